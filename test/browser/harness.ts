@@ -1,0 +1,106 @@
+/**
+ * Browser-test harness: serves the built app (dist/) with vite's preview server on a free
+ * port and drives Debian's Chromium through playwright-core. Collects console errors and
+ * failed requests so every test can assert that the page is clean.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const screenshotDir = resolve(root, 'test-output/screenshots');
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Serves dist/; `isolated: false` drops COOP/COEP, as a plain static host would. */
+export async function serveDist(options: { isolated?: boolean } = {}): Promise<{
+  url: string;
+  close: () => Promise<void>;
+}> {
+  if (!existsSync(resolve(root, 'dist/index.html'))) {
+    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
+  }
+  const port = await freePort();
+  const server: PreviewServer = await preview({
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'silent',
+    preview: {
+      host: '127.0.0.1',
+      port,
+      strictPort: true,
+      headers: options.isolated === false ? {} : isolationHeaders,
+    },
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => server.close(),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  pageErrors: string[];
+}
+
+/** Opens a page that records console errors, page errors and failed requests. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  page.on('requestfailed', (request) =>
+    problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} ${response.status()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(screenshotDir, { recursive: true });
+  return resolve(screenshotDir, `${name}.png`);
+}
