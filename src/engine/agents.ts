@@ -1,0 +1,504 @@
+/**
+ * Agent rules, as plain functions over a range of blocks: initialisation (drawing sizes and
+ * costs), the monthly decision (produce, offer, bid) and settlement (sell, buy, consume, stock,
+ * exit, invest). Every block writes its own partial sums; nothing here depends on which worker
+ * runs which block. Hot loops read columns into locals and allocate nothing.
+ */
+import type { AgentColumns } from './columns.ts';
+import {
+  CHOKE_PRICE_MEDIAN,
+  CHOKE_PRICE_SPREAD,
+  CONSUMER_COVER,
+  COST_CURVE_EXPONENT,
+  DORMANT_COST_RANGE,
+  EXIT_AFTER_MONTHS,
+  EXPANSION_SIZE,
+  GREENFIELD_START_RATE,
+  OPERATING_COST_RANGE,
+  OUTPUT_ADJUSTMENT,
+  PROCESSOR_INPUT_COVER,
+  RESTART_LAG_FACTOR,
+  RESTOCK_RATE,
+  SIZE_SPREAD,
+  STOCK_RELEASE,
+  UTILISATION_RAMP,
+} from './constants.ts';
+import {
+  type MarketView,
+  PARTIAL_BID,
+  PARTIAL_CAPACITY,
+  PARTIAL_CAPACITY_ADDED,
+  PARTIAL_CAPACITY_BUILDING,
+  PARTIAL_CAPACITY_STARTED,
+  PARTIAL_CASH_COST,
+  PARTIAL_CONSUMED,
+  PARTIAL_DEMAND,
+  PARTIAL_FIELDS,
+  PARTIAL_INIT_EFFECTIVE,
+  PARTIAL_INIT_RAW,
+  PARTIAL_INPUT_BID,
+  PARTIAL_INPUT_RECEIVED,
+  PARTIAL_INPUT_USED,
+  PARTIAL_MOTHBALLED,
+  PARTIAL_OFFER,
+  PARTIAL_PRODUCED,
+  PARTIAL_SOLD,
+  PARTIAL_STOCK_IN,
+  PARTIAL_STOCK_OUT,
+  PARTIAL_UNMET,
+  VIEW_BUILD_LAG,
+  VIEW_BUYER_LONG_PRICE,
+  VIEW_BUYER_PRICE,
+  VIEW_CAPACITY_FACTOR,
+  VIEW_DEMAND_FACTOR,
+  VIEW_ENTRY_HURDLE,
+  VIEW_EXPANSION_LAG,
+  VIEW_EXPANSION_RATE,
+  VIEW_EXPECTED_PRICE,
+  VIEW_FILL_FRACTION,
+  VIEW_LONG_PRICE,
+  VIEW_SELL_FRACTION,
+} from './exchange.ts';
+import {
+  type PopulationPlan,
+  ROLE_CONSUMER,
+  ROLE_PROCESSOR,
+  referenceUnitCost,
+  STATUS_ACTIVE,
+  STATUS_BUILDING,
+  STATUS_DORMANT,
+  STATUS_SCHEDULED,
+} from './layout.ts';
+import { blockStream, normal, type RandomStream } from './rng.ts';
+import type { World } from './world.ts';
+
+/** What block functions need besides the columns: the plan and per-good constants. */
+export interface AgentContext {
+  plan: PopulationPlan;
+  goods: number;
+  nodes: number;
+  seed: number;
+  /** Output per tonne of input, per good. */
+  goodYield: Float64Array;
+  /** Input good per good (-1 for mines). */
+  goodInput: Int32Array;
+  referencePrice: Float64Array;
+  /** Reference unit cost each group's cost curve is scaled by, USD/t. */
+  groupUnitCost: Float64Array;
+  /**
+   * Per group: probability that an operating site has an expansion underway at the start, so
+   * the pipeline is already delivering the capacity growth that demand growth needs.
+   */
+  groupPipeline: Float64Array;
+  /** Months an expansion takes at the start of the run. */
+  expansionLag: number;
+  /** Per block, its run-time random stream (created on first use). */
+  streams: (RandomStream | undefined)[];
+}
+
+export function createAgentContext(
+  world: World,
+  plan: PopulationPlan,
+  seed: number,
+  expansionLag: number,
+  growthPerYear: (mineral: number) => number,
+): AgentContext {
+  return {
+    plan,
+    goods: world.goods.length,
+    nodes: world.nodes.length,
+    seed,
+    goodYield: Float64Array.from(world.goods, (g) => g.yield),
+    goodInput: Int32Array.from(world.goods, (g) => g.inputGood),
+    referencePrice: Float64Array.from(world.goods, (g) => g.referencePrice),
+    groupUnitCost: Float64Array.from(plan.groups, (g) =>
+      g.role === ROLE_CONSUMER
+        ? world.goods[g.good].referencePrice
+        : referenceUnitCost(world, g.good, g.role),
+    ),
+    groupPipeline: Float64Array.from(plan.groups, (g) => {
+      if (g.kind !== 'operating') return 0;
+      const monthlyRate = Math.max(0, growthPerYear(world.goods[g.good].mineralIndex)) / 12 / EXPANSION_SIZE;
+      return Math.min(1, monthlyRate * expansionLag);
+    }),
+    expansionLag,
+    streams: [],
+  };
+}
+
+/** Share of capacity run at expected price `price` by a site with total unit cost `unitCost` (input included). */
+export function utilisation(price: number, unitCost: number): number {
+  const u = 0.5 + (price - unitCost) / (UTILISATION_RAMP * unitCost);
+  return u < 0 ? 0 : u > 1 ? 1 : u;
+}
+
+/**
+ * Initialisation, first pass: draw raw sizes and costs, and add up per block the raw sizes and
+ * the output they would give at reference prices, so the coordinator can scale each group to
+ * its calibrated total.
+ */
+export function drawBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  const { plan, goodYield, goodInput, referencePrice, groupUnitCost } = ctx;
+  for (let b = lo; b < hi; b++) {
+    const group = plan.groups[plan.blockGroup[b]];
+    const random = blockStream(ctx.seed, b, 'init');
+    const start = plan.blockStart[b] - cols.first;
+    const end = start + plan.blockLength[b];
+    const rank0 = plan.blockStart[b] - plan.groupFirst[plan.blockGroup[b]];
+    const refCost = groupUnitCost[plan.blockGroup[b]];
+    const pipeline = ctx.groupPipeline[plan.blockGroup[b]];
+    const price = referencePrice[group.good];
+    const inputCost =
+      group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] / goodYield[group.good] : 0;
+    let raw = 0;
+    let effective = 0;
+    for (let a = start; a < end; a++) {
+      // Stratified ranks keep each node's cost curve the same shape at any resolution.
+      const z = (rank0 + (a - start) + random()) / group.count;
+      const size = Math.exp(SIZE_SPREAD * normal(random));
+      cols.capacity[a] = size;
+      cols.stockOut[a] = 0;
+      cols.produced[a] = 0;
+      cols.offered[a] = 0;
+      cols.inputBid[a] = 0;
+      cols.pendingCapacity[a] = 0;
+      cols.pendingMonths[a] = 0;
+      cols.lossMonths[a] = 0;
+      if (group.kind === 'consumer') {
+        const choke = price * CHOKE_PRICE_MEDIAN * Math.exp(CHOKE_PRICE_SPREAD * normal(random));
+        cols.unitCost[a] = choke;
+        cols.status[a] = STATUS_ACTIVE;
+        raw += size;
+        if (choke >= price) effective += size;
+        continue;
+      }
+      let cost: number;
+      if (group.kind === 'project') cost = group.projectCost!;
+      else {
+        const [low, high] = group.kind === 'dormant' ? DORMANT_COST_RANGE : OPERATING_COST_RANGE;
+        cost = refCost * (low + (high - low) * z ** COST_CURVE_EXPONENT);
+      }
+      cols.unitCost[a] = cost;
+      if (group.kind === 'operating') {
+        cols.status[a] = STATUS_ACTIVE;
+        if (random() < pipeline) {
+          cols.pendingCapacity[a] = size * EXPANSION_SIZE;
+          cols.pendingMonths[a] = 1 + Math.floor(random() * ctx.expansionLag);
+        }
+      } else if (group.kind === 'dormant') cols.status[a] = STATUS_DORMANT;
+      else {
+        cols.status[a] = group.projectStart! > 0 ? STATUS_SCHEDULED : STATUS_ACTIVE;
+        cols.pendingMonths[a] = group.projectStart!;
+      }
+      raw += size;
+      effective += size * utilisation(price, Math.fround(cost) + inputCost);
+    }
+    partials[b * PARTIAL_FIELDS + PARTIAL_INIT_RAW] = raw;
+    partials[b * PARTIAL_FIELDS + PARTIAL_INIT_EFFECTIVE] = effective;
+  }
+}
+
+/**
+ * Initialisation, second pass: scale sizes by the group's factor (from the coordinator) and
+ * give operating agents their starting stocks.
+ */
+export function scaleBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  groupScale: Float64Array,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  const { plan, goodYield, goodInput, referencePrice } = ctx;
+  for (let b = lo; b < hi; b++) {
+    const gi = plan.blockGroup[b];
+    const group = plan.groups[gi];
+    const scale = groupScale[gi];
+    const start = plan.blockStart[b] - cols.first;
+    const end = start + plan.blockLength[b];
+    const price = referencePrice[group.good];
+    const inputPrice = group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] : 0;
+    const yieldRate = goodYield[group.good];
+    let stock = 0;
+    for (let a = start; a < end; a++) {
+      const size = cols.capacity[a] * scale;
+      cols.capacity[a] = size;
+      cols.pendingCapacity[a] *= scale;
+      cols.produced[a] = 0;
+      if (group.kind === 'consumer') cols.stockIn[a] = CONSUMER_COVER * size;
+      else if (cols.status[a] === STATUS_ACTIVE) {
+        // Operating sites start at their reference run rate, processors with their input cover.
+        const u = utilisation(price, cols.unitCost[a] + inputPrice / yieldRate);
+        cols.produced[a] = size * u;
+        cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (PROCESSOR_INPUT_COVER * size * u) / yieldRate : 0;
+      } else cols.stockIn[a] = 0;
+      stock += cols.stockIn[a];
+    }
+    // Starting stocks, for the conservation check.
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] = stock;
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT] = 0;
+  }
+}
+
+/** Monthly decision: producers choose output and offers, processors bid for input, consumers bid. */
+export function decideBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  view: MarketView,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  const { plan, goodYield, goodInput } = ctx;
+  const v = view.data;
+  const stride = view.goods * view.nodes;
+  const { capacity, stockOut, stockIn, produced, offered, inputBid, unitCost, status } = cols;
+  for (let b = lo; b < hi; b++) {
+    const group = plan.groups[plan.blockGroup[b]];
+    const key = group.good * view.nodes + group.node;
+    const start = plan.blockStart[b] - cols.first;
+    const end = start + plan.blockLength[b];
+    const p = b * PARTIAL_FIELDS;
+    if (group.role === ROLE_CONSUMER) {
+      const price = v[VIEW_BUYER_PRICE * stride + key];
+      const factor = v[VIEW_DEMAND_FACTOR * stride + key];
+      let demand = 0;
+      let bid = 0;
+      for (let a = start; a < end; a++) {
+        const want = unitCost[a] >= price ? capacity[a] * factor : 0;
+        const order = want + (CONSUMER_COVER * want - stockIn[a]) * RESTOCK_RATE;
+        const ask = order > 0 ? order : 0;
+        produced[a] = want;
+        offered[a] = ask;
+        demand += want;
+        bid += ask;
+      }
+      partials[p + PARTIAL_DEMAND] = demand;
+      partials[p + PARTIAL_BID] = bid;
+      partials[p + PARTIAL_OFFER] = 0;
+      partials[p + PARTIAL_PRODUCED] = 0;
+      partials[p + PARTIAL_INPUT_BID] = 0;
+      partials[p + PARTIAL_CAPACITY] = 0;
+      partials[p + PARTIAL_CASH_COST] = 0;
+      continue;
+    }
+    const price = v[VIEW_EXPECTED_PRICE * stride + key];
+    const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
+    const processor = group.role === ROLE_PROCESSOR;
+    const yieldRate = goodYield[group.good];
+    const inputCost = processor
+      ? v[VIEW_BUYER_PRICE * stride + goodInput[group.good] * view.nodes + group.node] / yieldRate
+      : 0;
+    let offer = 0;
+    let output = 0;
+    let bidInput = 0;
+    let operating = 0;
+    let cashCost = 0;
+    for (let a = start; a < end; a++) {
+      let q = 0;
+      let want = 0;
+      if (status[a] === STATUS_ACTIVE) {
+        const cap = capacity[a] * shock;
+        const u = utilisation(price, unitCost[a] + inputCost);
+        // Output moves part of the way to the target each month (ramping a site takes time).
+        const last = produced[a];
+        q = last + OUTPUT_ADJUSTMENT * (cap * u - last);
+        if (q > cap) q = cap;
+        operating += cap;
+        if (processor) {
+          const planned = q;
+          const canMake = stockIn[a] * yieldRate;
+          if (q > canMake) q = canMake;
+          // Bid to replace this month's use and move part of the way to the input cover of the planned run rate.
+          const use = q / yieldRate;
+          const target = (PROCESSOR_INPUT_COVER * planned) / yieldRate;
+          const order = use + RESTOCK_RATE * (target - stockIn[a]);
+          want = order > 0 ? order : 0;
+        }
+      }
+      const ask = q + stockOut[a] * STOCK_RELEASE;
+      produced[a] = q;
+      offered[a] = ask;
+      inputBid[a] = want;
+      output += q;
+      offer += ask;
+      bidInput += want;
+      cashCost += q * unitCost[a];
+    }
+    partials[p + PARTIAL_OFFER] = offer;
+    partials[p + PARTIAL_PRODUCED] = output;
+    partials[p + PARTIAL_INPUT_BID] = bidInput;
+    partials[p + PARTIAL_CAPACITY] = operating;
+    partials[p + PARTIAL_CASH_COST] = cashCost;
+    partials[p + PARTIAL_DEMAND] = 0;
+    partials[p + PARTIAL_BID] = 0;
+  }
+}
+
+/**
+ * Monthly settlement: apply the market's fills; update stocks; producers exit after sustained
+ * losses, expand and build new capacity; consumers consume and record unmet demand.
+ */
+export function settleBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  view: MarketView,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  const { plan, goodYield, goodInput, streams } = ctx;
+  const v = view.data;
+  const stride = view.goods * view.nodes;
+  const {
+    capacity,
+    stockOut,
+    stockIn,
+    produced,
+    offered,
+    inputBid,
+    pendingCapacity,
+    unitCost,
+    pendingMonths,
+    status,
+    lossMonths,
+  } = cols;
+  for (let b = lo; b < hi; b++) {
+    const group = plan.groups[plan.blockGroup[b]];
+    const key = group.good * view.nodes + group.node;
+    const start = plan.blockStart[b] - cols.first;
+    const end = start + plan.blockLength[b];
+    const p = b * PARTIAL_FIELDS;
+    if (group.role === ROLE_CONSUMER) {
+      const fill = v[VIEW_FILL_FRACTION * stride + key];
+      let consumed = 0;
+      let unmet = 0;
+      let stock = 0;
+      for (let a = start; a < end; a++) {
+        const available = stockIn[a] + offered[a] * fill;
+        const want = produced[a];
+        const use = want < available ? want : available;
+        stockIn[a] = available - use;
+        consumed += use;
+        unmet += want - use;
+        stock += stockIn[a];
+      }
+      partials[p + PARTIAL_CONSUMED] = consumed;
+      partials[p + PARTIAL_UNMET] = unmet;
+      partials[p + PARTIAL_STOCK_IN] = stock;
+      partials[p + PARTIAL_SOLD] = 0;
+      partials[p + PARTIAL_STOCK_OUT] = 0;
+      partials[p + PARTIAL_INPUT_RECEIVED] = 0;
+      partials[p + PARTIAL_INPUT_USED] = 0;
+      partials[p + PARTIAL_CAPACITY_STARTED] = 0;
+      partials[p + PARTIAL_CAPACITY_BUILDING] = 0;
+      partials[p + PARTIAL_CAPACITY_ADDED] = 0;
+      partials[p + PARTIAL_MOTHBALLED] = 0;
+      continue;
+    }
+    let random = streams[b];
+    if (random === undefined) {
+      random = blockStream(ctx.seed, b, 'run');
+      streams[b] = random;
+    }
+    const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
+    const price = v[VIEW_EXPECTED_PRICE * stride + key];
+    const longPrice = v[VIEW_LONG_PRICE * stride + key];
+    const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
+    const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
+    const buildLag = v[VIEW_BUILD_LAG * stride + key];
+    const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
+    const processor = group.role === ROLE_PROCESSOR;
+    const yieldRate = goodYield[group.good];
+    const inputKey = processor ? goodInput[group.good] * view.nodes + group.node : 0;
+    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
+    const inputLongCost = processor ? v[VIEW_BUYER_LONG_PRICE * stride + inputKey] / yieldRate : 0;
+    const inputFill = processor ? v[VIEW_FILL_FRACTION * stride + inputKey] : 0;
+    let sold = 0;
+    let heldOut = 0;
+    let heldIn = 0;
+    let received = 0;
+    let used = 0;
+    let started = 0;
+    let building = 0;
+    let added = 0;
+    let mothballed = 0;
+    for (let a = start; a < end; a++) {
+      const q = produced[a];
+      const s = offered[a] * sellFraction;
+      stockOut[a] += q - s;
+      sold += s;
+      heldOut += stockOut[a];
+      if (processor) {
+        const got = inputBid[a] * inputFill;
+        const use = q / yieldRate;
+        stockIn[a] += got - use;
+        received += got;
+        used += use;
+        heldIn += stockIn[a];
+      }
+      const state = status[a];
+      if (state === STATUS_ACTIVE) {
+        const cost = unitCost[a];
+        if (price < (cost + inputCost) * (1 - UTILISATION_RAMP / 2)) {
+          if (lossMonths[a] < 255) lossMonths[a]++;
+        } else lossMonths[a] = 0;
+        if (lossMonths[a] >= EXIT_AFTER_MONTHS) {
+          // Mothballed: the site keeps its capacity as a project that can restart.
+          status[a] = STATUS_DORMANT;
+          lossMonths[a] = EXIT_AFTER_MONTHS;
+          mothballed += capacity[a];
+          pendingCapacity[a] = 0;
+          pendingMonths[a] = 0;
+          continue;
+        }
+        if (pendingCapacity[a] > 0) {
+          if (--pendingMonths[a] <= 0) {
+            capacity[a] += pendingCapacity[a];
+            added += pendingCapacity[a];
+            pendingCapacity[a] = 0;
+          } else building += pendingCapacity[a];
+        } else if (expansionRate > 0 && longPrice > cost + inputLongCost && random() < expansionRate) {
+          const more = capacity[a] * EXPANSION_SIZE;
+          pendingCapacity[a] = more;
+          pendingMonths[a] = expansionLag;
+          started += more;
+          building += more;
+        }
+      } else if (state === STATUS_DORMANT) {
+        const fullCost = unitCost[a] + inputLongCost;
+        if (longPrice > fullCost * (1 + hurdle) && random() < GREENFIELD_START_RATE) {
+          status[a] = STATUS_BUILDING;
+          const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
+          pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
+          started += capacity[a];
+          building += capacity[a];
+        }
+      } else if (state === STATUS_BUILDING || state === STATUS_SCHEDULED) {
+        if (--pendingMonths[a] <= 0) {
+          status[a] = STATUS_ACTIVE;
+          lossMonths[a] = 0;
+          added += capacity[a];
+        } else building += capacity[a];
+      }
+    }
+    partials[p + PARTIAL_SOLD] = sold;
+    partials[p + PARTIAL_STOCK_OUT] = heldOut;
+    partials[p + PARTIAL_STOCK_IN] = heldIn;
+    partials[p + PARTIAL_INPUT_RECEIVED] = received;
+    partials[p + PARTIAL_INPUT_USED] = used;
+    partials[p + PARTIAL_CAPACITY_STARTED] = started;
+    partials[p + PARTIAL_CAPACITY_BUILDING] = building;
+    partials[p + PARTIAL_CAPACITY_ADDED] = added;
+    partials[p + PARTIAL_MOTHBALLED] = mothballed;
+    partials[p + PARTIAL_CONSUMED] = 0;
+    partials[p + PARTIAL_UNMET] = 0;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Behavioural constants of the agents and markets that the scenario does not expose. Each is a
+ * modelling choice; docs/model.md explains them. Changing one changes every golden result.
+ */
+
+/** Agents per block. Blocks are the unit of parallel work and of random streams. */
+export const BLOCK_SIZE = 512;
+
+/** Utilisation at the reference price that calibration targets (output / capacity), fraction. */
+export const CALIBRATION_UTILISATION = 0.85;
+
+/**
+ * Width of the utilisation ramp around unit cost, as a fraction of unit cost: an agent runs
+ * at 0 when the expected price is (1 − w/2)·cost and at full capacity at (1 + w/2)·cost.
+ */
+export const UTILISATION_RAMP = 0.2;
+
+/** Share of the gap between last month's output and the target output closed in a month. */
+export const OUTPUT_ADJUSTMENT = 0.25;
+
+/** Share of its finished-goods stock a producer offers each month on top of new output. */
+export const STOCK_RELEASE = 0.1;
+
+/** Months of input a processor aims to hold (at its planned run rate). */
+export const PROCESSOR_INPUT_COVER = 1.5;
+
+/** Months of consumption a consumer aims to hold as safety stock. */
+export const CONSUMER_COVER = 1;
+
+/** Share of the gap to its target stock a buyer tries to close in one month. */
+export const RESTOCK_RATE = 0.15;
+
+/** Weight of the newest observation in the short-run expected price (exponential smoothing). */
+export const SHORT_EXPECTATION = 0.5;
+
+/** Weight of the newest observation in the long-run expected price (about a 12-month memory). */
+export const LONG_EXPECTATION = 1 / 12;
+
+/** Consecutive months of cash losses after which an operating site is mothballed. */
+export const EXIT_AFTER_MONTHS = 12;
+
+/** Expansion size as a fraction of the site's capacity. */
+export const EXPANSION_SIZE = 0.15;
+
+/**
+ * Sensitivity of the expansion rate to the long-run price signal: the monthly probability of
+ * starting an expansion scales with (signal)^EXPANSION_ELASTICITY.
+ */
+export const EXPANSION_ELASTICITY = 4;
+
+/** Floor on the monthly expansion probability of an agent (brownfield maintenance), fraction. */
+export const MIN_EXPANSION_RATE = 0;
+
+/** Monthly probability that a dormant project whose economics clear the hurdle starts building. */
+export const GREENFIELD_START_RATE = 1 / 12;
+
+/** Mothballed (previously operating) capacity restarts this much faster than a new build. */
+export const RESTART_LAG_FACTOR = 0.25;
+
+/** Dormant greenfield capacity at an operating node, as a fraction of its calibrated capacity. */
+export const DORMANT_SHARE = 0.5;
+
+/**
+ * Cost curve of operating sites, as multiples of the reference unit cost (lowest, highest):
+ * cost = low + (high − low)·z^COST_CURVE_EXPONENT for the site's rank z in 0–1. The convex
+ * curve leaves most capacity well inside the money at reference prices and a tail near the
+ * margin, so short-run supply is inelastic, as in mining.
+ */
+export const OPERATING_COST_RANGE: readonly [number, number] = [0.3, 1.1];
+export const COST_CURVE_EXPONENT = 2;
+
+/** Cost curve of dormant projects, as multiples of the reference unit cost. */
+export const DORMANT_COST_RANGE: readonly [number, number] = [0.85, 1.6];
+
+/** Choke prices of consumers, as multiples of the reference price (lognormal median and spread). */
+export const CHOKE_PRICE_MEDIAN = 6;
+export const CHOKE_PRICE_SPREAD = 0.8;
+
+/** Spread (log standard deviation) of firm sizes within a node. */
+export const SIZE_SPREAD = 0.8;
+
+/** Rounds of rationing in which unfilled demand looks for other origins. */
+export const ALLOCATION_ROUNDS = 3;
+
+/** Largest proportional price move in one month (log units). */
+export const MAX_PRICE_STEP = 0.25;
+
+/** Prices never fall below this fraction of the reference price (keeps logs finite). */
+export const PRICE_FLOOR_FRACTION = 0.02;
+
+/** Prices never rise above this multiple of the reference price. */
+export const PRICE_CEILING_MULTIPLE = 50;
+
+/** Longest licence delay the in-transit pipeline holds, months. */
+export const MAX_TRANSIT_MONTHS = 25;
+
+/**
+ * Capital cost of new capacity, in months of revenue at the reference price per t/month of
+ * capacity (about 1.5 years of revenue; used to cost investment support).
+ */
+export const CAPEX_MONTHS_OF_REVENUE = 18;
+
+/** Extra monthly expansion probability per unit of long-run price signal above 1. */
+export const EXPANSION_KICK = 0.05;
+
+/** Largest monthly expansion probability of a site. */
+export const MAX_EXPANSION_RATE = 0.2;

@@ -1,0 +1,713 @@
+/**
+ * The coordinator: everything that happens on node aggregates. Each month it
+ *   1. writes the market view (expected prices, policy factors) that agents decide on;
+ *   2. adds the blocks' partial sums in block order, clears every good's market, applies
+ *      subsidies, stockpiles, recycling and delayed shipments, moves prices with excess
+ *      demand and writes fills back into the view;
+ *   3. after agents settle, adds their partials again, checks conservation and records results.
+ * It runs on the main engine thread (or the Node/browser coordinator of the parallel engine);
+ * the per-agent work happens in src/engine/agents.ts, on any number of workers.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import {
+  CALIBRATION_UTILISATION,
+  CAPEX_MONTHS_OF_REVENUE,
+  EXPANSION_ELASTICITY,
+  EXPANSION_KICK,
+  EXPANSION_SIZE,
+  LONG_EXPECTATION,
+  MAX_EXPANSION_RATE,
+  MAX_PRICE_STEP,
+  MAX_TRANSIT_MONTHS,
+  PRICE_CEILING_MULTIPLE,
+  PRICE_FLOOR_FRACTION,
+  SHORT_EXPECTATION,
+} from './constants.ts';
+import {
+  createMarketView,
+  type MarketView,
+  PARTIAL_BID,
+  PARTIAL_CAPACITY,
+  PARTIAL_CAPACITY_STARTED,
+  PARTIAL_CASH_COST,
+  PARTIAL_CONSUMED,
+  PARTIAL_DEMAND,
+  PARTIAL_FIELDS,
+  PARTIAL_INIT_EFFECTIVE,
+  PARTIAL_INIT_RAW,
+  PARTIAL_INPUT_BID,
+  PARTIAL_INPUT_RECEIVED,
+  PARTIAL_INPUT_USED,
+  PARTIAL_OFFER,
+  PARTIAL_PRODUCED,
+  PARTIAL_SOLD,
+  PARTIAL_STOCK_IN,
+  PARTIAL_STOCK_OUT,
+  PARTIAL_UNMET,
+  VIEW_BUILD_LAG,
+  VIEW_BUYER_LONG_PRICE,
+  VIEW_BUYER_PRICE,
+  VIEW_CAPACITY_FACTOR,
+  VIEW_DEMAND_FACTOR,
+  VIEW_ENTRY_HURDLE,
+  VIEW_EXPANSION_LAG,
+  VIEW_EXPANSION_RATE,
+  VIEW_EXPECTED_PRICE,
+  VIEW_FILL_FRACTION,
+  VIEW_LONG_PRICE,
+  VIEW_SELL_FRACTION,
+} from './exchange.ts';
+import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR, referenceUnitCost } from './layout.ts';
+import {
+  clearGood,
+  createOutcome,
+  createWorkspace,
+  type GoodMarketOutcome,
+  type MarketWorkspace,
+} from './market.ts';
+import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
+import { createResults, type RunResults, seriesIndex } from './results.ts';
+import { distanceMatrix, type World } from './world.ts';
+
+interface StockpileState {
+  good: number;
+  node: number;
+  stock: number;
+  budget: number;
+  /** This month's bid and release, t. */
+  bid: number;
+  release: number;
+}
+
+/** Per good × node aggregates of one month, summed from block partials. */
+class Aggregates {
+  readonly offer: Float64Array;
+  readonly produced: Float64Array;
+  readonly capacity: Float64Array;
+  readonly cashCost: Float64Array;
+  readonly consumerDemand: Float64Array;
+  readonly consumerBid: Float64Array;
+  /** Processor bids, attributed to the input good at the processor's node. */
+  readonly processorBid: Float64Array;
+  readonly sold: Float64Array;
+  readonly producerStock: Float64Array;
+  /** Processors' input stock, attributed to the input good. */
+  readonly processorStock: Float64Array;
+  readonly consumerStock: Float64Array;
+  readonly inputReceived: Float64Array;
+  /** Input used by processors, attributed to the input good. */
+  readonly inputUsed: Float64Array;
+  /** Input received by processors, attributed to the output good (for input costs). */
+  readonly inputReceivedByOutput: Float64Array;
+  readonly consumed: Float64Array;
+  readonly unmet: Float64Array;
+  readonly capacityStarted: Float64Array;
+
+  constructor(size: number) {
+    const a = () => new Float64Array(size);
+    this.offer = a();
+    this.produced = a();
+    this.capacity = a();
+    this.cashCost = a();
+    this.consumerDemand = a();
+    this.consumerBid = a();
+    this.processorBid = a();
+    this.sold = a();
+    this.producerStock = a();
+    this.processorStock = a();
+    this.consumerStock = a();
+    this.inputReceived = a();
+    this.inputUsed = a();
+    this.inputReceivedByOutput = a();
+    this.consumed = a();
+    this.unmet = a();
+    this.capacityStarted = a();
+  }
+}
+
+export class Coordinator {
+  readonly world: World;
+  readonly scenario: Scenario;
+  readonly plan: PopulationPlan;
+  readonly view: MarketView;
+  readonly results: RunResults;
+  readonly policy: CompiledPolicy;
+  private readonly N: number;
+  private readonly G: number;
+  private readonly transport: Float64Array;
+  private readonly referencePrice: Float64Array;
+  /** Value added per tonne at reference prices (processors) or the reference price, USD/t. */
+  private readonly referenceMargin: Float64Array;
+  private readonly sigma: Float64Array;
+  private readonly elasticity: Float64Array;
+  private readonly price: Float64Array;
+  private readonly expectedPrice: Float64Array;
+  private readonly longPrice: Float64Array;
+  private readonly buyerPrice: Float64Array;
+  private readonly buyerLongPrice: Float64Array;
+  private readonly buyerIndex: Float64Array;
+  private readonly growthLevel: Float64Array;
+  /** Shipments under licence, [slot][good][node], slot = arrival month mod MAX_TRANSIT_MONTHS. */
+  private readonly transit: Float64Array;
+  private readonly recyclerStock: Float64Array;
+  private readonly recyclerOffer: Float64Array;
+  private readonly recycledNow: Float64Array;
+  private readonly stockpiles: StockpileState[];
+  private readonly subsidySpent: Float64Array;
+  private readonly agg: Aggregates;
+  private readonly outcomes: GoodMarketOutcome[];
+  private readonly workspace: MarketWorkspace;
+  private readonly monthOffer: Float64Array;
+  private readonly monthBid: Float64Array;
+  private readonly received: Float64Array;
+  private readonly subsidyPaid: Float64Array;
+  private stocksBefore: Float64Array;
+  private monthPolicy: MonthPolicy | null = null;
+
+  constructor(world: World, scenario: Scenario, plan: PopulationPlan, viewBuffer?: ArrayBufferLike) {
+    this.world = world;
+    this.scenario = scenario;
+    this.plan = plan;
+    const N = world.nodes.length;
+    const G = world.goods.length;
+    this.N = N;
+    this.G = G;
+    this.view = createMarketView(G, N, viewBuffer);
+    this.policy = compilePolicy(world, scenario);
+    const km = distanceMatrix(world.nodes);
+    this.transport = new Float64Array(N * N);
+    for (let k = 0; k < N * N; k++) {
+      this.transport[k] =
+        km[k] > 0 ? km[k] * scenario.market.freightUsdPerTonneKm + scenario.market.handlingUsdPerTonne : 0;
+    }
+    this.referencePrice = Float64Array.from(world.goods, (g) => g.referencePrice);
+    this.referenceMargin = Float64Array.from(world.goods, (g, i) =>
+      g.inputGood >= 0 ? referenceUnitCost(world, i, ROLE_PROCESSOR) : g.referencePrice,
+    );
+    const el = scenario.elasticities;
+    this.sigma = Float64Array.from(
+      world.goods,
+      (g) => el.substitutionByMineral[g.mineral] ?? el.substitution,
+    );
+    this.elasticity = Float64Array.from(world.goods, (g) => el.demandByMineral[g.mineral] ?? el.demand);
+    const perKey = () => new Float64Array(G * N);
+    this.price = perKey();
+    this.expectedPrice = perKey();
+    this.longPrice = perKey();
+    this.buyerPrice = perKey();
+    this.buyerLongPrice = perKey();
+    this.buyerIndex = perKey();
+    for (let g = 0; g < G; g++) {
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        this.price[k] = this.referencePrice[g];
+        this.expectedPrice[k] = this.referencePrice[g];
+        this.longPrice[k] = this.referencePrice[g];
+        this.buyerPrice[k] = this.referencePrice[g];
+        this.buyerLongPrice[k] = this.referencePrice[g];
+        this.buyerIndex[k] = this.referencePrice[g];
+      }
+    }
+    this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
+    this.transit = new Float64Array(MAX_TRANSIT_MONTHS * G * N);
+    this.recyclerStock = perKey();
+    this.recyclerOffer = perKey();
+    this.recycledNow = perKey();
+    this.subsidySpent = new Float64Array(scenario.priceGapSubsidies.length);
+    this.stockpiles = scenario.stockpiles.map((s) => {
+      const good = world.goods.findIndex((g) => g.mineral === s.mineral && g.stage === s.stage);
+      const mask = this.policy.scopeMask(s.holder);
+      let node = mask.indexOf(1);
+      for (let n = 0; n < N; n++) {
+        if (mask[n] && world.goods[good].finalDemand[n] > world.goods[good].finalDemand[node]) node = n;
+      }
+      return { good, node, stock: s.initialTonnes, budget: s.budgetUsd, bid: 0, release: 0 };
+    });
+    this.agg = new Aggregates(G * N);
+    this.outcomes = world.goods.map(() => createOutcome(N, MAX_TRANSIT_MONTHS));
+    this.workspace = createWorkspace(N);
+    this.monthOffer = perKey();
+    this.monthBid = perKey();
+    this.received = perKey();
+    this.subsidyPaid = perKey();
+    this.stocksBefore = new Float64Array(G);
+    this.results = createResults({
+      scenarioName: scenario.name,
+      seed: scenario.seed,
+      months: scenario.months,
+      agentCount: plan.agentCount,
+      blockCount: plan.blockCount,
+      nodes: world.nodes.map((n) => n.code),
+      goods: world.goods.map((g) => ({ mineral: g.mineral, stage: g.stage })),
+      minerals: world.minerals.map((m) => m.id),
+      stockpiles: scenario.stockpiles.map((s) => s.name),
+      zones: scenario.zones.map((z) => ({ id: z.id, name: z.name, members: [...z.members] })),
+    });
+  }
+
+  /** Initialisation: each group's scale factor from the blocks' raw sums (block order). */
+  groupScales(partials: Float64Array): Float64Array {
+    const { plan } = this;
+    const raw = new Float64Array(plan.groups.length);
+    const effective = new Float64Array(plan.groups.length);
+    for (let b = 0; b < plan.blockCount; b++) {
+      const gi = plan.blockGroup[b];
+      raw[gi] += partials[b * PARTIAL_FIELDS + PARTIAL_INIT_RAW];
+      effective[gi] += partials[b * PARTIAL_FIELDS + PARTIAL_INIT_EFFECTIVE];
+    }
+    return Float64Array.from(plan.groups, (group, gi) => {
+      if (group.kind === 'operating') {
+        // Operating capacity is scaled so output at reference prices equals the calibrated output.
+        const target = group.total * CALIBRATION_UTILISATION;
+        return effective[gi] > 0 ? target / effective[gi] : raw[gi] > 0 ? target / raw[gi] : 0;
+      }
+      if (group.kind === 'consumer') return effective[gi] > 0 ? group.total / effective[gi] : 0;
+      return raw[gi] > 0 ? group.total / raw[gi] : 0;
+    });
+  }
+
+  /** Initialisation: record starting stocks (from the scale pass's partials) for the conservation check. */
+  recordInitialStocks(partials: Float64Array): void {
+    const { plan } = this;
+    const stocks = new Float64Array(this.G);
+    for (let b = 0; b < plan.blockCount; b++) {
+      const group = plan.groups[plan.blockGroup[b]];
+      const good = group.role === ROLE_PROCESSOR ? this.world.goods[group.good].inputGood : group.good;
+      stocks[good] +=
+        partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] + partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT];
+    }
+    for (const s of this.stockpiles) stocks[s.good] += s.stock;
+    this.stocksBefore = stocks;
+  }
+
+  /** World demand growth of a mineral in a month, per year (nodes weighted by calibrated final demand). */
+  worldGrowth(mineral: number, month: number): number {
+    const { N, world } = this;
+    const policy = this.policy.at(month);
+    let weighted = 0;
+    let weight = 0;
+    for (const gi of world.minerals[mineral].goods) {
+      const fd = world.goods[gi].finalDemand;
+      for (let n = 0; n < N; n++) {
+        weighted += fd[n] * policy.growthRate[mineral * N + n];
+        weight += fd[n];
+      }
+    }
+    return weight > 0 ? weighted / weight : world.minerals[mineral].demandGrowth;
+  }
+
+  /** Phase 1: policy for the month and the view agents decide on. */
+  beginMonth(month: number): void {
+    const { N, G, world } = this;
+    const policy = this.policy.at(month);
+    this.monthPolicy = policy;
+    const v = this.view.data;
+    const stride = G * N;
+    if (month > 0) {
+      for (let m = 0; m < world.minerals.length; m++) {
+        for (let n = 0; n < N; n++)
+          this.growthLevel[m * N + n] *= (1 + policy.growthRate[m * N + n]) ** (1 / 12);
+      }
+    }
+    const hurdle = this.scenario.market.hurdle;
+    for (let g = 0; g < G; g++) {
+      const good = world.goods[g];
+      const m = good.mineralIndex;
+      // Expansion pace at reference prices matches the mineral's world demand growth.
+      const baseRate = Math.max(0, this.worldGrowth(m, month)) / 12 / EXPANSION_SIZE;
+      const ref = this.referencePrice[g];
+      const margin = this.referenceMargin[g];
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        v[VIEW_EXPECTED_PRICE * stride + k] = this.expectedPrice[k];
+        v[VIEW_LONG_PRICE * stride + k] = this.longPrice[k];
+        v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
+        v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
+        v[VIEW_CAPACITY_FACTOR * stride + k] = policy.capacityFactor[k];
+        const priceResponse = (this.buyerPrice[k] / ref) ** this.elasticity[g];
+        v[VIEW_DEMAND_FACTOR * stride + k] = this.growthLevel[m * N + n] * priceResponse;
+        const support = policy.hurdleReduction[k];
+        const earned =
+          good.inputGood >= 0
+            ? this.longPrice[k] - this.buyerLongPrice[good.inputGood * N + n] / good.yield
+            : this.longPrice[k];
+        const signal = Math.max(0, earned / margin) / (1 - Math.min(0.9, support));
+        const rate = baseRate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
+        v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
+        v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
+        v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
+        v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
+      }
+    }
+  }
+
+  /** Phase 2: add the decision partials, clear every market, write fills into the view. */
+  clear(month: number, partials: Float64Array): void {
+    const { N, G, world, plan, agg } = this;
+    const policy = this.monthPolicy!;
+    agg.offer.fill(0);
+    agg.produced.fill(0);
+    agg.capacity.fill(0);
+    agg.cashCost.fill(0);
+    agg.consumerDemand.fill(0);
+    agg.consumerBid.fill(0);
+    agg.processorBid.fill(0);
+    for (let b = 0; b < plan.blockCount; b++) {
+      const group = plan.groups[plan.blockGroup[b]];
+      const k = group.good * N + group.node;
+      const p = b * PARTIAL_FIELDS;
+      if (group.role === ROLE_CONSUMER) {
+        agg.consumerDemand[k] += partials[p + PARTIAL_DEMAND];
+        agg.consumerBid[k] += partials[p + PARTIAL_BID];
+      } else {
+        agg.offer[k] += partials[p + PARTIAL_OFFER];
+        agg.produced[k] += partials[p + PARTIAL_PRODUCED];
+        agg.capacity[k] += partials[p + PARTIAL_CAPACITY];
+        agg.cashCost[k] += partials[p + PARTIAL_CASH_COST];
+        if (group.role === ROLE_PROCESSOR) {
+          agg.processorBid[world.goods[group.good].inputGood * N + group.node] +=
+            partials[p + PARTIAL_INPUT_BID];
+        }
+      }
+    }
+
+    this.generateRecycling(month, policy);
+    this.planStockpiles(policy);
+
+    const v = this.view.data;
+    const stride = G * N;
+    const slot = month % MAX_TRANSIT_MONTHS;
+    const kappa = this.scenario.elasticities.priceAdjustment;
+    for (let g = 0; g < G; g++) {
+      const offer = this.monthOffer.subarray(g * N, (g + 1) * N);
+      const bid = this.monthBid.subarray(g * N, (g + 1) * N);
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        offer[n] = agg.offer[k] + this.recyclerOffer[k];
+        bid[n] = agg.consumerBid[k] + agg.processorBid[k];
+      }
+      for (const s of this.stockpiles) {
+        if (s.good !== g) continue;
+        offer[s.node] += s.release;
+        bid[s.node] += s.bid;
+      }
+      const out = this.outcomes[g];
+      const good = world.goods[g];
+      clearGood(
+        {
+          nodes: N,
+          offer,
+          bid,
+          price: this.price.subarray(g * N, (g + 1) * N),
+          tariff: policy.tariff[g],
+          transport: this.transport,
+          traded: good.traded,
+          sigma: this.sigma[g],
+          floors: policy.floors[g],
+          controls: policy.controls[g],
+          offtakes: policy.offtakes[g],
+          standards: policy.standards[g],
+        },
+        this.workspace,
+        out,
+      );
+      // Licensed shipments wait in transit; earlier ones arrive now.
+      for (let d = 1; d < MAX_TRANSIT_MONTHS; d++) {
+        const at = ((month + d) % MAX_TRANSIT_MONTHS) * stride + g * N;
+        for (let n = 0; n < N; n++) this.transit[at + n] += out.delayed[d * N + n];
+      }
+      const here = slot * stride + g * N;
+      const next = ((month + 1) % MAX_TRANSIT_MONTHS) * stride + g * N;
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        const arrived = this.transit[here + n];
+        this.transit[here + n] = 0;
+        let delivered = out.delivered[n];
+        if (bid[n] > 0) delivered += arrived;
+        else this.transit[next + n] += arrived; // nobody to receive it yet: it waits at the port
+        this.received[k] = delivered;
+        v[VIEW_FILL_FRACTION * stride + k] = bid[n] > 0 ? delivered / bid[n] : 0;
+        const sold = out.sold[n];
+        v[VIEW_SELL_FRACTION * stride + k] = offer[n] > 0 ? Math.min(1, sold / offer[n]) : 0;
+      }
+      this.payPriceGapSubsidies(g, policy, out);
+      this.updatePrices(g, out, offer, kappa);
+    }
+    for (let g = 0; g < G; g++) {
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        v[VIEW_EXPECTED_PRICE * stride + k] = this.expectedPrice[k];
+        v[VIEW_LONG_PRICE * stride + k] = this.longPrice[k];
+        v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
+        v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
+      }
+    }
+  }
+
+  /** Recycling: a share of past consumption returns as secondary refined supply, offered by price-taking recyclers. */
+  private generateRecycling(month: number, policy: MonthPolicy): void {
+    const { N, world } = this;
+    this.recycledNow.fill(0);
+    for (const rule of policy.recycling) {
+      const mineral = world.minerals[rule.mineral];
+      const target = mineral.goods.find((g) => world.goods[g].stageIndex === 1) ?? mineral.goods[0];
+      const past = month - rule.lagMonths;
+      for (let n = 0; n < N; n++) {
+        if (!rule.scopeMask[n]) continue;
+        let consumed = 0;
+        for (const g of mineral.goods) {
+          consumed +=
+            past >= 0 && past < this.results.monthsDone
+              ? this.results.series.consumption[seriesIndex(this.results.meta, past, g, n)]
+              : world.goods[g].finalDemand[n] / 12;
+        }
+        const amount = rule.share * consumed;
+        this.recycledNow[target * N + n] += amount;
+        this.recyclerStock[target * N + n] += amount;
+      }
+    }
+    this.recyclerOffer.set(this.recyclerStock);
+  }
+
+  /** Stockpile agencies decide to buy (price below trigger, budget left) or release (price above trigger, or a declared disruption). */
+  private planStockpiles(policy: MonthPolicy): void {
+    const { N } = this;
+    this.scenario.stockpiles.forEach((rule, i) => {
+      const s = this.stockpiles[i];
+      s.bid = 0;
+      s.release = 0;
+      if (!policy.stockpileActive[i]) return;
+      const price = this.buyerPrice[s.good * N + s.node];
+      const releasing =
+        price > rule.releaseAboveUsd || (rule.releaseOnDisruption && policy.disruption[s.good] === 1);
+      if (releasing) s.release = Math.min(rule.maxReleaseTonnesPerMonth, s.stock);
+      else if (price < rule.buyBelowUsd && s.budget > 0)
+        s.bid = Math.min(rule.maxBuyTonnesPerMonth, s.budget / price);
+    });
+  }
+
+  private payPriceGapSubsidies(g: number, policy: MonthPolicy, out: GoodMarketOutcome): void {
+    const { N } = this;
+    for (let n = 0; n < N; n++) this.subsidyPaid[g * N + n] = 0;
+    for (const rule of policy.subsidies[g]) {
+      let due = 0;
+      for (let n = 0; n < N; n++) {
+        if (rule.scopeMask[n]) due += Math.max(0, rule.reference - this.price[g * N + n]) * out.sold[n];
+      }
+      if (!(due > 0)) continue;
+      const left = rule.budget === null ? due : Math.max(0, rule.budget - this.subsidySpent[rule.index]);
+      const scale = Math.min(1, left / due);
+      for (let n = 0; n < N; n++) {
+        if (!rule.scopeMask[n]) continue;
+        this.subsidyPaid[g * N + n] +=
+          Math.max(0, rule.reference - this.price[g * N + n]) * out.sold[n] * scale;
+      }
+      this.subsidySpent[rule.index] += due * scale;
+    }
+  }
+
+  /** Received prices feed expectations; origin prices move with log excess demand. */
+  private updatePrices(g: number, out: GoodMarketOutcome, offer: Float64Array, kappa: number): void {
+    const { N } = this;
+    const ref = this.referencePrice[g];
+    const low = ref * PRICE_FLOOR_FRACTION;
+    const high = ref * PRICE_CEILING_MULTIPLE;
+    let shipped = 0;
+    for (let n = 0; n < N; n++) shipped += out.sold[n];
+    for (let n = 0; n < N; n++) {
+      const k = g * N + n;
+      const sold = out.sold[n];
+      const received = sold > 0 ? (out.receipts[n] + this.subsidyPaid[k]) / sold : this.price[k];
+      this.expectedPrice[k] += SHORT_EXPECTATION * (received - this.expectedPrice[k]);
+      this.longPrice[k] += LONG_EXPECTATION * (received - this.longPrice[k]);
+
+      let inflow = 0;
+      for (let i = 0; i < N; i++) inflow += out.flow[i * N + n];
+      let index: number;
+      if (inflow > 0) index = out.payments[n] / inflow;
+      else if (out.bestLanded[n] < Number.POSITIVE_INFINITY) index = out.bestLanded[n];
+      else if (this.monthBid[k] > 0) index = Math.min(high, this.buyerIndex[k] * Math.exp(MAX_PRICE_STEP));
+      else index = this.buyerIndex[k];
+      this.buyerIndex[k] = index;
+      this.buyerPrice[k] += SHORT_EXPECTATION * (index - this.buyerPrice[k]);
+      this.buyerLongPrice[k] += LONG_EXPECTATION * (index - this.buyerLongPrice[k]);
+
+      const asked = out.notionalDemand[n];
+      const offered = offer[n];
+      let next = this.price[k];
+      if (offered > 0 || asked > 0) {
+        const tiny = 1e-9 * (shipped + 1e-9);
+        const gap = Math.log((asked + tiny) / (offered + tiny));
+        let step = kappa * gap;
+        if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
+        else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
+        next *= Math.exp(step);
+      } else {
+        // No seller here: the node's quote follows what its buyers pay (prices stockpile sales).
+        next = index;
+      }
+      this.price[k] = next < low ? low : next > high ? high : next;
+    }
+  }
+
+  /** Phase 3: add the settlement partials, settle stockpiles and recyclers, check conservation, record the month. */
+  endMonth(month: number, partials: Float64Array): void {
+    const { N, G, world, plan, agg, results } = this;
+    agg.sold.fill(0);
+    agg.producerStock.fill(0);
+    agg.processorStock.fill(0);
+    agg.consumerStock.fill(0);
+    agg.inputReceived.fill(0);
+    agg.inputUsed.fill(0);
+    agg.inputReceivedByOutput.fill(0);
+    agg.consumed.fill(0);
+    agg.unmet.fill(0);
+    agg.capacityStarted.fill(0);
+    for (let b = 0; b < plan.blockCount; b++) {
+      const group = plan.groups[plan.blockGroup[b]];
+      const k = group.good * N + group.node;
+      const p = b * PARTIAL_FIELDS;
+      if (group.role === ROLE_CONSUMER) {
+        agg.consumed[k] += partials[p + PARTIAL_CONSUMED];
+        agg.unmet[k] += partials[p + PARTIAL_UNMET];
+        agg.consumerStock[k] += partials[p + PARTIAL_STOCK_IN];
+        continue;
+      }
+      agg.sold[k] += partials[p + PARTIAL_SOLD];
+      agg.producerStock[k] += partials[p + PARTIAL_STOCK_OUT];
+      agg.capacityStarted[k] += partials[p + PARTIAL_CAPACITY_STARTED];
+      if (group.role === ROLE_PROCESSOR) {
+        const ik = world.goods[group.good].inputGood * N + group.node;
+        agg.processorStock[ik] += partials[p + PARTIAL_STOCK_IN];
+        agg.inputReceived[ik] += partials[p + PARTIAL_INPUT_RECEIVED];
+        agg.inputUsed[ik] += partials[p + PARTIAL_INPUT_USED];
+        agg.inputReceivedByOutput[k] += partials[p + PARTIAL_INPUT_RECEIVED];
+      }
+    }
+
+    const v = this.view.data;
+    const stride = G * N;
+    const stockpilePurchases = new Float64Array(G * N);
+    const stockpileSales = new Float64Array(G * N);
+    for (const s of this.stockpiles) {
+      const k = s.good * N + s.node;
+      const bought = s.bid * v[VIEW_FILL_FRACTION * stride + k];
+      const sold = s.release * v[VIEW_SELL_FRACTION * stride + k];
+      const cost = bought * this.buyerIndex[k];
+      s.stock += bought - sold;
+      s.budget = Math.max(0, s.budget - cost);
+      stockpilePurchases[k] += cost;
+      stockpileSales[k] +=
+        (sold * this.outcomes[s.good].receipts[s.node]) /
+        Math.max(this.outcomes[s.good].sold[s.node], 1e-300);
+    }
+    for (let k = 0; k < G * N; k++) {
+      this.recyclerStock[k] -= this.recyclerOffer[k] * v[VIEW_SELL_FRACTION * stride + k];
+      if (this.recyclerStock[k] < 0) this.recyclerStock[k] = 0;
+    }
+
+    // Conservation per good: stocks change by inflows (output, recycling) minus outflows (consumption, input used).
+    let worst = 0;
+    const stocksNow = new Float64Array(G);
+    for (let g = 0; g < G; g++) {
+      let stocks = 0;
+      let inflow = 0;
+      let outflow = 0;
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        stocks += agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + this.recyclerStock[k];
+        inflow += agg.produced[k] + this.recycledNow[k];
+        outflow += agg.consumed[k] + agg.inputUsed[k];
+      }
+      for (let d = 0; d < MAX_TRANSIT_MONTHS; d++) {
+        const at = d * stride + g * N;
+        for (let n = 0; n < N; n++) stocks += this.transit[at + n];
+      }
+      for (const s of this.stockpiles) if (s.good === g) stocks += s.stock;
+      stocksNow[g] = stocks;
+      const imbalance = Math.abs(stocks - this.stocksBefore[g] - inflow + outflow);
+      const scale = Math.max(inflow + outflow, stocks, 1e-9);
+      worst = Math.max(worst, imbalance / scale);
+    }
+    this.stocksBefore = stocksNow;
+
+    this.record(month, this.monthPolicy!, stockpilePurchases, stockpileSales, worst);
+    results.monthsDone = month + 1;
+  }
+
+  private record(
+    month: number,
+    policy: MonthPolicy,
+    stockpilePurchases: Float64Array,
+    stockpileSales: Float64Array,
+    conservationError: number,
+  ): void {
+    const { N, G, world, agg, results } = this;
+    const s = results.series;
+    const base = month * G * N;
+    const keys: number[] = [];
+    const tonnes: number[] = [];
+    for (let g = 0; g < G; g++) {
+      const out = this.outcomes[g];
+      const good = world.goods[g];
+      const capex = CAPEX_MONTHS_OF_REVENUE * this.referencePrice[g];
+      for (let n = 0; n < N; n++) {
+        const k = g * N + n;
+        const at = base + k;
+        s.price[at] = out.sold[n] > 0 ? out.receipts[n] / out.sold[n] : this.price[k];
+        s.buyerPrice[at] = this.buyerIndex[k];
+        s.production[at] = agg.produced[k] + this.recycledNow[k];
+        s.capacity[at] = agg.capacity[k];
+        s.consumption[at] = agg.consumed[k];
+        s.demand[at] = agg.consumerDemand[k];
+        s.unmet[at] = agg.unmet[k];
+        let exports = 0;
+        let imports = 0;
+        for (let j = 0; j < N; j++) {
+          if (j === n) continue;
+          exports += out.flow[n * N + j];
+          imports += out.flow[j * N + n];
+        }
+        s.exports[at] = exports;
+        s.imports[at] = imports;
+        const revenue = out.receipts[n] + this.subsidyPaid[k];
+        s.revenue[at] = revenue;
+        const inputCost =
+          good.inputGood >= 0 ? agg.inputReceivedByOutput[k] * this.buyerIndex[good.inputGood * N + n] : 0;
+        s.profit[at] = revenue - agg.cashCost[k] - inputCost;
+        const bid = this.monthBid[k];
+        s.consumerSpend[at] = bid > 0 ? out.payments[n] * (agg.consumerBid[k] / bid) : 0;
+        s.tariffRevenue[at] = out.tariffRevenue[n];
+        s.levyRevenue[at] = out.levyRevenue[n];
+        s.feeRevenue[at] = out.feeRevenue[n];
+        s.subsidySpend[at] = this.subsidyPaid[k];
+        const support = policy.hurdleReduction[k];
+        s.supportSpend[at] =
+          support > 0
+            ? Math.min(1, support / Math.max(this.scenario.market.hurdle, 1e-9)) *
+              agg.capacityStarted[k] *
+              capex
+            : 0;
+        s.stockpilePurchases[at] = stockpilePurchases[k];
+        s.stockpileSales[at] = stockpileSales[k];
+        let held =
+          agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + this.recyclerStock[k];
+        for (const sp of this.stockpiles) if (sp.good === g && sp.node === n) held += sp.stock;
+        s.stocks[at] = held;
+        for (let j = 0; j < N; j++) {
+          const f = out.flow[n * N + j];
+          if (f > 0) {
+            keys.push(g * N * N + n * N + j);
+            tonnes.push(f);
+          }
+        }
+      }
+    }
+    this.stockpiles.forEach((sp, i) => {
+      results.stockpileTonnes[month * this.stockpiles.length + i] = sp.stock;
+    });
+    results.conservationError[month] = conservationError;
+    results.flowKeys[month] = Uint32Array.from(keys);
+    results.flowTonnes[month] = Float64Array.from(tonnes);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What workers and the coordinator exchange each phase: per-block partial sums (workers →
+ * coordinator, added in block order) and the market view (coordinator → workers: prices,
+ * fills and policy factors per good and node). Both are flat Float64Arrays at named offsets,
+ * so they can live in a SharedArrayBuffer or be transferred.
+ */
+
+/** Fields of a block's partial sums. Units: t, t/month or USD, as named. */
+export const PARTIAL_OFFER = 0; // t offered
+export const PARTIAL_PRODUCED = 1; // t produced (consumers: 0)
+export const PARTIAL_INPUT_BID = 2; // t of input bid for by processors
+export const PARTIAL_DEMAND = 3; // t consumers want to consume
+export const PARTIAL_BID = 4; // t consumers bid for
+export const PARTIAL_CAPACITY = 5; // t/month of operating capacity
+export const PARTIAL_CASH_COST = 6; // USD of cash cost of this month's output (input excluded)
+export const PARTIAL_SOLD = 7; // t sold
+export const PARTIAL_STOCK_OUT = 8; // t of finished goods held by producers (after settlement)
+export const PARTIAL_STOCK_IN = 9; // t of input held by processors, or safety stock held by consumers
+export const PARTIAL_INPUT_RECEIVED = 10; // t of input received by processors
+export const PARTIAL_INPUT_USED = 11; // t of input used by processors
+export const PARTIAL_CONSUMED = 12; // t consumed
+export const PARTIAL_UNMET = 13; // t of demand not met
+export const PARTIAL_CAPACITY_STARTED = 14; // t/month of new capacity whose construction started
+export const PARTIAL_CAPACITY_BUILDING = 15; // t/month under construction
+export const PARTIAL_CAPACITY_ADDED = 16; // t/month that came online
+export const PARTIAL_MOTHBALLED = 17; // t/month mothballed after sustained losses
+export const PARTIAL_INIT_RAW = 18; // initialisation: sum of raw sizes
+export const PARTIAL_INIT_EFFECTIVE = 19; // initialisation: sum of raw sizes × utilisation at reference
+export const PARTIAL_FIELDS = 20;
+
+/** Fields of the market view, each a [good * N + node] array. Prices in USD/t. */
+export const VIEW_EXPECTED_PRICE = 0; // producers' short-run expected received price
+export const VIEW_LONG_PRICE = 1; // producers' long-run expected received price
+export const VIEW_BUYER_PRICE = 2; // buyers' short-run expected landed price
+export const VIEW_BUYER_LONG_PRICE = 3; // buyers' long-run expected landed price
+export const VIEW_SELL_FRACTION = 4; // share of offers sold this month
+export const VIEW_FILL_FRACTION = 5; // share of bids filled this month (may exceed 1 when delayed shipments arrive)
+export const VIEW_CAPACITY_FACTOR = 6; // 1 − capacity lost to shocks
+export const VIEW_DEMAND_FACTOR = 7; // consumers: growth × price response
+export const VIEW_EXPANSION_RATE = 8; // monthly probability an eligible site starts an expansion
+export const VIEW_ENTRY_HURDLE = 9; // margin over unit cost a new project must expect, fraction
+export const VIEW_BUILD_LAG = 10; // months to build new capacity
+export const VIEW_EXPANSION_LAG = 11; // months to expand
+export const VIEW_FIELDS = 12;
+
+export interface MarketView {
+  /** The whole view, VIEW_FIELDS × goods × nodes. */
+  data: Float64Array;
+  goods: number;
+  nodes: number;
+}
+
+export function createMarketView(goods: number, nodes: number, buffer?: ArrayBufferLike): MarketView {
+  const length = VIEW_FIELDS * goods * nodes;
+  const data = buffer ? new Float64Array(buffer, 0, length) : new Float64Array(length);
+  return { data, goods, nodes };
+}
+
+/** Offset of field `field` for good `good` at node `node`. */
+export function viewIndex(view: MarketView, field: number, good: number, node: number): number {
+  return (field * view.goods + good) * view.nodes + node;
+}

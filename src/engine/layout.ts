@@ -1,0 +1,164 @@
+/**
+ * The population plan: which agents exist, how many of each kind per node and good, and how
+ * they are cut into fixed-size blocks. The plan depends only on the world and the scenario
+ * (resolution, projects), never on the number of workers, so block boundaries and random
+ * streams are the same however the work is split.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { BLOCK_SIZE, CALIBRATION_UTILISATION, DORMANT_SHARE } from './constants.ts';
+import type { World } from './world.ts';
+
+export const ROLE_MINE = 0;
+export const ROLE_PROCESSOR = 1;
+/** Refined output that needs no mined input (scrap, synthetic feed). */
+export const ROLE_SECONDARY = 2;
+export const ROLE_CONSUMER = 3;
+
+export const STATUS_DORMANT = 0;
+export const STATUS_ACTIVE = 1;
+export const STATUS_BUILDING = 2;
+/** A named project waiting for its start month. */
+export const STATUS_SCHEDULED = 3;
+
+export type GroupKind = 'operating' | 'dormant' | 'project' | 'consumer';
+
+/** A set of similar agents at one node for one good, drawn from one cost curve. */
+export interface AgentGroup {
+  good: number;
+  node: number;
+  role: number;
+  kind: GroupKind;
+  /** Agents in the group. */
+  count: number;
+  /** Producers: total capacity before calibration, t/month. Consumers: total base demand, t/month. */
+  total: number;
+  /** Projects: unit cost, USD/t, and start month. */
+  projectCost?: number;
+  projectStart?: number;
+  projectName?: string;
+}
+
+export interface PopulationPlan {
+  blockSize: number;
+  agentCount: number;
+  blockCount: number;
+  groups: AgentGroup[];
+  /** First agent of each group. */
+  groupFirst: Int32Array;
+  /** Per block: its group, first agent and number of agents. */
+  blockGroup: Int32Array;
+  blockStart: Int32Array;
+  blockLength: Int32Array;
+}
+
+/** Unit cost a producer's cost curve is scaled by, USD/t: the value it adds at reference prices. */
+export function referenceUnitCost(world: World, good: number, role: number): number {
+  const g = world.goods[good];
+  if (role !== ROLE_PROCESSOR) return g.referencePrice;
+  const input = world.goods[g.inputGood];
+  const valueAdded = g.referencePrice - input.referencePrice / g.yield;
+  if (!(valueAdded > 0)) {
+    throw new Error(
+      `${g.mineral} ${g.stage}: reference price ${g.referencePrice} USD/t does not cover the input ` +
+        `(${input.referencePrice} USD/t at yield ${g.yield}); processing would never pay`,
+    );
+  }
+  return valueAdded;
+}
+
+function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
+  const groups: AgentGroup[] = [];
+  const monthly = 1 / 12;
+  world.goods.forEach((g, good) => {
+    const primaryRole = g.stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR;
+    world.nodes.forEach((_, node) => {
+      const out = g.output[node] ?? 0;
+      if (out > 0) {
+        const capacity = (out * monthly) / CALIBRATION_UTILISATION;
+        const primary = capacity * (1 - g.secondaryShare);
+        const secondary = capacity * g.secondaryShare;
+        if (primary > 0)
+          groups.push({ good, node, role: primaryRole, kind: 'operating', count: 0, total: primary });
+        if (secondary > 0) {
+          groups.push({ good, node, role: ROLE_SECONDARY, kind: 'operating', count: 0, total: secondary });
+        }
+      }
+      const dormant =
+        DORMANT_SHARE * out * (1 - g.secondaryShare) * monthly + (g.potential[node] ?? 0) * monthly;
+      if (dormant > 0)
+        groups.push({ good, node, role: primaryRole, kind: 'dormant', count: 0, total: dormant });
+      const demand = g.finalDemand[node] ?? 0;
+      if (demand > 0)
+        groups.push({ good, node, role: ROLE_CONSUMER, kind: 'consumer', count: 0, total: demand * monthly });
+    });
+  });
+  for (const p of scenario.projects) {
+    const good = world.goods.findIndex((g) => g.mineral === p.mineral && g.stage === p.stage);
+    const node = world.nodes.findIndex((n) => n.code === p.node);
+    if (good < 0 || node < 0) throw new Error(`project "${p.name}": unknown node or good`);
+    groups.push({
+      good,
+      node,
+      role: world.goods[good].stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR,
+      kind: 'project',
+      count: 1,
+      total: p.capacityTonnesPerYear * monthly,
+      projectCost: p.unitCostUsdPerTonne,
+      projectStart: p.startMonth,
+      projectName: p.name,
+    });
+  }
+  return groups;
+}
+
+/**
+ * Shares `agents` among groups: one each, the rest by the square root of each group's value
+ * (tonnes × reference price), largest remainders first, ties by group order.
+ */
+function allocateAgents(world: World, groups: AgentGroup[], agents: number): void {
+  const free = groups.filter((g) => g.kind !== 'project');
+  const fixed = groups.length - free.length;
+  const spare = Math.max(0, agents - fixed - free.length);
+  const weights = free.map((g) => Math.sqrt(g.total * world.goods[g.good].referencePrice));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (spare * w) / sum : 0));
+  let given = 0;
+  free.forEach((g, i) => {
+    g.count = 1 + Math.floor(exact[i]);
+    given += g.count - 1;
+  });
+  const order = free
+    .map((_, i) => i)
+    .sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || a - b);
+  for (let k = 0; k < spare - given; k++) free[order[k % order.length]].count++;
+}
+
+export function planPopulation(world: World, scenario: Scenario, blockSize = BLOCK_SIZE): PopulationPlan {
+  const groups = buildGroups(world, scenario);
+  allocateAgents(world, groups, scenario.resolution);
+  const groupOf: number[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const groupFirst = new Int32Array(groups.length);
+  let agent = 0;
+  groups.forEach((g, gi) => {
+    groupFirst[gi] = agent;
+    for (let left = g.count; left > 0; left -= blockSize) {
+      const length = Math.min(blockSize, left);
+      groupOf.push(gi);
+      starts.push(agent);
+      lengths.push(length);
+      agent += length;
+    }
+  });
+  return {
+    blockSize,
+    agentCount: agent,
+    blockCount: groupOf.length,
+    groups,
+    groupFirst,
+    blockGroup: Int32Array.from(groupOf),
+    blockStart: Int32Array.from(starts),
+    blockLength: Int32Array.from(lengths),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Results of a run: monthly series per good and node in flat Float64Arrays
+ * ([month][good][node]), sparse monthly trade flows, stockpile holdings and the conservation
+ * check. docs/results.md documents every series; the command line writes them as JSON or CSV.
+ */
+
+/** Series recorded per month, good and node. Units in SERIES_UNITS. */
+export const SERIES = [
+  'price',
+  'buyerPrice',
+  'production',
+  'capacity',
+  'consumption',
+  'demand',
+  'unmet',
+  'exports',
+  'imports',
+  'revenue',
+  'profit',
+  'consumerSpend',
+  'tariffRevenue',
+  'levyRevenue',
+  'feeRevenue',
+  'subsidySpend',
+  'supportSpend',
+  'stockpilePurchases',
+  'stockpileSales',
+  'stocks',
+] as const;
+
+export type SeriesName = (typeof SERIES)[number];
+
+export const SERIES_UNITS: Record<SeriesName, string> = {
+  price: 'USD/t: origin price at which the node sold this month',
+  buyerPrice: 'USD/t: average landed cost paid by buyers in the node (tariff, levy, fee, transport included)',
+  production: 't/month: output of the node (secondary and recycled supply included)',
+  capacity: 't/month: operating capacity',
+  consumption: 't/month: final consumption',
+  demand: 't/month: final demand (what consumers wanted)',
+  unmet: 't/month: final demand not met',
+  exports: 't/month: shipments to other nodes',
+  imports: 't/month: shipments from other nodes',
+  revenue: 'USD/month: sellers’ receipts (market and offtake sales, price-gap subsidy included)',
+  profit: 'USD/month: producers’ receipts minus cash costs and input purchases',
+  consumerSpend: 'USD/month: what final consumers paid (landed)',
+  tariffRevenue: 'USD/month: tariffs collected by the importing node',
+  levyRevenue: 'USD/month: price-floor levies collected by the importing node',
+  feeRevenue: 'USD/month: export-licence fees collected by the exporting node',
+  subsidySpend: 'USD/month: price-gap subsidies paid to the node’s producers',
+  supportSpend: 'USD/month: investment support (hurdle cut × capital cost of capacity started)',
+  stockpilePurchases: 'USD/month: stockpile purchases by agencies held at the node',
+  stockpileSales: 'USD/month: stockpile release receipts at the node',
+  stocks: 't: stocks held in the node at the end of the month (firms, consumers, stockpiles)',
+};
+
+export interface ResultsMeta {
+  engineVersion: number;
+  scenarioName: string;
+  seed: number;
+  months: number;
+  agentCount: number;
+  blockCount: number;
+  nodes: string[];
+  goods: { mineral: string; stage: string }[];
+  minerals: string[];
+  stockpiles: string[];
+  zones: { id: string; name: string; members: string[] }[];
+}
+
+export interface RunResults {
+  meta: ResultsMeta;
+  /** Months completed so far. */
+  monthsDone: number;
+  series: Record<SeriesName, Float64Array>;
+  /** Stockpile holdings at month end, t, [month][stockpile]. */
+  stockpileTonnes: Float64Array;
+  /** Largest relative conservation error over goods, per month. */
+  conservationError: Float64Array;
+  /** Per month: good * N * N + origin * N + destination, and tonnes shipped. */
+  flowKeys: Uint32Array[];
+  flowTonnes: Float64Array[];
+}
+
+export const ENGINE_VERSION = 1;
+
+export function createResults(meta: Omit<ResultsMeta, 'engineVersion'>): RunResults {
+  const size = meta.months * meta.goods.length * meta.nodes.length;
+  const series = {} as Record<SeriesName, Float64Array>;
+  for (const name of SERIES) series[name] = new Float64Array(size);
+  return {
+    meta: { engineVersion: ENGINE_VERSION, ...meta },
+    monthsDone: 0,
+    series,
+    stockpileTonnes: new Float64Array(meta.months * meta.stockpiles.length),
+    conservationError: new Float64Array(meta.months),
+    flowKeys: [],
+    flowTonnes: [],
+  };
+}
+
+/** Offset of (month, good, node) in a series. */
+export function seriesIndex(meta: ResultsMeta, month: number, good: number, node: number): number {
+  return (month * meta.goods.length + good) * meta.nodes.length + node;
+}
+
+/** One month of results, as the parallel engine ships it to the main thread. */
+export interface MonthSlice {
+  month: number;
+  series: Record<SeriesName, Float64Array>;
+  stockpileTonnes: Float64Array;
+  conservationError: number;
+  flowKeys: Uint32Array;
+  flowTonnes: Float64Array;
+}
+
+export function sliceMonth(results: RunResults, month: number): MonthSlice {
+  const stride = results.meta.goods.length * results.meta.nodes.length;
+  const series = {} as Record<SeriesName, Float64Array>;
+  for (const name of SERIES) series[name] = results.series[name].slice(month * stride, (month + 1) * stride);
+  const s = results.meta.stockpiles.length;
+  return {
+    month,
+    series,
+    stockpileTonnes: results.stockpileTonnes.slice(month * s, (month + 1) * s),
+    conservationError: results.conservationError[month],
+    flowKeys: results.flowKeys[month],
+    flowTonnes: results.flowTonnes[month],
+  };
+}
+
+export function appendMonth(results: RunResults, slice: MonthSlice): void {
+  const stride = results.meta.goods.length * results.meta.nodes.length;
+  for (const name of SERIES) results.series[name].set(slice.series[name], slice.month * stride);
+  results.stockpileTonnes.set(slice.stockpileTonnes, slice.month * results.meta.stockpiles.length);
+  results.conservationError[slice.month] = slice.conservationError;
+  results.flowKeys[slice.month] = slice.flowKeys;
+  results.flowTonnes[slice.month] = slice.flowTonnes;
+  results.monthsDone = Math.max(results.monthsDone, slice.month + 1);
+}

@@ -1,0 +1,91 @@
+/**
+ * The world the engine simulates: nodes, goods (a mineral at a stage) and the calibration
+ * figures the agents are drawn from. Built once from src/data (see src/data/world.ts) or, in
+ * tests, from a small fixture. Plain arrays only: the world is cloned into every worker.
+ */
+
+export interface WorldNode {
+  code: string;
+  name: string;
+  /** Centroid in degrees. */
+  lon: number;
+  lat: number;
+  /** Inside the EU customs union: shares one external tariff with every other EU member. */
+  euMember: boolean;
+  /** A delegation at the February 2026 Ministerial, or the host. */
+  participant: boolean;
+}
+
+/** A mineral at one stage of its chain: the unit that markets clear. */
+export interface WorldGood {
+  mineral: string;
+  stage: string;
+  /** Index of this good's mineral in World.minerals. */
+  mineralIndex: number;
+  /** Position in the mineral's chain: 0 = mine. */
+  stageIndex: number;
+  /** Good whose product this stage processes, or -1 for the mine stage. */
+  inputGood: number;
+  /** Tonnes of output per tonne of input (1 for the mine stage). */
+  yield: number;
+  /** False when the good is only bought from producers in the same node. */
+  traded: boolean;
+  /** Reference price, USD per tonne. */
+  referencePrice: number;
+  /** Calibrated output by node, t/yr (length = nodes). Includes secondary output. */
+  output: number[];
+  /** Share of this stage's output that needs no input from the previous stage (scrap, synthetic), 0–1. */
+  secondaryShare: number;
+  /** Calibrated final consumption by node, t/yr (all zeros when the stage has no final buyers). */
+  finalDemand: number[];
+  /**
+   * Where new capacity could be built that does not exist yet (greenfield potential), t/yr by
+   * node: reserves for mines, industrial capability for processors.
+   */
+  potential: number[];
+}
+
+export interface WorldMineral {
+  id: string;
+  name: string;
+  unit: string;
+  /** Goods of this mineral, mine first. */
+  goods: number[];
+  /** Default compound growth of world demand, per year. */
+  demandGrowth: number;
+}
+
+export interface World {
+  nodes: WorldNode[];
+  minerals: WorldMineral[];
+  goods: WorldGood[];
+}
+
+const EARTH_RADIUS_KM = 6371;
+
+/** Great-circle distance between two nodes' centroids, km. */
+export function greatCircleKm(a: WorldNode, b: WorldNode): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Distance matrix, km, row-major [origin * n + destination]. */
+export function distanceMatrix(nodes: readonly WorldNode[]): Float64Array {
+  const n = nodes.length;
+  const km = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) km[i * n + j] = i === j ? 0 : greatCircleKm(nodes[i], nodes[j]);
+  }
+  return km;
+}
+
+export function goodIndex(world: World, mineral: string, stage: string): number {
+  return world.goods.findIndex((g) => g.mineral === mineral && g.stage === stage);
+}
+
+export function nodeIndexOf(world: World, code: string): number {
+  return world.nodes.findIndex((n) => n.code === code);
+}
