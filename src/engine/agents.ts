@@ -14,6 +14,8 @@ import {
   EXIT_AFTER_MONTHS,
   EXPANSION_SIZE,
   GREENFIELD_START_RATE,
+  MAX_STOCK_RELEASE,
+  MIN_STOCK_RELEASE,
   OPERATING_COST_RANGE,
   OUTPUT_ADJUSTMENT,
   PROCESSOR_INPUT_COVER,
@@ -296,6 +298,12 @@ export function decideBlocks(
     const inputCost = processor
       ? v[VIEW_BUYER_PRICE * stride + goodInput[group.good] * view.nodes + group.node] / yieldRate
       : 0;
+    // Producers hold stock back when prices are below what they expect in the long run, and
+    // sell it faster when prices are above (speculative storage damps crashes and spikes).
+    const ratio = price / v[VIEW_LONG_PRICE * stride + key];
+    let release = STOCK_RELEASE * ratio * ratio * ratio;
+    if (release < MIN_STOCK_RELEASE) release = MIN_STOCK_RELEASE;
+    else if (release > MAX_STOCK_RELEASE) release = MAX_STOCK_RELEASE;
     let offer = 0;
     let output = 0;
     let bidInput = 0;
@@ -316,14 +324,13 @@ export function decideBlocks(
           const planned = q;
           const canMake = stockIn[a] * yieldRate;
           if (q > canMake) q = canMake;
-          // Bid to replace this month's use and move part of the way to the input cover of the planned run rate.
-          const use = q / yieldRate;
-          const target = (PROCESSOR_INPUT_COVER * planned) / yieldRate;
-          const order = use + RESTOCK_RATE * (target - stockIn[a]);
+          // Bid for the input of the planned run rate, and move part of the way to the target cover.
+          const need = planned / yieldRate;
+          const order = need + RESTOCK_RATE * (PROCESSOR_INPUT_COVER * need - stockIn[a]);
           want = order > 0 ? order : 0;
         }
       }
-      const ask = q + stockOut[a] * STOCK_RELEASE;
+      const ask = q + stockOut[a] * release;
       produced[a] = q;
       offered[a] = ask;
       inputBid[a] = want;
@@ -474,9 +481,11 @@ export function settleBlocks(
         }
       } else if (state === STATUS_DORMANT) {
         const fullCost = unitCost[a] + inputLongCost;
-        if (longPrice > fullCost * (1 + hurdle) && random() < GREENFIELD_START_RATE) {
+        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner.
+        const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
+        const required = restart ? hurdle * 0.5 : hurdle;
+        if (longPrice > fullCost * (1 + required) && random() < GREENFIELD_START_RATE) {
           status[a] = STATUS_BUILDING;
-          const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
           pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
           started += capacity[a];
           building += capacity[a];

@@ -18,8 +18,14 @@ export const UTILISATION_RAMP = 0.2;
 /** Share of the gap between last month's output and the target output closed in a month. */
 export const OUTPUT_ADJUSTMENT = 0.25;
 
-/** Share of its finished-goods stock a producer offers each month on top of new output. */
+/**
+ * Share of its finished-goods stock a producer offers each month on top of new output, when
+ * the expected price equals the long-run expected price; it scales with the cube of their
+ * ratio, within the bounds below.
+ */
 export const STOCK_RELEASE = 0.1;
+export const MIN_STOCK_RELEASE = 0.01;
+export const MAX_STOCK_RELEASE = 0.5;
 
 /** Months of input a processor aims to hold (at its planned run rate). */
 export const PROCESSOR_INPUT_COVER = 1.5;
@@ -81,6 +87,13 @@ export const SIZE_SPREAD = 0.8;
 
 /** Rounds of rationing in which unfilled demand looks for other origins. */
 export const ALLOCATION_ROUNDS = 3;
+
+/**
+ * Log excess demand at which the price response doubles: the monthly price step is
+ * κ·x·(1 + (x/knee)²) for log excess demand x, so small imbalances move prices gently and
+ * large ones (a ban, a shock) fast.
+ */
+export const PRICE_STEP_KNEE = 1;
 
 /** Largest proportional price move in one month (log units). */
 export const MAX_PRICE_STEP = 0.25;

@@ -18,6 +18,7 @@ import {
   LONG_EXPECTATION,
   MAX_EXPANSION_RATE,
   MAX_PRICE_STEP,
+  PRICE_STEP_KNEE,
   MAX_TRANSIT_MONTHS,
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
@@ -538,7 +539,9 @@ export class Coordinator {
       if (offered > 0 || asked > 0) {
         const tiny = 1e-9 * (shipped + 1e-9);
         const gap = Math.log((asked + tiny) / (offered + tiny));
-        let step = kappa * gap;
+        // Small imbalances move prices gently (the status quo stays stable), large ones fast.
+        const relative = gap / PRICE_STEP_KNEE;
+        let step = kappa * gap * (1 + relative * relative);
         if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
         else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
         next *= Math.exp(step);
