@@ -8,7 +8,7 @@
  * value unit (e.g. USD million a year) at base world prices; price changes are proportional
  * (0.05 = +5 %). The equations are in docs/pe.md.
  */
-import { fixedPointSolve, newtonSolve, type RootProblem, type RootReport } from './newton.ts';
+import { fixedPointSolve, isSingularAt, newtonSolve, type RootProblem, type RootReport } from './newton.ts';
 import { type GsimForm, type GsimInput, parseGsimInput } from './schema.ts';
 
 /** How the market-clearing system was solved. */
@@ -70,7 +70,9 @@ export class GsimConvergenceError extends Error {
   }
 }
 
-const DEFAULTS = { tolerance: 1e-10, maxNewtonIterations: 100, maxFixedPointIterations: 50_000 };
+const DEFAULTS = { tolerance: 1e-10, maxNewtonIterations: 500, maxFixedPointIterations: 50_000 };
+/** A world price moving by more than this factor (up or down) is flagged in the warnings. */
+const EXTREME_PRICE_FACTOR = 100;
 /** |1 − σ| or |1 + ε| below this: use the limiting (Cobb-Douglas / logarithmic) formulas. */
 const LIMIT_EPS = 1e-9;
 
@@ -247,33 +249,36 @@ function levelsState(cal: Calibration, logPrice: readonly number[]): LevelsState
   return { logComposite, weights, volumeRatio };
 }
 
+/** Residual ln(demand/supply) per active exporter; scale-free, so extreme prices stay accurate. */
 function levelsProblem(cal: Calibration): RootProblem {
+  const demandOf = (r: number, volumeRatio: number[][]) =>
+    volumeRatio[r].reduce((sum, ratio, v) => sum + cal.flows[r][v] * ratio, 0);
   return {
-    maxStep: 1,
+    maxStep: 10,
     residual(z) {
       const logPrice = expand(cal, z);
       const { volumeRatio } = levelsState(cal, logPrice);
-      return cal.active.map((r) => {
-        const demand = volumeRatio[r].reduce((sum, ratio, v) => sum + cal.flows[r][v] * ratio, 0);
-        const supply = cal.exports[r] * Math.exp(cal.exportSupply[r] * logPrice[r]);
-        return (demand - supply) / cal.exports[r];
-      });
+      return cal.active.map(
+        (r) =>
+          Math.log(demandOf(r, volumeRatio)) - Math.log(cal.exports[r]) - cal.exportSupply[r] * logPrice[r],
+      );
     },
     jacobian(z) {
       const logPrice = expand(cal, z);
       const { weights, volumeRatio } = levelsState(cal, logPrice);
-      return cal.active.map((r) =>
-        cal.active.map((s) => {
-          let sum = r === s ? -cal.exportSupply[r] * Math.exp(cal.exportSupply[r] * logPrice[r]) : 0;
+      return cal.active.map((r) => {
+        const demand = demandOf(r, volumeRatio);
+        return cal.active.map((s) => {
+          let elasticity = r === s ? -cal.exportSupply[r] : 0;
           for (let v = 0; v < cal.n; v++) {
-            const demand = (cal.flows[r][v] * volumeRatio[r][v]) / cal.exports[r];
-            if (demand === 0) continue;
+            const share = (cal.flows[r][v] * volumeRatio[r][v]) / demand;
+            if (share === 0) continue;
             const own = r === s ? -cal.substitution[v] : 0;
-            sum += demand * (own + (cal.substitution[v] + cal.importDemand[v]) * weights[s][v]);
+            elasticity += share * (own + (cal.substitution[v] + cal.importDemand[v]) * weights[s][v]);
           }
-          return sum;
-        }),
-      );
+          return elasticity;
+        });
+      });
     },
   };
 }
@@ -341,8 +346,19 @@ function tariffRevenueChange(cal: Calibration, tradeChange: number[][]): number[
   );
 }
 
-function warningsFor(input: GsimInput, cal: Calibration, form: GsimForm, outcome: FlowOutcome): string[] {
+function warningsFor(
+  input: GsimInput,
+  cal: Calibration,
+  form: GsimForm,
+  outcome: FlowOutcome,
+  pricesUnique: boolean,
+): string[] {
   const warnings: string[] = [];
+  if (!pricesUnique) {
+    warnings.push(
+      'world prices are not uniquely determined here (the market-clearing Jacobian is singular, e.g. perfect complements with fixed supply); this is one of many equilibria',
+    );
+  }
   const name = (i: number) => JSON.stringify(input.regions[i]);
   cal.exports.forEach((value, r) => {
     if (value === 0)
@@ -439,6 +455,6 @@ export function solveGsim(input: GsimInput, options: GsimSolverOptions = {}): Gs
       converged: true,
       maxResidual: report.maxResidual,
     },
-    warnings: warningsFor(valid, cal, form, outcome),
+    warnings: warningsFor(valid, cal, form, outcome, !isSingularAt(problem, report.z)),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Root finding for the market-clearing system F(z) = 0 (one equation per exporter):
- * Newton with an analytic Jacobian and backtracking, and a damped diagonal (Jacobi)
- * fixed-point iteration as the fallback.
+ * Newton with an analytic Jacobian and backtracking (Levenberg–Marquardt steps where the
+ * Jacobian is singular), and a damped diagonal (Jacobi) fixed-point iteration as the fallback.
  */
 import { solveDense } from './dense-solve.ts';
 
@@ -76,7 +76,55 @@ function report(
   return { z, method, iterations, residual, maxResidual, converged: maxResidual <= tolerance };
 }
 
-/** Newton's method with backtracking. Stops early (converged: false) when a step cannot be taken. */
+/** (JᵀJ + μ·D)·d = −Jᵀg with D = diag(JᵀJ) + a floor: a descent step even where J is singular. */
+function levenbergMarquardtStep(jacobian: number[][], residual: number[], mu: number): number[] | null {
+  const n = residual.length;
+  const normal = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => jacobian.reduce((sum, row) => sum + row[i] * row[j], 0)),
+  );
+  const gradient = Array.from({ length: n }, (_, i) =>
+    jacobian.reduce((sum, row, k) => sum - row[i] * residual[k], 0),
+  );
+  const floor = 1e-12 * Math.max(1e-300, ...normal.map((row, i) => row[i]));
+  const damped = normal.map((row, i) =>
+    row.map((value, j) => (i === j ? value + mu * (value + floor) : value)),
+  );
+  return solveDense(damped, gradient);
+}
+
+/** A Newton step if J is regular, else Levenberg–Marquardt steps of growing damping until one descends. */
+function descend(
+  problem: RootProblem,
+  z: readonly number[],
+  residual: number[],
+): { z: number[]; residual: number[] } | null {
+  const jacobian = problem.jacobian(z);
+  const merit = sumOfSquares(residual);
+  const newton = solveDense(
+    jacobian,
+    residual.map((value) => -value),
+  );
+  if (newton !== null) {
+    capStep(newton, problem.maxStep);
+    const next = backtrack(problem, z, newton, merit);
+    if (next !== null) return next;
+  }
+  for (const mu of [1e-10, 1e-6, 1e-2, 1]) {
+    const step = levenbergMarquardtStep(jacobian, residual, mu);
+    if (step === null) continue;
+    capStep(step, problem.maxStep);
+    const next = backtrack(problem, z, step, merit);
+    if (next !== null) return next;
+  }
+  return null;
+}
+
+/** True when the Jacobian at z is singular: the solution is then one of many (prices not unique). */
+export function isSingularAt(problem: RootProblem, z: readonly number[]): boolean {
+  return solveDense(problem.jacobian(z), problem.residual(z)) === null;
+}
+
+/** Newton's method with backtracking. Stops early (converged: false) when no step descends. */
 export function newtonSolve(
   problem: RootProblem,
   start: readonly number[],
@@ -87,13 +135,7 @@ export function newtonSolve(
   let residual = problem.residual(z);
   let iterations = 0;
   while (isFiniteVector(residual) && maxAbs(residual) > tolerance && iterations < maxIterations) {
-    const step = solveDense(
-      problem.jacobian(z),
-      residual.map((value) => -value),
-    );
-    if (step === null) break;
-    capStep(step, problem.maxStep);
-    const next = backtrack(problem, z, step, sumOfSquares(residual));
+    const next = descend(problem, z, residual);
     if (next === null) break;
     ({ z, residual } = next);
     iterations++;
