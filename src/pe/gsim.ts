@@ -364,6 +364,15 @@ function warningsFor(
     if (value === 0)
       warnings.push(`${name(r)} sells nothing in the base; its world-price change is reported as 0`);
   });
+  outcome.worldPriceChange.forEach((change, r) => {
+    if (change <= -1) {
+      warnings.push(`the world price of ${name(r)} falls to zero or below (change ${change.toPrecision(3)})`);
+    } else if (Math.abs(Math.log1p(change)) > Math.log(EXTREME_PRICE_FACTOR)) {
+      warnings.push(
+        `the world price of ${name(r)} changes by a factor of ${(1 + change).toPrecision(3)}; elasticities this small for a shock this large make the benchmark unreliable`,
+      );
+    }
+  });
   if (form === 'linear') {
     outcome.tradeVolumeChange.forEach((row, r) => {
       row.forEach((change, v) => {

@@ -355,6 +355,48 @@ describe('GSIM: analytic checks', () => {
   });
 });
 
+describe('GSIM: warnings on extreme outcomes', () => {
+  const twoRegions = (tariffPower: number, supply: number): GsimInput => ({
+    regions: ['A', 'B'],
+    flows: [
+      [0, 100],
+      [0, 100],
+    ],
+    tariffs0: [
+      [1, 1],
+      [1, 1],
+    ],
+    tariffs1: [
+      [1, tariffPower],
+      [1, 1],
+    ],
+    importDemandElasticity: [-2, -2],
+    substitutionElasticity: [4, 4],
+    exportSupplyElasticity: [supply, 1],
+  });
+
+  it('flags a world price the linear form pushes below zero', () => {
+    const result = solveGsim(twoRegions(5, 0.5));
+    expect(result.worldPriceChange[0]).toBeLessThan(-1);
+    expect(result.warnings).toContain('the world price of "A" falls to zero or below (change -3.38)');
+    expect(solveGsim({ ...twoRegions(5, 0.5), form: 'levels' }).worldPriceChange[0]).toBeGreaterThan(-1);
+  });
+
+  it('flags a world price that moves by more than a factor of 100', () => {
+    const input: GsimInput = {
+      ...twoRegions(1, 0.02),
+      tariffs0: [
+        [1, 500],
+        [1, 1],
+      ],
+      form: 'levels',
+    };
+    const result = solveGsim(input);
+    expect(result.worldPriceChange[0]).toBeGreaterThan(99);
+    expect(result.warnings.join('\n')).toMatch(/world price of "A" changes by a factor of 4\d\d/);
+  });
+});
+
 describe('GSIM: solver', () => {
   it.each(FORMS)('%s: the fixed-point fallback reaches the Newton solution', (form) => {
     const newton = solveGsim({ ...PUBLISHED, form });
