@@ -18,7 +18,10 @@ export interface GsimSolverReport {
   iterations: number;
   /** Always true: a run that does not converge throws {@link GsimConvergenceError}. */
   converged: true;
-  /** Largest |export supply − demand| over exporters, relative to each exporter's base exports. */
+  /**
+   * Largest market-clearing residual over exporters, relative: in the linear form
+   * |demand − supply change| / base sales; in the levels form |ln(demand / supply)|.
+   */
   maxResidual: number;
 }
 
@@ -74,7 +77,7 @@ const DEFAULTS = { tolerance: 1e-10, maxNewtonIterations: 500, maxFixedPointIter
 /** A world price moving by more than this factor (up or down) is flagged in the warnings. */
 const EXTREME_PRICE_FACTOR = 100;
 /** |1 − σ| or |1 + ε| below this: use the limiting (Cobb-Douglas / logarithmic) formulas. */
-const LIMIT_EPS = 1e-9;
+const LIMIT_EPS = 1e-12;
 
 /** Base data of the model, derived once from the input. */
 interface Calibration {
@@ -192,30 +195,40 @@ function linearProblem(cal: Calibration): RootProblem {
 // ---------------------------------------------------------------------------------------------
 // Levels form: the same elasticities as CES / constant-elasticity curves; unknowns y_r = ln(1 + P̂*_r).
 
-/** For importer v at log world prices y: ln of its CES price index and each origin's spending share ω. */
+/**
+ * For importer v at log world prices y: ln of its CES price index and each origin's spending
+ * share ω. Near the base (|(1 − σ)·ln p| ≤ 1) the index is computed as
+ * log1p(Σ θ·expm1((1 − σ)·ln p)) / (1 − σ), which keeps full precision as σ → 1 and is exactly
+ * 0 at the base; farther out, by log-sum-exp.
+ */
 function cesPriceIndex(
   cal: Calibration,
   v: number,
   logPrice: readonly number[],
 ): { log: number; weights: number[] } {
-  const sigma = cal.substitution[v];
-  const logRelative = cal.tariffRatio.map((row, r) => Math.log(row[v]) + logPrice[r]);
+  const a = 1 - cal.substitution[v];
+  const sources = cal.share.flatMap((row, r) => (row[v] > 0 ? [r] : []));
+  const logRelative = (r: number) => Math.log(cal.tariffRatio[r][v]) + logPrice[r];
   const weights = new Array<number>(cal.n).fill(0);
-  if (Math.abs(1 - sigma) < LIMIT_EPS) {
+  if (Math.abs(a) < LIMIT_EPS) {
     let log = 0;
-    for (let r = 0; r < cal.n; r++) {
+    for (const r of sources) {
       weights[r] = cal.share[r][v];
-      if (weights[r] > 0) log += weights[r] * logRelative[r];
+      log += weights[r] * logRelative(r);
     }
     return { log, weights };
   }
-  const terms = logRelative.map((lp, r) =>
-    cal.share[r][v] > 0 ? Math.log(cal.share[r][v]) + (1 - sigma) * lp : -Infinity,
-  );
+  const terms = sources.map((r) => Math.log(cal.share[r][v]) + a * logRelative(r));
   const top = Math.max(...terms);
   const total = terms.reduce((sum, term) => sum + Math.exp(term - top), 0);
-  for (let r = 0; r < cal.n; r++) weights[r] = Math.exp(terms[r] - top) / total;
-  return { log: (top + Math.log(total)) / (1 - sigma), weights };
+  sources.forEach((r, k) => {
+    weights[r] = Math.exp(terms[k] - top) / total;
+  });
+  if (sources.every((r) => Math.abs(a * logRelative(r)) <= 1)) {
+    const shift = sources.reduce((sum, r) => sum + cal.share[r][v] * Math.expm1(a * logRelative(r)), 0);
+    return { log: Math.log1p(shift) / a, weights };
+  }
+  return { log: (top + Math.log(total)) / a, weights };
 }
 
 interface LevelsState {

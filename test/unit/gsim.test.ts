@@ -342,6 +342,28 @@ describe('GSIM: analytic checks', () => {
     });
   });
 
+  it('levels: results are continuous through the limits σ = 1 (Cobb-Douglas) and ε = −1 (log area)', () => {
+    const run = (sigma: number, demand: number) => {
+      const base = threeRegions({
+        form: 'levels',
+        substitutionElasticity: [sigma, sigma, sigma],
+        importDemandElasticity: [demand, demand, demand],
+      });
+      return solveGsim({ ...base, tariffs1: withEntry(base.tariffs1, 1, 0, 1.1) });
+    };
+    const limit = run(1, -1);
+    for (const [sigma, demand] of [
+      [1 + 1e-7, -1 - 1e-7],
+      [1 - 1e-7, -1 + 1e-7],
+    ]) {
+      const near = run(sigma, demand);
+      near.worldPriceChange.forEach((change, r) => {
+        expect(Math.abs(change - limit.worldPriceChange[r])).toBeLessThan(1e-8);
+        expect(Math.abs(near.consumerSurplus[r] - limit.consumerSurplus[r])).toBeLessThan(1e-4);
+      });
+    }
+  });
+
   it('warns when the linear form drives a flow below zero; the levels form keeps it positive', () => {
     const base = threeRegions({ substitutionElasticity: [6, 6, 6] });
     const input = { ...base, tariffs1: withEntry(base.tariffs1, 1, 0, 10) };
