@@ -147,12 +147,15 @@ const num = (s) => {
  */
 export function buildNodeList(inputs) {
   const attending = new Set(['USA', ...inputs.delegations.map((d) => d.code)]);
-  const euRest = new Set(inputs.euMembers.filter((m) => m.attended_separately === 'false').map((m) => m.iso3));
+  const euRest = new Set(
+    inputs.euMembers.filter((m) => m.attended_separately === 'false').map((m) => m.iso3),
+  );
   const qualifying = new Map();
   for (const r of inputs.production) {
     if (!MODELLED_SERIES.includes(r.mineral) || !INCLUSION_YEARS.includes(Number(r.year))) continue;
     const code = r.country_iso3;
-    if (AGGREGATE_CODES.has(code) || REST_CODES.has(code) || attending.has(code) || euRest.has(code)) continue;
+    if (AGGREGATE_CODES.has(code) || REST_CODES.has(code) || attending.has(code) || euRest.has(code))
+      continue;
     if (r.share === '' || Number(r.share) < INCLUSION_SHARE) continue;
     const reason = `${r.mineral} ${r.stage} ${r.year}: ${pct(Number(r.share))} (${r.source})`;
     const reasons = qualifying.get(code) ?? [];
@@ -212,10 +215,38 @@ const PRODUCTION_SPECS = [
     remark:
       'IEA counts Chilean and Argentine brine producers as refining at home, so their refined output equals their mine output.',
   },
-  { mineral: 'nickel', stage: 'mine', kind: 'table', series: 'nickel', source: 'USGS_MCS2025_NICKEL', unit: 't Ni content' },
-  { mineral: 'nickel', stage: 'refine', kind: 'table', series: 'nickel', source: 'IEA_CMDATA_2025', unit: 't Ni content' },
-  { mineral: 'cobalt', stage: 'mine', kind: 'table', series: 'cobalt', source: 'USGS_MCS2025_COBALT', unit: 't Co content' },
-  { mineral: 'cobalt', stage: 'refine', kind: 'table', series: 'cobalt', source: 'IEA_CMDATA_2025', unit: 't Co content' },
+  {
+    mineral: 'nickel',
+    stage: 'mine',
+    kind: 'table',
+    series: 'nickel',
+    source: 'USGS_MCS2025_NICKEL',
+    unit: 't Ni content',
+  },
+  {
+    mineral: 'nickel',
+    stage: 'refine',
+    kind: 'table',
+    series: 'nickel',
+    source: 'IEA_CMDATA_2025',
+    unit: 't Ni content',
+  },
+  {
+    mineral: 'cobalt',
+    stage: 'mine',
+    kind: 'table',
+    series: 'cobalt',
+    source: 'USGS_MCS2025_COBALT',
+    unit: 't Co content',
+  },
+  {
+    mineral: 'cobalt',
+    stage: 'refine',
+    kind: 'table',
+    series: 'cobalt',
+    source: 'IEA_CMDATA_2025',
+    unit: 't Co content',
+  },
   {
     mineral: 'graphite',
     stage: 'mine',
@@ -248,11 +279,13 @@ const PRODUCTION_SPECS = [
     kind: 'shares',
     unit: 't REO equivalent (separated oxide)',
     source: 'IEA_CMDATA_2025',
-    shareRows: (r) => r.mineral === 'rare_earths_magnet_iea' && r.stage === 'refine' && r.source === 'IEA_CMDATA_2025',
+    shareRows: (r) =>
+      r.mineral === 'rare_earths_magnet_iea' && r.stage === 'refine' && r.source === 'IEA_CMDATA_2025',
     sharesFromTonnes: true,
     world: (ctx) => ({
       tonnes: ctx.worldOf('rare_earths', 'mine'),
-      basis: 'world separated-oxide output set equal to USGS world mine output (REO), so mass is conserved at yield 1',
+      basis:
+        'world separated-oxide output set equal to USGS world mine output (REO), so mass is conserved at yield 1',
       source: 'USGS_MCS2025_RAREEARTHS',
     }),
     remark:
@@ -274,9 +307,17 @@ const PRODUCTION_SPECS = [
         source: 'IEA_CMDATA_2025',
       };
     },
-    remark: "China's 94% share of permanent-magnet manufacturing (IEA, October 2025); the rest of the world holds the remainder.",
+    remark:
+      "China's 94% share of permanent-magnet manufacturing (IEA, October 2025); the rest of the world holds the remainder.",
   },
-  { mineral: 'copper', stage: 'mine', kind: 'table', series: 'copper', source: 'USGS_MCS2025_COPPER', unit: 't Cu content' },
+  {
+    mineral: 'copper',
+    stage: 'mine',
+    kind: 'table',
+    series: 'copper',
+    source: 'USGS_MCS2025_COPPER',
+    unit: 't Cu content',
+  },
   {
     mineral: 'copper',
     stage: 'refine',
@@ -304,7 +345,8 @@ const PRODUCTION_SPECS = [
     shareRows: (r) => r.mineral === 'manganese' && r.stage === 'refine' && r.country_iso3 === 'CHN',
     world: (ctx) => ({
       tonnes: ctx.worldOf('manganese', 'mine'),
-      basis: 'world processed manganese set equal to USGS world mine output (Mn content) at yield 1 (no loss data)',
+      basis:
+        'world processed manganese set equal to USGS world mine output (Mn content) at yield 1 (no loss data)',
       source: 'USGS_MCS2025_MANGANESE',
     }),
     remark:
@@ -336,7 +378,8 @@ const PRODUCTION_SPECS = [
     of: 'refine',
     source: 'USGS_MCS2025_GALLIUM',
     unit: 't Ga content (alumina liquor feed)',
-    remark: 'Gallium is recovered from alumina refinery liquor; the feed is treated as co-located and not traded.',
+    remark:
+      'Gallium is recovered from alumina refinery liquor; the feed is treated as co-located and not traded.',
   },
   {
     mineral: 'gallium',
@@ -346,7 +389,8 @@ const PRODUCTION_SPECS = [
     source: 'USGS_MCS2025_GALLIUM',
     unitFilter: 't Ga (primary low-purity)',
     unit: 't Ga (primary low-purity)',
-    remark: 'Primary low-purity gallium; the high-purity refining step (about 320 t in 2024) is not a separate stage.',
+    remark:
+      'Primary low-purity gallium; the high-purity refining step (about 320 t in 2024) is not a separate stage.',
   },
   {
     mineral: 'germanium',
@@ -355,7 +399,8 @@ const PRODUCTION_SPECS = [
     of: 'refine',
     source: 'REUTERS_GE_2024',
     unit: 't Ge content (zinc concentrate and coal ash feed)',
-    remark: 'Germanium is recovered from zinc concentrates and coal fly ash; the feed is treated as co-located and not traded.',
+    remark:
+      'Germanium is recovered from zinc concentrates and coal fly ash; the feed is treated as co-located and not traded.',
   },
   {
     mineral: 'germanium',
@@ -368,11 +413,13 @@ const PRODUCTION_SPECS = [
       const row = ctx.production.find((r) => r.mineral === 'germanium' && r.country_iso3 === 'WLD');
       return {
         tonnes: num(row.tonnes),
-        basis: 'world output about 150 t/yr, an ESTIMATE from Project Blue (100 t Chinese state purchase = about 66% of annual world output)',
+        basis:
+          'world output about 150 t/yr, an ESTIMATE from Project Blue (100 t Chinese state purchase = about 66% of annual world output)',
         source: 'PROJECTBLUE_GE_2024',
       };
     },
-    remark: 'USGS withholds country data; only China\'s 60% share is known (Reuters, 2024). The rest goes to ROW (ESTIMATE).',
+    remark:
+      "USGS withholds country data; only China's 60% share is known (Reuters, 2024). The rest goes to ROW (ESTIMATE).",
   },
 ];
 
@@ -402,7 +449,12 @@ class NodeAccumulator {
       .filter((code) => this.byNode.has(code))
       .map((code) => {
         const e = this.byNode.get(code);
-        const figure = { node: code, tonnes: tonnes(e.tonnes), share: shareOf(e.tonnes, worldTonnes), source };
+        const figure = {
+          node: code,
+          tonnes: tonnes(e.tonnes),
+          share: shareOf(e.tonnes, worldTonnes),
+          source,
+        };
         const note = noteFor(code, e);
         if (note) figure.note = note;
         return figure;
@@ -433,12 +485,15 @@ function buildTableStage(spec, ctx) {
     const node = ctx.mapNode(code);
     if (node === null) continue;
     if (r.tonnes === '') {
-      if (r.value_flag === 'withheld') acc.add(node, 0, `${countryName(r)} withheld by the source (W), set to 0 t`);
+      if (r.value_flag === 'withheld')
+        acc.add(node, 0, `${countryName(r)} withheld by the source (W), set to 0 t`);
       continue; // share-only rows of the same source
     }
     const t = num(r.tonnes);
     if (REST_CODES.has(code)) restRow += t;
-    const label = REST_CODES.has(code) ? `source's "${countryName(r)}" ${fmt(t)} t` : `${countryName(r)} ${fmt(t)} t`;
+    const label = REST_CODES.has(code)
+      ? `source's "${countryName(r)}" ${fmt(t)} t`
+      : `${countryName(r)} ${fmt(t)} t`;
     acc.add(node, t, node === code && !REST_CODES.has(code) ? null : label);
   }
   if (stated === null) throw new Error(`${spec.mineral}/${spec.stage}: no world total in ${spec.source}`);
@@ -454,19 +509,29 @@ function buildTableStage(spec, ctx) {
   } else if (listed > stated + 0.5) {
     // IEA totals are exact; a rest-of-world row that overlaps a listed country is reduced.
     const excess = listed - stated;
-    if (excess > restRow) throw new Error(`${spec.mineral}/${spec.stage}: rows exceed the world total by more than the rest row`);
-    acc.add('ROW', -excess, `less ${fmt(excess)} t by which the source's rest-of-world row overlaps the listed countries (the rows sum above the source's world total)`);
+    if (excess > restRow)
+      throw new Error(`${spec.mineral}/${spec.stage}: rows exceed the world total by more than the rest row`);
+    acc.add(
+      'ROW',
+      -excess,
+      `less ${fmt(excess)} t by which the source's rest-of-world row overlaps the listed countries (the rows sum above the source's world total)`,
+    );
     worldTonnes = stated;
     worldNote = `world total ${fmt(stated)} t as stated by the source`;
   } else {
     const remainder = stated - listed;
-    acc.add('ROW', remainder, remainder > 0.5 ? `remainder to the source's world total ${fmt(remainder)} t` : null);
+    acc.add(
+      'ROW',
+      remainder,
+      remainder > 0.5 ? `remainder to the source's world total ${fmt(remainder)} t` : null,
+    );
     worldTonnes = stated;
     worldNote = `world total ${fmt(stated)} t as stated by the source`;
   }
   const byNode = acc.figures(worldTonnes, spec.source, (code, e) => {
     if (e.parts.length === 0) return undefined;
-    const head = code === 'EUR' ? 'EU members not attending separately: ' : code === 'ROW' ? 'Rest of world: ' : '';
+    const head =
+      code === 'EUR' ? 'EU members not attending separately: ' : code === 'ROW' ? 'Rest of world: ' : '';
     return head + e.parts.join('; ');
   });
   return {
@@ -497,17 +562,26 @@ function buildSharesStage(spec, ctx) {
     const share = spec.sharesFromTonnes ? num(r.tonnes) / total : num(r.share);
     const node = ctx.mapNode(r.country_iso3);
     assigned += share;
-    const what = spec.sharesFromTonnes ? `${pct(share)} of IEA magnet-REE refining` : `${pct(share)} share (${r.year})`;
+    const what = spec.sharesFromTonnes
+      ? `${pct(share)} of IEA magnet-REE refining`
+      : `${pct(share)} share (${r.year})`;
     acc.add(node, share * world.tonnes, `ESTIMATE: ${countryName(r)} ${what} × world ${fmt(world.tonnes)} t`);
   }
   if (assigned < 1 - 1e-9) {
-    acc.add('ROW', (1 - assigned) * world.tonnes, `ESTIMATE: remainder ${pct(1 - assigned)} of world ${fmt(world.tonnes)} t`);
+    acc.add(
+      'ROW',
+      (1 - assigned) * world.tonnes,
+      `ESTIMATE: remainder ${pct(1 - assigned)} of world ${fmt(world.tonnes)} t`,
+    );
   } else if (!acc.byNode.has('ROW')) acc.add('ROW', 0, null);
-  const byNode = acc.figures(world.tonnes, spec.source, (_code, e) => (e.parts.length ? e.parts.join('; ') : undefined));
+  const byNode = acc.figures(world.tonnes, spec.source, (_code, e) =>
+    e.parts.length ? e.parts.join('; ') : undefined,
+  );
   return {
     worldTonnes: tonnes(world.tonnes),
     worldSource: world.source,
-    derivation: `ESTIMATE: ${world.basis} (${world.source}); node shares from ${spec.source}, remainder to ROW. ${spec.remark ?? ''}`.trim(),
+    derivation:
+      `ESTIMATE: ${world.basis} (${world.source}); node shares from ${spec.source}, remainder to ROW. ${spec.remark ?? ''}`.trim(),
     byNode,
   };
 }
@@ -617,7 +691,13 @@ const SECONDARY_KIND = {
 
 /** Direct US consumption figures (USGS salient statistics via demand.csv) pinned before the proxy. */
 const US_DIRECT = [
-  { mineral: 'nickel', stage: 'refine', series: 'nickel', measure: 'apparent total consumption (primary + secondary)', source: 'USGS_MCS2025_NICKEL' },
+  {
+    mineral: 'nickel',
+    stage: 'refine',
+    series: 'nickel',
+    measure: 'apparent total consumption (primary + secondary)',
+    source: 'USGS_MCS2025_NICKEL',
+  },
   { mineral: 'cobalt', stage: 'refine', series: 'cobalt', source: 'USGS_MCS2025_COBALT' },
   { mineral: 'copper', stage: 'refine', series: 'copper_refined_reported', source: 'USGS_MCS2025_COPPER' },
   { mineral: 'rare_earths', stage: 'refine', series: 'rare_earths', source: 'USGS_MCS2025_RAREEARTHS' },
@@ -626,7 +706,7 @@ const US_DIRECT = [
 ];
 
 /** Manufacturing value added per node (USD, latest WDI year), with the note of how it was made. */
-export function buildMva(inputs, nodeList, euRest) {
+export function buildMva(inputs, nodeList) {
   const latest = new Map();
   for (const r of inputs.mva) {
     const prev = latest.get(r.iso3);
@@ -670,7 +750,7 @@ function buildConsumption(ctx, balance, mva) {
         r.tonnes !== '' &&
         (!measure || r.measure === measure),
     );
-  for (const [mineral, stages] of Object.entries(MINERAL_STAGES)) {
+  for (const mineral of Object.keys(MINERAL_STAGES)) {
     const finals = mineral === 'rare_earths' ? ['refine', 'magnet'] : ['refine'];
     for (const stage of finals) {
       const produced = ctx.stageOf(mineral, stage);
@@ -702,7 +782,13 @@ function buildConsumption(ctx, balance, mva) {
       const byNode = ctx.order.map((code) => {
         const pin = pins.get(code);
         if (pin) {
-          return { node: code, tonnes: tonnes(pin.tonnes), share: shareOf(pin.tonnes, world), source: pin.source, note: pin.note };
+          return {
+            node: code,
+            tonnes: tonnes(pin.tonnes),
+            share: shareOf(pin.tonnes, world),
+            source: pin.source,
+            note: pin.note,
+          };
         }
         const r = sumOutput > 0 ? (outputOf.get(code) ?? 0) / sumOutput : 0;
         const m = Math.max(0, mva.byNode.get(code).usd) / sumMva;
@@ -780,7 +866,13 @@ function buildPrices(ctx, productionWorld) {
   );
 
   // nickel
-  add('nickel', 'refine', num(priceRow(ctx, 'nickel').usd_per_tonne), 'USGS_MCS2025_NICKEL', 'LME cash, 2024 annual average, USD/t Ni');
+  add(
+    'nickel',
+    'refine',
+    num(priceRow(ctx, 'nickel').usd_per_tonne),
+    'USGS_MCS2025_NICKEL',
+    'LME cash, 2024 annual average, USD/t Ni',
+  );
   payable(
     'nickel',
     'mine',
@@ -790,8 +882,20 @@ function buildPrices(ctx, productionWorld) {
   );
 
   // cobalt
-  add('cobalt', 'refine', num(priceRow(ctx, 'cobalt').usd_per_tonne), 'USGS_MCS2025_COBALT', 'LME cash, 2024 annual average (USD 12/lb × 2204.62)');
-  payable('cobalt', 'mine', 0.6, 'payable share of contained cobalt in hydroxide, an assumption (no 2024 hydroxide price in the data)', 'USGS_MCS2025_COBALT');
+  add(
+    'cobalt',
+    'refine',
+    num(priceRow(ctx, 'cobalt').usd_per_tonne),
+    'USGS_MCS2025_COBALT',
+    'LME cash, 2024 annual average (USD 12/lb × 2204.62)',
+  );
+  payable(
+    'cobalt',
+    'mine',
+    0.6,
+    'payable share of contained cobalt in hydroxide, an assumption (no 2024 hydroxide price in the data)',
+    'USGS_MCS2025_COBALT',
+  );
 
   // graphite
   const flake = num(priceRow(ctx, 'graphite_natural_flake').usd_per_tonne);
@@ -824,7 +928,13 @@ function buildPrices(ctx, productionWorld) {
     'USGS_MCS2025_RAREEARTHS',
     `ESTIMATE: separated-oxide basket = ${pct(magnetShare)} magnet oxides at the Nd oxide price (USD ${fmt(nd)}/t, Argus 2024) + ${pct(1 - magnetShare)} other oxides at the mean of Ce and La oxide (USD ${fmt((ce + la) / 2)}/t); weights are the magnet share of separated-oxide tonnage`,
   );
-  payable('rare_earths', 'mine', 0.4, 'payable share of a mixed rare-earth concentrate, an assumption', 'USGS_MCS2025_RAREEARTHS');
+  payable(
+    'rare_earths',
+    'mine',
+    0.4,
+    'payable share of a mixed rare-earth concentrate, an assumption',
+    'USGS_MCS2025_RAREEARTHS',
+  );
   add(
     'rare_earths',
     'magnet',
@@ -834,8 +944,20 @@ function buildPrices(ctx, productionWorld) {
   );
 
   // copper
-  add('copper', 'refine', num(priceRow(ctx, 'copper').usd_per_tonne), 'USGS_MCS2025_COPPER', 'LME grade A cash, 2024 average (420 cents/lb)');
-  payable('copper', 'mine', 0.85, 'payable copper in concentrate net of treatment and refining charges, an assumption', 'USGS_MCS2025_COPPER');
+  add(
+    'copper',
+    'refine',
+    num(priceRow(ctx, 'copper').usd_per_tonne),
+    'USGS_MCS2025_COPPER',
+    'LME grade A cash, 2024 average (420 cents/lb)',
+  );
+  payable(
+    'copper',
+    'mine',
+    0.85,
+    'payable copper in concentrate net of treatment and refining charges, an assumption',
+    'USGS_MCS2025_COPPER',
+  );
 
   // manganese
   const mnOre = num(priceRow(ctx, 'manganese_ore').usd_per_tonne);
@@ -855,19 +977,57 @@ function buildPrices(ctx, productionWorld) {
   );
 
   // silicon
-  add('silicon', 'refine', num(priceRow(ctx, 'silicon_metal').usd_per_tonne), 'USGS_MCS2025_SILICON', 'US silicon metal mean import price 2024 (January–September), 180 cents/lb');
-  payable('silicon', 'mine', 0.05, 'value of quartz feed per t Si, an assumption (not traded)', 'USGS_MCS2025_SILICON');
+  add(
+    'silicon',
+    'refine',
+    num(priceRow(ctx, 'silicon_metal').usd_per_tonne),
+    'USGS_MCS2025_SILICON',
+    'US silicon metal mean import price 2024 (January–September), 180 cents/lb',
+  );
+  payable(
+    'silicon',
+    'mine',
+    0.05,
+    'value of quartz feed per t Si, an assumption (not traded)',
+    'USGS_MCS2025_SILICON',
+  );
 
   // gallium
-  add('gallium', 'refine', num(priceRow(ctx, 'gallium_low_purity').usd_per_tonne), 'USGS_MCS2025_GALLIUM', 'average unit value of US imports of 99.99% primary gallium, 2024, USD 220/kg');
-  payable('gallium', 'mine', 0.1, 'value of gallium in alumina liquor, an assumption (not traded)', 'USGS_MCS2025_GALLIUM');
+  add(
+    'gallium',
+    'refine',
+    num(priceRow(ctx, 'gallium_low_purity').usd_per_tonne),
+    'USGS_MCS2025_GALLIUM',
+    'average unit value of US imports of 99.99% primary gallium, 2024, USD 220/kg',
+  );
+  payable(
+    'gallium',
+    'mine',
+    0.1,
+    'value of gallium in alumina liquor, an assumption (not traded)',
+    'USGS_MCS2025_GALLIUM',
+  );
 
   // germanium
-  add('germanium', 'refine', num(priceRow(ctx, 'germanium_metal').usd_per_tonne), 'USGS_MCS2025_GERMANIUM', 'germanium metal 99.999%, Europe, 2024 annual average (Argus), USD 2,100/kg');
-  payable('germanium', 'mine', 0.1, 'value of germanium in zinc concentrate or fly ash, an assumption (not traded)', 'USGS_MCS2025_GERMANIUM');
+  add(
+    'germanium',
+    'refine',
+    num(priceRow(ctx, 'germanium_metal').usd_per_tonne),
+    'USGS_MCS2025_GERMANIUM',
+    'germanium metal 99.999%, Europe, 2024 annual average (Argus), USD 2,100/kg',
+  );
+  payable(
+    'germanium',
+    'mine',
+    0.1,
+    'value of germanium in zinc concentrate or fly ash, an assumption (not traded)',
+    'USGS_MCS2025_GERMANIUM',
+  );
 
   const order = Object.entries(MINERAL_STAGES).flatMap(([m, stages]) => stages.map((s) => `${m}/${s}`));
-  return p.sort((a, b) => order.indexOf(`${a.mineral}/${a.stage}`) - order.indexOf(`${b.mineral}/${b.stage}`));
+  return p.sort(
+    (a, b) => order.indexOf(`${a.mineral}/${a.stage}`) - order.indexOf(`${b.mineral}/${b.stage}`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -969,7 +1129,11 @@ export function buildCalibration(inputs) {
     worldOf: (mineral, stage) => ctx.stageOf(mineral, stage).worldTonnes,
     demandRow: (series, region, year, measure) => {
       const row = inputs.demand.find(
-        (r) => r.mineral === series && r.region_iso3 === region && Number(r.year) === year && r.measure === measure,
+        (r) =>
+          r.mineral === series &&
+          r.region_iso3 === region &&
+          Number(r.year) === year &&
+          r.measure === measure,
       );
       if (!row) throw new Error(`no demand row ${series} ${region} ${year} ${measure}`);
       return row;
@@ -977,7 +1141,7 @@ export function buildCalibration(inputs) {
   };
   const production = buildProduction(ctx);
   const balance = buildBalance(ctx);
-  const mva = buildMva(inputs, nodes, euRest);
+  const mva = buildMva(inputs, nodes);
   const consumption = buildConsumption(ctx, balance, mva);
   const prices = buildPrices(ctx, ctx.worldOf);
   return {
@@ -996,7 +1160,11 @@ export function buildCalibration(inputs) {
       source: 'WB_WDI_MVA',
       worldUsd: mva.worldUsd,
       worldYear: mva.worldYear,
-      byNode: order.map((code) => ({ node: code, usd: round(mva.byNode.get(code).usd, 0), note: mva.byNode.get(code).note })),
+      byNode: order.map((code) => ({
+        node: code,
+        usd: round(mva.byNode.get(code).usd, 0),
+        note: mva.byNode.get(code).note,
+      })),
     },
   };
 }
