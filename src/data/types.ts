@@ -38,6 +38,8 @@ export interface Agreement {
   /** Node codes of the parties (the US included). */
   parties: string[];
   source: SourceKey;
+  /** Remarks, e.g. when the source gives no exact signing date. */
+  note?: string;
 }
 
 /** A place that trades: a country, the EU members that did not attend separately, or the rest of the world. */
@@ -62,6 +64,11 @@ export interface TradeNode {
   agreements: AgreementId[];
   /** Why a non-attending node is included (its material shares), or other remarks. */
   note?: string;
+  /**
+   * Where the map draws the node's marker when that is not the centroid (ROW: a chip in the
+   * ocean, since it has no territory of its own). Degrees.
+   */
+  marker?: { lon: number; lat: number };
 }
 
 export type MineralId =
@@ -89,6 +96,13 @@ export interface StageInfo {
   yield: number;
   /** False when the stage's product is not traded across borders (co-located by-product feed). */
   traded: boolean;
+  /**
+   * Output of this stage with no input from the previous stage, t/yr (copper scrap, synthetic
+   * graphite): world output = yield × world input + secondaryTonnes. 0 or absent when none.
+   */
+  secondaryTonnes?: number;
+  /** How the yield and secondary supply were set from the calibration balance. */
+  yieldBasis?: string;
 }
 
 export interface Mineral {
