@@ -56,6 +56,7 @@ import {
   VIEW_ENTRY_HURDLE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
+  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
@@ -92,6 +93,8 @@ export interface AgentContext {
    * the pipeline is already delivering the capacity growth that demand growth needs.
    */
   groupPipeline: Float64Array;
+  /** Per group: size of the expansions underway at the start, fraction of capacity. */
+  groupPipelineSize: Float64Array;
   /** Months an expansion takes at the start of the run. */
   expansionLag: number;
   /** Per block, its run-time random stream (created on first use). */
@@ -120,12 +123,29 @@ export function createAgentContext(
     ),
     groupPipeline: Float64Array.from(plan.groups, (g) => {
       if (g.kind !== 'operating') return 0;
-      const monthlyRate = Math.max(0, growthPerYear(world.goods[g.good].mineralIndex)) / 12 / EXPANSION_SIZE;
-      return Math.min(1, monthlyRate * expansionLag);
+      const { rate } = steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag);
+      // Share of sites with an expansion underway when starts at `rate` each take `expansionLag` months.
+      return (rate * expansionLag) / (1 + rate * expansionLag);
     }),
+    groupPipelineSize: Float64Array.from(plan.groups, (g) =>
+      steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
+    ),
     expansionLag,
     streams: [],
   };
+}
+
+/**
+ * Expansion size (fraction of capacity) and monthly start rate per site at which capacity grows
+ * at `growthPerYear` in steady state, when each expansion takes `lagMonths` and a site runs one
+ * expansion at a time. Sizes grow with growth × lag so that fast-growing markets stay feasible.
+ */
+export function steadyExpansion(growthPerYear: number, lagMonths: number): { size: number; rate: number } {
+  const g = Math.max(0, growthPerYear);
+  const size = Math.max(EXPANSION_SIZE, 2 * g * (lagMonths / 12));
+  // Growth per year = 12·rate·size / (1 + rate·lag): solve for the rate.
+  const rate = g > 0 ? g / (12 * size - g * lagMonths) : 0;
+  return { size, rate };
 }
 
 /** Share of capacity run at expected price `price` by a site with total unit cost `unitCost` (input included). */
@@ -190,7 +210,7 @@ export function drawBlocks(
       if (group.kind === 'operating') {
         cols.status[a] = STATUS_ACTIVE;
         if (random() < pipeline) {
-          cols.pendingCapacity[a] = size * EXPANSION_SIZE;
+          cols.pendingCapacity[a] = size * ctx.groupPipelineSize[plan.blockGroup[b]];
           cols.pendingMonths[a] = 1 + Math.floor(random() * ctx.expansionLag);
         }
       } else if (group.kind === 'dormant') cols.status[a] = STATUS_DORMANT;
@@ -422,6 +442,7 @@ export function settleBlocks(
     const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
     const buildLag = v[VIEW_BUILD_LAG * stride + key];
     const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
+    const expansionSize = v[VIEW_EXPANSION_SIZE * stride + key];
     const processor = group.role === ROLE_PROCESSOR;
     const yieldRate = goodYield[group.good];
     const inputKey = processor ? goodInput[group.good] * view.nodes + group.node : 0;
@@ -473,7 +494,7 @@ export function settleBlocks(
             pendingCapacity[a] = 0;
           } else building += pendingCapacity[a];
         } else if (expansionRate > 0 && longPrice > cost + inputLongCost && random() < expansionRate) {
-          const more = capacity[a] * EXPANSION_SIZE;
+          const more = capacity[a] * expansionSize;
           pendingCapacity[a] = more;
           pendingMonths[a] = expansionLag;
           started += more;

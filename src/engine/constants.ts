@@ -116,5 +116,8 @@ export const CAPEX_MONTHS_OF_REVENUE = 18;
 /** Extra monthly expansion probability per unit of long-run price signal above 1. */
 export const EXPANSION_KICK = 0.05;
 
+/** Largest expansion, as a multiple of EXPANSION_SIZE. */
+export const MAX_EXPANSION_SCALE = 3;
+
 /** Largest monthly expansion probability of a site. */
 export const MAX_EXPANSION_RATE = 0.2;

@@ -14,9 +14,9 @@ import {
   CAPEX_MONTHS_OF_REVENUE,
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
-  EXPANSION_SIZE,
   LONG_EXPECTATION,
   MAX_EXPANSION_RATE,
+  MAX_EXPANSION_SCALE,
   MAX_PRICE_STEP,
   PRICE_STEP_KNEE,
   MAX_TRANSIT_MONTHS,
@@ -53,11 +53,13 @@ import {
   VIEW_ENTRY_HURDLE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
+  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
   VIEW_SELL_FRACTION,
 } from './exchange.ts';
+import { steadyExpansion } from './agents.ts';
 import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR, referenceUnitCost } from './layout.ts';
 import {
   clearGood,
@@ -315,7 +317,7 @@ export class Coordinator {
       const good = world.goods[g];
       const m = good.mineralIndex;
       // Expansion pace at reference prices matches the mineral's world demand growth.
-      const baseRate = Math.max(0, this.worldGrowth(m, month)) / 12 / EXPANSION_SIZE;
+      const growth = this.worldGrowth(m, month);
       const ref = this.referencePrice[g];
       const margin = this.referenceMargin[g];
       for (let n = 0; n < N; n++) {
@@ -333,8 +335,11 @@ export class Coordinator {
             ? this.longPrice[k] - this.buyerLongPrice[good.inputGood * N + n] / good.yield
             : this.longPrice[k];
         const signal = Math.max(0, earned / margin) / (1 - Math.min(0.9, support));
-        const rate = baseRate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
+        const steady = steadyExpansion(growth, policy.expansionLag[k]);
+        const rate = steady.rate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
+        // Strong prices call for bigger projects, not only more of them.
+        v[VIEW_EXPANSION_SIZE * stride + k] = steady.size * Math.min(MAX_EXPANSION_SCALE, Math.max(1, signal));
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
@@ -522,8 +527,7 @@ export class Coordinator {
       this.expectedPrice[k] += SHORT_EXPECTATION * (received - this.expectedPrice[k]);
       this.longPrice[k] += LONG_EXPECTATION * (received - this.longPrice[k]);
 
-      let inflow = 0;
-      for (let i = 0; i < N; i++) inflow += out.flow[i * N + n];
+      const inflow = out.inflow[n];
       let index: number;
       if (inflow > 0) index = out.payments[n] / inflow;
       else if (out.bestLanded[n] < Number.POSITIVE_INFINITY) index = out.bestLanded[n];
@@ -648,8 +652,7 @@ export class Coordinator {
     const { N, G, world, agg, results } = this;
     const s = results.series;
     const base = month * G * N;
-    const keys: number[] = [];
-    const tonnes: number[] = [];
+    let flowCount = 0;
     for (let g = 0; g < G; g++) {
       const out = this.outcomes[g];
       const good = world.goods[g];
@@ -664,15 +667,8 @@ export class Coordinator {
         s.consumption[at] = agg.consumed[k];
         s.demand[at] = agg.consumerDemand[k];
         s.unmet[at] = agg.unmet[k];
-        let exports = 0;
-        let imports = 0;
-        for (let j = 0; j < N; j++) {
-          if (j === n) continue;
-          exports += out.flow[n * N + j];
-          imports += out.flow[j * N + n];
-        }
-        s.exports[at] = exports;
-        s.imports[at] = imports;
+        s.exports[at] = out.exports[n];
+        s.imports[at] = out.imports[n];
         const revenue = out.receipts[n] + this.subsidyPaid[k];
         s.revenue[at] = revenue;
         const inputCost =
@@ -697,20 +693,26 @@ export class Coordinator {
           agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + this.recyclerStock[k];
         for (const sp of this.stockpiles) if (sp.good === g && sp.node === n) held += sp.stock;
         s.stocks[at] = held;
-        for (let j = 0; j < N; j++) {
-          const f = out.flow[n * N + j];
-          if (f > 0) {
-            keys.push(g * N * N + n * N + j);
-            tonnes.push(f);
-          }
-        }
+      }
+      flowCount += out.pairCount;
+    }
+    // Sparse flows, ordered by good then pair index (a stable order for hashing).
+    const keys = new Uint32Array(flowCount);
+    const tonnes = new Float64Array(flowCount);
+    let f = 0;
+    for (let g = 0; g < G; g++) {
+      const out = this.outcomes[g];
+      const pairs = out.pairs.subarray(0, out.pairCount).slice().sort();
+      for (let p = 0; p < pairs.length; p++) {
+        keys[f] = g * N * N + pairs[p];
+        tonnes[f++] = out.flow[pairs[p]];
       }
     }
     this.stockpiles.forEach((sp, i) => {
       results.stockpileTonnes[month * this.stockpiles.length + i] = sp.stock;
     });
     results.conservationError[month] = conservationError;
-    results.flowKeys[month] = Uint32Array.from(keys);
-    results.flowTonnes[month] = Float64Array.from(tonnes);
+    results.flowKeys[month] = keys;
+    results.flowTonnes[month] = tonnes;
   }
 }

@@ -41,7 +41,8 @@ export const VIEW_EXPANSION_RATE = 8; // monthly probability an eligible site st
 export const VIEW_ENTRY_HURDLE = 9; // margin over unit cost a new project must expect, fraction
 export const VIEW_BUILD_LAG = 10; // months to build new capacity
 export const VIEW_EXPANSION_LAG = 11; // months to expand
-export const VIEW_FIELDS = 12;
+export const VIEW_EXPANSION_SIZE = 12; // size of an expansion, fraction of the site's capacity
+export const VIEW_FIELDS = 13;
 
 export interface MarketView {
   /** The whole view, VIEW_FIELDS × goods × nodes. */

@@ -60,6 +60,13 @@ export interface GoodMarketOutcome {
   transportCost: Float64Array;
   /** Lowest landed cost a buyer at each node could see from an origin with an offer, USD/t (Infinity if none). */
   bestLanded: Float64Array;
+  /** Tonnes shipped to other nodes, per origin; received from other nodes, per destination; all tonnes received (own node included). */
+  exports: Float64Array;
+  imports: Float64Array;
+  inflow: Float64Array;
+  /** Indices (origin * N + destination) of the pairs with a shipment this month, in first-shipment order. */
+  pairs: Int32Array;
+  pairCount: number;
 }
 
 export function createOutcome(nodes: number, maxDelay: number): GoodMarketOutcome {
@@ -77,6 +84,11 @@ export function createOutcome(nodes: number, maxDelay: number): GoodMarketOutcom
     feeRevenue: n(),
     transportCost: n(),
     bestLanded: n(),
+    exports: n(),
+    imports: n(),
+    inflow: n(),
+    pairs: new Int32Array(nodes * nodes),
+    pairCount: 0,
   };
 }
 
@@ -119,7 +131,12 @@ export function createWorkspace(nodes: number): MarketWorkspace {
 }
 
 function resetOutcome(out: GoodMarketOutcome): void {
-  out.flow.fill(0);
+  // Only pairs that shipped last time are non-zero.
+  for (let p = 0; p < out.pairCount; p++) out.flow[out.pairs[p]] = 0;
+  out.pairCount = 0;
+  out.exports.fill(0);
+  out.imports.fill(0);
+  out.inflow.fill(0);
   out.sold.fill(0);
   out.delivered.fill(0);
   out.delayed.fill(0);
@@ -145,6 +162,12 @@ function ship(
 ): void {
   const N = input.nodes;
   const k = i * N + j;
+  if (out.flow[k] === 0) out.pairs[out.pairCount++] = k;
+  if (i !== j) {
+    out.exports[i] += tonnes;
+    out.imports[j] += tonnes;
+  }
+  out.inflow[j] += tonnes;
   const tariff = unitPrice * input.tariff[k];
   const fee = unitPrice * ws.fee[k];
   const levy = ws.levy[k];
