@@ -1,6 +1,5 @@
-const app = document.querySelector<HTMLDivElement>('#app');
-if (app) {
-  const heading = document.createElement('h1');
-  heading.textContent = 'Critical-minerals trade simulator';
-  app.append(heading);
-}
+import './ui/style.css';
+import { createApp } from './ui/app';
+
+const root = document.querySelector<HTMLDivElement>('#app');
+if (root) createApp(root);

@@ -1,0 +1,95 @@
+/**
+ * What the map tooltip and the details panel say about a node, computed from the data tables.
+ * Pure functions: no DOM.
+ */
+import { agreementById } from '../data/agreements';
+import { CALIBRATION_YEAR, PRODUCTION } from '../data/calibration';
+import { mineralById } from '../data/minerals';
+import { nodeByCode } from '../data/nodes';
+import { sourceByKey } from '../data/sources';
+import type { Agreement, MineralId, SourceKey, StageId, TradeNode } from '../data/types';
+
+export interface OutputFact {
+  mineral: MineralId;
+  mineralName: string;
+  stage: StageId;
+  stageName: string;
+  /** t/yr of the mineral's unit. */
+  tonnes: number;
+  unit: string;
+  /** Share of world output, 0–1. */
+  share: number;
+  source: SourceKey;
+  sourceTitle: string;
+  note?: string;
+}
+
+const STAGE_LABEL: Record<StageId, string> = { mine: 'Mining', refine: 'Refining', magnet: 'Magnets' };
+
+export function stageLabel(stage: StageId): string {
+  return STAGE_LABEL[stage];
+}
+
+/** How the node took part in the Ministerial. */
+export function attendanceLabel(node: TradeNode): string {
+  if (node.host) return 'Host of the February 2026 Critical Minerals Ministerial';
+  if (node.code === 'EUR') return 'Delegation (the European Union) at the February 2026 Ministerial';
+  if (node.attended) return 'Delegation at the February 2026 Critical Minerals Ministerial';
+  if (node.code === 'ROW') return 'All other countries (did not attend, below the 1% producer threshold)';
+  return 'Did not attend the Ministerial (a producer with at least 1% of a modelled mineral)';
+}
+
+export function agreementsOfNode(node: TradeNode): Agreement[] {
+  return node.agreements.map(agreementById);
+}
+
+/** The node's output at every stage where it produces, in mineral and stage order. */
+export function outputFacts(code: string): OutputFact[] {
+  const facts: OutputFact[] = [];
+  for (const stage of PRODUCTION) {
+    const figure = stage.byNode.find((f) => f.node === code);
+    if (!figure || figure.tonnes <= 0) continue;
+    const mineral = mineralById(stage.mineral);
+    facts.push({
+      mineral: stage.mineral,
+      mineralName: mineral.name,
+      stage: stage.stage,
+      stageName: mineral.stages.find((s) => s.id === stage.stage)?.name ?? stage.stage,
+      tonnes: figure.tonnes,
+      unit: stage.unit,
+      share: figure.share,
+      source: figure.source,
+      sourceTitle: sourceByKey(figure.source).title,
+      note: figure.note,
+    });
+  }
+  return facts;
+}
+
+/** A share 0–1 as a percentage with one decimal, e.g. 0.7023 → '70.2%'. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** Tonnes with thousands separators; small figures keep a decimal. */
+export function formatTonnes(t: number): string {
+  if (t >= 100) return Math.round(t).toLocaleString('en-US');
+  return t.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** Tooltip lines: attendance, then the node's shares of world output by stage (largest first). */
+export function tooltipFor(code: string): { title: string; lines: string[] } {
+  const node = nodeByCode(code);
+  const facts = outputFacts(code).filter((f) => f.share >= 0.005);
+  const lines = [attendanceLabel(node)];
+  for (const stage of ['refine', 'magnet', 'mine'] as const) {
+    const items = facts
+      .filter((f) => f.stage === stage && !(stage === 'mine' && !mineralById(f.mineral).stages[0].traded))
+      .sort((a, b) => b.share - a.share)
+      .map((f) => `${f.mineralName.toLowerCase()} ${formatShare(f.share)}`);
+    if (items.length)
+      lines.push(`${stageLabel(stage)} share of world ${CALIBRATION_YEAR}: ${items.join(', ')}`);
+  }
+  if (facts.length === 0) lines.push('No output of the modelled minerals above 0.5% of the world.');
+  return { title: node.name, lines };
+}

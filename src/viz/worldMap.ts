@@ -1,0 +1,370 @@
+/**
+ * World map of the trading nodes: Equal Earth projection, Natural Earth 1:50m borders from
+ * world-atlas (bundled, no network), one clickable, focusable group per node territory and one
+ * marker per node (so Cook Islands, Bahrain and Singapore are as easy to reach as China).
+ *
+ * Separate SVG layers leave room for later views: `layer-arcs` for trade flows, territory fills
+ * through `update({ fill })` for zone colouring, and one root group (`layer-zoom`) to transform
+ * for zoom and pan.
+ *
+ * All text goes in with textContent (d3 .text()); nothing is parsed as HTML.
+ */
+import {
+  geoEqualEarth,
+  geoPath,
+  type Selection,
+  select,
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolStar,
+} from 'd3';
+import type { Feature, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { nodeCategory } from '../data/nodes';
+import type { TradeNode } from '../data/types';
+import { layoutMarkers } from './markerLayout';
+import { CATEGORY_STYLE } from './palette';
+
+export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
+export interface TooltipContent {
+  title: string;
+  lines: string[];
+}
+
+export interface WorldMapOptions {
+  nodes: readonly TradeNode[];
+  topology: CountriesTopology;
+  /** Tooltip text for a node (plain text; rendered with textContent). */
+  describe: (code: string) => TooltipContent;
+  /** Called when the user selects a node (click, Enter or Space). */
+  onSelect?: (code: string) => void;
+  /** SVG user-space size; the SVG scales to its container's width. */
+  width?: number;
+  height?: number;
+}
+
+export interface WorldMapState {
+  /** Node to highlight, or null for none (does not call onSelect). */
+  selected?: string | null;
+  /** Territory fill per node code (e.g. a zone colouring); null restores the category colours. */
+  fill?: ReadonlyMap<string, string> | null;
+}
+
+export interface WorldMap {
+  readonly svg: SVGSVGElement;
+  update(state: WorldMapState): void;
+  /** Highlights a node and reports it through onSelect. */
+  select(code: string): void;
+  destroy(): void;
+}
+
+/** ISO numeric of Antarctica, left off the map: no node there, and it wastes a third of the height. */
+const ANTARCTICA = '010';
+const MARKER_RADIUS = 5.5;
+const HATCH_ID = 'hatch-non-attending';
+
+export function createWorldMap(container: HTMLElement, options: WorldMapOptions): WorldMap {
+  const width = options.width ?? 960;
+  const height = options.height ?? 470;
+  const nodesByCode = new Map(options.nodes.map((n) => [n.code, n]));
+  const nodeByNumeric = new Map(options.nodes.flatMap((n) => n.territory.map((t) => [t, n.code] as const)));
+
+  container.classList.add('world-map');
+  const root = select(container);
+  const svg = root
+    .append('svg')
+    .attr('class', 'world-map-svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('aria-label', 'World map of the trading nodes');
+
+  const defs = svg.append('defs');
+  defs
+    .append('pattern')
+    .attr('id', HATCH_ID)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 4)
+    .attr('height', 4)
+    .attr('patternTransform', 'rotate(45)')
+    .append('line')
+    .attr('x1', 0)
+    .attr('y1', 0)
+    .attr('x2', 0)
+    .attr('y2', 4)
+    .attr('stroke', '#7a4f00')
+    .attr('stroke-width', 1.1);
+
+  const features = feature(options.topology, options.topology.objects.countries).features.filter(
+    (f) => String(f.id) !== ANTARCTICA,
+  ) as Feature<Geometry, { name: string }>[];
+  const projection = geoEqualEarth().fitExtent(
+    [
+      [6, 6],
+      [width - 6, height - 6],
+    ],
+    { type: 'FeatureCollection', features },
+  );
+  const path = geoPath(projection);
+
+  const zoom = svg.append('g').attr('class', 'layer-zoom');
+  zoom
+    .append('path')
+    .attr('class', 'ocean')
+    .attr('d', path({ type: 'Sphere' }) ?? '');
+  const countries = zoom.append('g').attr('class', 'layer-countries');
+  zoom.append('g').attr('class', 'layer-arcs');
+  const leaders = zoom.append('g').attr('class', 'layer-leaders');
+  const markers = zoom.append('g').attr('class', 'layer-markers');
+
+  const tooltip = root.append('div').attr('class', 'map-tooltip').attr('role', 'tooltip').attr('hidden', '');
+
+  // Countries that are not nodes belong to ROW: drawn grey, clickable, not focusable.
+  countries
+    .selectAll('path.rest-country')
+    .data(features.filter((f) => !nodeByNumeric.has(String(f.id))))
+    .join('path')
+    .attr('class', 'rest-country')
+    .attr('d', (f) => path(f) ?? '')
+    .attr('fill', CATEGORY_STYLE.rest.fill);
+
+  // One focusable group per node territory.
+  const territorial = options.nodes.filter((n) => n.territory.length > 0);
+  const shapes = countries
+    .selectAll<SVGGElement, TradeNode>('g.node-shape')
+    .data(territorial, (n) => n.code)
+    .join('g')
+    .attr('class', (n) => `node-shape category-${nodeCategory(n)}`)
+    .attr('data-node', (n) => n.code);
+  shapes.each(function drawTerritory(node) {
+    const group = select(this);
+    const own = features.filter((f) => node.territory.includes(String(f.id)));
+    const d = own.map((f) => path(f) ?? '').join('');
+    group.append('path').attr('class', 'territory').attr('d', d);
+    if (nodeCategory(node) === 'producer') {
+      group.append('path').attr('class', 'hatch').attr('d', d).attr('fill', `url(#${HATCH_ID})`);
+    }
+  });
+  paintTerritories(null);
+
+  // One marker per node, nudged apart where neighbours would overlap.
+  const anchors = options.nodes.map((n) => {
+    const [x, y] = projection([n.marker?.lon ?? n.lon, n.marker?.lat ?? n.lat]) ?? [0, 0];
+    return { code: n.code, x, y };
+  });
+  const placed = new Map(
+    layoutMarkers(
+      anchors.filter((a) => a.code !== 'ROW'),
+      MARKER_RADIUS * 2 + 2,
+    ).map((m) => [m.code, m]),
+  );
+  const rowAnchor = anchors.find((a) => a.code === 'ROW');
+  if (rowAnchor) placed.set('ROW', { ...rowAnchor, px: rowAnchor.x, py: rowAnchor.y });
+
+  leaders
+    .selectAll('line')
+    .data([...placed.values()].filter((m) => Math.hypot(m.px - m.x, m.py - m.y) > MARKER_RADIUS * 0.8))
+    .join('line')
+    .attr('x1', (m) => m.x)
+    .attr('y1', (m) => m.y)
+    .attr('x2', (m) => m.px)
+    .attr('y2', (m) => m.py);
+
+  const markerGroups = markers
+    .selectAll<SVGGElement, TradeNode>('g.node-marker')
+    .data(options.nodes, (n) => n.code)
+    .join('g')
+    .attr('class', (n) => `node-marker category-${nodeCategory(n)}`)
+    .attr('data-node', (n) => n.code)
+    .attr('transform', (n) => {
+      const m = placed.get(n.code);
+      return `translate(${m?.px ?? 0},${m?.py ?? 0})`;
+    });
+  markerGroups.each(function drawMarker(node) {
+    const group = select(this);
+    const style = CATEGORY_STYLE[nodeCategory(node)];
+    if (style.shape === 'chip') {
+      const label = group
+        .append('text')
+        .attr('class', 'chip-label')
+        .attr('text-anchor', 'middle')
+        .attr('dy', '0.35em');
+      label.text(node.name);
+      const w = node.name.length * 5.6 + 16;
+      group
+        .insert('rect', 'text')
+        .attr('class', 'marker-shape')
+        .attr('x', -w / 2)
+        .attr('y', -9)
+        .attr('width', w)
+        .attr('height', 18)
+        .attr('rx', 9)
+        .attr('fill', style.marker);
+      return;
+    }
+    const type =
+      style.shape === 'star' ? symbolStar : style.shape === 'diamond' ? symbolDiamond : symbolCircle;
+    const area =
+      style.shape === 'star' ? 170 : style.shape === 'diamond' ? 110 : Math.PI * MARKER_RADIUS ** 2;
+    group
+      .append('path')
+      .attr('class', 'marker-shape')
+      .attr('d', symbol(type, area)() ?? '')
+      .attr('fill', style.marker);
+  });
+
+  // Interaction: the same for territory groups and markers.
+  const interactive = [shapes, markerGroups] as const;
+  for (const selection of interactive) {
+    selection
+      .attr('tabindex', 0)
+      .attr('role', 'button')
+      .attr('aria-label', (n) => `${n.name}: show details`);
+    bindInteraction(selection as Selection<SVGGElement, TradeNode, SVGGElement, unknown>);
+  }
+  countries
+    .selectAll<SVGPathElement, unknown>('path.rest-country')
+    .on('pointerenter pointermove', (event: PointerEvent) =>
+      showTooltipAt('ROW', event.clientX, event.clientY),
+    )
+    .on('pointerleave', hideTooltip)
+    .on('click', () => selectNode('ROW'));
+
+  function bindInteraction(selection: Selection<SVGGElement, TradeNode, SVGGElement, unknown>) {
+    selection
+      .on('pointerenter pointermove', (event: PointerEvent, n) =>
+        showTooltipAt(n.code, event.clientX, event.clientY),
+      )
+      .on('pointerleave', hideTooltip)
+      .on('focus', function onFocus(_event: FocusEvent, n) {
+        const box = (this as SVGGElement).getBoundingClientRect();
+        showTooltipAt(n.code, box.right, box.top + box.height / 2);
+      })
+      .on('blur', hideTooltip)
+      .on('click', (_event: MouseEvent, n) => selectNode(n.code))
+      .on('keydown', (event: KeyboardEvent, n) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          selectNode(n.code);
+        }
+      });
+  }
+
+  function showTooltipAt(code: string, clientX: number, clientY: number) {
+    const content = options.describe(code);
+    const node = tooltip.node();
+    if (!node) return;
+    tooltip.selectAll('*').remove();
+    tooltip.append('strong').text(content.title);
+    for (const line of content.lines) tooltip.append('span').attr('class', 'tooltip-line').text(line);
+    tooltip.attr('hidden', null).attr('data-node', code);
+    const box = container.getBoundingClientRect();
+    const tipWidth = node.offsetWidth;
+    const tipHeight = node.offsetHeight;
+    let left = clientX - box.left + 14;
+    if (left + tipWidth > box.width) left = Math.max(0, clientX - box.left - tipWidth - 14);
+    let top = clientY - box.top + 14;
+    if (top + tipHeight > box.height) top = Math.max(0, clientY - box.top - tipHeight - 14);
+    tooltip.style('left', `${left}px`).style('top', `${top}px`);
+  }
+
+  function hideTooltip() {
+    tooltip.attr('hidden', '').attr('data-node', null);
+  }
+
+  function highlight(code: string | null) {
+    shapes.classed('is-selected', (n) => n.code === code);
+    markerGroups.classed('is-selected', (n) => n.code === code);
+    countries.selectAll('path.rest-country').classed('is-selected', code === 'ROW');
+    // Draw the selected marker last so it stays on top.
+    markerGroups.filter((n) => n.code === code).raise();
+  }
+
+  function selectNode(code: string) {
+    if (!nodesByCode.has(code)) throw new Error(`unknown node: ${code}`);
+    highlight(code);
+    options.onSelect?.(code);
+  }
+
+  function paintTerritories(fill: ReadonlyMap<string, string> | null) {
+    shapes
+      .select('path.territory')
+      .attr('fill', (n) => fill?.get(n.code) ?? CATEGORY_STYLE[nodeCategory(n)].fill);
+  }
+
+  return {
+    svg: svg.node() as SVGSVGElement,
+    update(state: WorldMapState) {
+      if (state.selected !== undefined) highlight(state.selected);
+      if (state.fill !== undefined) paintTerritories(state.fill);
+    },
+    select: selectNode,
+    destroy() {
+      svg.remove();
+      tooltip.remove();
+      container.classList.remove('world-map');
+    },
+  };
+}
+
+/** Builds the map legend (category swatches with the marker shapes) as plain DOM. */
+export function createMapLegend(container: HTMLElement): HTMLElement {
+  const legend = document.createElement('ul');
+  legend.className = 'map-legend';
+  for (const [category, style] of Object.entries(CATEGORY_STYLE)) {
+    const item = document.createElement('li');
+    item.dataset.category = category;
+    const swatch = select(item)
+      .append('svg')
+      .attr('class', 'legend-swatch')
+      .attr('viewBox', '0 0 34 16')
+      .attr('width', 34)
+      .attr('height', 16)
+      .attr('aria-hidden', 'true');
+    swatch
+      .append('rect')
+      .attr('x', 0)
+      .attr('y', 2)
+      .attr('width', 16)
+      .attr('height', 12)
+      .attr('fill', style.fill);
+    if (category === 'producer') {
+      for (let x = -12; x < 16; x += 4) {
+        swatch
+          .append('line')
+          .attr('x1', Math.max(0, x))
+          .attr('y1', 14 - Math.max(0, -x))
+          .attr('x2', Math.min(16, x + 12))
+          .attr('y2', 2 + Math.max(0, x + 12 - 16))
+          .attr('stroke', '#7a4f00')
+          .attr('stroke-width', 1);
+      }
+    }
+    const shape =
+      style.shape === 'star' ? symbolStar : style.shape === 'diamond' ? symbolDiamond : symbolCircle;
+    if (style.shape === 'chip') {
+      swatch
+        .append('rect')
+        .attr('x', 19)
+        .attr('y', 4)
+        .attr('width', 14)
+        .attr('height', 8)
+        .attr('rx', 4)
+        .attr('fill', style.marker);
+    } else {
+      swatch
+        .append('path')
+        .attr('transform', 'translate(26,8)')
+        .attr('d', symbol(shape, style.shape === 'star' ? 70 : 55)() ?? '')
+        .attr('fill', style.marker)
+        .attr('stroke', '#fff');
+    }
+    const label = document.createElement('span');
+    label.textContent = style.label;
+    item.append(label);
+    legend.append(item);
+  }
+  container.append(legend);
+  return legend;
+}
