@@ -127,8 +127,9 @@ export function createAgentContext(
       // Share of sites with an expansion underway when starts at `rate` each take `expansionLag` months.
       return (rate * expansionLag) / (1 + rate * expansionLag);
     }),
-    groupPipelineSize: Float64Array.from(plan.groups, (g) =>
-      steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
+    groupPipelineSize: Float64Array.from(
+      plan.groups,
+      (g) => steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
     ),
     expansionLag,
     streams: [],

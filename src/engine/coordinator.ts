@@ -9,6 +9,7 @@
  * the per-agent work happens in src/engine/agents.ts, on any number of workers.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { steadyExpansion } from './agents.ts';
 import {
   CALIBRATION_UTILISATION,
   CAPEX_MONTHS_OF_REVENUE,
@@ -18,10 +19,10 @@ import {
   MAX_EXPANSION_RATE,
   MAX_EXPANSION_SCALE,
   MAX_PRICE_STEP,
-  PRICE_STEP_KNEE,
   MAX_TRANSIT_MONTHS,
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
+  PRICE_STEP_KNEE,
   SHORT_EXPECTATION,
 } from './constants.ts';
 import {
@@ -59,7 +60,6 @@ import {
   VIEW_LONG_PRICE,
   VIEW_SELL_FRACTION,
 } from './exchange.ts';
-import { steadyExpansion } from './agents.ts';
 import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR, referenceUnitCost } from './layout.ts';
 import {
   clearGood,
@@ -339,7 +339,8 @@ export class Coordinator {
         const rate = steady.rate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
         // Strong prices call for bigger projects, not only more of them.
-        v[VIEW_EXPANSION_SIZE * stride + k] = steady.size * Math.min(MAX_EXPANSION_SCALE, Math.max(1, signal));
+        v[VIEW_EXPANSION_SIZE * stride + k] =
+          steady.size * Math.min(MAX_EXPANSION_SCALE, Math.max(1, signal));
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];

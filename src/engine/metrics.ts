@@ -86,7 +86,12 @@ export function forEachFlow(
  * Self-sufficiency of a zone in one good: the share of the zone's purchases of the good that
  * come from producers inside the zone, 0–1 (NaN when the zone buys none).
  */
-export function selfSufficiency(results: RunResults, month: number, good: number, members: readonly string[]): number {
+export function selfSufficiency(
+  results: RunResults,
+  month: number,
+  good: number,
+  members: readonly string[],
+): number {
   const inside = memberMask(results, members);
   let fromInside = 0;
   let all = 0;
@@ -154,7 +159,12 @@ export function finalGoods(results: RunResults, mineral: string): number[] {
 }
 
 /** Share of final demand for a mineral not met in a month, 0–1 (optionally only in some nodes). */
-export function unmetShare(results: RunResults, month: number, mineral: string, members?: readonly string[]): number {
+export function unmetShare(
+  results: RunResults,
+  month: number,
+  mineral: string,
+  members?: readonly string[],
+): number {
   const mask = members ? memberMask(results, members) : null;
   let unmet = 0;
   let demand = 0;
@@ -169,14 +179,26 @@ export function unmetShare(results: RunResults, month: number, mineral: string, 
 }
 
 /** Months from `fromMonth` until unmet demand for the mineral falls back below `threshold` (share) for good. */
-export function shortageDuration(results: RunResults, mineral: string, fromMonth: number, threshold = 0.01): number {
+export function shortageDuration(
+  results: RunResults,
+  mineral: string,
+  fromMonth: number,
+  threshold = 0.01,
+): number {
   let last = -1;
-  for (let m = fromMonth; m < results.monthsDone; m++) if (unmetShare(results, m, mineral) > threshold) last = m;
+  for (let m = fromMonth; m < results.monthsDone; m++)
+    if (unmetShare(results, m, mineral) > threshold) last = m;
   return last < 0 ? 0 : last - fromMonth + 1;
 }
 
 /** Stockpile holdings in months of the holder's consumption of the good. */
-export function monthsOfCover(results: RunResults, month: number, stockpile: number, good: number, node: number): number {
+export function monthsOfCover(
+  results: RunResults,
+  month: number,
+  stockpile: number,
+  good: number,
+  node: number,
+): number {
   const held = results.stockpileTonnes[month * results.meta.stockpiles.length + stockpile];
   const use = at(results, 'consumption', month, good, node);
   return use > 0 ? held / use : Number.POSITIVE_INFINITY;
@@ -252,7 +274,8 @@ export function welfareChange(
   const diff = (name: SeriesName) => total(scenario, name, range) - total(baseline, name, range);
   const producerSurplus = diff('profit');
   const revenue = diff('tariffRevenue') + diff('levyRevenue') + diff('feeRevenue');
-  const fiscalCost = diff('subsidySpend') + diff('supportSpend') + diff('stockpilePurchases') - diff('stockpileSales');
+  const fiscalCost =
+    diff('subsidySpend') + diff('supportSpend') + diff('stockpilePurchases') - diff('stockpileSales');
   return {
     consumerSurplus: cs,
     producerSurplus,

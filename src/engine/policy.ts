@@ -100,8 +100,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
     if (ref === 'world') mask.fill(1);
     else if (ref === 'EU') {
       for (let i = 0; i < N; i++) mask[i] = world.nodes[i].euMember ? 1 : 0;
-    }
-    else if (zonesById.has(ref)) {
+    } else if (zonesById.has(ref)) {
       for (const code of zonesById.get(ref)!.members) {
         const i = nodeIndex.get(code);
         if (i !== undefined) mask[i] = 1;
