@@ -165,6 +165,42 @@ export const SOURCES: readonly Source[] = [
     url: 'https://github.com/topojson/world-atlas',
     licence: 'Natural Earth: public domain; world-atlas packaging: ISC',
   },
+  {
+    key: 'EPISODES_V2_NICKEL_2014',
+    title:
+      'Indonesia nickel ore export ban, January 2014: compiled episode (Bloomberg 13 Jan and 22 Dec 2014, TheStreet May 2014, Reuters 9 Apr 2014, E&MJ 2019 citing Wood Mackenzie, Roskill 2019)',
+    publisher: 'Project compilation of news and industry reports (shared/data/episodes.md, V2)',
+    year: 2014,
+    url: 'http://www.bloomberg.com/news/articles/2014-01-13/nickel-leads-gains-in-base-metals-as-indonesia-bans-ore-exports ; https://www.e-mj.com/departments/markets/indonesia-bans-nickel-ore-exports/ ; https://roskill.com/news/nickel-indonesia-re-imposes-ban-on-nickel-ore-exports/',
+    licence: quoted('Bloomberg, TheStreet, Reuters, E&MJ, Roskill'),
+  },
+  {
+    key: 'EPISODES_V10_LITHIUM_2021_24',
+    title:
+      'Lithium boom and bust 2021–2024: compiled episode from USGS Mineral Commodity Summaries (lithium)',
+    publisher: 'U.S. Geological Survey (compiled in shared/data/episodes.md, V10)',
+    year: 2025,
+    url: 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-lithium.pdf',
+    licence: USGS_LICENCE,
+  },
+  {
+    key: 'EPISODES_V11_REE_2010_12',
+    title:
+      'Inside-vs-outside wedges from export taxes, rare earths 2010–2012 (Foreign Policy Journal, 25 May 2012, citing OECD)',
+    publisher: 'Foreign Policy Journal (compiled in shared/data/episodes.md, V11)',
+    year: 2012,
+    url: 'https://www.foreignpolicyjournal.com/2012/05/25/the-case-against-china-on-export-controls-and-world-trade-rules/',
+    licence: quoted('Foreign Policy Journal'),
+  },
+  {
+    key: 'DRC_COBALT_2025',
+    title:
+      'DR Congo cobalt export suspension from 22 February 2025, extended in June, replaced by quotas (Zimbabwe Now, Sept 2025; TRT/Reuters, Sept 2025)',
+    publisher: 'Zimbabwe Now; TRT (Reuters-based)',
+    year: 2025,
+    url: 'https://www.zimbabwenow.co.zw/articles/17580/dr-congo-to-replace-cobalt-export-ban-with-quota-system ; https://www.trtpidgin.com/article/34e848bc6df4',
+    licence: quoted('Zimbabwe Now, TRT, Reuters'),
+  },
 ];
 
 const byKey = new Map(SOURCES.map((s) => [s.key, s]));

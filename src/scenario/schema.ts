@@ -15,6 +15,20 @@ export const SCENARIO_VERSION = 1;
 /** Largest scenario document accepted, in characters of JSON (links, files, the command line). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
 
+/** Tariffs in force in February 2026 that the status quo carries (rates are fractions). */
+export const STATUS_QUO_TARIFFS = [
+  {
+    importer: 'USA',
+    exporter: 'CHN',
+    mineral: 'all',
+    stage: 'all',
+    rate: 0.1,
+    note: 'US fentanyl-related tariff on imports from China, halved to 10% after the October 2025 Trump–Xi meeting (seed 001).',
+    start: 0,
+    end: null,
+  },
+];
+
 /** What the schema must know of the world: node codes and which stages each mineral has. */
 export interface Catalog {
   nodes: readonly { code: string; euMember: boolean }[];
@@ -343,7 +357,13 @@ export function buildScenarioSchema(catalog: Catalog) {
         .default(5000)
         .describe('Number of agents (firms and consumers): ~5,000 for teaching, 1,000,000+ for research.'),
       zones: z.array(zone).max(20).default([]).describe('Preferential trade zones.'),
-      tariffs: z.array(tariff).max(500).default([]).describe('MFN and bilateral tariffs.'),
+      tariffs: z
+        .array(tariff)
+        .max(500)
+        .default(() => STATUS_QUO_TARIFFS.map((t) => ({ ...t })))
+        .describe(
+          'MFN and bilateral tariffs. Default: the tariffs in force in February 2026 (see STATUS_QUO_TARIFFS).',
+        ),
       priceFloors: z.array(priceFloor).max(100).default([]).describe('Border-adjusted price floors.'),
       priceGapSubsidies: z.array(priceGapSubsidy).max(100).default([]),
       exportControls: z.array(exportControl).max(100).default([]),

@@ -1,0 +1,212 @@
+/**
+ * `npm run sim -- --scenario <file.json|preset> [--months N] [--seed S] [--resolution R]
+ *                 [--out results.json] [--format json|csv] [--flows] [--no-baseline]`
+ *
+ * Runs a scenario headless and prints a per-mineral summary (price change, HHI per stage,
+ * zone self-sufficiency, unmet demand). With --out, writes the results (docs/results.md).
+ * Exit status: 0 on success, 1 on a bad scenario or a failed run, 2 on bad arguments.
+ */
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { calibratedWorld } from '../data/world.ts';
+import { resultsCsv, resultsDocument } from '../engine/export.ts';
+import type { RunResults } from '../engine/results.ts';
+import { createSimulation } from '../engine/simulation.ts';
+import { formatSummary, summarise } from '../engine/summary.ts';
+import { PARTICIPANTS, PRESETS, presetById } from '../scenario/presets.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { parseScenarioJson, validateScenario } from '../scenario/validate.ts';
+
+export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]
+
+Runs the critical-minerals trade simulator headless.
+
+  -s, --scenario <x>    a scenario JSON file, or a preset id:
+                        ${PRESETS.map((p) => p.id).join(', ')}
+  -m, --months <n>      months to simulate (default: the scenario's, 120)
+      --seed <s>        random seed (default: the scenario's)
+  -r, --resolution <n>  number of agents (default: the scenario's, 5000)
+  -o, --out <file>      write the results there
+  -f, --format <x>      json (default) or csv
+      --flows           include monthly bilateral flows in the JSON
+      --no-baseline     do not run the status quo for comparison
+  -h, --help            print this help
+
+The summary compares the run with the status quo (same months, seed and resolution).
+`;
+
+export interface SimIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+}
+
+const nodeIo: SimIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text),
+};
+
+class UsageError extends Error {}
+
+interface Options {
+  scenario?: string;
+  months?: number;
+  seed?: number;
+  resolution?: number;
+  out?: string;
+  format: 'json' | 'csv';
+  flows: boolean;
+  baseline: boolean;
+  help: boolean;
+}
+
+function integer(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(text)})`);
+  return Number(text);
+}
+
+function parseCommandLine(args: string[]): Options {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({
+      args,
+      options: {
+        scenario: { type: 'string', short: 's' },
+        months: { type: 'string', short: 'm' },
+        seed: { type: 'string' },
+        resolution: { type: 'string', short: 'r' },
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', default: 'json' },
+        flows: { type: 'boolean', default: false },
+        'no-baseline': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+    values = parsed.values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const format = values.format as string;
+  if (format !== 'json' && format !== 'csv')
+    throw new UsageError(`--format must be json or csv (got ${JSON.stringify(format)})`);
+  return {
+    scenario: values.scenario as string | undefined,
+    months: integer('months', values.months as string | undefined),
+    seed: integer('seed', values.seed as string | undefined),
+    resolution: integer('resolution', values.resolution as string | undefined),
+    out: values.out as string | undefined,
+    format,
+    flows: values.flows === true,
+    baseline: values['no-baseline'] !== true,
+    help: values.help === true,
+  };
+}
+
+/** Loads a preset or a file, applies command-line overrides, validates. Throws with the messages. */
+function loadScenario(options: Options, io: SimIo): Scenario {
+  const ref = options.scenario!;
+  let source: unknown;
+  const preset = presetById(ref);
+  if (preset) source = structuredClone(preset.scenario);
+  else {
+    let text: string;
+    try {
+      text = io.readFile(ref);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file and no preset of that name' : String(error);
+      throw new Error(`cannot read scenario ${JSON.stringify(ref)}: ${why}`);
+    }
+    const parsed = parseScenarioJson(text);
+    if (!parsed.ok)
+      throw new Error(`scenario ${JSON.stringify(ref)} is not valid:\n  ${parsed.errors.join('\n  ')}`);
+    source = parsed.scenario;
+  }
+  const overrides: Record<string, number> = {};
+  if (options.months !== undefined) overrides.months = options.months;
+  if (options.seed !== undefined) overrides.seed = options.seed;
+  if (options.resolution !== undefined) overrides.resolution = options.resolution;
+  const checked = validateScenario({ ...(source as object), ...overrides });
+  if (!checked.ok)
+    throw new Error(`scenario ${JSON.stringify(ref)} is not valid:\n  ${checked.errors.join('\n  ')}`);
+  return checked.scenario;
+}
+
+function statusQuoLike(scenario: Scenario): Scenario {
+  const base = validateScenario({
+    version: 1,
+    months: scenario.months,
+    seed: scenario.seed,
+    resolution: scenario.resolution,
+  });
+  if (!base.ok) throw new Error(base.errors.join('; '));
+  return base.scenario;
+}
+
+/** Runs the CLI on `args`; returns the exit status. */
+export function runSimCli(args: string[], io: SimIo = nodeIo): number {
+  let options: Options;
+  try {
+    options = parseCommandLine(args);
+  } catch (error) {
+    io.stderr(`error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!options.scenario) {
+    io.stderr(`error: --scenario is required\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const scenario = loadScenario(options, io);
+    const world = calibratedWorld();
+    const started = performance.now();
+    const results = createSimulation(world, scenario).run();
+    const elapsed = performance.now() - started;
+    let baseline: RunResults | undefined;
+    const isStatusQuo = JSON.stringify(scenario) === JSON.stringify(statusQuoLike(scenario));
+    if (options.baseline && !isStatusQuo) baseline = createSimulation(world, statusQuoLike(scenario)).run();
+    const summary = summarise(
+      results,
+      { id: 'participants', name: 'Ministerial participants', members: [...PARTICIPANTS] },
+      baseline,
+    );
+    io.stdout(
+      `${scenario.name}: ${scenario.months} months, ${results.meta.agentCount.toLocaleString('en')} agents, seed ${scenario.seed}, ${(elapsed / 1000).toFixed(2)} s\n`,
+    );
+    io.stdout(`${formatSummary(summary)}\n`);
+    if (options.out) {
+      const text =
+        options.format === 'csv'
+          ? resultsCsv(results)
+          : JSON.stringify(resultsDocument(results, scenario, summary, { flows: options.flows }));
+      io.writeFile(options.out, text);
+      io.stdout(`results written to ${options.out} (${options.format})\n`);
+    }
+    return 0;
+  } catch (error) {
+    io.stderr(`error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? '')).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) process.exitCode = runSimCli(process.argv.slice(2));
