@@ -72,7 +72,7 @@ import {
   STATUS_DORMANT,
   STATUS_SCHEDULED,
 } from './layout.ts';
-import { blockStream, normal, type RandomStream } from './rng.ts';
+import { blockStream, normal } from './rng.ts';
 import type { World } from './world.ts';
 
 /** What block functions need besides the columns: the plan and per-good constants. */
@@ -97,8 +97,6 @@ export interface AgentContext {
   groupPipelineSize: Float64Array;
   /** Months an expansion takes at the start of the run. */
   expansionLag: number;
-  /** Per block, its run-time random stream (created on first use). */
-  streams: (RandomStream | undefined)[];
 }
 
 export function createAgentContext(
@@ -132,7 +130,6 @@ export function createAgentContext(
       (g) => steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
     ),
     expansionLag,
-    streams: [],
   };
 }
 
@@ -193,6 +190,7 @@ export function drawBlocks(
       cols.pendingCapacity[a] = 0;
       cols.pendingMonths[a] = 0;
       cols.lossMonths[a] = 0;
+      cols.investment[a] = random();
       if (group.kind === 'consumer') {
         const choke = price * CHOKE_PRICE_MEDIAN * Math.exp(CHOKE_PRICE_SPREAD * normal(random));
         cols.unitCost[a] = choke;
@@ -382,7 +380,7 @@ export function settleBlocks(
   lo: number,
   hi: number,
 ): void {
-  const { plan, goodYield, goodInput, streams } = ctx;
+  const { plan, goodYield, goodInput } = ctx;
   const v = view.data;
   const stride = view.goods * view.nodes;
   const {
@@ -394,6 +392,7 @@ export function settleBlocks(
     inputBid,
     pendingCapacity,
     unitCost,
+    investment,
     pendingMonths,
     status,
     lossMonths,
@@ -430,11 +429,6 @@ export function settleBlocks(
       partials[p + PARTIAL_CAPACITY_ADDED] = 0;
       partials[p + PARTIAL_MOTHBALLED] = 0;
       continue;
-    }
-    let random = streams[b];
-    if (random === undefined) {
-      random = blockStream(ctx.seed, b, 'run');
-      streams[b] = random;
     }
     const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
     const price = v[VIEW_EXPECTED_PRICE * stride + key];
@@ -494,19 +488,24 @@ export function settleBlocks(
             added += pendingCapacity[a];
             pendingCapacity[a] = 0;
           } else building += pendingCapacity[a];
-        } else if (expansionRate > 0 && longPrice > cost + inputLongCost && random() < expansionRate) {
-          const more = capacity[a] * expansionSize;
-          pendingCapacity[a] = more;
-          pendingMonths[a] = expansionLag;
-          started += more;
-          building += more;
+        } else if (expansionRate > 0 && longPrice > cost + inputLongCost) {
+          investment[a] += expansionRate;
+          if (investment[a] >= 1) {
+            investment[a] -= 1;
+            const more = capacity[a] * expansionSize;
+            pendingCapacity[a] = more;
+            pendingMonths[a] = expansionLag;
+            started += more;
+            building += more;
+          }
         }
       } else if (state === STATUS_DORMANT) {
         const fullCost = unitCost[a] + inputLongCost;
         // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner.
         const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
         const required = restart ? hurdle * 0.5 : hurdle;
-        if (longPrice > fullCost * (1 + required) && random() < GREENFIELD_START_RATE) {
+        if (longPrice > fullCost * (1 + required) && (investment[a] += GREENFIELD_START_RATE) >= 1) {
+          investment[a] -= 1;
           status[a] = STATUS_BUILDING;
           pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
           started += capacity[a];

@@ -26,6 +26,12 @@ export interface AgentColumns {
   pendingCapacity: Float64Array;
   /** Producers: cash unit cost, USD/t (processors: excluding input). Consumers: choke price, USD/t. */
   unitCost: Float32Array;
+  /**
+   * Accumulated investment pressure, 0–1: each month an eligible site adds its monthly start
+   * rate and starts a project when it reaches 1 (a renewal process: regular timing with a random
+   * phase per site, so node totals are smooth at any resolution).
+   */
+  investment: Float32Array;
   /** Months until pending capacity comes online (or a scheduled project starts). */
   pendingMonths: Int16Array;
   status: Uint8Array;
@@ -44,7 +50,7 @@ const FLOAT64_COLUMNS = [
 ] as const;
 
 /** Bytes of state per agent. */
-export const BYTES_PER_AGENT = FLOAT64_COLUMNS.length * 8 + 4 + 2 + 1 + 1;
+export const BYTES_PER_AGENT = FLOAT64_COLUMNS.length * 8 + 4 + 4 + 2 + 1 + 1;
 
 function align8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
@@ -52,7 +58,7 @@ function align8(bytes: number): number {
 
 /** Bytes needed for `count` agents (each column padded to 8 bytes). */
 export function columnsByteLength(count: number): number {
-  return FLOAT64_COLUMNS.length * count * 8 + align8(count * 4) + align8(count * 2) + 2 * align8(count);
+  return FLOAT64_COLUMNS.length * count * 8 + 2 * align8(count * 4) + align8(count * 2) + 2 * align8(count);
 }
 
 /** Views over `buffer` (fresh ArrayBuffer when omitted) for agents [first, first + count). */
@@ -75,6 +81,8 @@ export function createColumns(first: number, count: number, buffer?: ArrayBuffer
   const pendingCapacity = f64();
   const unitCost = new Float32Array(buf, offset, count);
   offset += align8(count * 4);
+  const investment = new Float32Array(buf, offset, count);
+  offset += align8(count * 4);
   const pendingMonths = new Int16Array(buf, offset, count);
   offset += align8(count * 2);
   const status = new Uint8Array(buf, offset, count);
@@ -92,6 +100,7 @@ export function createColumns(first: number, count: number, buffer?: ArrayBuffer
     inputBid,
     pendingCapacity,
     unitCost,
+    investment,
     pendingMonths,
     status,
     lossMonths,

@@ -112,20 +112,37 @@ function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
 }
 
 /**
- * Shares `agents` among groups: one each, the rest by the square root of each group's value
- * (tonnes × reference price), largest remainders first, ties by group order.
+ * Fewest agents per group kind: operating sites need several so that investment and exit are
+ * not lumpy at teaching resolutions; consumers and dormant projects are smooth with one.
+ */
+const MIN_AGENTS: Record<GroupKind, number> = { operating: 6, dormant: 1, consumer: 1, project: 1 };
+
+/** Weight of a group kind when sharing out the remaining agents (by √(tonnes × price)). */
+const KIND_WEIGHT: Record<GroupKind, number> = { operating: 1, dormant: 0.3, consumer: 0.5, project: 0 };
+
+/**
+ * Shares `agents` among groups: each kind's minimum first, the rest by the square root of each
+ * group's value (tonnes × reference price) times its kind weight, largest remainders first,
+ * ties by group order. Projects are one agent each.
  */
 function allocateAgents(world: World, groups: AgentGroup[], agents: number): void {
   const free = groups.filter((g) => g.kind !== 'project');
-  const fixed = groups.length - free.length;
-  const spare = Math.max(0, agents - fixed - free.length);
-  const weights = free.map((g) => Math.sqrt(g.total * world.goods[g.good].referencePrice));
+  let minimum = groups.length - free.length;
+  for (const g of free) {
+    g.count = MIN_AGENTS[g.kind];
+    minimum += g.count;
+  }
+  const spare = Math.max(0, agents - minimum);
+  const weights = free.map(
+    (g) => KIND_WEIGHT[g.kind] * Math.sqrt(g.total * world.goods[g.good].referencePrice),
+  );
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (sum > 0 ? (spare * w) / sum : 0));
   let given = 0;
   free.forEach((g, i) => {
-    g.count = 1 + Math.floor(exact[i]);
-    given += g.count - 1;
+    const whole = Math.floor(exact[i]);
+    g.count += whole;
+    given += whole;
   });
   const order = free
     .map((_, i) => i)

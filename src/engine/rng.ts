@@ -8,7 +8,7 @@ import seedrandom from 'seedrandom';
 export type RandomStream = () => number;
 
 /** The stream of block `block` for scenario seed `seed`. `purpose` separates independent uses. */
-export function blockStream(seed: number, block: number, purpose: 'init' | 'run'): RandomStream {
+export function blockStream(seed: number, block: number, purpose: 'init'): RandomStream {
   return seedrandom.alea(`${seed}:${purpose}:${block}`);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { createAgentContext, decideBlocks, drawBlocks, scaleBlocks, settleBlocks } from './agents.ts';
-import { createColumns } from './columns.ts';
+import { type AgentColumns, createColumns } from './columns.ts';
 import { Coordinator } from './coordinator.ts';
 import { PARTIAL_FIELDS } from './exchange.ts';
 import { planPopulation } from './layout.ts';
@@ -14,6 +14,8 @@ import type { World } from './world.ts';
 
 export interface Simulation {
   readonly results: RunResults;
+  /** Agent state, for tests and diagnostics (read only). */
+  readonly columns: AgentColumns;
   readonly agentCount: number;
   /** Months simulated so far. */
   readonly month: number;
@@ -50,6 +52,7 @@ export function createSimulation(world: World, scenario: Scenario): Simulation {
   };
   return {
     results: coordinator.results,
+    columns: cols,
     agentCount: plan.agentCount,
     get month() {
       return month;
