@@ -504,7 +504,8 @@ export function settleBlocks(
         // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner.
         const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
         const required = restart ? hurdle * 0.5 : hurdle;
-        if (longPrice > fullCost * (1 + required) && (investment[a] += GREENFIELD_START_RATE) >= 1) {
+        if (longPrice > fullCost * (1 + required)) investment[a] += GREENFIELD_START_RATE;
+        if (investment[a] >= 1) {
           investment[a] -= 1;
           status[a] = STATUS_BUILDING;
           pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
