@@ -79,8 +79,8 @@ export const COST_CURVE_EXPONENT = 2;
 export const DORMANT_COST_RANGE: readonly [number, number] = [0.85, 1.6];
 
 /** Choke prices of consumers, as multiples of the reference price (lognormal median and spread). */
-export const CHOKE_PRICE_MEDIAN = 6;
-export const CHOKE_PRICE_SPREAD = 0.8;
+export const CHOKE_PRICE_MEDIAN = 15;
+export const CHOKE_PRICE_SPREAD = 0.6;
 
 /** Spread (log standard deviation) of firm sizes within a node. */
 export const SIZE_SPREAD = 0.8;
@@ -121,3 +121,6 @@ export const MAX_EXPANSION_SCALE = 3;
 
 /** Largest monthly expansion probability of a site. */
 export const MAX_EXPANSION_RATE = 0.2;
+
+/** In a declared disruption a stockpile releases this multiple of last month's unmet demand in its scope. */
+export const DISRUPTION_RELEASE_MARGIN = 1.5;

@@ -13,6 +13,7 @@ import { steadyExpansion } from './agents.ts';
 import {
   CALIBRATION_UTILISATION,
   CAPEX_MONTHS_OF_REVENUE,
+  DISRUPTION_RELEASE_MARGIN,
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
   LONG_EXPECTATION,
@@ -75,11 +76,15 @@ import { distanceMatrix, type World } from './world.ts';
 interface StockpileState {
   good: number;
   node: number;
+  /** Nodes the agency serves (its holder node or zone). */
+  scope: Uint8Array;
   stock: number;
   budget: number;
   /** This month's bid and release, t. */
   bid: number;
   release: number;
+  /** Tonnes the agency sold last month. */
+  soldLast: number;
 }
 
 /** Per good × node aggregates of one month, summed from block partials. */
@@ -224,7 +229,16 @@ export class Coordinator {
       for (let n = 0; n < N; n++) {
         if (mask[n] && world.goods[good].finalDemand[n] > world.goods[good].finalDemand[node]) node = n;
       }
-      return { good, node, stock: s.initialTonnes, budget: s.budgetUsd, bid: 0, release: 0 };
+      return {
+        good,
+        node,
+        scope: mask,
+        stock: s.initialTonnes,
+        budget: s.budgetUsd,
+        bid: 0,
+        release: 0,
+        soldLast: 0,
+      };
     });
     this.agg = new Aggregates(G * N);
     this.outcomes = world.goods.map(() => createOutcome(N, MAX_TRANSIT_MONTHS));
@@ -484,13 +498,30 @@ export class Coordinator {
       s.bid = 0;
       s.release = 0;
       if (!policy.stockpileActive[i]) return;
-      const price = this.buyerPrice[s.good * N + s.node];
-      const releasing =
-        price > rule.releaseAboveUsd || (rule.releaseOnDisruption && policy.disruption[s.good] === 1);
-      if (releasing) s.release = Math.min(rule.maxReleaseTonnesPerMonth, s.stock);
-      else if (price < rule.buyBelowUsd && s.budget > 0)
+      // Agencies watch last month's landed price (not a smoothed expectation): they act fast.
+      const price = this.buyerIndex[s.good * N + s.node];
+      if (price > rule.releaseAboveUsd) s.release = Math.min(rule.maxReleaseTonnesPerMonth, s.stock);
+      else if (rule.releaseOnDisruption && policy.disruption[s.good] === 1) {
+        // In a declared disruption the agency covers the shortage its scope would have seen
+        // last month without it (unmet demand plus what it sold), with a margin: it does not
+        // flood the market.
+        const shortage = this.lastUnmet(s.good, s.scope) + s.soldLast;
+        s.release = Math.min(rule.maxReleaseTonnesPerMonth, s.stock, DISRUPTION_RELEASE_MARGIN * shortage);
+      } else if (price < rule.buyBelowUsd && s.budget > 0) {
         s.bid = Math.min(rule.maxBuyTonnesPerMonth, s.budget / price);
+      }
     });
+  }
+
+  /** Final demand not met last month in the nodes of `scope`, t. */
+  private lastUnmet(good: number, scope: Uint8Array): number {
+    const month = this.results.monthsDone - 1;
+    if (month < 0) return 0;
+    let unmet = 0;
+    for (let n = 0; n < this.N; n++) {
+      if (scope[n]) unmet += this.results.series.unmet[seriesIndex(this.results.meta, month, good, n)];
+    }
+    return unmet;
   }
 
   private payPriceGapSubsidies(g: number, policy: MonthPolicy, out: GoodMarketOutcome): void {
@@ -603,6 +634,7 @@ export class Coordinator {
       const sold = s.release * v[VIEW_SELL_FRACTION * stride + k];
       const cost = bought * this.buyerIndex[k];
       s.stock += bought - sold;
+      s.soldLast = sold;
       s.budget = Math.max(0, s.budget - cost);
       stockpilePurchases[k] += cost;
       stockpileSales[k] +=

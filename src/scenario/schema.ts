@@ -194,7 +194,12 @@ export function buildScenarioSchema(catalog: Catalog) {
     releaseAboveUsd: usdPerTonne.describe("Releases while the holder's price is above this, USD/t."),
     maxBuyTonnesPerMonth: tonnes.describe('Purchase limit, t/month.'),
     maxReleaseTonnesPerMonth: tonnes.describe('Release limit, t/month.'),
-    releaseOnDisruption: z.boolean().default(true).describe('Also releases during a declared disruption.'),
+    releaseOnDisruption: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Also releases during a declared disruption: 1.5 × last month's unmet demand in its scope, within the limit.",
+      ),
     ...windowFields,
   });
 
