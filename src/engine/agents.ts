@@ -88,6 +88,10 @@ export interface AgentContext {
   referencePrice: Float64Array;
   /** Reference unit cost each group's cost curve is scaled by, USD/t. */
   groupUnitCost: Float64Array;
+  /** Per block: its good, node and role (flat copies of the plan, for the hot loops). */
+  blockGood: Int32Array;
+  blockNode: Int32Array;
+  blockRole: Uint8Array;
   /**
    * Per group: probability that an operating site has an expansion underway at the start, so
    * the pipeline is already delivering the capacity growth that demand growth needs.
@@ -114,6 +118,9 @@ export function createAgentContext(
     goodYield: Float64Array.from(world.goods, (g) => g.yield),
     goodInput: Int32Array.from(world.goods, (g) => g.inputGood),
     referencePrice: Float64Array.from(world.goods, (g) => g.referencePrice),
+    blockGood: Int32Array.from(plan.blockGroup, (gi) => plan.groups[gi].good),
+    blockNode: Int32Array.from(plan.blockGroup, (gi) => plan.groups[gi].node),
+    blockRole: Uint8Array.from(plan.blockGroup, (gi) => plan.groups[gi].role),
     groupUnitCost: Float64Array.from(plan.groups, (g) =>
       g.role === ROLE_CONSUMER
         ? world.goods[g.good].referencePrice
@@ -277,17 +284,21 @@ export function decideBlocks(
   lo: number,
   hi: number,
 ): void {
-  const { plan, goodYield, goodInput } = ctx;
+  const { plan, goodYield, goodInput, blockGood, blockNode, blockRole } = ctx;
+  const { blockStart, blockLength } = plan;
   const v = view.data;
-  const stride = view.goods * view.nodes;
+  const nodes = view.nodes;
+  const stride = view.goods * nodes;
   const { capacity, stockOut, stockIn, produced, offered, inputBid, unitCost, status } = cols;
   for (let b = lo; b < hi; b++) {
-    const group = plan.groups[plan.blockGroup[b]];
-    const key = group.good * view.nodes + group.node;
-    const start = plan.blockStart[b] - cols.first;
-    const end = start + plan.blockLength[b];
+    const good = blockGood[b];
+    const node = blockNode[b];
+    const role = blockRole[b];
+    const key = good * nodes + node;
+    const start = blockStart[b] - cols.first;
+    const end = start + blockLength[b];
     const p = b * PARTIAL_FIELDS;
-    if (group.role === ROLE_CONSUMER) {
+    if (role === ROLE_CONSUMER) {
       const price = v[VIEW_BUYER_PRICE * stride + key];
       const factor = v[VIEW_DEMAND_FACTOR * stride + key];
       let demand = 0;
@@ -312,10 +323,10 @@ export function decideBlocks(
     }
     const price = v[VIEW_EXPECTED_PRICE * stride + key];
     const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
-    const processor = group.role === ROLE_PROCESSOR;
-    const yieldRate = goodYield[group.good];
+    const processor = role === ROLE_PROCESSOR;
+    const yieldRate = goodYield[good];
     const inputCost = processor
-      ? v[VIEW_BUYER_PRICE * stride + goodInput[group.good] * view.nodes + group.node] / yieldRate
+      ? v[VIEW_BUYER_PRICE * stride + goodInput[good] * nodes + node] / yieldRate
       : 0;
     // Producers hold stock back when prices are below what they expect in the long run, and
     // sell it faster when prices are above (speculative storage damps crashes and spikes).
@@ -380,9 +391,11 @@ export function settleBlocks(
   lo: number,
   hi: number,
 ): void {
-  const { plan, goodYield, goodInput } = ctx;
+  const { plan, goodYield, goodInput, blockGood, blockNode, blockRole } = ctx;
+  const { blockStart, blockLength } = plan;
   const v = view.data;
-  const stride = view.goods * view.nodes;
+  const nodes = view.nodes;
+  const stride = view.goods * nodes;
   const {
     capacity,
     stockOut,
@@ -398,12 +411,14 @@ export function settleBlocks(
     lossMonths,
   } = cols;
   for (let b = lo; b < hi; b++) {
-    const group = plan.groups[plan.blockGroup[b]];
-    const key = group.good * view.nodes + group.node;
-    const start = plan.blockStart[b] - cols.first;
-    const end = start + plan.blockLength[b];
+    const good = blockGood[b];
+    const node = blockNode[b];
+    const role = blockRole[b];
+    const key = good * nodes + node;
+    const start = blockStart[b] - cols.first;
+    const end = start + blockLength[b];
     const p = b * PARTIAL_FIELDS;
-    if (group.role === ROLE_CONSUMER) {
+    if (role === ROLE_CONSUMER) {
       const fill = v[VIEW_FILL_FRACTION * stride + key];
       let consumed = 0;
       let unmet = 0;
@@ -438,9 +453,9 @@ export function settleBlocks(
     const buildLag = v[VIEW_BUILD_LAG * stride + key];
     const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
     const expansionSize = v[VIEW_EXPANSION_SIZE * stride + key];
-    const processor = group.role === ROLE_PROCESSOR;
-    const yieldRate = goodYield[group.good];
-    const inputKey = processor ? goodInput[group.good] * view.nodes + group.node : 0;
+    const processor = role === ROLE_PROCESSOR;
+    const yieldRate = goodYield[good];
+    const inputKey = processor ? goodInput[good] * nodes + node : 0;
     const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
     const inputLongCost = processor ? v[VIEW_BUYER_LONG_PRICE * stride + inputKey] / yieldRate : 0;
     const inputFill = processor ? v[VIEW_FILL_FRACTION * stride + inputKey] : 0;

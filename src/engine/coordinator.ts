@@ -157,6 +157,8 @@ export class Coordinator {
   private readonly growthLevel: Float64Array;
   /** Shipments under licence, [slot][good][node], slot = arrival month mod MAX_TRANSIT_MONTHS. */
   private readonly transit: Float64Array;
+  /** Per good: last month in which something may still be in transit (−1: never). */
+  private readonly transitUntil: Int32Array;
   private readonly recyclerStock: Float64Array;
   private readonly recyclerOffer: Float64Array;
   private readonly recycledNow: Float64Array;
@@ -218,6 +220,7 @@ export class Coordinator {
     }
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
     this.transit = new Float64Array(MAX_TRANSIT_MONTHS * G * N);
+    this.transitUntil = new Int32Array(G).fill(-1);
     this.recyclerStock = perKey();
     this.recyclerOffer = perKey();
     this.recycledNow = perKey();
@@ -327,11 +330,14 @@ export class Coordinator {
       }
     }
     const hurdle = this.scenario.market.hurdle;
+    const growthByMineral = world.minerals.map((_, m) => this.worldGrowth(m, month));
     for (let g = 0; g < G; g++) {
       const good = world.goods[g];
       const m = good.mineralIndex;
       // Expansion pace at reference prices matches the mineral's world demand growth.
-      const growth = this.worldGrowth(m, month);
+      const growth = growthByMineral[m];
+      let steadyLag = -1;
+      let steady = { size: 0, rate: 0 };
       const ref = this.referencePrice[g];
       const margin = this.referenceMargin[g];
       for (let n = 0; n < N; n++) {
@@ -349,7 +355,10 @@ export class Coordinator {
             ? this.longPrice[k] - this.buyerLongPrice[good.inputGood * N + n] / good.yield
             : this.longPrice[k];
         const signal = Math.max(0, earned / margin) / (1 - Math.min(0.9, support));
-        const steady = steadyExpansion(growth, policy.expansionLag[k]);
+        if (policy.expansionLag[k] !== steadyLag) {
+          steadyLag = policy.expansionLag[k];
+          steady = steadyExpansion(growth, steadyLag);
+        }
         const rate = steady.rate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
         // Strong prices call for bigger projects, not only more of them.
@@ -433,19 +442,28 @@ export class Coordinator {
         out,
       );
       // Licensed shipments wait in transit; earlier ones arrive now.
-      for (let d = 1; d < MAX_TRANSIT_MONTHS; d++) {
+      for (let d = 1; d <= out.longestDelay; d++) {
         const at = ((month + d) % MAX_TRANSIT_MONTHS) * stride + g * N;
         for (let n = 0; n < N; n++) this.transit[at + n] += out.delayed[d * N + n];
       }
+      if (out.longestDelay > 0)
+        this.transitUntil[g] = Math.max(this.transitUntil[g], month + out.longestDelay);
+      const inTransit = month <= this.transitUntil[g];
       const here = slot * stride + g * N;
       const next = ((month + 1) % MAX_TRANSIT_MONTHS) * stride + g * N;
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
-        const arrived = this.transit[here + n];
-        this.transit[here + n] = 0;
         let delivered = out.delivered[n];
-        if (bid[n] > 0) delivered += arrived;
-        else this.transit[next + n] += arrived; // nobody to receive it yet: it waits at the port
+        if (inTransit) {
+          const arrived = this.transit[here + n];
+          this.transit[here + n] = 0;
+          if (bid[n] > 0) delivered += arrived;
+          else if (arrived > 0) {
+            // Nobody to receive it yet: it waits at the port.
+            this.transit[next + n] += arrived;
+            this.transitUntil[g] = Math.max(this.transitUntil[g], month + 1);
+          }
+        }
         this.received[k] = delivered;
         v[VIEW_FILL_FRACTION * stride + k] = bid[n] > 0 ? delivered / bid[n] : 0;
         const sold = out.sold[n];
@@ -659,9 +677,11 @@ export class Coordinator {
         inflow += agg.produced[k] + this.recycledNow[k];
         outflow += agg.consumed[k] + agg.inputUsed[k];
       }
-      for (let d = 0; d < MAX_TRANSIT_MONTHS; d++) {
-        const at = d * stride + g * N;
-        for (let n = 0; n < N; n++) stocks += this.transit[at + n];
+      if (month <= this.transitUntil[g]) {
+        for (let d = 0; d < MAX_TRANSIT_MONTHS; d++) {
+          const at = d * stride + g * N;
+          for (let n = 0; n < N; n++) stocks += this.transit[at + n];
+        }
       }
       for (const s of this.stockpiles) if (s.good === g) stocks += s.stock;
       stocksNow[g] = stocks;

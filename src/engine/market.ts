@@ -47,6 +47,8 @@ export interface GoodMarketOutcome {
   delivered: Float64Array;
   /** Tonnes shipped under licence that arrive later: [delay * N + destination]. */
   delayed: Float64Array;
+  /** Longest delay of this month's shipments, months (0 when nothing waits). */
+  longestDelay: number;
   /** Tonnes the sellers at each node were asked for at current prices (before rationing). */
   notionalDemand: Float64Array;
   /** USD received by sellers at each node (market price or offtake price). */
@@ -76,6 +78,7 @@ export function createOutcome(nodes: number, maxDelay: number): GoodMarketOutcom
     sold: n(),
     delivered: n(),
     delayed: new Float64Array((maxDelay + 1) * nodes),
+    longestDelay: 0,
     notionalDemand: n(),
     receipts: n(),
     payments: n(),
@@ -139,7 +142,8 @@ function resetOutcome(out: GoodMarketOutcome): void {
   out.inflow.fill(0);
   out.sold.fill(0);
   out.delivered.fill(0);
-  out.delayed.fill(0);
+  if (out.longestDelay > 0) out.delayed.fill(0);
+  out.longestDelay = 0;
   out.notionalDemand.fill(0);
   out.receipts.fill(0);
   out.payments.fill(0);
@@ -181,8 +185,10 @@ function ship(
   out.levyRevenue[j] += tonnes * levy;
   out.transportCost[j] += tonnes * transport;
   const d = ws.delay[k];
-  if (d > 0) out.delayed[d * N + j] += tonnes;
-  else out.delivered[j] += tonnes;
+  if (d > 0) {
+    out.delayed[d * N + j] += tonnes;
+    if (d > out.longestDelay) out.longestDelay = d;
+  } else out.delivered[j] += tonnes;
   for (let c = 0; c < input.controls.length; c++) {
     const rule = input.controls[c];
     if (rule.kind === 'quota' && rule.exporter === i && rule.destinationMask[j]) ws.quotaLeft[c] -= tonnes;

@@ -66,12 +66,14 @@ function enumOrAll(values: readonly string[], what: string) {
 export function buildScenarioSchema(catalog: Catalog) {
   const mineralIds = catalog.minerals.map((m) => m.id);
   const stageIds = [...new Set(catalog.minerals.flatMap((m) => m.stages.map((s) => s.id)))];
-  const mineral = z.string().refine((v) => mineralIds.includes(v), {
-    message: `mineral must be one of: ${mineralIds.join(', ')}`,
-  });
-  const stage = z.string().refine((v) => stageIds.includes(v), {
-    message: `stage must be one of: ${stageIds.join(', ')}`,
-  });
+  const mineral = z
+    .string()
+    .refine((v) => mineralIds.includes(v), { message: `mineral must be one of: ${mineralIds.join(', ')}` })
+    .describe(`Mineral id: ${mineralIds.join(', ')}.`);
+  const stage = z
+    .string()
+    .refine((v) => stageIds.includes(v), { message: `stage must be one of: ${stageIds.join(', ')}` })
+    .describe(`Stage id: ${stageIds.join(', ')} (magnet: rare earths only).`);
   const mineralOrAll = enumOrAll(mineralIds, 'mineral');
   const stageOrAll = enumOrAll(stageIds, 'stage');
 
@@ -370,10 +372,30 @@ export function buildScenarioSchema(catalog: Catalog) {
           'MFN and bilateral tariffs. Default: the tariffs in force in February 2026 (see STATUS_QUO_TARIFFS).',
         ),
       priceFloors: z.array(priceFloor).max(100).default([]).describe('Border-adjusted price floors.'),
-      priceGapSubsidies: z.array(priceGapSubsidy).max(100).default([]),
-      exportControls: z.array(exportControl).max(100).default([]),
-      offtakes: z.array(offtake).max(100).default([]),
-      stockpiles: z.array(stockpile).max(50).default([]),
+      priceGapSubsidies: z
+        .array(priceGapSubsidy)
+        .max(100)
+        .default([])
+        .describe(
+          'Price-gap subsidies: a zone pays its producers the gap between a reference price and the market price.',
+        ),
+      exportControls: z
+        .array(exportControl)
+        .max(100)
+        .default([])
+        .describe('Export bans, quotas and licences by an exporting node.'),
+      offtakes: z
+        .array(offtake)
+        .max(100)
+        .default([])
+        .describe("Offtake agreements: a buyer takes a share of a producer's output at an agreed price."),
+      stockpiles: z
+        .array(stockpile)
+        .max(50)
+        .default([])
+        .describe(
+          'Stockpile agencies: buy below a trigger within a budget, release above a trigger or in a declared disruption.',
+        ),
       disruptions: z
         .array(disruption)
         .max(50)
@@ -389,13 +411,27 @@ export function buildScenarioSchema(catalog: Catalog) {
         .max(100)
         .default([])
         .describe('Demand growth paths; later entries override earlier ones and the data default.'),
-      permitting: z.array(permitting).max(100).default([]),
-      investmentSupport: z.array(investmentSupport).max(100).default([]),
+      permitting: z
+        .array(permitting)
+        .max(100)
+        .default([])
+        .describe('Permitting: build lags for new capacity in a scope.'),
+      investmentSupport: z
+        .array(investmentSupport)
+        .max(100)
+        .default([])
+        .describe(
+          'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
+        ),
       projects: z.array(project).max(100).default([]).describe('Named capacity projects.'),
-      recycling: z.array(recycling).max(100).default([]),
+      recycling: z
+        .array(recycling)
+        .max(100)
+        .default([])
+        .describe('Recycling: a share of past consumption returns as secondary refined supply.'),
       standards: z.array(standard).max(50).default([]).describe('Standards-based markets.'),
-      elasticities,
-      market,
+      elasticities: elasticities.describe('Behavioural elasticities.'),
+      market: market.describe('Transport costs, the investment hurdle and default build lags.'),
     })
     .superRefine((s, ctx) => checkReferences(s as ScenarioShape, catalog, ctx));
 

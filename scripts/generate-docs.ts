@@ -1,0 +1,8 @@
+/** Writes docs/scenario.md from the scenario schema (`npm run docs`). */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { scenarioDocs } from '../src/scenario/docs.ts';
+
+const target = resolve(import.meta.dirname, '../docs/scenario.md');
+writeFileSync(target, scenarioDocs());
+console.log(`wrote ${target}`);
