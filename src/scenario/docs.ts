@@ -59,7 +59,7 @@ function defaultOf(s: JsonSchema): string {
   return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
 }
 
-function escape(text: string | undefined): string {
+function escapeCell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
@@ -67,7 +67,7 @@ function table(properties: Record<string, JsonSchema>): string[] {
   const rows = ['| field | type | allowed | default | meaning |', '| --- | --- | --- | --- | --- |'];
   for (const [name, s] of Object.entries(properties)) {
     rows.push(
-      `| \`${name}\` | ${escape(typeOf(s))} | ${escape(rangeOf(s))} | ${defaultOf(s)} | ${escape(s.description)} |`,
+      `| \`${name}\` | ${escapeCell(typeOf(s))} | ${escapeCell(rangeOf(s))} | ${defaultOf(s)} | ${escapeCell(s.description)} |`,
     );
   }
   return rows;
