@@ -102,12 +102,12 @@ export const PRESETS: readonly Preset[] = [
     id: 'club',
     title: "Burgum's tariff-free club",
     description:
-      'The "club of nations" Interior Secretary Burgum described: tariff-free trade in critical minerals among the US, Japan, South Korea, Malaysia, Australia and Thailand (deals before the Ministerial, seed 002) and the eleven countries that signed MoUs or frameworks at the Ministerial (Argentina, Cook Islands, Ecuador, Guinea, Morocco, Paraguay, Peru, Philippines, UAE, UK, Uzbekistan; seed 001). No price floor.',
+      'The "club of nations" Interior Secretary Burgum described: tariff-free trade in critical minerals among the US, Japan, South Korea, Malaysia, Australia and Thailand (deals before the Ministerial, seed 002) and the eleven countries that signed MoUs or frameworks at the Ministerial (Argentina, Cook Islands, Ecuador, Guinea, Morocco, Paraguay, Peru, Philippines, UAE, UK, Uzbekistan; seed 001). Tariffs on critical minerals are mostly near zero today, so tariff-free trade inside only matters against a tariff outside: the club here applies a common 10% tariff to non-members (an assumption, not in the sources). No price floor.',
     sources: ['SEED_002_MEXICO_EU_JAPAN', 'SEED_001_MINISTERIAL'],
     scenario: {
       version: 1,
       name: "Burgum's tariff-free club",
-      zones: [{ id: 'club', name: 'Club', members: [...CLUB], internalTariff: 0 }],
+      zones: [{ id: 'club', name: 'Club', members: [...CLUB], internalTariff: 0, externalTariff: 0.1 }],
     },
   },
   {
@@ -127,7 +127,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'us-mexico-plan',
     title: 'US–Mexico action plan with a joint reserve',
     description:
-      "The US–Mexico Action Plan on Critical Minerals (seeds 002, 003): coordinated trade policies, tariff-free trade between the two, and a joint critical-minerals reserve. The reserve's size and targets are assumptions: USD 1 billion each for separated rare earths and magnets, bought below the reference price and released above 150% of it or in a declared disruption.",
+      "The US–Mexico Action Plan on Critical Minerals (seeds 002, 003): coordinated trade policies, tariff-free trade between the two, and a joint critical-minerals reserve. The reserve's size and targets are assumptions: USD 1 billion each for separated rare earths and magnets, bought while the landed price in the US is below 120% of the 2024 reference price and released above 180% of it or in a declared disruption.",
     sources: ['SEED_002_MEXICO_EU_JAPAN', 'SEED_003_MENAFN'],
     scenario: {
       version: 1,
@@ -139,8 +139,8 @@ export const PRESETS: readonly Preset[] = [
         mineral: 'rare_earths',
         stage,
         budgetUsd: 1e9,
-        buyBelowUsd: floorAt('rare_earths', stage, 1.0),
-        releaseAboveUsd: floorAt('rare_earths', stage, 1.5),
+        buyBelowUsd: floorAt('rare_earths', stage, 1.2),
+        releaseAboveUsd: floorAt('rare_earths', stage, 1.8),
         maxBuyTonnesPerMonth: stage === 'refine' ? 500 : 150,
         maxReleaseTonnesPerMonth: stage === 'refine' ? 1000 : 300,
       })),

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sourceByKey } from '../../src/data/sources.ts';
+import { calibratedWorld } from '../../src/data/world.ts';
+import { goodIndexOf } from '../../src/engine/metrics.ts';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import { CLUB, MOU_SIGNATORIES, PARTICIPANTS, PRESETS } from '../../src/scenario/presets.ts';
+import { validateScenario } from '../../src/scenario/validate.ts';
+
+describe('presets', () => {
+  it('include every named scenario of the engine issue', () => {
+    const ids = PRESETS.map((p) => p.id);
+    for (const id of [
+      'status-quo',
+      'ministerial-zone',
+      'club',
+      'us-eu-japan-floors',
+      'us-mexico-plan',
+      'china-ree-controls-2025',
+      'china-ree-controls-2025-suspended',
+      'indonesia-nickel-ore-ban',
+      'drc-cobalt-suspension',
+      'project-vault',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    '%s validates, says what it represents and cites sources that exist',
+    (_, preset) => {
+      const checked = validateScenario(preset.scenario);
+      expect(checked.ok ? [] : checked.errors).toEqual([]);
+      expect(preset.description.length).toBeGreaterThan(80);
+      expect(preset.sources.length).toBeGreaterThan(0);
+      for (const key of preset.sources) expect(() => sourceByKey(key)).not.toThrow();
+    },
+  );
+
+  it('name the right countries', () => {
+    expect(PARTICIPANTS).toHaveLength(28 + 27); // 54 delegations (the EU as 14 EUR members + 13 members) + US; see nodes
+    expect(MOU_SIGNATORIES).toHaveLength(11);
+    expect(CLUB).toEqual(expect.arrayContaining(['USA', 'JPN', 'KOR', 'MYS', 'AUS', 'THA', 'GBR', 'UZB']));
+  });
+
+  it('project-vault holds about 12 billion USD of stockpiles', () => {
+    const vault = PRESETS.find((p) => p.id === 'project-vault')!;
+    const budget = (vault.scenario.stockpiles ?? []).reduce((a, s) => a + s.budgetUsd, 0);
+    expect(budget).toBe(12e9);
+  });
+
+  it('each changes the run against the status quo (short runs)', () => {
+    const world = calibratedWorld();
+    const run = (input: object) => {
+      const v = validateScenario({ ...input, months: 18, resolution: 2000 });
+      if (!v.ok) throw new Error(v.errors.join());
+      return createSimulation(world, v.scenario).run();
+    };
+    const base = run({ version: 1 });
+    for (const preset of PRESETS.filter((p) => p.id !== 'status-quo')) {
+      const r = run(preset.scenario);
+      let differs = false;
+      for (let i = 0; i < r.series.price.length && !differs; i++)
+        differs = r.series.buyerPrice[i] !== base.series.buyerPrice[i];
+      expect(differs, preset.id).toBe(true);
+    }
+    expect(goodIndexOf(base, 'rare_earths', 'magnet')).toBeGreaterThan(0);
+  });
+});
