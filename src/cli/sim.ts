@@ -14,9 +14,9 @@ import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { formatSummary, summarise } from '../engine/summary.ts';
-import { PARTICIPANTS, PRESETS, presetById } from '../scenario/presets.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { parseScenarioJson, validateScenario } from '../scenario/validate.ts';
+import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
+import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
+import { isResearchCommand, runResearchCli } from './research.ts';
 
 export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]
 
@@ -32,6 +32,12 @@ Runs the critical-minerals trade simulator headless.
       --flows           include monthly bilateral flows in the JSON
       --no-baseline     do not run the status quo for comparison
   -h, --help            print this help
+
+Research (docs/research.md):
+      --runs <n> [--range path=low:high ...]       Monte Carlo ensemble (median, 5–95% band)
+      --sweep path=v1,v2,... [--sweep path2=...]   parameter sweep → CSV (--reduce last|mean)
+      --shard <i/n>                                run only sweep points with index mod n = i
+      --merge <shard.csv ...>                      join shard CSVs into the one-machine CSV
 
 The summary compares the run with the status quo (same months, seed and resolution).
 `;
@@ -110,49 +116,9 @@ function parseCommandLine(args: string[]): Options {
   };
 }
 
-/** Loads a preset or a file, applies command-line overrides, validates. Throws with the messages. */
-function loadScenario(options: Options, io: SimIo): Scenario {
-  const ref = options.scenario!;
-  let source: unknown;
-  const preset = presetById(ref);
-  if (preset) source = structuredClone(preset.scenario);
-  else {
-    let text: string;
-    try {
-      text = io.readFile(ref);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file and no preset of that name' : String(error);
-      throw new Error(`cannot read scenario ${JSON.stringify(ref)}: ${why}`);
-    }
-    const parsed = parseScenarioJson(text);
-    if (!parsed.ok)
-      throw new Error(`scenario ${JSON.stringify(ref)} is not valid:\n  ${parsed.errors.join('\n  ')}`);
-    source = parsed.scenario;
-  }
-  const overrides: Record<string, number> = {};
-  if (options.months !== undefined) overrides.months = options.months;
-  if (options.seed !== undefined) overrides.seed = options.seed;
-  if (options.resolution !== undefined) overrides.resolution = options.resolution;
-  const checked = validateScenario({ ...(source as object), ...overrides });
-  if (!checked.ok)
-    throw new Error(`scenario ${JSON.stringify(ref)} is not valid:\n  ${checked.errors.join('\n  ')}`);
-  return checked.scenario;
-}
-
-function statusQuoLike(scenario: Scenario): Scenario {
-  const base = validateScenario({
-    version: 1,
-    months: scenario.months,
-    seed: scenario.seed,
-    resolution: scenario.resolution,
-  });
-  if (!base.ok) throw new Error(base.errors.join('; '));
-  return base.scenario;
-}
-
 /** Runs the CLI on `args`; returns the exit status. */
 export function runSimCli(args: string[], io: SimIo = nodeIo): number {
+  if (isResearchCommand(args)) return runResearchCli(args, io);
   let options: Options;
   try {
     options = parseCommandLine(args);
@@ -169,7 +135,11 @@ export function runSimCli(args: string[], io: SimIo = nodeIo): number {
     return 2;
   }
   try {
-    const scenario = loadScenario(options, io);
+    const scenario = loadScenario(
+      options.scenario,
+      { months: options.months, seed: options.seed, resolution: options.resolution },
+      io.readFile,
+    );
     const world = calibratedWorld();
     const started = performance.now();
     const results = createSimulation(world, scenario).run();

@@ -1,0 +1,96 @@
+/**
+ * Scenario parameter paths for sweeps and ensembles: `priceFloors[0].floor`,
+ * `elasticities.demand`, `zones[0].members`. Values may name a node set with `@` (`@club`).
+ * Setting a path copies the scenario (the input is never changed) and refuses prototype keys.
+ */
+import {
+  CLUB,
+  EU_MEMBERS,
+  MOU_SIGNATORIES,
+  PARTICIPANTS,
+  US_EU_JAPAN,
+  US_MEXICO,
+} from '../scenario/presets.ts';
+
+/** Named node sets a sweep value can refer to with `@name`. */
+export const NODE_SETS: Record<string, readonly string[]> = {
+  participants: PARTICIPANTS,
+  mou: MOU_SIGNATORIES,
+  club: CLUB,
+  'us-eu-japan': US_EU_JAPAN,
+  'us-mexico': US_MEXICO,
+  eu: EU_MEMBERS,
+};
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Splits `a.b[2].c` into ['a', 'b', 2, 'c']; throws with a message on a malformed path. */
+export function parsePath(path: string): (string | number)[] {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*|\[\d{1,4}\])*$/.test(path)) {
+    throw new Error(`"${path}" is not a parameter path (e.g. priceFloors[0].floor or elasticities.demand)`);
+  }
+  const parts: (string | number)[] = [];
+  for (const match of path.matchAll(/([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)) {
+    if (match[1] !== undefined) {
+      if (FORBIDDEN.has(match[1])) throw new Error(`"${match[1]}" cannot be part of a parameter path`);
+      parts.push(match[1]);
+    } else parts.push(Number(match[2]));
+  }
+  return parts;
+}
+
+/** A sweep value from text: a number, @set, JSON, or a plain string. */
+export function parseValue(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('@')) {
+    const set = NODE_SETS[trimmed.slice(1)];
+    if (!set)
+      throw new Error(
+        `unknown node set "${trimmed}" (known: ${Object.keys(NODE_SETS)
+          .map((k) => `@${k}`)
+          .join(', ')})`,
+      );
+    return [...set];
+  }
+  if (/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(trimmed)) return Number(trimmed);
+  if (trimmed === 'true' || trimmed === 'false' || trimmed === 'null') return JSON.parse(trimmed);
+  if (trimmed.startsWith('[') || trimmed.startsWith('{') || trimmed.startsWith('"'))
+    return JSON.parse(trimmed);
+  return trimmed;
+}
+
+/** A copy of `input` with `value` at `path`. Missing objects along the path are created; list items must exist. */
+export function withValue<T extends object>(input: T, path: string, value: unknown): T {
+  const parts = parsePath(path);
+  const copy = structuredClone(input) as Record<string | number, unknown>;
+  let here: Record<string | number, unknown> = copy;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    let next = Object.hasOwn(here, key) ? here[key] : undefined;
+    if (next === undefined) {
+      if (typeof parts[i + 1] === 'number')
+        throw new Error(`${path}: there is no list at "${String(key)}" to index`);
+      next = {};
+      here[key] = next;
+    }
+    if (next === null || typeof next !== 'object')
+      throw new Error(`${path}: "${String(key)}" is not an object or list`);
+    if (Array.isArray(next) && typeof parts[i + 1] === 'number' && (parts[i + 1] as number) >= next.length) {
+      throw new Error(`${path}: the list "${String(key)}" has ${next.length} items`);
+    }
+    here = next as Record<string | number, unknown>;
+  }
+  here[parts[parts.length - 1]] = structuredClone(value);
+  return copy as T;
+}
+
+/** A short label for a value in tables: node sets by name, numbers as they are. */
+export function valueLabel(value: unknown): string {
+  if (Array.isArray(value)) {
+    for (const [name, set] of Object.entries(NODE_SETS)) {
+      if (set.length === value.length && set.every((c, i) => c === value[i])) return `@${name}`;
+    }
+    return JSON.stringify(value);
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
