@@ -15,7 +15,7 @@ import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { formatSummary, summarise } from '../engine/summary.ts';
 import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
-import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
+import { loadScenario, statusQuoLike } from './load.ts';
 import { isResearchCommand, runResearchCli } from './research.ts';
 
 export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]

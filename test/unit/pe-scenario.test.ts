@@ -24,12 +24,12 @@ describe('the partial-equilibrium benchmark of a scenario', () => {
     const regions = comparison.input.regions;
     // GSIM: trade among members rises.
     let memberTrade = 0;
-    regions.forEach((r, i) =>
-      regions.forEach((v, j) => {
-        if (i !== j && CLUB.includes(r) && CLUB.includes(v))
+    for (let i = 0; i < regions.length; i++) {
+      for (let j = 0; j < regions.length; j++) {
+        if (i !== j && CLUB.includes(regions[i]) && CLUB.includes(regions[j]))
           memberTrade += comparison.pe.tradeValueChange[i][j];
-      }),
-    );
+      }
+    }
     expect(memberTrade).toBeGreaterThan(0);
     expect(comparison.agents.length).toBe(regions.length);
   });
