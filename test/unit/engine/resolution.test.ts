@@ -18,8 +18,10 @@ describe('aggregates across resolutions (calibrated world)', () => {
       for (const m of [12, 24, 35]) {
         const q = sum(small, 'production', m, i) / sum(large, 'production', m, i) - 1;
         const p = worldPrice(small, m, i) / worldPrice(large, m, i) - 1;
-        if (Math.abs(q) > 0.08) misses.push(`${g.mineral} ${g.stage} month ${m}: output ${(100 * q).toFixed(1)}%`);
-        if (Math.abs(p) > 0.15) misses.push(`${g.mineral} ${g.stage} month ${m}: price ${(100 * p).toFixed(1)}%`);
+        if (Math.abs(q) > 0.08)
+          misses.push(`${g.mineral} ${g.stage} month ${m}: output ${(100 * q).toFixed(1)}%`);
+        if (Math.abs(p) > 0.15)
+          misses.push(`${g.mineral} ${g.stage} month ${m}: price ${(100 * p).toFixed(1)}%`);
       }
     });
     expect(misses).toEqual([]);
