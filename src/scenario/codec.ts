@@ -25,7 +25,7 @@ import {
   MAX_LINK_JSON_BYTES,
   MAX_SCENARIO_CHARS,
 } from './limits.ts';
-import { oldestReadableVersion } from './migrate.ts';
+import { type MigrationOptions, oldestReadableVersion } from './migrate.ts';
 import { SCENARIO_VERSION, type Scenario } from './schema.ts';
 import { type Validation, validateScenario } from './validate.ts';
 
@@ -72,10 +72,13 @@ export async function encodeScenario(scenario: Scenario): Promise<Encoding> {
   return { ok: true, payload };
 }
 
-/** Decodes a link payload (`1.xxxx`) into a validated scenario, or messages. Never throws. */
-export async function decodeScenario(payload: string): Promise<Validation> {
+/**
+ * Decodes a link payload (`1.xxxx`) into a validated scenario, or messages. Never throws.
+ * `options` replaces the migration registry (tests).
+ */
+export async function decodeScenario(payload: string, options: MigrationOptions = {}): Promise<Validation> {
   try {
-    return await decode(payload);
+    return await decode(payload, options);
   } catch (error) {
     return {
       ok: false,
@@ -86,7 +89,7 @@ export async function decodeScenario(payload: string): Promise<Validation> {
 
 const DAMAGED = 'the link is damaged or incomplete (was it cut off when it was copied?)';
 
-async function decode(payload: string): Promise<Validation> {
+async function decode(payload: string, options: MigrationOptions): Promise<Validation> {
   if (typeof payload !== 'string' || payload.length === 0) {
     return { ok: false, errors: ['the link holds no scenario (expected s=<version>.<data> after "#")'] };
   }
@@ -103,12 +106,14 @@ async function decode(payload: string): Promise<Validation> {
   const version = Number(shape[1]);
   const data = shape[2];
   // The version decides how to read the rest, so it is checked before anything is unpacked.
-  const oldest = oldestReadableVersion();
-  if (version > SCENARIO_VERSION) {
+  const current = options.current ?? SCENARIO_VERSION;
+  const oldest = oldestReadableVersion(options.migrations, current);
+  const readable = oldest === current ? `${current}` : `${oldest} to ${current}`;
+  if (version > current) {
     return {
       ok: false,
       errors: [
-        `this link was made by a newer version of the simulator (schema version ${version}); this version reads schema version ${oldest === SCENARIO_VERSION ? SCENARIO_VERSION : `${oldest} to ${SCENARIO_VERSION}`}. Open it with the newer simulator`,
+        `this link was made by a newer version of the simulator (schema version ${version}); this version reads schema version ${readable}. Open it with the newer simulator`,
       ],
     };
   }
@@ -116,7 +121,7 @@ async function decode(payload: string): Promise<Validation> {
     return {
       ok: false,
       errors: [
-        `this link uses schema version ${version}, from an older simulator, which this version cannot read (it reads schema version ${oldest === SCENARIO_VERSION ? SCENARIO_VERSION : `${oldest} to ${SCENARIO_VERSION}`})`,
+        `this link uses schema version ${version}, from an older simulator, which this version cannot read (it reads schema version ${readable})`,
       ],
     };
   }
@@ -164,7 +169,7 @@ async function decode(payload: string): Promise<Validation> {
   }
   // Spreading copies own properties as data (a "__proto__" key stays an own key, which the
   // validator then reports); nothing is assigned through a setter.
-  return validateScenario({ version, ...diff });
+  return validateScenario({ version, ...diff }, options);
 }
 
 function shapeProblem(payload: string): string {

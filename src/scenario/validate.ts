@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { scenarioSchema } from './catalog.ts';
 import { allowedKeys, describeAllowed, schemaAt } from './introspect.ts';
 import { formatCount, MAX_MESSAGES } from './limits.ts';
-import { migrateScenario, type ScenarioDocument } from './migrate.ts';
+import { type MigrationOptions, migrateScenario, type ScenarioDocument } from './migrate.ts';
 import { MAX_SCENARIO_CHARS, type Scenario } from './schema.ts';
 
 export type Validation =
@@ -146,7 +146,7 @@ function capped(errors: string[]): string[] {
   return [...errors.slice(0, MAX_MESSAGES - 1), `...and ${formatCount(more)} more problems`];
 }
 
-function validate(input: unknown): Validation {
+function validate(input: unknown, options: MigrationOptions): Validation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
@@ -155,7 +155,7 @@ function validate(input: unknown): Validation {
   }
   const reserved = reservedKeyErrors(input);
   if (reserved.length > 0) return { ok: false, errors: capped(reserved) };
-  const migrated = migrateScenario(input as ScenarioDocument);
+  const migrated = migrateScenario(input as ScenarioDocument, options);
   if (!migrated.ok) return migrated;
   const doc = migrated.doc;
   const result = scenarioSchema.safeParse(doc);
@@ -167,10 +167,13 @@ function validate(input: unknown): Validation {
     : { ok: true, scenario: result.data };
 }
 
-/** Validates a parsed scenario object (any JSON value, or an object built by the editor). */
-export function validateScenario(input: unknown): Validation {
+/**
+ * Validates a parsed scenario object (any JSON value, or an object built by the editor).
+ * `options` replaces the migration registry (tests).
+ */
+export function validateScenario(input: unknown, options: MigrationOptions = {}): Validation {
   try {
-    return validate(input);
+    return validate(input, options);
   } catch (error) {
     // A getter that throws, a revoked proxy, a cyclic structure deeper than the schema: the
     // input is not a scenario, and the caller still gets a message instead of an exception.
@@ -187,7 +190,7 @@ function safeMessage(error: unknown): string {
 }
 
 /** Parses and validates scenario JSON text (a file, a command-line argument, a decoded link). */
-export function parseScenarioJson(text: string): Validation {
+export function parseScenarioJson(text: string, options: MigrationOptions = {}): Validation {
   if (typeof text !== 'string') {
     return { ok: false, errors: [`the scenario must be JSON text (got ${describeValue(text)})`] };
   }
@@ -207,5 +210,5 @@ export function parseScenarioJson(text: string): Validation {
     const hint = /\b(NaN|Infinity)\b/.test(text) ? ' (JSON has no NaN or Infinity: write a number)' : '';
     return { ok: false, errors: [`the scenario is not valid JSON: ${safeMessage(error)}${hint}`] };
   }
-  return validateScenario(parsed);
+  return validateScenario(parsed, options);
 }
