@@ -430,7 +430,13 @@ describe('the command line uses the same validator', () => {
     expect(runSimCli(['--scenario', 'bad.json'], io)).toBe(1);
     expect(stderr).toContain('the scenario: field "__proto__" is not allowed');
     let future = '';
-    const io2 = { ...io, readFile: () => '{"version":9}', stderr: (t: string) => void (future += t) };
+    const io2 = {
+      ...io,
+      readFile: () => '{"version":9}',
+      stderr: (t: string) => {
+        future += t;
+      },
+    };
     expect(runSimCli(['--scenario', 'future.json'], io2)).toBe(1);
     expect(future).toContain('made by a newer version of the simulator (schema version 9)');
   });
