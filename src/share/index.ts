@@ -15,6 +15,7 @@ export {
   resultsCsvText,
   resultsJsonText,
   type ShareableResults,
+  SVG_NS,
   standaloneSvg,
   svgToPng,
 } from './exports.ts';
