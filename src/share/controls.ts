@@ -147,10 +147,10 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
 
   const message = el(doc, 'div', { className: 'share-message' });
   message.hidden = true;
-  const messageHost = options.messageHost ?? root;
-
-  root.append(heading, linkGroup, linkBox, embedBox, fileGroup, exportGroup, charts, status);
-  messageHost.append(message);
+  // Messages go right under the heading (seen first), unless the app puts them elsewhere.
+  root.append(heading, ...(options.messageHost ? [] : [message]));
+  root.append(linkGroup, linkBox, embedBox, fileGroup, exportGroup, charts, status);
+  options.messageHost?.append(message);
   container.append(root);
 
   const setStatus = (text: string) => {

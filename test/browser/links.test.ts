@@ -62,10 +62,16 @@ describe('scenario links, files and exports in the browser', () => {
   });
 
   /** A fresh browser context (no shared storage), with clipboard access and a problem log. */
-  async function open(url: string): Promise<Opened> {
+  async function open(url: string, options: { withoutClipboard?: boolean } = {}): Promise<Opened> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
     const page = await context.newPage();
+    if (options.withoutClipboard) {
+      // As on plain http or in an iframe without permission: no Clipboard API at all.
+      await page.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+      );
+    }
     const problems: string[] = [];
     const dialogs: string[] = [];
     page.on('console', (m) => {
@@ -128,6 +134,26 @@ describe('scenario links, files and exports in the browser', () => {
     expect(await runOn(second.page)).toBe(results);
     expect(second.page.url()).toBe(link);
     expect([...first.problems, ...second.problems]).toEqual([]);
+  });
+
+  it('falls back to a selected text field when there is no clipboard', async () => {
+    const { page, problems } = await open(server.url, { withoutClipboard: true });
+    expect(await page.evaluate(() => navigator.clipboard)).toBeUndefined();
+    await page.click('button[data-action="copy-link"]');
+    await page.waitForFunction(() =>
+      /press Ctrl\+C/.test(document.querySelector('.share-status')?.textContent ?? ''),
+    );
+    expect(await page.inputValue('.share-link-text')).toBe(page.url());
+    const selection = await page.evaluate(() => {
+      const field = document.querySelector<HTMLInputElement>('.share-link-text')!;
+      return (
+        document.activeElement === field &&
+        field.selectionStart === 0 &&
+        field.selectionEnd === field.value.length
+      );
+    });
+    expect(selection).toBe(true);
+    expect(problems).toEqual([]);
   });
 
   it('shows a bad link’s problem and keeps the previous scenario, for every kind of bad link', async () => {
