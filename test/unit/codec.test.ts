@@ -372,7 +372,7 @@ describe('bad links: a message, never an exception', () => {
     );
     expect(counted).toBe(10_000);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
-  });
+  }, 180_000);
 });
 
 describe('base64url', () => {

@@ -366,7 +366,7 @@ describe('the validator never throws', () => {
     );
     expect(prototypeSnapshot()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  }, 180_000);
 
   it('on 10,000 valid scenarios with one field replaced by something random', () => {
     const before = prototypeSnapshot();
@@ -395,7 +395,7 @@ describe('the validator never throws', () => {
       { numRuns: 10_000 },
     );
     expect(prototypeSnapshot()).toEqual(before);
-  });
+  }, 180_000);
 
   it('on 10,000 random strings and JSON-like texts', () => {
     const before = prototypeSnapshot();
@@ -413,7 +413,7 @@ describe('the validator never throws', () => {
       { numRuns: 10_000 },
     );
     expect(prototypeSnapshot()).toEqual(before);
-  });
+  }, 180_000);
 });
 
 describe('the command line uses the same validator', () => {
