@@ -10,11 +10,41 @@ export const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The Content-Security-Policy (docs/links.md). index.html carries the same text in a
+ * <meta http-equiv> so a plain static host enforces it too; a unit test keeps the two equal.
+ * - script-src 'self': no inline scripts, no eval or new Function, no other origin;
+ * - worker-src 'self' blob:: the engine's workers (module files, or blob: URLs);
+ * - style-src 'unsafe-inline': Vite's dev server injects CSS as <style> elements and D3
+ *   sets style attributes; styles cannot run code;
+ * - img-src data: blob:: the favicon ("data:,") and PNG export (an SVG drawn via a blob: URL);
+ * - connect-src 'self': fetches and, in development, Vite's hot-reload WebSocket (CSP 3
+ *   'self' includes ws: and wss: to the same host);
+ * - object-src, base-uri, form-action, frame-src: nothing.
+ * frame-ancestors is left out: it is ignored in a <meta> policy, and the embed snippet needs
+ * other sites to be able to frame the app.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+const headers = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
+
 export default defineConfig({
   // Relative asset and worker URLs, so dist/ works from any sub-path of a static host.
   base: './',
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers },
+  preview: { headers },
   worker: { format: 'es' },
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.

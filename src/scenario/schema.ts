@@ -494,8 +494,10 @@ function checkReferences(s: ScenarioShape, catalog: Catalog, ctx: z.RefinementCt
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
 
+  // Messages list what is allowed, so a typo can be fixed from the message alone.
+  const codeList = [...nodeCodes].sort().join(', ');
   const checkNode = (path: (string | number)[], code: string) => {
-    if (!nodeCodes.has(code)) issue(path, `unknown node code "${code}"`);
+    if (!nodeCodes.has(code)) issue(path, `unknown node code "${code}"; the node codes are ${codeList}`);
   };
   const checkScope = (path: (string | number)[], ref: string, allowWorld: boolean) => {
     if (ref === 'world') {
@@ -503,11 +505,18 @@ function checkReferences(s: ScenarioShape, catalog: Catalog, ctx: z.RefinementCt
       return;
     }
     if (!nodeCodes.has(ref) && !zoneIds.has(ref)) {
-      issue(path, `"${ref}" is neither a node code nor the id of a zone in this scenario`);
+      const zones = zoneIds.size > 0 ? `the zone ids ${[...zoneIds].join(', ')} or ` : '';
+      issue(
+        path,
+        `"${ref}" is neither a node code nor the id of a zone in this scenario; allowed: ${zones}the node codes ${codeList}`,
+      );
     }
   };
   const checkZone = (path: (string | number)[], id: string) => {
-    if (!zoneIds.has(id)) issue(path, `no zone with id "${id}" in this scenario`);
+    if (!zoneIds.has(id)) {
+      const known = zoneIds.size > 0 ? `the zones are ${[...zoneIds].join(', ')}` : 'it has no zones';
+      issue(path, `no zone with id "${id}" in this scenario (${known})`);
+    }
   };
   const checkGood = (path: (string | number)[], mineral: string, stage: string) => {
     const m = catalog.minerals.find((x) => x.id === mineral);

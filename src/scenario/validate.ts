@@ -1,22 +1,55 @@
 /**
  * The one validator for scenarios from every door: links, files, the command line and the
- * editor. It never throws: it returns the scenario with defaults filled in, or messages that
- * name the field, the value and what is allowed.
+ * editor. It never throws: it returns the scenario with defaults filled in (upgraded from an
+ * older schema version if need be), or messages that name the field, the value and what is
+ * allowed, e.g. `tariffs[0].rate: must be a number from 0 to 10 (got -1)`.
+ *
+ * Order of checks: reserved keys (`__proto__`, `constructor`, `prototype`: never part of a
+ * scenario, and the first thing a prototype-pollution attempt uses), then the schema version
+ * (migrate.ts), then the schema (schema.ts). Values are only read, never merged into other
+ * objects, so a hostile document cannot change Object.prototype.
  */
 import type { z } from 'zod';
 import { scenarioSchema } from './catalog.ts';
-import { MAX_SCENARIO_CHARS, SCENARIO_VERSION, type Scenario } from './schema.ts';
+import { allowedKeys, describeAllowed, schemaAt } from './introspect.ts';
+import { formatCount, MAX_MESSAGES } from './limits.ts';
+import { type MigrationOptions, migrateScenario, type ScenarioDocument } from './migrate.ts';
+import { MAX_SCENARIO_CHARS, type Scenario } from './schema.ts';
 
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
+export type Validation =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Set when the document was upgraded from an older schema version: what changed. */
+      notes?: string[];
+    }
+  | { ok: false; errors: string[] };
 
-function describeValue(value: unknown): string {
+/** Object keys that are never a scenario field: they reach into JavaScript's object machinery. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The value as the messages show it: `"text"`, `12`, `NaN`, `a list of 3`, `nothing`. */
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (Array.isArray(value)) return `a list of ${value.length}`;
   if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
+  switch (typeof value) {
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value);
+    case 'string': {
+      const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+      return value.length > 60 ? `${shown}, ${formatCount(value.length)} characters` : shown;
+    }
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `the big integer ${value}`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      return Array.isArray(value) ? `a list of ${formatCount(value.length)}` : 'an object';
+  }
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -36,49 +69,146 @@ export function fieldName(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const field = fieldName(issue.path);
-  if (issue.code === 'unrecognized_keys') {
-    return `${field}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  }
-  const value = valueAt(input, issue.path);
-  return `${field}: ${issue.message} (got ${describeValue(value)})`;
+function allowedFieldsText(path: readonly PropertyKey[]): string {
+  const keys = allowedKeys(schemaAt(scenarioSchema, path));
+  return keys ? ` (allowed: ${keys.join(', ')})` : '';
 }
 
-/** Validates a parsed scenario object (any JSON value). */
-export function validateScenario(input: unknown): Validation {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [`the scenario must be a JSON object (got ${describeValue(input)})`] };
+/**
+ * Finds keys named `__proto__`, `constructor` or `prototype` at any depth a scenario has (and
+ * a little deeper). JSON.parse makes them ordinary own properties; left alone, a record field
+ * would silently drop `__proto__`, so they are reported here with their place.
+ */
+function reservedKeyErrors(input: unknown): string[] {
+  const errors: string[] = [];
+  const seen = new Set<object>();
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 12) return;
+    if (errors.length >= MAX_MESSAGES) return;
+    seen.add(value);
+    for (const key of Object.keys(value)) {
+      if (RESERVED_KEYS.has(key)) {
+        errors.push(
+          `${fieldName(path)}: field "${key}" is not allowed: it is a reserved JavaScript name, never part of a scenario${allowedFieldsText(path)}`,
+        );
+        continue;
+      }
+      visit((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
+    }
+  };
+  visit(input, []);
+  return errors;
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  prefix: readonly PropertyKey[] = [],
+): string[] {
+  const path = [...prefix, ...issue.path];
+  const field = fieldName(path);
+  const value = valueAt(input, path);
+  const got = `(got ${describeValue(value)})`;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map(
+        (key) => `${fieldName(path)}: unknown field "${key}"${allowedFieldsText(path)} (got "${key}")`,
+      );
+    case 'invalid_union': {
+      // When the value has the shape of one option (a list, say) and only its contents are
+      // wrong, the problems inside that option are the useful ones.
+      const inner = issue.errors.find(
+        (option) => option.length > 0 && option.every((i) => i.path.length > 0),
+      );
+      if (inner && value !== null && typeof value === 'object') {
+        return inner.flatMap((i) => describeIssue(i, input, path));
+      }
+      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+    }
+    case 'invalid_type':
+      if (value === undefined) {
+        return [`${field}: missing; must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+      }
+      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+    case 'too_small':
+    case 'too_big':
+    case 'not_multiple_of':
+    case 'invalid_value':
+      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+    default:
+      return [`${field}: ${issue.message} ${got}`];
   }
-  const version = (input as { version?: unknown }).version;
-  if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) {
+}
+
+function capped(errors: string[]): string[] {
+  if (errors.length <= MAX_MESSAGES) return errors;
+  const more = errors.length - (MAX_MESSAGES - 1);
+  return [...errors.slice(0, MAX_MESSAGES - 1), `...and ${formatCount(more)} more problems`];
+}
+
+function validate(input: unknown, options: MigrationOptions): Validation {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return {
       ok: false,
-      errors: [
-        `version: this scenario was made by a newer version of the simulator (schema v${version}); this version reads schema v${SCENARIO_VERSION} and older`,
-      ],
+      errors: [`the scenario must be a JSON object with the scenario's fields (got ${describeValue(input)})`],
     };
   }
-  const result = scenarioSchema.safeParse(input);
-  if (result.success) return { ok: true, scenario: result.data };
-  return { ok: false, errors: result.error.issues.slice(0, 20).map((issue) => describeIssue(issue, input)) };
+  const reserved = reservedKeyErrors(input);
+  if (reserved.length > 0) return { ok: false, errors: capped(reserved) };
+  const migrated = migrateScenario(input as ScenarioDocument, options);
+  if (!migrated.ok) return migrated;
+  const doc = migrated.doc;
+  const result = scenarioSchema.safeParse(doc);
+  if (!result.success) {
+    return { ok: false, errors: capped(result.error.issues.flatMap((issue) => describeIssue(issue, doc))) };
+  }
+  return migrated.notes.length > 0
+    ? { ok: true, scenario: result.data, notes: migrated.notes }
+    : { ok: true, scenario: result.data };
+}
+
+/**
+ * Validates a parsed scenario object (any JSON value, or an object built by the editor).
+ * `options` replaces the migration registry (tests).
+ */
+export function validateScenario(input: unknown, options: MigrationOptions = {}): Validation {
+  try {
+    return validate(input, options);
+  } catch (error) {
+    // A getter that throws, a revoked proxy, a cyclic structure deeper than the schema: the
+    // input is not a scenario, and the caller still gets a message instead of an exception.
+    return { ok: false, errors: [`the scenario could not be read: ${safeMessage(error)}`] };
+  }
+}
+
+function safeMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 /** Parses and validates scenario JSON text (a file, a command-line argument, a decoded link). */
-export function parseScenarioJson(text: string): Validation {
+export function parseScenarioJson(text: string, options: MigrationOptions = {}): Validation {
+  if (typeof text !== 'string') {
+    return { ok: false, errors: [`the scenario must be JSON text (got ${describeValue(text)})`] };
+  }
   if (text.length > MAX_SCENARIO_CHARS) {
     return {
       ok: false,
       errors: [
-        `the scenario is ${text.length.toLocaleString('en')} characters; the limit is ${MAX_SCENARIO_CHARS.toLocaleString('en')}`,
+        `the scenario is ${formatCount(text.length)} characters; the limit is ${formatCount(MAX_SCENARIO_CHARS)}`,
       ],
     };
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Editors on Windows may start a UTF-8 file with a byte-order mark, which JSON forbids.
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { ok: false, errors: [`the scenario is not valid JSON: ${(error as Error).message}`] };
+    const hint = /\b(NaN|Infinity)\b/.test(text) ? ' (JSON has no NaN or Infinity: write a number)' : '';
+    return { ok: false, errors: [`the scenario is not valid JSON: ${safeMessage(error)}${hint}`] };
   }
-  return validateScenario(parsed);
+  return validateScenario(parsed, options);
 }

@@ -1,0 +1,181 @@
+/**
+ * Exports of a run: results as JSON and CSV in the command line's formats (docs/results.md),
+ * charts as standalone SVG and PNG, the map as PNG.
+ */
+import { resultsCsv, resultsDocument } from '../engine/export.ts';
+import type { RunResults } from '../engine/results.ts';
+import { type RunSummary, summarise } from '../engine/summary.ts';
+import { PARTICIPANTS } from '../scenario/presets.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** What the app hands over for a results export. */
+export interface ShareableResults {
+  results: RunResults;
+  scenario: Scenario;
+  /** The run summary; computed (without a baseline) when the app has none. */
+  summary?: RunSummary;
+}
+
+const PARTICIPANTS_ZONE = {
+  id: 'participants',
+  name: 'Ministerial participants',
+  members: [...PARTICIPANTS],
+};
+
+/** The results JSON text, exactly what `npm run sim -- --out file.json` writes. */
+export function resultsJsonText(run: ShareableResults, options: { flows?: boolean } = {}): string {
+  const summary = run.summary ?? summarise(run.results, PARTICIPANTS_ZONE);
+  return JSON.stringify(resultsDocument(run.results, run.scenario, summary, options));
+}
+
+/** The results CSV text, exactly what `npm run sim -- --format csv --out file.csv` writes. */
+export function resultsCsvText(run: ShareableResults): string {
+  return resultsCsv(run.results);
+}
+
+// --- SVG ---------------------------------------------------------------------------------------
+
+/**
+ * Properties copied from the page's stylesheets into a standalone SVG. Inherited ones are
+ * written where they differ from the parent element's; the others where they differ from
+ * their initial value.
+ */
+const INHERITED = [
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+  'visibility',
+  'color',
+] as const;
+const NOT_INHERITED: Record<string, string> = {
+  opacity: '1',
+  display: 'inline',
+  'vector-effect': 'none',
+};
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The rendered size of an SVG (falls back on its viewBox, then 800 × 600). */
+export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.getBoundingClientRect();
+  if (box.width > 0 && box.height > 0) return { width: box.width, height: box.height };
+  const view = svg.viewBox?.baseVal;
+  if (view && view.width > 0 && view.height > 0) return { width: view.width, height: view.height };
+  return { width: 800, height: 600 };
+}
+
+/**
+ * A standalone SVG file of a chart on the page: the styles that the page's CSS gives each
+ * element are written into it, so it looks the same anywhere (a paper, a slide, Inkscape).
+ * Text stays text; XMLSerializer escapes it.
+ */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const view = svg.ownerDocument.defaultView;
+  if (view) {
+    const originals = [svg, ...svg.querySelectorAll('*')];
+    const copies = [clone, ...clone.querySelectorAll('*')];
+    const computed = originals.map((el) => view.getComputedStyle(el));
+    const index = new Map<Element, number>(originals.map((el, i) => [el, i]));
+    originals.forEach((el, i) => {
+      const style = computed[i];
+      const parent =
+        el === svg || !el.parentElement ? undefined : computed[index.get(el.parentElement) ?? -1];
+      const declarations: string[] = [];
+      for (const property of INHERITED) {
+        const value = style.getPropertyValue(property);
+        if (value && (!parent || parent.getPropertyValue(property) !== value)) {
+          declarations.push(`${property}: ${value}`);
+        }
+      }
+      for (const [property, initial] of Object.entries(NOT_INHERITED)) {
+        const value = style.getPropertyValue(property);
+        if (value && value !== initial) declarations.push(`${property}: ${value}`);
+      }
+      const copy = copies[i] as SVGElement;
+      const own = copy.getAttribute('style');
+      // The element's own style attribute (e.g. set by d3) is kept and wins over the copy.
+      const text = [...declarations, ...(own ? [own] : [])].join('; ');
+      if (text) copy.setAttribute('style', text);
+    });
+  }
+  const { width, height } = svgSize(svg);
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+  clone.setAttribute('width', String(Math.round(width)));
+  clone.setAttribute('height', String(Math.round(height)));
+  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+}
+
+/** The first opaque background colour behind an element (for PNGs), or white. */
+export function backgroundBehind(element: Element): string {
+  const view = element.ownerDocument.defaultView;
+  for (let here: Element | null = element; here && view; here = here.parentElement) {
+    const colour = view.getComputedStyle(here).backgroundColor;
+    if (colour && colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return '#ffffff';
+}
+
+function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))),
+      'image/png',
+    );
+  });
+}
+
+/**
+ * A PNG of an SVG on the page, `scale` times its rendered size (2 = sharp on most screens and
+ * in print). The standalone SVG is drawn through an <img> from a blob: URL, which the page's
+ * Content-Security-Policy allows (img-src blob:).
+ */
+export async function svgToPng(
+  svg: SVGSVGElement,
+  options: { scale?: number; background?: string } = {},
+): Promise<Blob> {
+  const scale = options.scale ?? 2;
+  const { width, height } = svgSize(svg);
+  const doc = svg.ownerDocument;
+  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = doc.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(width * scale));
+    canvas.height = Math.max(1, Math.round(height * scale));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw images (no 2D canvas)');
+    context.fillStyle = options.background ?? backgroundBehind(svg);
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await canvasBlob(canvas);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** A PNG of a map or chart, whether it is drawn as SVG or on a canvas. */
+export function imageToPng(
+  image: SVGSVGElement | HTMLCanvasElement,
+  options: { scale?: number; background?: string } = {},
+): Promise<Blob> {
+  if (image instanceof SVGSVGElement) return svgToPng(image, options);
+  return canvasBlob(image);
+}
