@@ -11,9 +11,13 @@ import type { BlockWorkerApi } from './protocol.ts';
 
 const BOOT = new URL('../../workers/node-boot.mjs', import.meta.url);
 
-/** Starts block worker `index` as a worker thread. */
-export function spawnNodeBlockWorker(index: number): BlockWorkerHandle {
+/**
+ * Starts block worker `index` as a worker thread. `onThread` sees the thread (tests use it to
+ * kill one from outside, as the system would).
+ */
+export function spawnNodeBlockWorker(index: number, onThread?: (thread: Worker) => void): BlockWorkerHandle {
   const worker = new Worker(BOOT, { name: `block worker ${index}` });
+  onThread?.(worker);
   const api = wrap<BlockWorkerApi>(nodeEndpoint(worker as unknown as NodeEndpoint));
   let terminating = false;
   const failed = new Promise<never>((_, reject) => {
