@@ -73,6 +73,43 @@ export function* monthPhases(
   coordinator.endMonth(month, partials);
 }
 
+/** What a driver does with an agent phase: run it (start and wait), only start it, or wait for a started one. */
+export interface PhaseStep {
+  action: 'run' | 'start' | 'finish';
+  phase: AgentPhase;
+}
+
+/**
+ * One month with the next month's decisions overlapped with this month's end: after settle,
+ * the coordinator begins month + 1 and has the agents start deciding it, then ends (records)
+ * this month while they work; the next month's steps then wait for that decide phase instead
+ * of starting it. Same calls on the same data as monthPhases, so the same numbers: endMonth
+ * reads only settlement partials, fills and market outcomes, and neither beginMonth nor
+ * decide writes those (decide writes decision partials and agents' plans, which endMonth
+ * does not read). `decideStarted`: the previous month already started this month's decide.
+ */
+export function* overlappedMonthPhases(
+  coordinator: Coordinator,
+  month: number,
+  months: number,
+  partials: Float64Array,
+  decideStarted: boolean,
+): Generator<PhaseStep, void, void> {
+  const decide: AgentPhase = { code: PHASE_DECIDE, month, groupScales: null };
+  if (!decideStarted) {
+    coordinator.beginMonth(month);
+    yield { action: 'start', phase: decide };
+  }
+  yield { action: 'finish', phase: decide };
+  coordinator.clear(month, partials);
+  yield { action: 'run', phase: { code: PHASE_SETTLE, month, groupScales: null } };
+  if (month + 1 < months) {
+    coordinator.beginMonth(month + 1);
+    yield { action: 'start', phase: { code: PHASE_DECIDE, month: month + 1, groupScales: null } };
+  }
+  coordinator.endMonth(month, partials);
+}
+
 /** Runs agent phase `phase` over blocks [lo, hi); `view` is the coordinator's market view (or a copy of it). */
 export function runAgentPhase(
   ctx: AgentContext,

@@ -20,9 +20,10 @@ import {
   type AgentPhase,
   initialGrowth,
   initialisationPhases,
-  monthPhases,
+  overlappedMonthPhases,
   PHASE_NAMES,
   PHASE_SCALE,
+  type PhaseStep,
 } from '../engine/phases.ts';
 import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
@@ -111,6 +112,18 @@ interface Run {
   busy: Float64Array | null;
   groupScales: Float64Array | null;
   month: number;
+  /** An agent phase started and not yet waited for (the next month's decide). */
+  pending: PendingPhase | null;
+  /** Set when the run is dropped (dispose, failure): its waits end. */
+  discarded: boolean;
+}
+
+interface PendingPhase {
+  phase: AgentPhase;
+  /** performance.now() at release. */
+  started: number;
+  /** Per worker busy time, ms, once every worker is done. */
+  done: Promise<ArrayLike<number>>;
 }
 
 export class ParallelEngine {
@@ -149,8 +162,9 @@ export class ParallelEngine {
   async load(world: World, scenario: Scenario, options: ParallelLoadOptions): Promise<LoadInfo> {
     return this.exclusive(async () => {
       const started = performance.now();
+      await this.finishPending();
       await this.stopServing();
-      this.run = null;
+      this.dropRun();
       const plan = planPopulation(world, scenario);
       const ranges = partitionBlocks(plan, options.workers);
       const workers = ranges.length;
@@ -171,6 +185,8 @@ export class ParallelEngine {
         busy: shared ? new Float64Array(shared.busy) : null,
         groupScales: shared ? new Float64Array(shared.groupScales) : null,
         month: 0,
+        pending: null,
+        discarded: false,
       };
       this.timings = emptyTimings(workers);
       const spawnStarted = performance.now();
@@ -211,7 +227,7 @@ export class ParallelEngine {
       this.timings.setupMs = performance.now() - started - this.timings.spawnMs;
       const initStarted = performance.now();
       this.run = run;
-      await this.drive(run, initialisationPhases(coordinator, run.partials), false);
+      await this.drive(run, runEach(initialisationPhases(coordinator, run.partials)), false);
       this.timings.initialisationMs = performance.now() - initStarted;
       return {
         meta: coordinator.results.meta,
@@ -228,16 +244,25 @@ export class ParallelEngine {
       const run = this.loaded();
       if (run.month >= run.scenario.months)
         throw new Error(`the run is complete (${run.scenario.months} months)`);
-      await this.drive(run, monthPhases(run.coordinator, run.month, run.partials), true);
+      const { coordinator, month, scenario, partials, pending } = run;
+      await this.drive(
+        run,
+        overlappedMonthPhases(coordinator, month, scenario.months, partials, pending?.phase.month === month),
+        true,
+      );
       run.month++;
       this.timings.months++;
     });
   }
 
-  /** Stops and terminates the workers. The engine can be loaded again. */
+  /** Terminates the workers (a phase in progress is abandoned). The engine can be loaded again. */
   async dispose(): Promise<void> {
-    await this.stopServing();
+    this.dropRun();
     this.terminatePool();
+  }
+
+  private dropRun(): void {
+    if (this.run) this.run.discarded = true;
     this.run = null;
   }
 
@@ -255,8 +280,8 @@ export class ParallelEngine {
     } catch (error) {
       const failure = this.failure ?? (error instanceof EngineError ? error : null);
       if (failure) {
+        this.dropRun();
         this.terminatePool();
-        this.run = null;
         throw failure;
       }
       throw error;
@@ -265,29 +290,53 @@ export class ParallelEngine {
     }
   }
 
-  /** Steps a phase generator: the coordinator's part runs in next(), the agents' part in the workers. */
-  private async drive(run: Run, phases: Generator<AgentPhase, void, void>, inMonth: boolean): Promise<void> {
+  /**
+   * Steps a phase generator: the coordinator's part runs in next(), the agents' part in the
+   * workers. A started phase runs while the coordinator goes on; its finish step waits for it.
+   */
+  private async drive(run: Run, steps: Generator<PhaseStep, void, void>, inMonth: boolean): Promise<void> {
     for (;;) {
       const started = performance.now();
-      const next = phases.next();
+      const next = steps.next();
       if (inMonth) this.timings.coordinatorMs += performance.now() - started;
       if (next.done) return;
-      await this.runPhase(run, next.value, inMonth);
+      const { action, phase } = next.value;
+      if (action !== 'finish') this.startPhase(run, phase);
+      if (action !== 'start') await this.finishPhase(run, inMonth);
     }
   }
 
-  private async runPhase(run: Run, phase: AgentPhase, inMonth: boolean): Promise<void> {
+  private startPhase(run: Run, phase: AgentPhase): void {
+    if (run.pending) throw new Error('an agent phase is already running');
     const when = phase.month >= 0 ? `month ${phase.month}` : 'initialisation';
     this.doing = `${when} (${PHASE_NAMES[phase.code]})`;
     const started = performance.now();
-    const busy = run.control ? await this.sharedPhase(run, phase) : await this.transferPhase(run, phase);
+    // Both release the phase before their first await, so the workers start now.
+    const done = run.control ? this.sharedPhase(run, phase) : this.transferPhase(run, phase);
+    done.catch(() => {}); // a failure is reported by finishPhase (or the next call)
+    run.pending = { phase, started, done };
+  }
+
+  private async finishPhase(run: Run, inMonth: boolean): Promise<void> {
+    const pending = run.pending;
+    if (!pending) throw new Error('no agent phase is running');
+    const busy = await pending.done;
+    run.pending = null;
     if (!inMonth) return;
-    const wall = performance.now() - started;
+    const wall = performance.now() - pending.started;
     this.timings.agentPhaseMs += wall;
     for (let w = 0; w < busy.length; w++) {
       this.timings.busyMs[w] += busy[w];
       this.timings.barrierWaitMs[w] += Math.max(0, wall - busy[w]);
     }
+  }
+
+  /** Lets a started phase end (before the workers are set up again or stopped). */
+  private async finishPending(): Promise<void> {
+    const pending = this.run?.pending;
+    if (!pending) return;
+    await pending.done.catch(() => {});
+    this.run!.pending = null;
   }
 
   /** Releases a phase through the control words and waits until every worker is done. */
@@ -302,12 +351,13 @@ export class ParallelEngine {
     Atomics.notify(control, CONTROL_GENERATION);
     for (;;) {
       if (this.failure) throw this.failure;
+      if (run.discarded) throw new Error('the run was discarded');
       const done = Atomics.load(control, CONTROL_DONE);
       if (Atomics.load(control, CONTROL_FAILED) !== 0) {
         // The worker's serve() rejects with its error right after it raised the flag.
         await this.guard(run, new Promise<never>(() => {}), 5000);
       }
-      if (done >= workers) return run.busy!;
+      if (done >= workers) return Float64Array.from(run.busy!);
       if (waitAsync) {
         const wait = waitAsync(control, CONTROL_DONE, done, 1000);
         if (wait.async) await this.guard(run, wait.value);
@@ -430,6 +480,11 @@ export class ParallelEngine {
     this.serving = [];
     await this.guard(run, Promise.all(serving)).catch(() => this.terminatePool());
   }
+}
+
+/** Initialisation phases as run steps (start and wait). */
+function* runEach(phases: Generator<AgentPhase, void, void>): Generator<PhaseStep, void, void> {
+  for (const phase of phases) yield { action: 'run', phase };
 }
 
 function emptyTimings(workers: number): EngineTimings {
