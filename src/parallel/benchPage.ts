@@ -41,7 +41,7 @@ export interface BenchReport {
   timings: EngineTimings | null;
   /** SHA-256 of the full results (resultsHash.ts), when the run completed. */
   hash: string | null;
-  /** Main-thread long tasks (over 50 ms) from the start of load to the end of the run. */
+  /** Main-thread long tasks (over 50 ms) from the start of load to the end of the run (hashing excluded). */
   longTasks: { count: number; longestMs: number };
   /** Redraws (at most one per animation frame). */
   redraws: number;
@@ -67,12 +67,13 @@ const client = createBrowserEngineClient();
 
 /** Long tasks seen on this page, [start, end] in ms of performance.now(). */
 const longTasks: [number, number][] = [];
-if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      longTasks.push([entry.startTime, entry.startTime + entry.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-}
+const keepLongTasks = (entries: PerformanceEntryList) => {
+  for (const entry of entries) longTasks.push([entry.startTime, entry.startTime + entry.duration]);
+};
+const longTaskObserver = PerformanceObserver.supportedEntryTypes?.includes('longtask')
+  ? new PerformanceObserver((list) => keepLongTasks(list.getEntries()))
+  : null;
+longTaskObserver?.observe({ type: 'longtask', buffered: true });
 
 function paramsFrom(search: URLSearchParams): Partial<BenchParams> {
   const number = (key: string) => (search.has(key) ? Number(search.get(key)) : undefined);
@@ -183,6 +184,8 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
   };
   status.classList.remove('error');
   const started = performance.now();
+  /** End of the measured window: the run's end (before hashing), or the failure. */
+  let ended = Number.NaN;
   /** The pending redraw, if any (requestAnimationFrame id). */
   let frame = 0;
   try {
@@ -214,7 +217,8 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
       latest = slice;
       frame ||= requestAnimationFrame(redraw);
     });
-    report.runMs = performance.now() - runStarted;
+    ended = performance.now();
+    report.runMs = ended - runStarted;
     report.timings = await client.timings();
     report.ok = outcome === 'done';
     report.hash = await hashResults(results);
@@ -227,7 +231,9 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
   } finally {
     // The final status stands: no redraw after it.
     cancelAnimationFrame(frame);
-    const ended = performance.now();
+    if (Number.isNaN(ended)) ended = performance.now();
+    // Entries not delivered to the observer yet.
+    if (longTaskObserver) keepLongTasks(longTaskObserver.takeRecords());
     const during = longTasks.filter(([from, to]) => to > started && from < ended);
     report.longTasks = {
       count: during.length,

@@ -92,6 +92,26 @@ describe('on a cross-origin isolated page', () => {
     expect(report.timings?.months).toBe(36);
   });
 
+  it('counts main-thread long tasks during a run (the bench measure works)', async () => {
+    expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(
+      true,
+    );
+    // A 120 ms busy loop on the main thread while the workers load: one long task.
+    const busy: BenchReport = await page.evaluate((p) => {
+      const run = window.bench.run(p);
+      setTimeout(() => {
+        const start = performance.now();
+        while (performance.now() - start < 120) {
+          // busy
+        }
+      }, 0);
+      return run;
+    }, RUNS.statusQuo);
+    expect(busy.ok).toBe(true);
+    expect(busy.longTasks.count).toBeGreaterThanOrEqual(1);
+    expect(busy.longTasks.longestMs).toBeGreaterThanOrEqual(100);
+  });
+
   for (const kind of ['throw', 'crash'] as const) {
     it(`reports a worker that fails (${kind}) and runs again without a reload`, async () => {
       const failed = await runOn(page, { ...RUNS.statusQuo, workers: 2, fault: `1:4:settle:${kind}` });
