@@ -19,6 +19,8 @@ interface Row {
   months: number;
   runMs: number;
   runsMs: number[];
+  /** First repeat (fresh workers, code not yet optimised), ms. */
+  firstMs: number;
   loadMs: number;
   speedup: number;
   efficiency: number;
@@ -73,6 +75,7 @@ export async function bench(options: BenchOptions) {
               months,
               runMs,
               runsMs: reports.map((r) => r.runMs),
+              firstMs: reports[0].runMs,
               loadMs: median(reports.map((r) => r.loadMs)),
               speedup: oneWorker / runMs,
               efficiency: oneWorker / runMs / workers,
@@ -106,6 +109,7 @@ export async function bench(options: BenchOptions) {
       'page',
       'workers',
       'months, s',
+      'first, s',
       'load, s',
       'speedup',
       'efficiency',
@@ -120,6 +124,7 @@ export async function bench(options: BenchOptions) {
       r.isolated ? 'isolated (shared)' : 'no headers (transfer)',
       r.workers,
       fixed(r.runMs / 1000),
+      fixed(r.firstMs / 1000),
       fixed(r.loadMs / 1000),
       fixed(r.speedup),
       fixed(r.efficiency),
