@@ -45,6 +45,12 @@ export interface BenchReport {
   longTasks: { count: number; longestMs: number };
   /** Redraws (at most one per animation frame). */
   redraws: number;
+  /**
+   * The page's own work: the longest month handler (append the slice) and redraw, ms. A long
+   * task much longer than these was the thread waiting for a CPU (or collecting garbage).
+   */
+  longestHandlerMs: number;
+  longestRedrawMs: number;
 }
 
 declare global {
@@ -121,6 +127,10 @@ function show(report: BenchReport): void {
       `${report.longTasks.count} (longest ${report.longTasks.longestMs.toFixed(0)} ms)`,
     ],
     ['redraws', String(report.redraws)],
+    [
+      'longest month handler / redraw, ms',
+      `${report.longestHandlerMs.toFixed(1)} / ${report.longestRedrawMs.toFixed(1)}`,
+    ],
     ['results hash', report.hash ?? '–'],
   ];
   table.replaceChildren(
@@ -181,6 +191,8 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
     hash: null,
     longTasks: { count: 0, longestMs: 0 },
     redraws: 0,
+    longestHandlerMs: 0,
+    longestRedrawMs: 0,
   };
   status.classList.remove('error');
   const started = performance.now();
@@ -204,18 +216,22 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
     const results: RunResults = createResults(meta);
     let latest: MonthSlice | null = null;
     const redraw = () => {
+      const drawStarted = performance.now();
       frame = 0;
       report.redraws++;
       if (!latest) return;
       progress.value = (latest.month + 1) / info.meta.months;
       status.textContent = `Month ${latest.month + 1} of ${info.meta.months} (${info.workers} workers, ${info.sharedMemory ? 'shared memory' : 'transferred buffers'}).`;
+      report.longestRedrawMs = Math.max(report.longestRedrawMs, performance.now() - drawStarted);
     };
     const runStarted = performance.now();
     const outcome = await client.run((slice) => {
+      const handlerStarted = performance.now();
       appendMonth(results, slice);
       report.monthsReceived++;
       latest = slice;
       frame ||= requestAnimationFrame(redraw);
+      report.longestHandlerMs = Math.max(report.longestHandlerMs, performance.now() - handlerStarted);
     });
     ended = performance.now();
     report.runMs = ended - runStarted;

@@ -31,6 +31,9 @@ interface Row {
   longTasks: number;
   longestTaskMs: number;
   redraws: number;
+  /** The page's own longest month handler and redraw (worst repeat), ms. */
+  longestHandlerMs: number;
+  longestRedrawMs: number;
 }
 
 export async function bench(options: BenchOptions) {
@@ -85,6 +88,8 @@ export async function bench(options: BenchOptions) {
               longTasks: Math.max(...reports.map((r) => r.longTasks.count)),
               longestTaskMs: Math.max(...reports.map((r) => r.longTasks.longestMs)),
               redraws: last.redraws,
+              longestHandlerMs: Math.max(...reports.map((r) => r.longestHandlerMs)),
+              longestRedrawMs: Math.max(...reports.map((r) => r.longestRedrawMs)),
             };
             rows.push(row);
             console.error(
@@ -117,6 +122,7 @@ export async function bench(options: BenchOptions) {
       'barrier ms/mo',
       'imbalance',
       'long tasks',
+      'handler ms',
       'redraws',
     ],
     rows.map((r) => [
@@ -132,6 +138,7 @@ export async function bench(options: BenchOptions) {
       fixed(r.barrierWaitMsPerMonth),
       fixed(r.imbalance),
       r.longTasks === 0 ? '0' : `${r.longTasks} (≤${r.longestTaskMs.toFixed(0)} ms)`,
+      `${fixed(r.longestHandlerMs, 1)}/${fixed(r.longestRedrawMs, 1)}`,
       r.redraws,
     ]),
   );
