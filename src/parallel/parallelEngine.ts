@@ -1,14 +1,16 @@
 /**
  * The parallel engine's coordinator side: one Coordinator (src/engine/coordinator.ts) and a
- * pool of block workers, stepped through the engine's phase generators (src/engine/phases.ts).
- * It runs wherever the coordinator may block: the CLI's main thread in Node, a dedicated
- * coordinator worker in the browser (never the page's main thread).
+ * pool of block workers, stepped through the engine's phase generators (src/engine/phases.ts,
+ * with the next month's decide overlapping this month's end). It runs on the CLI's main thread
+ * in Node and in a dedicated coordinator worker in the browser, never on the page's main
+ * thread.
  *
  * Per agent phase, shared-memory mode writes the phase into the control words, bumps the
- * generation and waits (Atomics.waitAsync) until every worker has added itself to the done
- * count; transfer mode sends each worker a copy of the market view and copies the partial
- * sums it sends back into place. Either way the coordinator then adds the partials in block
- * order, so results are bit-identical for any worker count and either mode.
+ * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
+ * every worker has added itself to the done count; transfer mode sends each worker a copy of
+ * the market view and copies the partial sums it sends back into place. Either way the
+ * coordinator then adds the partials in block order, so results are bit-identical for any
+ * worker count and either mode.
  */
 import type { Remote } from 'comlink';
 import { transfer } from 'comlink';
@@ -83,8 +85,10 @@ export interface EngineTimings {
   /** Per worker: time spent computing its blocks during months. */
   busyMs: number[];
   /**
-   * Per worker: agent-phase wall time minus its busy time, i.e. time it spent at barriers
-   * waiting for slower workers and for the signal (months only).
+   * Per worker: agent-phase wall time (release to the coordinator seeing every worker done)
+   * minus its busy time, i.e. time spent at barriers: waking up, waiting for slower workers,
+   * and, for the decide phase that overlaps the coordinator's end of month, waiting for the
+   * coordinator to look (months only).
    */
   barrierWaitMs: number[];
 }
