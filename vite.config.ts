@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
@@ -48,5 +49,16 @@ export default defineConfig({
   worker: { format: 'es' },
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // bench.html: the parallel engine's bench and test page (not linked from the app).
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        bench: resolve(import.meta.dirname, 'bench.html'),
+      },
+    },
+  },
 });

@@ -1,10 +1,12 @@
 /**
  * `npm run sim -- --scenario <file.json|preset> [--months N] [--seed S] [--resolution R]
- *                 [--out results.json] [--format json|csv] [--flows] [--no-baseline]`
+ *                 [--workers N] [--out results.json] [--format json|csv] [--flows] [--no-baseline]`
  *
  * Runs a scenario headless and prints a per-mineral summary (price change, HHI per stage,
  * zone self-sufficiency, unmet demand). With --out, writes the results (docs/results.md).
- * Exit status: 0 on success, 1 on a bad scenario or a failed run, 2 on bad arguments.
+ * With --workers, the agents run on N worker threads (src/parallel/), with the same numbers.
+ * Exit status: 0 on success, 1 on a bad scenario or a failed run (a failed worker included),
+ * 2 on bad arguments.
  */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +16,13 @@ import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { formatSummary, summarise } from '../engine/summary.ts';
+import type { World } from '../engine/world.ts';
+import { spawnNodeBlockWorker } from '../parallel/nodeHost.ts';
+import { ParallelEngine } from '../parallel/parallelEngine.ts';
+import { type FaultPlan, parseFaultPlan } from '../parallel/protocol.ts';
 import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
-import { loadScenario, statusQuoLike } from './load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
 import { isResearchCommand, runResearchCli } from './research.ts';
 
 export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]
@@ -27,6 +34,7 @@ Runs the critical-minerals trade simulator headless.
   -m, --months <n>      months to simulate (default: the scenario's, 120)
       --seed <s>        random seed (default: the scenario's)
   -r, --resolution <n>  number of agents (default: the scenario's, 5000)
+  -w, --workers <n>     run the agents on n worker threads (same numbers as without)
   -o, --out <file>      write the results there
   -f, --format <x>      json (default) or csv
       --flows           include monthly bilateral flows in the JSON
@@ -63,6 +71,7 @@ interface Options {
   months?: number;
   seed?: number;
   resolution?: number;
+  workers?: number;
   out?: string;
   format: 'json' | 'csv';
   flows: boolean;
@@ -71,10 +80,11 @@ interface Options {
 }
 
 function integer(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text))
-    throw new UsageError(`--${name} must be a whole number (got ${JSON.stringify(text)})`);
-  return Number(text);
+  try {
+    return wholeNumber(name, text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function parseCommandLine(args: string[]): Options {
@@ -87,6 +97,7 @@ function parseCommandLine(args: string[]): Options {
         months: { type: 'string', short: 'm' },
         seed: { type: 'string' },
         resolution: { type: 'string', short: 'r' },
+        workers: { type: 'string', short: 'w' },
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f', default: 'json' },
         flows: { type: 'boolean', default: false },
@@ -108,6 +119,7 @@ function parseCommandLine(args: string[]): Options {
     months: integer('months', values.months as string | undefined),
     seed: integer('seed', values.seed as string | undefined),
     resolution: integer('resolution', values.resolution as string | undefined),
+    workers: integer('workers', values.workers as string | undefined),
     out: values.out as string | undefined,
     format,
     flows: values.flows === true,
@@ -116,8 +128,97 @@ function parseCommandLine(args: string[]): Options {
   };
 }
 
-/** Runs the CLI on `args`; returns the exit status. */
-export function runSimCli(args: string[], io: SimIo = nodeIo): number {
+/** Debug settings of the command line (not options: tests and the SIM_FAULT variable set them). */
+export interface SimDebug {
+  /** Make a worker fail on purpose (with --workers). */
+  fault?: FaultPlan | null;
+}
+
+/** A finished run: its results, the status quo's when compared, and the run's wall time, ms. */
+interface Outcome {
+  results: RunResults;
+  baseline: RunResults | undefined;
+  elapsed: number;
+  /** Describes the engine, e.g. ", 2 workers (shared memory)". */
+  engine: string;
+}
+
+function runSingleThread(world: World, scenario: Scenario, compare: Scenario | null): Outcome {
+  const started = performance.now();
+  const results = createSimulation(world, scenario).run();
+  const elapsed = performance.now() - started;
+  const baseline = compare ? createSimulation(world, compare).run() : undefined;
+  return { results, baseline, elapsed, engine: '' };
+}
+
+async function runInWorkers(
+  world: World,
+  scenario: Scenario,
+  compare: Scenario | null,
+  workers: number,
+  fault: FaultPlan | null,
+): Promise<Outcome> {
+  const engine = new ParallelEngine(spawnNodeBlockWorker);
+  try {
+    const started = performance.now();
+    const info = await engine.load(world, scenario, { workers, sharedMemory: true, fault });
+    while (engine.month < engine.months) await engine.step();
+    const results = engine.results;
+    const elapsed = performance.now() - started;
+    let baseline: RunResults | undefined;
+    if (compare) {
+      await engine.load(world, compare, { workers, sharedMemory: true });
+      while (engine.month < engine.months) await engine.step();
+      baseline = engine.results;
+    }
+    const memory = info.sharedMemory ? 'shared memory' : 'transferred buffers';
+    return {
+      results,
+      baseline,
+      elapsed,
+      engine: `, ${info.workers} worker${info.workers === 1 ? '' : 's'} (${memory})`,
+    };
+  } finally {
+    await engine.dispose();
+  }
+}
+
+function report(scenario: Scenario, options: Options, outcome: Outcome, io: SimIo): number {
+  const { results, baseline, elapsed } = outcome;
+  const summary = summarise(
+    results,
+    { id: 'participants', name: 'Ministerial participants', members: [...PARTICIPANTS] },
+    baseline,
+  );
+  io.stdout(
+    `${scenario.name}: ${scenario.months} months, ${results.meta.agentCount.toLocaleString('en')} agents, seed ${scenario.seed}${outcome.engine}, ${(elapsed / 1000).toFixed(2)} s\n`,
+  );
+  io.stdout(`${formatSummary(summary)}\n`);
+  if (options.out) {
+    const text =
+      options.format === 'csv'
+        ? resultsCsv(results)
+        : JSON.stringify(resultsDocument(results, scenario, summary, { flows: options.flows }));
+    io.writeFile(options.out, text);
+    io.stdout(`results written to ${options.out} (${options.format})\n`);
+  }
+  return 0;
+}
+
+function failed(error: unknown, io: SimIo): number {
+  io.stderr(`error: ${(error as Error).message}\n`);
+  return 1;
+}
+
+/**
+ * Runs the CLI on `args`; returns the exit status: at once on the single-thread engine, as a
+ * promise with --workers (the workers answer asynchronously).
+ */
+export function runSimCli(
+  args: string[],
+  io: SimIo = nodeIo,
+  debug: SimDebug = {},
+): number | Promise<number> {
   if (isResearchCommand(args)) return runResearchCli(args, io);
   let options: Options;
   try {
@@ -134,41 +235,35 @@ export function runSimCli(args: string[], io: SimIo = nodeIo): number {
     io.stderr(`error: --scenario is required\n\n${USAGE}`);
     return 2;
   }
+  if (options.workers !== undefined && options.workers < 1) {
+    io.stderr(`error: --workers must be at least 1 (got ${options.workers})\n\n${USAGE}`);
+    return 2;
+  }
+  let scenario: Scenario;
+  let compare: Scenario | null;
+  const world = calibratedWorld();
   try {
-    const scenario = loadScenario(
+    scenario = loadScenario(
       options.scenario,
       { months: options.months, seed: options.seed, resolution: options.resolution },
       io.readFile,
     );
-    const world = calibratedWorld();
-    const started = performance.now();
-    const results = createSimulation(world, scenario).run();
-    const elapsed = performance.now() - started;
-    let baseline: RunResults | undefined;
     const isStatusQuo = JSON.stringify(scenario) === JSON.stringify(statusQuoLike(scenario));
-    if (options.baseline && !isStatusQuo) baseline = createSimulation(world, statusQuoLike(scenario)).run();
-    const summary = summarise(
-      results,
-      { id: 'participants', name: 'Ministerial participants', members: [...PARTICIPANTS] },
-      baseline,
-    );
-    io.stdout(
-      `${scenario.name}: ${scenario.months} months, ${results.meta.agentCount.toLocaleString('en')} agents, seed ${scenario.seed}, ${(elapsed / 1000).toFixed(2)} s\n`,
-    );
-    io.stdout(`${formatSummary(summary)}\n`);
-    if (options.out) {
-      const text =
-        options.format === 'csv'
-          ? resultsCsv(results)
-          : JSON.stringify(resultsDocument(results, scenario, summary, { flows: options.flows }));
-      io.writeFile(options.out, text);
-      io.stdout(`results written to ${options.out} (${options.format})\n`);
-    }
-    return 0;
+    compare = options.baseline && !isStatusQuo ? statusQuoLike(scenario) : null;
   } catch (error) {
-    io.stderr(`error: ${(error as Error).message}\n`);
-    return 1;
+    return failed(error, io);
   }
+  if (options.workers === undefined) {
+    try {
+      return report(scenario, options, runSingleThread(world, scenario, compare), io);
+    } catch (error) {
+      return failed(error, io);
+    }
+  }
+  return runInWorkers(world, scenario, compare, options.workers, debug.fault ?? null).then(
+    (outcome) => report(scenario, options, outcome, io),
+    (error) => failed(error, io),
+  );
 }
 
 function isMain(): boolean {
@@ -179,4 +274,16 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) process.exitCode = runSimCli(process.argv.slice(2));
+if (isMain()) {
+  let debug: SimDebug = {};
+  try {
+    // SIM_FAULT=worker:month:phase[:kind] makes a worker fail on purpose (fault-handling tests).
+    if (process.env.SIM_FAULT) debug = { fault: parseFaultPlan(process.env.SIM_FAULT) };
+  } catch (error) {
+    process.stderr.write(`error: SIM_FAULT: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  void Promise.resolve(runSimCli(process.argv.slice(2), nodeIo, debug)).then((status) => {
+    process.exitCode = status;
+  });
+}

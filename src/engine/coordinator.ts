@@ -173,6 +173,11 @@ export class Coordinator {
   private readonly subsidyPaid: Float64Array;
   private stocksBefore: Float64Array;
   private monthPolicy: MonthPolicy | null = null;
+  /**
+   * The policy of the month being settled (set by clear). endMonth uses it rather than
+   * monthPolicy because the parallel engine may begin the next month before ending this one.
+   */
+  private settlingPolicy: MonthPolicy | null = null;
 
   constructor(world: World, scenario: Scenario, plan: PopulationPlan, viewBuffer?: ArrayBufferLike) {
     this.world = world;
@@ -375,6 +380,7 @@ export class Coordinator {
   clear(month: number, partials: Float64Array): void {
     const { N, G, world, plan, agg } = this;
     const policy = this.monthPolicy!;
+    this.settlingPolicy = policy;
     agg.offer.fill(0);
     agg.produced.fill(0);
     agg.capacity.fill(0);
@@ -607,7 +613,11 @@ export class Coordinator {
     }
   }
 
-  /** Phase 3: add the settlement partials, settle stockpiles and recyclers, check conservation, record the month. */
+  /**
+   * Phase 3: add the settlement partials, settle stockpiles and recyclers, check conservation,
+   * record the month. It reads nothing that the next month's beginMonth or the agents' decide
+   * phase write, so the parallel engine runs it while the workers decide the next month.
+   */
   endMonth(month: number, partials: Float64Array): void {
     const { N, G, world, plan, agg, results } = this;
     agg.sold.fill(0);
@@ -691,7 +701,7 @@ export class Coordinator {
     }
     this.stocksBefore = stocksNow;
 
-    this.record(month, this.monthPolicy!, stockpilePurchases, stockpileSales, worst);
+    this.record(month, this.settlingPolicy!, stockpilePurchases, stockpileSales, worst);
     results.monthsDone = month + 1;
   }
 

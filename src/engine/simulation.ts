@@ -1,14 +1,22 @@
 /**
  * The single-thread engine: one coordinator and all blocks in this thread. The parallel engine
- * (src/parallel/) runs the same phases with the blocks split across workers and gets the same
- * numbers, because blocks, their random streams and the order of every sum are fixed.
+ * (src/parallel/) runs the same phases (src/engine/phases.ts) with the blocks split across
+ * workers and gets the same numbers, because blocks, their random streams and the order of
+ * every sum are fixed.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { createAgentContext, decideBlocks, drawBlocks, scaleBlocks, settleBlocks } from './agents.ts';
 import { type AgentColumns, createColumns } from './columns.ts';
 import { Coordinator } from './coordinator.ts';
 import { PARTIAL_FIELDS } from './exchange.ts';
 import { planPopulation } from './layout.ts';
+import {
+  type AgentPhase,
+  agentContextFor,
+  initialGrowth,
+  initialisationPhases,
+  monthPhases,
+  runAgentPhase,
+} from './phases.ts';
 import type { RunResults } from './results.ts';
 import type { World } from './world.ts';
 
@@ -28,26 +36,25 @@ export interface Simulation {
 export function createSimulation(world: World, scenario: Scenario): Simulation {
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
-  const ctx = createAgentContext(world, plan, scenario.seed, scenario.market.expansionLagMonths, (m) =>
-    coordinator.worldGrowth(m, 0),
+  const ctx = agentContextFor(
+    world,
+    plan,
+    scenario.seed,
+    scenario.market.expansionLagMonths,
+    initialGrowth(world, coordinator),
   );
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const view = coordinator.view;
+  const allBlocks = (phase: AgentPhase) =>
+    runAgentPhase(ctx, cols, view, partials, phase, 0, plan.blockCount);
 
-  drawBlocks(ctx, cols, partials, 0, plan.blockCount);
-  const scales = coordinator.groupScales(partials);
-  scaleBlocks(ctx, cols, scales, partials, 0, plan.blockCount);
-  coordinator.recordInitialStocks(partials);
+  for (const phase of initialisationPhases(coordinator, partials)) allBlocks(phase);
 
   let month = 0;
   const step = () => {
     if (month >= scenario.months) throw new Error(`the run is complete (${scenario.months} months)`);
-    coordinator.beginMonth(month);
-    decideBlocks(ctx, cols, view, partials, 0, plan.blockCount);
-    coordinator.clear(month, partials);
-    settleBlocks(ctx, cols, view, partials, 0, plan.blockCount);
-    coordinator.endMonth(month, partials);
+    for (const phase of monthPhases(coordinator, month, partials)) allBlocks(phase);
     month++;
   };
   return {

@@ -178,3 +178,10 @@ export function formatEngineBench(b: EngineBench): string {
   ];
   return lines.join('\n');
 }
+
+/** The benchmark runner's entry (test/bench/run.ts). */
+export async function bench(options: { quick: boolean }): Promise<EngineBench> {
+  const report = runEngineBench(options);
+  console.log(formatEngineBench(report));
+  return report;
+}

@@ -1,16 +1,39 @@
 /**
- * `npm run bench`: prints the benchmark figures and writes them as JSON under
- * test-output/bench/. `npm run bench -- --quick` runs smaller sizes.
+ * `npm run bench [-- <name>...] [-- --quick]`: runs the benchmark modules (all, or the ones
+ * named), prints their tables and writes test-output/bench/<name>.json. Each module exports
+ * `bench(options)` and returns a JSON-able report. Not part of the test suite: figures, not
+ * assertions.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatEngineBench, runEngineBench } from './engine.ts';
 
-const quick = process.argv.includes('--quick');
-const out = resolve(import.meta.dirname, '../../test-output/bench');
-mkdirSync(out, { recursive: true });
+export interface BenchOptions {
+  /** Small sizes and one repeat: checks that the benchmark runs, in seconds. */
+  quick: boolean;
+}
 
-const engine = runEngineBench({ quick });
-console.log(formatEngineBench(engine));
-writeFileSync(resolve(out, 'engine.json'), `${JSON.stringify(engine, null, 2)}\n`);
-console.log(`\nwritten to ${out}/`);
+type BenchModule = { bench(options: BenchOptions): Promise<unknown> };
+
+const BENCHES: Record<string, () => Promise<BenchModule>> = {
+  engine: () => import('./engine.ts'),
+  parallel: () => import('./parallel.ts'),
+  'parallel-browser': () => import('./parallelBrowser.ts'),
+};
+
+const args = process.argv.slice(2);
+const options: BenchOptions = { quick: args.includes('--quick') };
+const named = args.filter((a) => !a.startsWith('--'));
+const unknown = named.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+const outDir = resolve(import.meta.dirname, '../../test-output/bench');
+mkdirSync(outDir, { recursive: true });
+for (const name of named.length > 0 ? named : Object.keys(BENCHES)) {
+  console.log(`\n## ${name}${options.quick ? ' (quick)' : ''}\n`);
+  const report = await (await BENCHES[name]()).bench(options);
+  const file = resolve(outDir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
+}

@@ -1,0 +1,154 @@
+/**
+ * The block worker: owns a contiguous range of blocks and their agents and runs the agent
+ * phases on them (src/engine/phases.ts). The same code runs in a browser module worker and in
+ * a Node worker thread; the entry files in workers/ only expose it through comlink.
+ *
+ * Shared-memory mode: the columns, partials and view live in SharedArrayBuffers; the worker
+ * serves phases released through the control words (Atomics.wait between phases) and
+ * signals completion with Atomics.add/notify. Transfer mode: the worker owns columns for its
+ * own agents only, receives a copy of the view with each phase and replies with the partial
+ * sums of its blocks (transferred, not copied).
+ */
+import { transfer } from 'comlink';
+import type { AgentContext } from '../engine/agents.ts';
+import { type AgentColumns, createColumns } from '../engine/columns.ts';
+import { createMarketView, type MarketView, PARTIAL_FIELDS } from '../engine/exchange.ts';
+import {
+  type AgentPhase,
+  type AgentPhaseCode,
+  agentContextFor,
+  PHASE_NAMES,
+  runAgentPhase,
+} from '../engine/phases.ts';
+import {
+  type BlockWorkerApi,
+  type BlockWorkerSetup,
+  CONTROL_DONE,
+  CONTROL_FAILED,
+  CONTROL_GENERATION,
+  CONTROL_MONTH,
+  CONTROL_PHASE,
+  PHASE_STOP,
+  type PhaseReply,
+} from './protocol.ts';
+
+interface WorkerState {
+  setup: BlockWorkerSetup;
+  ctx: AgentContext;
+  cols: AgentColumns;
+  /** Full-size (blockCount × PARTIAL_FIELDS): block functions index partials by block number. */
+  partials: Float64Array;
+  view: MarketView;
+}
+
+/** Never settles: what a crashed worker answers. */
+const NEVER = new Promise<never>(() => {});
+
+export function createBlockWorker(): BlockWorkerApi {
+  let state: WorkerState | null = null;
+
+  const ready = (): WorkerState => {
+    if (!state) throw new Error('the block worker has not been set up');
+    return state;
+  };
+
+  /** The injected fault for this phase, if any (debug only). */
+  const faultFor = (code: AgentPhaseCode, month: number) => {
+    const fault = state?.setup.fault;
+    if (!fault || fault.worker !== state!.setup.index) return null;
+    return fault.month === month && fault.phase === PHASE_NAMES[code] ? fault : null;
+  };
+
+  /** Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and returns false. */
+  const runPhase = (s: WorkerState, phase: AgentPhase): boolean => {
+    const fault = faultFor(phase.code, phase.month);
+    if (fault) {
+      const what = `injected ${fault.kind} in worker ${fault.worker}, month ${fault.month}, ${fault.phase}`;
+      if (fault.kind === 'throw') throw new Error(what);
+      // Escapes every handler: the worker's global error (and, in Node, the thread's death).
+      setTimeout(() => {
+        throw new Error(what);
+      }, 0);
+      return false;
+    }
+    runAgentPhase(s.ctx, s.cols, s.view, s.partials, phase, s.setup.range.lo, s.setup.range.hi);
+    return true;
+  };
+
+  return {
+    ping: () => 1,
+
+    setup(setup: BlockWorkerSetup): void {
+      const { world, plan, range, shared } = setup;
+      const ctx = agentContextFor(world, plan, setup.seed, setup.expansionLagMonths, setup.growthPerYear);
+      const goods = world.goods.length;
+      const nodes = world.nodes.length;
+      state = shared
+        ? {
+            setup,
+            ctx,
+            cols: createColumns(0, plan.agentCount, shared.columns),
+            partials: new Float64Array(shared.partials),
+            view: createMarketView(goods, nodes, shared.view),
+          }
+        : {
+            setup,
+            ctx,
+            cols: createColumns(range.firstAgent, range.agentCount),
+            partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
+            view: createMarketView(goods, nodes),
+          };
+    },
+
+    phase(code, month, view, groupScales): PhaseReply {
+      const s = ready();
+      if (s.setup.shared) throw new Error('phase() is for transfer mode; this worker shares memory');
+      if (view) s.view.data = view;
+      const started = performance.now();
+      if (!runPhase(s, { code: code as AgentPhaseCode, month, groupScales })) return NEVER as never;
+      const busyMs = performance.now() - started;
+      const { lo, hi } = s.setup.range;
+      const partials = s.partials.slice(lo * PARTIAL_FIELDS, hi * PARTIAL_FIELDS);
+      return transfer({ partials, busyMs }, [partials.buffer]);
+    },
+
+    /**
+     * Serves phases released after `generation` until a stop phase. Runs synchronously (the
+     * worker's event loop is blocked meanwhile), so nothing but the control words reaches it.
+     */
+    async serve(generation: number): Promise<void> {
+      const s = ready();
+      const shared = s.setup.shared;
+      if (!shared) throw new Error('serve() is for shared-memory mode');
+      const control = new Int32Array(shared.control);
+      const busy = new Float64Array(shared.busy);
+      const groupScales = new Float64Array(shared.groupScales);
+      const { index, workers } = s.setup;
+      let seen = generation;
+      for (;;) {
+        Atomics.wait(control, CONTROL_GENERATION, seen);
+        const now = Atomics.load(control, CONTROL_GENERATION);
+        if (now === seen) continue;
+        if (now !== seen + 1) throw new Error(`worker ${index} missed a phase (generation ${seen} → ${now})`);
+        seen = now;
+        const code = Atomics.load(control, CONTROL_PHASE);
+        if (code === PHASE_STOP) return;
+        const month = Atomics.load(control, CONTROL_MONTH);
+        const started = performance.now();
+        let ran: boolean;
+        try {
+          ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
+        } catch (error) {
+          Atomics.compareExchange(control, CONTROL_FAILED, 0, index + 1);
+          Atomics.add(control, CONTROL_DONE, 1);
+          Atomics.notify(control, CONTROL_DONE);
+          throw error;
+        }
+        if (!ran) return NEVER;
+        busy[index] = performance.now() - started;
+        // The last worker to finish wakes the coordinator.
+        if (Atomics.add(control, CONTROL_DONE, 1) + 1 === workers) Atomics.notify(control, CONTROL_DONE);
+      }
+    },
+  };
+}

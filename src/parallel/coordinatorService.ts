@@ -1,0 +1,157 @@
+/**
+ * What the coordinator worker offers the page (through comlink): load a scenario into block
+ * workers, run month by month, pause, step. It owns the ParallelEngine, so the coordinator
+ * and its barrier waits never touch the page's main thread. Each finished month goes to the
+ * page as a MonthSlice whose buffers are transferred, not copied.
+ *
+ * Failures come back as values ({ ok: false, worker, message }) rather than exceptions, so
+ * the page learns which worker failed (comlink carries only an error's message).
+ */
+import { type Remote, transfer } from 'comlink';
+import { type MonthSlice, sliceMonth } from '../engine/results.ts';
+import type { World } from '../engine/world.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { EngineError, type LoadInfo } from './client.ts';
+import { type EngineTimings, ParallelEngine, type SpawnBlockWorker } from './parallelEngine.ts';
+import type { FaultPlan } from './protocol.ts';
+
+export interface ServiceLoadOptions {
+  workers: number;
+  /** Use shared memory when this worker can (cross-origin isolated); false forces transfer mode. */
+  preferSharedMemory: boolean;
+  fault: FaultPlan | null;
+}
+
+export interface ServiceFailure {
+  ok: false;
+  worker: number | null;
+  message: string;
+}
+
+export type MonthSink = (slice: MonthSlice) => void;
+
+export type LoadReply = { ok: true; info: LoadInfo } | ServiceFailure;
+export type RunReply = { ok: true; status: 'done' | 'paused' } | ServiceFailure;
+export type StepReply = { ok: true; slice: MonthSlice } | ServiceFailure;
+
+export interface CoordinatorService {
+  load(scenario: Scenario, options: ServiceLoadOptions): Promise<LoadReply>;
+  /**
+   * Runs until the last month or pause(); every month's slice goes to `onMonth` (a comlink
+   * proxy from the page) before the reply.
+   */
+  run(onMonth: MonthSink): Promise<RunReply>;
+  step(): Promise<StepReply>;
+  pause(): void;
+  timings(): EngineTimings;
+  dispose(): Promise<void>;
+}
+
+/** Months the page may have unread before the run waits for it (keeps memory bounded on a busy page). */
+const MAX_MONTHS_IN_FLIGHT = 4;
+
+/** True when this realm can share memory with its workers. */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
+}
+
+/** The slice of month `month`, with its own buffers, marked for transfer. */
+function transferableSlice(engine: ParallelEngine, month: number): MonthSlice {
+  const slice = sliceMonth(engine.results, month);
+  // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
+  slice.flowKeys = slice.flowKeys.slice();
+  slice.flowTonnes = slice.flowTonnes.slice();
+  const buffers: ArrayBuffer[] = Object.values(slice.series).map((s) => s.buffer as ArrayBuffer);
+  buffers.push(
+    slice.stockpileTonnes.buffer as ArrayBuffer,
+    slice.flowKeys.buffer as ArrayBuffer,
+    slice.flowTonnes.buffer as ArrayBuffer,
+  );
+  return transfer(slice, buffers);
+}
+
+function failure(error: unknown): ServiceFailure {
+  if (error instanceof EngineError) return { ok: false, worker: error.worker, message: error.message };
+  return { ok: false, worker: null, message: error instanceof Error ? error.message : String(error) };
+}
+
+export function createCoordinatorService(world: () => World, spawn: SpawnBlockWorker): CoordinatorService {
+  const engine = new ParallelEngine(spawn);
+  let pauseRequested = false;
+  let running: Promise<unknown> | null = null;
+
+  /** Stops a run in progress (at the end of its month) before anything else happens. */
+  const settle = async () => {
+    pauseRequested = true;
+    await running;
+  };
+
+  return {
+    async load(scenario, options) {
+      await settle();
+      try {
+        const info = await engine.load(world(), scenario, {
+          workers: options.workers,
+          sharedMemory: options.preferSharedMemory && canShareMemory(),
+          fault: options.fault,
+        });
+        return { ok: true, info };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
+    async run(onMonth) {
+      // A comlink proxy: each call posts the slice to the page and resolves when the page has it.
+      const deliver = onMonth as unknown as Remote<MonthSink>;
+      await settle();
+      pauseRequested = false;
+      const body = async (): Promise<RunReply> => {
+        const inFlight: Promise<void>[] = [];
+        try {
+          while (!pauseRequested && engine.month < engine.months) {
+            await engine.step();
+            inFlight.push(deliver(transferableSlice(engine, engine.month - 1)));
+            if (inFlight.length > MAX_MONTHS_IN_FLIGHT) await inFlight.shift();
+          }
+        } catch (error) {
+          // The page gets every finished month before it hears of the failure.
+          await Promise.allSettled(inFlight);
+          return failure(error);
+        }
+        await Promise.all(inFlight);
+        return { ok: true, status: pauseRequested ? 'paused' : 'done' };
+      };
+      const run = body().catch(failure);
+      running = run;
+      try {
+        return await run;
+      } finally {
+        running = null;
+      }
+    },
+
+    async step() {
+      await settle();
+      try {
+        await engine.step();
+        return { ok: true, slice: transferableSlice(engine, engine.month - 1) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
+    pause() {
+      pauseRequested = true;
+    },
+
+    timings() {
+      return engine.timings;
+    },
+
+    async dispose() {
+      await settle();
+      await engine.dispose();
+    },
+  };
+}

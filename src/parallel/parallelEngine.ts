@@ -1,0 +1,522 @@
+/**
+ * The parallel engine's coordinator side: one Coordinator (src/engine/coordinator.ts) and a
+ * pool of block workers, stepped through the engine's phase generators (src/engine/phases.ts,
+ * with the next month's decide overlapping this month's end). It runs on the CLI's main thread
+ * in Node and in a dedicated coordinator worker in the browser, never on the page's main
+ * thread.
+ *
+ * Per agent phase, shared-memory mode writes the phase into the control words, bumps the
+ * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
+ * every worker has added itself to the done count; transfer mode sends each worker a copy of
+ * the market view and copies the partial sums it sends back into place. Either way the
+ * coordinator then adds the partials in block order, so results are bit-identical for any
+ * worker count and either mode.
+ */
+import type { Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { columnsByteLength } from '../engine/columns.ts';
+import { Coordinator } from '../engine/coordinator.ts';
+import { PARTIAL_FIELDS, VIEW_FIELDS } from '../engine/exchange.ts';
+import { planPopulation } from '../engine/layout.ts';
+import {
+  type AgentPhase,
+  initialGrowth,
+  initialisationPhases,
+  overlappedMonthPhases,
+  PHASE_NAMES,
+  PHASE_SCALE,
+  type PhaseStep,
+} from '../engine/phases.ts';
+import type { RunResults } from '../engine/results.ts';
+import type { World } from '../engine/world.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { EngineError, type LoadInfo } from './client.ts';
+import { type BlockRange, partitionBlocks } from './partition.ts';
+import {
+  type BlockWorkerApi,
+  CONTROL_DONE,
+  CONTROL_FAILED,
+  CONTROL_GENERATION,
+  CONTROL_MONTH,
+  CONTROL_PHASE,
+  CONTROL_WORDS,
+  type FaultPlan,
+  PHASE_STOP,
+  type SharedMemory,
+} from './protocol.ts';
+
+/** A running block worker, as a host (Node or browser) starts it. */
+export interface BlockWorkerHandle {
+  readonly api: Remote<BlockWorkerApi>;
+  /**
+   * Never resolves; rejects with the reason when the worker dies or raises an uncaught error
+   * (not after terminate()).
+   */
+  readonly failed: Promise<never>;
+  terminate(): void;
+}
+
+/** Starts block worker `index` (Node: a worker thread; browser: a module worker). */
+export type SpawnBlockWorker = (index: number) => BlockWorkerHandle;
+
+export interface ParallelLoadOptions {
+  /** Workers wanted (fewer are used when there are fewer blocks). */
+  workers: number;
+  /** Shared-memory mode (SharedArrayBuffer + Atomics) or transfer mode. */
+  sharedMemory: boolean;
+  /** Debug: make a worker fail on purpose. */
+  fault?: FaultPlan | null;
+}
+
+/** Where the time went since load, ms. */
+export interface EngineTimings {
+  /** Months simulated. */
+  months: number;
+  /** Building the plan, the coordinator, the buffers and the workers' set-up (excludes spawning). */
+  setupMs: number;
+  /** Starting workers (spawn until the first answer). */
+  spawnMs: number;
+  /** Initialisation phases (draw, scale), coordinator included. */
+  initialisationMs: number;
+  /** Coordinator code during months (begin, clear, end), while the workers wait. */
+  coordinatorMs: number;
+  /** Wall time of the months' agent phases, from release to the last worker's answer. */
+  agentPhaseMs: number;
+  /** Per worker: time spent computing its blocks during months. */
+  busyMs: number[];
+  /**
+   * Per worker: agent-phase wall time (release to the coordinator seeing every worker done)
+   * minus its busy time, i.e. time spent at barriers: waking up, waiting for slower workers,
+   * and, for the decide phase that overlaps the coordinator's end of month, waiting for the
+   * coordinator to look (months only).
+   */
+  barrierWaitMs: number[];
+}
+
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeout?: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+
+const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+
+/** A macrotask turn, so worker error events can arrive (fallback when Atomics.waitAsync is missing). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Run {
+  world: World;
+  scenario: Scenario;
+  coordinator: Coordinator;
+  partials: Float64Array;
+  ranges: BlockRange[];
+  shared: SharedMemory | null;
+  control: Int32Array | null;
+  busy: Float64Array | null;
+  groupScales: Float64Array | null;
+  month: number;
+  /** An agent phase started and not yet waited for (the next month's decide). */
+  pending: PendingPhase | null;
+  /** Set when the run is dropped (dispose, failure): its waits end. */
+  discarded: boolean;
+}
+
+interface PendingPhase {
+  phase: AgentPhase;
+  /** performance.now() at release. */
+  started: number;
+  /** Per worker busy time, ms, once every worker is done. */
+  done: Promise<ArrayLike<number>>;
+}
+
+export class ParallelEngine {
+  private readonly spawn: SpawnBlockWorker;
+  private pool: BlockWorkerHandle[] = [];
+  /** Rejects with an EngineError when any worker of the pool fails. */
+  private poolFailure: Promise<never> = new Promise<never>(() => {});
+  private failure: EngineError | null = null;
+  private serving: Promise<void>[] = [];
+  private run: Run | null = null;
+  private busyCall = false;
+  /** What the engine is doing, for error messages. */
+  private doing = 'starting workers';
+  timings: EngineTimings = emptyTimings(0);
+
+  constructor(spawn: SpawnBlockWorker) {
+    this.spawn = spawn;
+  }
+
+  /** Results of the loaded run (filled month by month). */
+  get results(): RunResults {
+    return this.loaded().coordinator.results;
+  }
+
+  /** Months simulated so far. */
+  get month(): number {
+    return this.loaded().month;
+  }
+
+  /** Months in the loaded scenario. */
+  get months(): number {
+    return this.loaded().scenario.months;
+  }
+
+  /** Builds the population for `scenario` across the workers and initialises it. */
+  async load(world: World, scenario: Scenario, options: ParallelLoadOptions): Promise<LoadInfo> {
+    return this.exclusive(async () => {
+      const started = performance.now();
+      await this.finishPending();
+      await this.stopServing();
+      this.dropRun();
+      const plan = planPopulation(world, scenario);
+      const ranges = partitionBlocks(plan, options.workers);
+      const workers = ranges.length;
+      const shared = options.sharedMemory
+        ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
+        : null;
+      const coordinator = new Coordinator(world, scenario, plan, shared?.view);
+      const run: Run = {
+        world,
+        scenario,
+        coordinator,
+        partials: shared
+          ? new Float64Array(shared.partials)
+          : new Float64Array(plan.blockCount * PARTIAL_FIELDS),
+        ranges,
+        shared,
+        control: shared ? new Int32Array(shared.control) : null,
+        busy: shared ? new Float64Array(shared.busy) : null,
+        groupScales: shared ? new Float64Array(shared.groupScales) : null,
+        month: 0,
+        pending: null,
+        discarded: false,
+      };
+      this.timings = emptyTimings(workers);
+      const spawnStarted = performance.now();
+      this.doing = 'starting workers';
+      await this.ensurePool(workers);
+      this.timings.spawnMs = performance.now() - spawnStarted;
+      this.doing = 'setting up workers';
+      const growthPerYear = initialGrowth(world, coordinator);
+      await this.guard(
+        run,
+        Promise.all(
+          this.pool.map((worker, index) =>
+            this.call(
+              index,
+              worker.api.setup({
+                index,
+                workers,
+                world,
+                plan,
+                seed: scenario.seed,
+                expansionLagMonths: scenario.market.expansionLagMonths,
+                growthPerYear,
+                range: ranges[index],
+                shared,
+                fault: options.fault ?? null,
+              }),
+            ),
+          ),
+        ),
+      );
+      if (run.control) {
+        const generation = Atomics.load(run.control, CONTROL_GENERATION);
+        this.serving = this.pool.map((worker) => worker.api.serve(generation));
+        this.serving.forEach((serving, index) => {
+          serving.catch((error) => this.fail(index, error));
+        });
+      }
+      this.timings.setupMs = performance.now() - started - this.timings.spawnMs;
+      const initStarted = performance.now();
+      this.run = run;
+      await this.drive(run, runEach(initialisationPhases(coordinator, run.partials)), false);
+      this.timings.initialisationMs = performance.now() - initStarted;
+      return {
+        meta: coordinator.results.meta,
+        agentCount: plan.agentCount,
+        workers,
+        sharedMemory: shared !== null,
+      };
+    });
+  }
+
+  /** Simulates one month. */
+  async step(): Promise<void> {
+    return this.exclusive(async () => {
+      const run = this.loaded();
+      if (run.month >= run.scenario.months)
+        throw new Error(`the run is complete (${run.scenario.months} months)`);
+      const { coordinator, month, scenario, partials, pending } = run;
+      await this.drive(
+        run,
+        overlappedMonthPhases(coordinator, month, scenario.months, partials, pending?.phase.month === month),
+        true,
+      );
+      run.month++;
+      this.timings.months++;
+    });
+  }
+
+  /** Terminates the workers (a phase in progress is abandoned). The engine can be loaded again. */
+  async dispose(): Promise<void> {
+    this.dropRun();
+    this.terminatePool();
+  }
+
+  private dropRun(): void {
+    if (this.run) this.run.discarded = true;
+    this.run = null;
+  }
+
+  private loaded(): Run {
+    if (!this.run) throw new Error('no scenario is loaded');
+    return this.run;
+  }
+
+  /** One call at a time; a failed engine tears its workers down so the next load starts afresh. */
+  private async exclusive<T>(body: () => Promise<T>): Promise<T> {
+    if (this.busyCall) throw new Error('the engine is busy (one call at a time)');
+    this.busyCall = true;
+    try {
+      return await body();
+    } catch (error) {
+      const failure = this.failure ?? (error instanceof EngineError ? error : null);
+      if (failure) {
+        this.dropRun();
+        this.terminatePool();
+        throw failure;
+      }
+      throw error;
+    } finally {
+      this.busyCall = false;
+    }
+  }
+
+  /**
+   * Steps a phase generator: the coordinator's part runs in next(), the agents' part in the
+   * workers. A started phase runs while the coordinator goes on; its finish step waits for it.
+   */
+  private async drive(run: Run, steps: Generator<PhaseStep, void, void>, inMonth: boolean): Promise<void> {
+    for (;;) {
+      const started = performance.now();
+      const next = steps.next();
+      if (inMonth) this.timings.coordinatorMs += performance.now() - started;
+      if (next.done) return;
+      const { action, phase } = next.value;
+      if (action !== 'finish') this.startPhase(run, phase);
+      if (action !== 'start') await this.finishPhase(run, inMonth);
+    }
+  }
+
+  private startPhase(run: Run, phase: AgentPhase): void {
+    if (run.pending) throw new Error('an agent phase is already running');
+    const when = phase.month >= 0 ? `month ${phase.month}` : 'initialisation';
+    this.doing = `${when} (${PHASE_NAMES[phase.code]})`;
+    const started = performance.now();
+    // Both release the phase before their first await, so the workers start now.
+    const done = run.control ? this.sharedPhase(run, phase) : this.transferPhase(run, phase);
+    done.catch(() => {}); // a failure is reported by finishPhase (or the next call)
+    run.pending = { phase, started, done };
+  }
+
+  private async finishPhase(run: Run, inMonth: boolean): Promise<void> {
+    const pending = run.pending;
+    if (!pending) throw new Error('no agent phase is running');
+    const busy = await pending.done;
+    run.pending = null;
+    if (!inMonth) return;
+    const wall = performance.now() - pending.started;
+    this.timings.agentPhaseMs += wall;
+    for (let w = 0; w < busy.length; w++) {
+      this.timings.busyMs[w] += busy[w];
+      this.timings.barrierWaitMs[w] += Math.max(0, wall - busy[w]);
+    }
+  }
+
+  /** Lets a started phase end (before the workers are set up again or stopped). */
+  private async finishPending(): Promise<void> {
+    const pending = this.run?.pending;
+    if (!pending) return;
+    await pending.done.catch(() => {});
+    this.run!.pending = null;
+  }
+
+  /** Releases a phase through the control words and waits until every worker is done. */
+  private async sharedPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
+    const control = run.control!;
+    const workers = run.ranges.length;
+    if (phase.code === PHASE_SCALE) run.groupScales!.set(phase.groupScales!);
+    Atomics.store(control, CONTROL_DONE, 0);
+    Atomics.store(control, CONTROL_PHASE, phase.code);
+    Atomics.store(control, CONTROL_MONTH, phase.month);
+    Atomics.add(control, CONTROL_GENERATION, 1);
+    Atomics.notify(control, CONTROL_GENERATION);
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (run.discarded) throw new Error('the run was discarded');
+      const done = Atomics.load(control, CONTROL_DONE);
+      if (Atomics.load(control, CONTROL_FAILED) !== 0) {
+        // The worker's serve() rejects with its error right after it raised the flag.
+        await this.guard(run, new Promise<never>(() => {}), 5000);
+      }
+      if (done >= workers) return Float64Array.from(run.busy!);
+      if (waitAsync) {
+        const wait = waitAsync(control, CONTROL_DONE, done, 1000);
+        if (wait.async) await this.guard(run, wait.value);
+      } else if (Atomics.wait(control, CONTROL_DONE, done, 20) === 'timed-out') await nextTask();
+    }
+  }
+
+  /** Sends each worker the phase (with a copy of the view) and puts its partial sums in place. */
+  private async transferPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
+    const needsView = phase.code !== PHASE_SCALE && phase.month >= 0;
+    const view = run.coordinator.view.data;
+    const replies = await this.guard(
+      run,
+      Promise.all(
+        this.pool.map((worker, index) => {
+          const copy = needsView ? view.slice() : null;
+          return this.call(
+            index,
+            worker.api.phase(
+              phase.code,
+              phase.month,
+              copy ? transfer(copy, [copy.buffer]) : null,
+              phase.groupScales,
+            ),
+          );
+        }),
+      ),
+    );
+    const busy = new Float64Array(replies.length);
+    replies.forEach((reply, w) => {
+      run.partials.set(reply.partials, run.ranges[w].lo * PARTIAL_FIELDS);
+      busy[w] = reply.busyMs;
+    });
+    return busy;
+  }
+
+  /**
+   * Waits for `work`, or fails with the first worker failure. A worker call that rejects
+   * (its phase threw) is a failure of that worker. With `timeoutMs`, gives up waiting for the
+   * failure's details after that long.
+   */
+  private async guard<T>(run: Run | null, work: Promise<T>, timeoutMs?: number): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout =
+      timeoutMs === undefined
+        ? null
+        : new Promise<never>((_, reject) => {
+            timer = setTimeout(() => {
+              const index = run?.control ? Atomics.load(run.control, CONTROL_FAILED) - 1 : -1;
+              reject(this.fail(index, new Error('it gave no details')));
+            }, timeoutMs);
+          });
+    try {
+      return await Promise.race(timeout ? [work, this.poolFailure, timeout] : [work, this.poolFailure]);
+    } catch (error) {
+      throw this.failure ?? this.fail(-1, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A call to worker `index`: its rejection is that worker's failure. */
+  private call<T>(index: number, work: Promise<T>): Promise<T> {
+    return work.catch((error) => {
+      throw this.fail(index, error);
+    });
+  }
+
+  /** Records the first failure (worker `index`, or -1 when unknown) and wakes every waiter. */
+  private fail(index: number, error: unknown): EngineError {
+    if (!this.failure) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const where = this.doing;
+      const who = index >= 0 ? `worker ${index}` : 'a worker';
+      this.failure = new EngineError(`${who} failed during ${where}: ${detail}`, index >= 0 ? index : null);
+      this.failPool?.(this.failure);
+    }
+    return this.failure;
+  }
+
+  private failPool: ((error: EngineError) => void) | null = null;
+
+  /** Keeps a healthy pool of `count` workers, or starts a new one. */
+  private async ensurePool(count: number): Promise<void> {
+    if (this.failure || this.pool.length !== count) this.terminatePool();
+    if (this.pool.length === count) return;
+    this.failure = null;
+    this.poolFailure = new Promise<never>((_, reject) => {
+      this.failPool = reject;
+    });
+    this.poolFailure.catch(() => {});
+    for (let index = 0; index < count; index++) {
+      const worker = this.spawn(index);
+      this.pool.push(worker);
+      worker.failed.catch((error) => this.fail(index, error));
+    }
+    await this.guard(
+      null,
+      Promise.all(this.pool.map((worker, index) => this.call(index, worker.api.ping()))),
+    );
+  }
+
+  private terminatePool(): void {
+    for (const worker of this.pool) worker.terminate();
+    this.pool = [];
+    this.serving = [];
+  }
+
+  /** Ends the workers' serve loops (shared-memory mode) so they answer messages again. */
+  private async stopServing(): Promise<void> {
+    const run = this.run;
+    if (!run?.control || this.serving.length === 0 || this.failure) {
+      this.serving = [];
+      return;
+    }
+    Atomics.store(run.control, CONTROL_PHASE, PHASE_STOP);
+    Atomics.add(run.control, CONTROL_GENERATION, 1);
+    Atomics.notify(run.control, CONTROL_GENERATION);
+    const serving = this.serving;
+    this.serving = [];
+    await this.guard(run, Promise.all(serving)).catch(() => this.terminatePool());
+  }
+}
+
+/** Initialisation phases as run steps (start and wait). */
+function* runEach(phases: Generator<AgentPhase, void, void>): Generator<PhaseStep, void, void> {
+  for (const phase of phases) yield { action: 'run', phase };
+}
+
+function emptyTimings(workers: number): EngineTimings {
+  return {
+    months: 0,
+    setupMs: 0,
+    spawnMs: 0,
+    initialisationMs: 0,
+    coordinatorMs: 0,
+    agentPhaseMs: 0,
+    busyMs: new Array<number>(workers).fill(0),
+    barrierWaitMs: new Array<number>(workers).fill(0),
+  };
+}
+
+function allocateShared(
+  world: World,
+  agentCount: number,
+  blockCount: number,
+  groupCount: number,
+  workers: number,
+): SharedMemory {
+  return {
+    columns: new SharedArrayBuffer(columnsByteLength(agentCount)),
+    partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
+    view: new SharedArrayBuffer(VIEW_FIELDS * world.goods.length * world.nodes.length * 8),
+    groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
+    control: new SharedArrayBuffer(CONTROL_WORDS * 4),
+    busy: new SharedArrayBuffer(workers * 8),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * How the blocks are shared among workers: contiguous block ranges, balanced by agent count.
+ * A worker owns its blocks and the agents in them for the whole run. Blocks, not agents, are
+ * the unit, so random streams and partial sums never depend on the split.
+ */
+import type { PopulationPlan } from '../engine/layout.ts';
+
+/** The blocks [lo, hi) of one worker and the agents [firstAgent, firstAgent + agentCount) in them. */
+export interface BlockRange {
+  worker: number;
+  lo: number;
+  hi: number;
+  firstAgent: number;
+  agentCount: number;
+}
+
+/** Workers that can get at least one block: between 1 and the number of blocks. */
+export function usableWorkers(plan: Pick<PopulationPlan, 'blockCount'>, requested: number): number {
+  return Math.max(1, Math.min(Math.floor(requested), plan.blockCount));
+}
+
+/**
+ * Splits the plan's blocks into `workers` contiguous ranges (workers = usableWorkers). Range w
+ * ends at the block boundary nearest to w+1 shares of the agents, and every range keeps at
+ * least one block.
+ */
+export function partitionBlocks(
+  plan: Pick<PopulationPlan, 'blockCount' | 'agentCount' | 'blockStart' | 'blockLength'>,
+  workers: number,
+): BlockRange[] {
+  const count = usableWorkers(plan, workers);
+  const ranges: BlockRange[] = [];
+  let lo = 0;
+  for (let w = 0; w < count; w++) {
+    let hi: number;
+    if (w === count - 1) hi = plan.blockCount;
+    else {
+      const target = (plan.agentCount * (w + 1)) / count;
+      hi = lo + 1;
+      // Move the boundary forward while that brings the range's end closer to its target,
+      // leaving one block for each later worker.
+      const maxHi = plan.blockCount - (count - 1 - w);
+      while (hi < maxHi) {
+        const endNow = plan.blockStart[hi - 1] + plan.blockLength[hi - 1];
+        const endNext = endNow + plan.blockLength[hi];
+        if (Math.abs(endNext - target) < Math.abs(endNow - target)) hi++;
+        else break;
+      }
+    }
+    const firstAgent = plan.blockStart[lo];
+    const end = plan.blockStart[hi - 1] + plan.blockLength[hi - 1];
+    ranges.push({ worker: w, lo, hi, firstAgent, agentCount: end - firstAgent });
+    lo = hi;
+  }
+  return ranges;
+}

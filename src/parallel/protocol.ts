@@ -1,0 +1,103 @@
+/**
+ * What the coordinator and the block workers agree on: the set-up message, the shared control
+ * words of the barrier, the per-phase reply of transfer mode and the debug fault plan.
+ */
+import type { PopulationPlan } from '../engine/layout.ts';
+import type { World } from '../engine/world.ts';
+import type { BlockRange } from './partition.ts';
+
+/** Int32 slots of the shared control array (shared-memory mode). */
+export const CONTROL_GENERATION = 0; // bumped by the coordinator to release a phase
+export const CONTROL_PHASE = 1; // AgentPhaseCode, or PHASE_STOP
+export const CONTROL_MONTH = 2;
+export const CONTROL_DONE = 3; // workers finished with the current generation
+export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
+export const CONTROL_WORDS = 5;
+
+/** Control phase that ends a worker's serve loop. */
+export const PHASE_STOP = 99;
+
+/** Buffers shared by the coordinator and every worker (shared-memory mode). */
+export interface SharedMemory {
+  /** Agent columns of the whole population (createColumns(0, agentCount, columns)). */
+  columns: SharedArrayBuffer;
+  /** Partial sums, blockCount × PARTIAL_FIELDS Float64. */
+  partials: SharedArrayBuffer;
+  /** Market view, VIEW_FIELDS × goods × nodes Float64. */
+  view: SharedArrayBuffer;
+  /** Group scale factors for the scale phase, one Float64 per group. */
+  groupScales: SharedArrayBuffer;
+  /** CONTROL_WORDS Int32. */
+  control: SharedArrayBuffer;
+  /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
+  busy: SharedArrayBuffer;
+}
+
+/** A deliberate failure, for tests of fault handling. Never set by the app's UI. */
+export interface FaultPlan {
+  worker: number;
+  /** Month of the failing phase (-1: initialisation). */
+  month: number;
+  phase: 'draw' | 'scale' | 'decide' | 'settle';
+  /**
+   * throw: the phase throws (the worker reports it and stays up);
+   * crash: an uncaught error escapes to the worker's global scope (a Node worker thread dies
+   * of it; a browser worker fires its error event) and the worker never answers.
+   */
+  kind: 'throw' | 'crash';
+}
+
+export interface BlockWorkerSetup {
+  index: number;
+  workers: number;
+  world: World;
+  plan: PopulationPlan;
+  seed: number;
+  expansionLagMonths: number;
+  /** World demand growth per mineral at month 0, per year. */
+  growthPerYear: Float64Array;
+  range: BlockRange;
+  /** Null: transfer mode (the worker owns columns for its agents only). */
+  shared: SharedMemory | null;
+  fault: FaultPlan | null;
+}
+
+/** Transfer mode: a worker's partial sums for its blocks, and its compute time. */
+export interface PhaseReply {
+  /** Partials of blocks [lo, hi), (hi − lo) × PARTIAL_FIELDS. */
+  partials: Float64Array;
+  busyMs: number;
+}
+
+/** The block worker as the coordinator sees it through comlink. */
+export interface BlockWorkerApi {
+  /** Resolves once the worker is running (it answers messages). */
+  ping(): number;
+  setup(setup: BlockWorkerSetup): void;
+  /** Transfer mode: runs one agent phase on the worker's blocks with a copy of the view. */
+  phase(code: number, month: number, view: Float64Array | null, groupScales: Float64Array | null): PhaseReply;
+  /**
+   * Shared-memory mode: runs the phases the control words release after generation
+   * `generation`, until a stop phase. Blocks the worker's event loop while it serves
+   * (Atomics.wait between phases). Rejects when a phase throws.
+   */
+  serve(generation: number): Promise<void>;
+}
+
+/** Text of a fault plan, as `worker:month:phase:kind` (the form the CLI's SIM_FAULT and test pages use). */
+export function parseFaultPlan(text: string): FaultPlan {
+  const [worker, month, phase, kind = 'throw'] = text.split(':');
+  const plan = { worker: Number(worker), month: Number(month), phase, kind };
+  if (
+    !Number.isInteger(plan.worker) ||
+    plan.worker < 0 ||
+    !Number.isInteger(plan.month) ||
+    !['draw', 'scale', 'decide', 'settle'].includes(phase) ||
+    !['throw', 'crash'].includes(kind)
+  ) {
+    throw new Error(
+      `fault plan ${JSON.stringify(text)}: expected worker:month:phase[:kind] with phase draw|scale|decide|settle and kind throw|crash`,
+    );
+  }
+  return plan as FaultPlan;
+}
