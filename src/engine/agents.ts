@@ -72,6 +72,7 @@ import {
   STATUS_DORMANT,
   STATUS_SCHEDULED,
 } from './layout.ts';
+import { exp, pow } from './math.ts';
 import { blockStream, normal } from './rng.ts';
 import type { World } from './world.ts';
 
@@ -188,7 +189,7 @@ export function drawBlocks(
     for (let a = start; a < end; a++) {
       // Stratified ranks keep each node's cost curve the same shape at any resolution.
       const z = (rank0 + (a - start) + random()) / group.count;
-      const size = Math.exp(SIZE_SPREAD * normal(random));
+      const size = exp(SIZE_SPREAD * normal(random));
       cols.capacity[a] = size;
       cols.stockOut[a] = 0;
       cols.produced[a] = 0;
@@ -199,7 +200,7 @@ export function drawBlocks(
       cols.lossMonths[a] = 0;
       cols.investment[a] = random();
       if (group.kind === 'consumer') {
-        const choke = price * CHOKE_PRICE_MEDIAN * Math.exp(CHOKE_PRICE_SPREAD * normal(random));
+        const choke = price * CHOKE_PRICE_MEDIAN * exp(CHOKE_PRICE_SPREAD * normal(random));
         cols.unitCost[a] = choke;
         cols.status[a] = STATUS_ACTIVE;
         raw += size;
@@ -210,7 +211,7 @@ export function drawBlocks(
       if (group.kind === 'project') cost = group.projectCost!;
       else {
         const [low, high] = group.kind === 'dormant' ? DORMANT_COST_RANGE : OPERATING_COST_RANGE;
-        cost = refCost * (low + (high - low) * z ** COST_CURVE_EXPONENT);
+        cost = refCost * (low + (high - low) * pow(z, COST_CURVE_EXPONENT));
       }
       cols.unitCost[a] = cost;
       if (group.kind === 'operating') {

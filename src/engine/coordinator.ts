@@ -69,6 +69,7 @@ import {
   type GoodMarketOutcome,
   type MarketWorkspace,
 } from './market.ts';
+import { exp, log, pow } from './math.ts';
 import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
 import { createResults, type RunResults, seriesIndex } from './results.ts';
 import { distanceMatrix, type World } from './world.ts';
@@ -331,7 +332,7 @@ export class Coordinator {
     if (month > 0) {
       for (let m = 0; m < world.minerals.length; m++) {
         for (let n = 0; n < N; n++)
-          this.growthLevel[m * N + n] *= (1 + policy.growthRate[m * N + n]) ** (1 / 12);
+          this.growthLevel[m * N + n] *= pow(1 + policy.growthRate[m * N + n], 1 / 12);
       }
     }
     const hurdle = this.scenario.market.hurdle;
@@ -352,7 +353,7 @@ export class Coordinator {
         v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
         v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
         v[VIEW_CAPACITY_FACTOR * stride + k] = policy.capacityFactor[k];
-        const priceResponse = (this.buyerPrice[k] / ref) ** this.elasticity[g];
+        const priceResponse = pow(this.buyerPrice[k] / ref, this.elasticity[g]);
         v[VIEW_DEMAND_FACTOR * stride + k] = this.growthLevel[m * N + n] * priceResponse;
         const support = policy.hurdleReduction[k];
         const earned =
@@ -364,7 +365,8 @@ export class Coordinator {
           steadyLag = policy.expansionLag[k];
           steady = steadyExpansion(growth, steadyLag);
         }
-        const rate = steady.rate * signal ** EXPANSION_ELASTICITY + EXPANSION_KICK * Math.max(0, signal - 1);
+        const rate =
+          steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1);
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
         // Strong prices call for bigger projects, not only more of them.
         v[VIEW_EXPANSION_SIZE * stride + k] =
@@ -587,7 +589,7 @@ export class Coordinator {
       let index: number;
       if (inflow > 0) index = out.payments[n] / inflow;
       else if (out.bestLanded[n] < Number.POSITIVE_INFINITY) index = out.bestLanded[n];
-      else if (this.monthBid[k] > 0) index = Math.min(high, this.buyerIndex[k] * Math.exp(MAX_PRICE_STEP));
+      else if (this.monthBid[k] > 0) index = Math.min(high, this.buyerIndex[k] * exp(MAX_PRICE_STEP));
       else index = this.buyerIndex[k];
       this.buyerIndex[k] = index;
       this.buyerPrice[k] += SHORT_EXPECTATION * (index - this.buyerPrice[k]);
@@ -598,13 +600,13 @@ export class Coordinator {
       let next = this.price[k];
       if (offered > 0 || asked > 0) {
         const tiny = 1e-9 * (shipped + 1e-9);
-        const gap = Math.log((asked + tiny) / (offered + tiny));
+        const gap = log((asked + tiny) / (offered + tiny));
         // Small imbalances move prices gently (the status quo stays stable), large ones fast.
         const relative = gap / PRICE_STEP_KNEE;
         let step = kappa * gap * (1 + relative * relative);
         if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
         else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
-        next *= Math.exp(step);
+        next *= exp(step);
       } else {
         // No seller here: the node's quote follows what its buyers pay (prices stockpile sales).
         next = index;

@@ -12,6 +12,7 @@
  * split a buyer's demand into a compliant part (compliant origins only) and the rest.
  */
 import { ALLOCATION_ROUNDS } from './constants.ts';
+import { exp, log } from './math.ts';
 import type { ControlRule, FloorRule, OfftakeRule, StandardRule } from './policy.ts';
 
 /** Everything the market needs for one good this month. Arrays of length N or N×N (origin-major). */
@@ -263,7 +264,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       }
       cost += levy[k];
       landed[k] = cost;
-      weight[k] = Math.exp(negSigma * Math.log(cost));
+      weight[k] = exp(negSigma * log(cost));
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }
   }

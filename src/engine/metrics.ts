@@ -42,7 +42,7 @@ export function concentration(results: RunResults, month: number, good: number):
   output.forEach((q, n) => {
     const share = q / total;
     if (codes[n] !== REST_OF_WORLD) {
-      hhi += (100 * share) ** 2;
+      hhi += 100 * share * (100 * share);
       if (share > 0) ranked.push({ node: codes[n], share });
     }
   });

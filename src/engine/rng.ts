@@ -4,6 +4,7 @@
  * seedrandom) is fast and gives identical doubles in every JavaScript engine.
  */
 import seedrandom from 'seedrandom';
+import { log } from './math.ts';
 
 export type RandomStream = () => number;
 
@@ -12,9 +13,15 @@ export function blockStream(seed: number, block: number, purpose: 'init'): Rando
   return seedrandom.alea(`${seed}:${purpose}:${block}`);
 }
 
-/** Standard normal draw (Box–Muller), from two uniforms of `random`. */
+/**
+ * Standard normal draw by Marsaglia's polar method (square roots and the deterministic log only,
+ * so every JavaScript engine draws the same numbers).
+ */
 export function normal(random: RandomStream): number {
-  const u = 1 - random();
-  const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  for (;;) {
+    const u = 2 * random() - 1;
+    const v = 2 * random() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
+  }
 }

@@ -1,3 +1,5 @@
+import { asin, cos, sin } from './math.ts';
+
 /**
  * The world the engine simulates: nodes, goods (a mineral at a stage) and the calibration
  * figures the agents are drawn from. Built once from src/data (see src/data/world.ts) or, in
@@ -68,8 +70,10 @@ export function greatCircleKm(a: WorldNode, b: WorldNode): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  const sLat = sin(dLat / 2);
+  const sLon = sin(dLon / 2);
+  const h = sLat * sLat + cos(a.lat * rad) * cos(b.lat * rad) * sLon * sLon;
+  return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Distance matrix, km, row-major [origin * n + destination]. */
