@@ -11,7 +11,7 @@ import { createSimulation } from '../../src/engine/simulation.ts';
 import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
 import type { BenchOptions } from './run.ts';
-import { benchScenario, fixed, median, perMonth, printTable } from './shared.ts';
+import { benchScenario, fixed, median, perMonth, printTable } from './benchSupport.ts';
 
 interface Row {
   agents: number;
