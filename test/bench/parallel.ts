@@ -10,8 +10,8 @@ import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
+import { benchScenario, fixed, median, perMonth, printTable } from './benchSupport.ts';
 import type { BenchOptions } from './run.ts';
-import { benchScenario, fixed, median, perMonth, printTable } from './shared.ts';
 
 interface Row {
   agents: number;

@@ -8,8 +8,8 @@
 import { build } from 'vite';
 import type { BenchReport } from '../../src/parallel/benchPage.ts';
 import { launchBrowser, openPage, root, serveDist } from '../browser/harness.ts';
+import { fixed, median, perMonth, printTable } from './benchSupport.ts';
 import type { BenchOptions } from './run.ts';
-import { fixed, median, perMonth, printTable } from './shared.ts';
 
 interface Row {
   agents: number;
