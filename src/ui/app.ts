@@ -1,71 +1,409 @@
 /**
- * App shell: a header and a CSS grid whose centre is the world map, with room for the
- * scenario controls (left), the node details (right) and charts (below) of later issues.
+ * App shell: the header with the run controls and what the views look at (mineral, stage,
+ * month), then a grid with the scenario editor, the map, the concentration panel, node
+ * details, the time series and the Sankey. Every view reads the store's results; every control
+ * edits the store's scenario. The engine runs behind an EngineClient (never on this thread).
  */
-import atlas from 'world-atlas/countries-50m.json';
-import { NODES } from '../data/nodes';
-import { type CountriesTopology, createMapLegend, createWorldMap, type WorldMap } from '../viz/worldMap';
-import { createDetailsPanel } from './detailsPanel';
-import { tooltipFor } from './nodeFacts';
+import { MINERALS } from '../data/minerals';
+import type { RunResults } from '../engine/results.ts';
+import type { EngineClient } from '../parallel/client.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateScenario } from '../scenario/validate.ts';
+import { createConcentrationPanel } from '../viz/concentrationPanel.ts';
+import { createMetricCache } from '../viz/metricSeries.ts';
+import { createSankeyView } from '../viz/sankey.ts';
+import { sankeyData } from '../viz/sankeyData.ts';
+import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
+import type { WorldMap } from '../viz/worldMap.ts';
+import { createDetailsPanel } from './detailsPanel.ts';
+import { button, el, selectBox } from './dom.ts';
+import type { Draft } from './editor/draft.ts';
+import { LEVERS } from './editor/levers.ts';
+import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
+import { monthLabel, shortName, tonnes } from './format.ts';
+import { createMapPanel } from './mapPanel.ts';
+import { createRunControls, WORKER_CHOICES } from './runControls.ts';
+import { createRunSession, type RunSession } from './runSession.ts';
+import {
+  type AppState,
+  activeZone,
+  createStore,
+  type SankeyPeriod,
+  type Store,
+  shownMonth,
+} from './store.ts';
+import { createViewControls, stagesOf } from './viewControls.ts';
+import { isEuNode, toggleMember } from './zoneMembers.ts';
 
-function section(tag: 'aside' | 'section', className: string, label: string): HTMLElement {
-  const element = document.createElement(tag);
-  element.className = className;
-  element.setAttribute('aria-label', label);
-  return element;
+export interface AppOptions {
+  /** Makes an engine client (the parallel engine, or the temporary single-worker one). */
+  createClient: () => EngineClient;
 }
 
 export interface App {
+  store: Store;
+  session: RunSession;
   map: WorldMap;
 }
 
-export function createApp(root: HTMLElement): App {
-  const header = document.createElement('header');
-  header.className = 'app-header';
-  const title = document.createElement('h1');
-  title.textContent = 'Critical-minerals trade simulator';
-  const tagline = document.createElement('p');
-  tagline.textContent =
-    'The delegations of the February 2026 Critical Minerals Ministerial, China, the other large producers and the rest of the world: 2024 calibration data.';
-  header.append(title, tagline);
+/** Shortest interval between redraws of the costly views during a run, ms. */
+const HEAVY_VIEW_MS = 100;
 
-  const main = document.createElement('main');
-  main.className = 'app-grid';
-  const controls = section('aside', 'panel panel-controls', 'Scenario controls');
-  const controlsTitle = document.createElement('h2');
-  controlsTitle.textContent = 'Scenario';
-  const controlsHint = document.createElement('p');
-  controlsHint.className = 'hint';
-  controlsHint.textContent =
-    'Scenario controls (zones, tariffs, price floors, export controls) arrive in a later release.';
-  controls.append(controlsTitle, controlsHint);
+const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
+const mineralName = (id: string) => MINERAL_NAMES.get(id) ?? id;
 
-  const mapPanel = section('section', 'panel panel-map', 'World map');
-  const mapHost = document.createElement('div');
-  mapHost.className = 'map-host';
-  mapPanel.append(mapHost);
-  createMapLegend(mapPanel);
+function panel(tag: 'aside' | 'section', className: string, title: string, id: string): HTMLElement {
+  const element = el(tag, { className: `panel ${className}`, attrs: { 'aria-labelledby': id } });
+  element.append(el('h2', { text: title, attrs: { id } }));
+  return element;
+}
 
-  const details = section('aside', 'panel panel-details', 'Node details');
-  const charts = section('section', 'panel panel-charts', 'Charts');
-  const chartsHint = document.createElement('p');
-  chartsHint.className = 'hint';
-  chartsHint.textContent = 'Prices, flows and concentration charts will appear here once a scenario runs.';
-  charts.append(chartsHint);
+function defaultWorkers(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return [...WORKER_CHOICES].reverse().find((n) => n <= cores) ?? 1;
+}
 
-  // Map and charts share the centre column, so a long details panel never stretches the map's row.
-  const centre = document.createElement('div');
-  centre.className = 'app-centre';
-  centre.append(mapPanel, charts);
-  main.append(controls, centre, details);
+export function initialState(): AppState {
+  const draft = presetDraft('status-quo', {});
+  const v = validateScenario(draft);
+  if (!v.ok) throw new Error(v.errors.join('; '));
+  return {
+    draft,
+    draftRevision: 0,
+    errors: [],
+    scenario: structuredClone(v.scenario),
+    view: {
+      mineral: 'rare_earths',
+      stage: 'refine',
+      month: null,
+      hoverMonth: null,
+      colourMode: 'zone',
+      clickMode: 'details',
+      flowCount: 30,
+      sankeyPeriod: 'month',
+      zoneId: v.scenario.zones[0]?.id ?? null,
+      selectedNode: null,
+    },
+    run: {
+      status: 'idle',
+      runId: 0,
+      message: 'Ready: press Run',
+      monthsDone: 0,
+      months: v.scenario.months,
+      runningMs: 0,
+      agentCount: 0,
+      workersUsed: null,
+      sharedMemory: false,
+      speed: 12,
+      seedMode: 'same',
+      workers: defaultWorkers(),
+      autoRun: true,
+      baselineMonths: 0,
+    },
+    results: null,
+    baseline: null,
+    dataRevision: 0,
+  };
+}
+
+export function createApp(root: HTMLElement, options: AppOptions): App {
+  const store = createStore(initialState());
+  const session = createRunSession(store, options.createClient);
+
+  // --- layout ---
+  const header = el('header', { className: 'app-header' });
+  const titleRow = el('div', { className: 'title-row' }, [
+    el('h1', { text: 'Critical-minerals trade simulator' }),
+    el('p', {
+      className: 'tagline',
+      text: 'Agents of the February 2026 Critical Minerals Ministerial delegations, China, other large producers and the rest of the world trade ten minerals under the rules you set. Calibrated to 2024 data (USGS, IEA); every chart shows model results.',
+    }),
+  ]);
+  const runBar = el('div', { className: 'run-bar' });
+  const viewBar = el('div', { className: 'view-bar' });
+  header.append(titleRow, runBar, viewBar);
+
+  const main = el('main', { className: 'app-grid' });
+  const editorPanel = panel('aside', 'panel-editor', 'Scenario editor', 'editor-title');
+  editorPanel.querySelector('h2')?.remove(); // the editor writes its own heading
+  editorPanel.setAttribute('aria-label', 'Scenario editor');
+  editorPanel.removeAttribute('aria-labelledby');
+  const mapPanelEl = panel('section', 'panel-map', 'Map: zone, flows and output', 'map-title');
+  const concentrationEl = panel('section', 'panel-concentration', 'Concentration', 'concentration-title');
+  const concentrationCaption = el('p', {
+    className: 'panel-caption',
+    attrs: { id: 'concentration-caption' },
+  });
+  concentrationEl.append(
+    concentrationCaption,
+    el('p', {
+      className: 'hint',
+      text: 'HHI: the sum of squared percentage shares of output, 0–10,000 (the rest of world counts as many small producers); 1,800 or more is "highly concentrated". Click a row to show that mineral and stage everywhere.',
+    }),
+  );
+  const details = el('aside', { className: 'panel panel-details', attrs: { 'aria-label': 'Node details' } });
+  const chartsEl = panel('section', 'panel-charts', 'Over time', 'charts-title');
+  const chartsCaption = el('p', { className: 'panel-caption', attrs: { id: 'charts-caption' } });
+  chartsEl.append(chartsCaption);
+  const sankeyEl = panel('section', 'panel-sankey', 'Supply chain', 'sankey-title');
+  const period = selectBox(
+    [
+      { value: 'month', label: 'the month shown' },
+      { value: 'year', label: 'the 12 months to the month shown' },
+      { value: 'run', label: 'the whole run to the month shown' },
+    ],
+    store.state.view.sankeyPeriod,
+    { id: 'sankey-period' },
+  );
+  period.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.sankeyPeriod = period.value as SankeyPeriod;
+    }),
+  );
+  sankeyEl.append(
+    el('div', { className: 'view-field' }, [
+      el('label', { text: 'Tonnes over', attrs: { for: 'sankey-period' } }),
+      period,
+    ]),
+  );
+  main.append(editorPanel, mapPanelEl, concentrationEl, details, chartsEl, sankeyEl);
   root.replaceChildren(header, main);
 
-  const panel = createDetailsPanel(details);
-  const map = createWorldMap(mapHost, {
-    nodes: NODES,
-    topology: atlas as unknown as CountriesTopology,
-    describe: tooltipFor,
-    onSelect: (code) => panel.show(code),
+  // --- scenario edits ---
+  let applyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function applyScenario(scenario: Scenario) {
+    if (JSON.stringify(scenario) === JSON.stringify(store.state.scenario)) return;
+    store.update((s) => {
+      s.scenario = structuredClone(scenario);
+      s.run.months = scenario.months;
+      if (!scenario.zones.some((z) => z.id === s.view.zoneId)) s.view.zoneId = scenario.zones[0]?.id ?? null;
+    });
+    session.scenarioChanged();
+  }
+
+  /** Validates the draft; a valid one is applied (after a pause while the user types). */
+  function draftChanged(typing: boolean) {
+    const v = validateScenario(store.state.draft);
+    store.update((s) => {
+      s.errors = v.ok ? [] : v.errors;
+    });
+    clearTimeout(applyTimer);
+    if (!v.ok) return;
+    if (typing) applyTimer = setTimeout(() => applyScenario(v.scenario), 350);
+    else applyScenario(v.scenario);
+  }
+
+  function replaceDraft(draft: Draft) {
+    store.update((s) => {
+      s.draft = draft;
+      s.draftRevision++;
+    });
+    draftChanged(false);
+  }
+
+  /** Adds or removes a node in the selected zone (all EU members together); no zone: makes one. */
+  function toggleInZone(code: string) {
+    const draft = store.state.draft;
+    const zones = Array.isArray(draft.zones) ? (draft.zones as Record<string, unknown>[]) : [];
+    let index = zones.findIndex((z) => z.id === store.state.view.zoneId);
+    if (index < 0 && zones.length) index = 0;
+    if (index < 0) {
+      const zone = LEVERS[0].create({ zoneId: null, draft });
+      zone.members = toggleMember([], code);
+      draft.zones = [zone];
+      store.update((s) => {
+        s.view.zoneId = String(zone.id);
+      });
+    } else {
+      const members = Array.isArray(zones[index].members) ? (zones[index].members as string[]) : [];
+      zones[index].members = toggleMember(members, code);
+    }
+    store.update((s) => {
+      s.draftRevision++;
+    });
+    draftChanged(false);
+  }
+
+  const editor = createScenarioEditor(editorPanel, {
+    store,
+    onEdit: draftChanged,
+    onPreset: (draft) => {
+      store.update((s) => {
+        s.view.zoneId = (draft.zones as { id: string }[] | undefined)?.[0]?.id ?? null;
+      });
+      replaceDraft(draft);
+    },
+    onSelectZone: (id) =>
+      store.update((s) => {
+        s.view.zoneId = id;
+      }),
   });
-  return { map };
+
+  // --- views ---
+  const runControls = createRunControls(runBar, store, session);
+  const viewControls = createViewControls(viewBar, store);
+
+  const detailsPanel = createDetailsPanel(
+    details,
+    (code) => {
+      const zone = activeZone(store.state);
+      const inZone = zone.members.includes(code);
+      const label = zone.fallback
+        ? 'Make a new zone with this country'
+        : `${inZone ? 'Remove from' : 'Add to'} ${zone.name}${isEuNode(code) ? ' (all 27 EU members together)' : ''}`;
+      const b = button(
+        label,
+        () => {
+          toggleInZone(code);
+          detailsPanel.show(code);
+        },
+        'small zone-toggle',
+      );
+      return el('p', {}, [b]);
+    },
+    () =>
+      store.update((s) => {
+        s.view.selectedNode = null;
+      }),
+  );
+
+  const mapPanel = createMapPanel(mapPanelEl, store, {
+    mineralName,
+    onNode: (code) => {
+      if (store.state.view.clickMode === 'zone') toggleInZone(code);
+      else {
+        store.update((s) => {
+          s.view.selectedNode = code;
+        });
+        detailsPanel.show(code);
+      }
+    },
+  });
+
+  const concentration = createConcentrationPanel(concentrationEl, (mineral, stage) =>
+    store.update((s) => {
+      s.view.mineral = mineral;
+      s.view.stage = stage;
+    }),
+  );
+
+  const cache = createMetricCache();
+  const charts = createTimeSeriesPanel(chartsEl, cache, {
+    onHover: (month) =>
+      store.update((s) => {
+        s.view.hoverMonth = month;
+      }),
+    onPick: (month) =>
+      store.update((s) => {
+        s.view.month = month;
+      }),
+  });
+
+  const sankeyView = createSankeyView(sankeyEl);
+  const sankeyMonths = new WeakMap<RunResults, Map<string, Map<number, Map<string, number>>>>();
+
+  // --- one render per frame ---
+  let chartsKey = '';
+  let chartsViewKey = '';
+  let lastHeavy = 0;
+  let sankeyKey = '';
+  let zoneShownInDetails = '';
+  store.onFrame((state) => {
+    editor.update(state);
+    runControls.update(state);
+    viewControls.update(state);
+    // While a run streams months, the costly views (map arcs, concentration table, Sankey)
+    // redraw at most every HEAVY_VIEW_MS; the progress bar and the charts follow every frame.
+    const now = performance.now();
+    const running = state.run.status === 'running' || state.run.status === 'loading';
+    const heavy = !running || now - lastHeavy >= HEAVY_VIEW_MS;
+    if (heavy) lastHeavy = now;
+    mapPanel.update(state, { heavy });
+
+    const results = state.results;
+    const month = shownMonth(state);
+    const zone = activeZone(state);
+    // The name the engine ran with (the editor's name until a run starts).
+    const name = results?.meta.scenarioName ?? state.scenario.name;
+
+    if (heavy)
+      concentration.update({
+        results,
+        month,
+        mineral: state.view.mineral,
+        stage: state.view.stage,
+        mineralNames: MINERAL_NAMES,
+      });
+    concentrationCaption.textContent =
+      results && results.monthsDone > 0
+        ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
+        : `Model results for “${name}” appear here when it runs.`;
+
+    // A new selection redraws at once; new months follow the heavy-view throttle.
+    const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
+    const key = `${viewKey}|${state.dataRevision}|${month}`;
+    if (key !== chartsKey && (heavy || viewKey !== chartsViewKey)) {
+      chartsKey = key;
+      chartsViewKey = viewKey;
+      charts.update({
+        results,
+        baseline: state.baseline,
+        mineral: state.view.mineral,
+        mineralName: mineralName(state.view.mineral),
+        stage: state.view.stage,
+        stages: stagesOf(state.view.mineral).map((s) => s.id),
+        zone,
+        months: results?.meta.months ?? state.scenario.months,
+        hoverMonth: state.view.hoverMonth,
+        shownMonth: results && results.monthsDone > 0 ? month : null,
+      });
+      const baseline = state.baseline
+        ? `status quo in grey (${state.baseline.monthsDone} of ${state.baseline.meta.months} months)`
+        : 'status quo loading';
+      chartsCaption.textContent = `Model results for “${name}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`;
+    }
+
+    const period = state.view.sankeyPeriod;
+    const sKey = `${state.dataRevision}|${state.view.mineral}|${period}|${month}`;
+    if (sKey !== sankeyKey && heavy) {
+      sankeyKey = sKey;
+      if (!results || results.monthsDone === 0)
+        sankeyView.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
+      else {
+        const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
+        let byMineral = sankeyMonths.get(results);
+        if (!byMineral) {
+          byMineral = new Map();
+          sankeyMonths.set(results, byMineral);
+        }
+        let monthCache = byMineral.get(state.view.mineral);
+        if (!monthCache) {
+          monthCache = new Map();
+          byMineral.set(state.view.mineral, monthCache);
+        }
+        const data = sankeyData(results, state.view.mineral, from, month + 1, {
+          nameOf: shortName,
+          monthCache,
+          perColumn: 7,
+        });
+        const span = from === month ? monthLabel(month) : `${monthLabel(from)}–${monthLabel(month)}`;
+        sankeyView.update(
+          data,
+          `Model results for “${name}”: ${mineralName(state.view.mineral)} from mine to use, ${span}: ${tonnes(data.totalTonnes)} mined. Small countries in each column are grouped as “Other”.`,
+        );
+      }
+    }
+
+    // The details panel's zone button names the zone: redraw it when the zone changes.
+    const zoneKey = `${zone.id}|${zone.members.join()}|${state.view.selectedNode}`;
+    if (zoneKey !== zoneShownInDetails) {
+      zoneShownInDetails = zoneKey;
+      const shown = details.dataset.node;
+      if (shown) detailsPanel.show(shown);
+    }
+  });
+  store.flush();
+
+  return { store, session, map: mapPanel.map };
 }
