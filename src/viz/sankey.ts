@@ -17,7 +17,7 @@ export interface SankeyView {
 type Node = SankeyNode<SankeyNodeDatum, SankeyLinkDatum>;
 type Link = SankeyLink<SankeyNodeDatum, SankeyLinkDatum>;
 
-const HEIGHT = 300;
+const HEIGHT = 330;
 const MARGIN = { top: 20, right: 4, bottom: 4, left: 4 };
 const COLUMN_STAGE = ['mine', 'refine', 'magnet'];
 
@@ -123,7 +123,8 @@ export function createSankeyView(container: HTMLElement): SankeyView {
       .attr('y', (n) => ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', (n) => (n.column === columns - 1 ? 'end' : 'start'))
-      .text((n) => ((n.y1 ?? 0) - (n.y0 ?? 0) >= 7 ? n.label : ''));
+      // Labels only where they fit; every node keeps its name and tonnes in a tooltip.
+      .text((n) => ((n.y1 ?? 0) - (n.y0 ?? 0) >= 6 ? n.label : ''));
     nodes.select('title').text((n) => {
       const others = n.grouped.length ? ` (${n.grouped.join(', ')})` : '';
       return `${data.columns[n.column]} ${n.label}${others}: ${tonnes(n.value ?? 0)}`;

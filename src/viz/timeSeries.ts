@@ -162,7 +162,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
         .attr('y2', 4)
         .attr('stroke', l.colour)
         .attr('stroke-width', l.comparison ? 1.5 : 2.2)
-        .attr('stroke-dasharray', l.dash ?? null);
+        .attr('stroke-dasharray', l.comparison ? null : (l.dash ?? null));
       const text = document.createElement('span');
       text.textContent = label;
       li.append(text);

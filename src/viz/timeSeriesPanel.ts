@@ -31,7 +31,8 @@ export interface TimeSeriesPanel {
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
-const pctAxis = (v: number) => `${Math.round(v * 100)}%`;
+// One decimal only where the axis needs it (0.5%, 1.5%, …).
+const pctAxis = (v: number) => `${Number((v * 100).toFixed(1))}%`;
 const usdPerT = whole;
 const hhiFormat = whole;
 const millions = (v: number) => (Number.isFinite(v) ? `${(v / 1e6).toFixed(1)}` : '–');

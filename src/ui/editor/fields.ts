@@ -306,13 +306,18 @@ function destinationsField(spec: FieldSpec, path: Path, ctx: FieldContext): HTML
   const box = el('input', { attrs: { type: 'checkbox' } });
   box.checked = all;
   box.addEventListener('change', () => ctx.edit(path, box.checked ? 'all' : ['USA'], true));
-  const boxLabel = el('label', { className: 'inline' }, [box, ' all destinations']);
   if (all) {
     const { row } = frame(spec, path, safeInfo(path), box);
-    row.querySelector('.field-control')!.replaceChildren(boxLabel);
+    // The frame put the box in the control line; wrap it with its own inline label there.
+    row
+      .querySelector('.field-control')!
+      .replaceChildren(el('label', { className: 'inline' }, [box, ' all destinations']));
     return row;
   }
-  return codeList(spec, path, ctx, [...zoneOptions(ctx), ...NODE_OPTIONS], toggleCode, [boxLabel]);
+  box.setAttribute('aria-label', 'All destinations');
+  return codeList(spec, path, ctx, [...zoneOptions(ctx), ...NODE_OPTIONS], toggleCode, [
+    el('label', { className: 'inline' }, [box, ' all destinations']),
+  ]);
 }
 
 function byMineralField(spec: FieldSpec, path: Path, ctx: FieldContext): HTMLElement {
