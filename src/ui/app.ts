@@ -16,7 +16,7 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
-import { button, el, selectBox } from './dom.ts';
+import { button, el, selectBox, setText } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
 import { LEVERS } from './editor/levers.ts';
 import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
@@ -46,8 +46,13 @@ export interface App {
   map: WorldMap;
 }
 
-/** Shortest interval between redraws of the costly views during a run, ms. */
-const HEAVY_VIEW_MS = 100;
+/**
+ * Faster than this many months per second, the views that cost most to draw (map arcs,
+ * charts, concentration table, Sankey) redraw at most every HEAVY_VIEW_MS while the run
+ * streams months; slower runs redraw them for every month.
+ */
+const THROTTLE_ABOVE_SPEED = 12;
+const HEAVY_VIEW_MS = 250;
 
 const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
 const mineralName = (id: string) => MINERAL_NAMES.get(id) ?? id;
@@ -313,11 +318,13 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     editor.update(state);
     runControls.update(state);
     viewControls.update(state);
-    // While a run streams months, the costly views (map arcs, concentration table, Sankey)
-    // redraw at most every HEAVY_VIEW_MS; the progress bar and the charts follow every frame.
+    // While a fast run streams months, the costly views follow at most every HEAVY_VIEW_MS;
+    // the run controls follow every frame.
     const now = performance.now();
-    const running = state.run.status === 'running' || state.run.status === 'loading';
-    const heavy = !running || now - lastHeavy >= HEAVY_VIEW_MS;
+    const streaming =
+      (state.run.status === 'running' || state.run.status === 'loading') &&
+      state.run.speed > THROTTLE_ABOVE_SPEED;
+    const heavy = !streaming || now - lastHeavy >= HEAVY_VIEW_MS;
     if (heavy) lastHeavy = now;
     mapPanel.update(state, { heavy });
 
@@ -335,10 +342,13 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         stage: state.view.stage,
         mineralNames: MINERAL_NAMES,
       });
-    concentrationCaption.textContent =
-      results && results.monthsDone > 0
-        ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
-        : `Model results for “${name}” appear here when it runs.`;
+    if (heavy)
+      setText(
+        concentrationCaption,
+        results && results.monthsDone > 0
+          ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
+          : `Model results for “${name}” appear here when it runs.`,
+      );
 
     // A new selection redraws at once; new months follow the heavy-view throttle.
     const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;

@@ -45,3 +45,16 @@ export function selectBox(
 export function idFor(prefix: string, key: string): string {
   return `${prefix}-${key.replace(/[^\w-]/g, '_')}`;
 }
+
+/**
+ * Sets text only when it differs: views run every animation frame, and an unchanged label
+ * rewritten each time still costs the browser a style and layout pass.
+ */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Sets an attribute only when it differs (see setText). */
+export function setAttr(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}

@@ -111,6 +111,7 @@ export function createMapPanel(
   const legend = createMapLegend(container);
   container.append(arcSummary);
 
+  /** The tooltip: the model's figures for the month shown, then the node's data with sources. */
   function describe(code: string) {
     const state = store.state;
     const base = tooltipFor(code);
@@ -123,15 +124,7 @@ export function createMapPanel(
     const heading = `Model, ${monthLabel(month)}, ${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)} (per month):`;
     const zone = activeZone(state);
     const member = zone.members.includes(code) ? `In ${zone.name}.` : `Not in ${zone.name}.`;
-    return {
-      title: base.title,
-      lines: [
-        ...monthLines(facts, heading),
-        member,
-        `Data, ${base.lines[0]}`,
-        ...base.lines.slice(1).map((l) => `Data: ${l}`),
-      ],
-    };
+    return { title: base.title, lines: [...monthLines(facts, heading), member, ...base.lines] };
   }
 
   let lastColouringKey = '';

@@ -93,6 +93,7 @@ export function tooltipFor(code: string): { title: string; lines: string[] } {
       lines.push(`${stageLabel(stage)} share of world ${CALIBRATION_YEAR}: ${items.join(', ')}`);
   }
   if (facts.length === 0) lines.push('No output of the modelled minerals above 0.5% of the world.');
+  else lines.push(`Sources: ${[...new Set(facts.map((f) => f.source))].join(', ')}`);
   return { title: node.name, lines };
 }
 

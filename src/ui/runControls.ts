@@ -4,7 +4,7 @@
  * each run, the number of workers, and whether edits re-run at once.
  */
 import type { RunResults } from '../engine/results.ts';
-import { button, el, selectBox } from './dom.ts';
+import { button, el, selectBox, setAttr, setText } from './dom.ts';
 import { duration, whole } from './format.ts';
 import type { RunSession } from './runSession.ts';
 import type { AppState, Store } from './store.ts';
@@ -38,7 +38,11 @@ export function resultsDigest(results: RunResults): string {
   for (const name of ['price', 'production', 'consumption', 'stocks'] as const) {
     const values = results.series[name];
     let sum = 0;
-    for (let i = 0, n = months * stride; i < n; i++) sum += values[i] * ((i % 997) + 1);
+    let weight = 1;
+    for (let i = 0, n = months * stride; i < n; i++) {
+      sum += values[i] * weight;
+      weight = weight === 997 ? 1 : weight + 1;
+    }
     sums.push(sum);
   }
   let flows = 0;
@@ -159,8 +163,8 @@ export function createRunControls(container: HTMLElement, store: Store, session:
             : '▶ Run';
       runButton.setAttribute('aria-pressed', String(run.status === 'running'));
       stepButton.disabled = running || run.status === 'done';
-      progress.max = Math.max(1, run.months);
-      progress.value = run.monthsDone;
+      if (progress.max !== Math.max(1, run.months)) progress.max = Math.max(1, run.months);
+      if (progress.value !== run.monthsDone) progress.value = run.monthsDone;
       const rate = run.runningMs > 0 ? run.monthsDone / (run.runningMs / 1000) : 0;
       const effective = Math.min(rate || run.speed, run.speed);
       const left = run.months - run.monthsDone;
@@ -168,24 +172,31 @@ export function createRunControls(container: HTMLElement, store: Store, session:
         run.status === 'running' && effective > 0 && Number.isFinite(effective) && left > 0
           ? ` · about ${duration(left / effective)} left`
           : '';
-      progressText.textContent = `${run.monthsDone} / ${run.months} months${timeLeft}`;
-      seedValue.textContent = String(state.scenario.seed);
+      setText(progressText, `${run.monthsDone} / ${run.months} months${timeLeft}`);
+      setText(seedValue, String(state.scenario.seed));
       workersUsed.textContent =
         run.workersUsed === null
           ? ''
           : `(${run.workersUsed} in use${run.sharedMemory ? ', shared memory' : ''})`;
       const agents = run.agentCount ? ` · ${whole(run.agentCount)} agents` : '';
-      status.textContent = `${run.message}${run.status === 'idle' ? '' : agents}`;
-      status.dataset.status = run.status;
-      status.dataset.run = String(run.runId);
+      setText(status, `${run.message}${run.status === 'idle' ? '' : agents}`);
+      setAttr(status, 'data-status', run.status);
+      setAttr(status, 'data-run', String(run.runId));
       if (run.status === 'done' && state.results) {
         const results = state.results;
         if (digestOf !== results || digestMonths !== results.monthsDone) {
           digestOf = results;
           digestMonths = results.monthsDone;
-          status.dataset.digest = resultsDigest(results);
+          // Out of the frame: the digest reads every number of the run.
+          setTimeout(() => {
+            if (digestOf === results && store.state.run.status === 'done')
+              status.dataset.digest = resultsDigest(results);
+          }, 0);
         }
-      } else delete status.dataset.digest;
+      } else {
+        digestOf = null;
+        delete status.dataset.digest;
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * one the user picks with the slider, a chart click or the keyboard).
  */
 import { MINERALS } from '../data/minerals';
-import { el, selectBox } from './dom.ts';
+import { el, selectBox, setAttr, setText } from './dom.ts';
 import { monthLabel, stageName } from './format.ts';
 import { type AppState, type Store, shownMonth } from './store.ts';
 
@@ -93,14 +93,17 @@ export function createViewControls(container: HTMLElement, store: Store): ViewCo
       }
       const done = state.results?.monthsDone ?? 0;
       const m = shownMonth(state);
-      month.max = String(Math.max(0, done - 1));
-      month.value = String(m);
-      month.disabled = done === 0;
-      month.setAttribute('aria-valuetext', done ? `${monthLabel(m)}, month ${m}` : 'no months yet');
-      monthText.textContent = done
-        ? `${monthLabel(m)} (month ${m})${state.view.month === null ? ', latest' : ''}`
-        : 'no months yet';
-      latest.disabled = state.view.month === null;
+      setAttr(month, 'max', String(Math.max(0, done - 1)));
+      if (month.value !== String(m)) month.value = String(m);
+      if (month.disabled !== (done === 0)) month.disabled = done === 0;
+      setAttr(month, 'aria-valuetext', done ? `${monthLabel(m)}, month ${m}` : 'no months yet');
+      setText(
+        monthText,
+        done
+          ? `${monthLabel(m)} (month ${m})${state.view.month === null ? ', latest' : ''}`
+          : 'no months yet',
+      );
+      if (latest.disabled !== (state.view.month === null)) latest.disabled = state.view.month === null;
     },
   };
 }

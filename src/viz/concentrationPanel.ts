@@ -6,6 +6,7 @@
  */
 import { concentration, HIGHLY_CONCENTRATED } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
+import { setText } from '../ui/dom.ts';
 import { percent, pointsChange, shortName, signedInt, stageName, whole } from '../ui/format.ts';
 
 export interface ConcentrationInput {
@@ -81,6 +82,17 @@ export function createConcentrationPanel(
   empty.textContent = 'Run the scenario to see how concentrated each stage is.';
   container.append(empty, table);
   let lastKey = '';
+  let builtFor = '';
+  const cells: {
+    tr: HTMLTableRowElement;
+    hhi: HTMLElement;
+    fill: HTMLElement;
+    value: HTMLElement;
+    hhiChange: HTMLElement;
+    top3: HTMLElement;
+    top3Change: HTMLElement;
+    holders: HTMLElement;
+  }[] = [];
   const ids = new WeakMap<RunResults, number>();
   let nextId = 1;
 
@@ -104,65 +116,81 @@ export function createConcentrationPanel(
       empty.hidden = true;
       table.hidden = false;
       const rows = concentrationRows(results, Math.min(input.month, results.monthsDone - 1));
-      const focused = document.activeElement as HTMLElement | null;
-      const focusedGood = focused?.closest('tr')?.dataset.good;
-      body.replaceChildren();
-      let previousMineral = '';
-      for (const r of rows) {
+      // The rows (one per good) are built once and then only their texts change, so a redraw
+      // during a run costs no new elements.
+      const goodsKey = results.meta.goods.map((g) => `${g.mineral}/${g.stage}`).join();
+      if (goodsKey !== builtFor) {
+        builtFor = goodsKey;
+        body.replaceChildren();
+        cells.length = 0;
+        rows.forEach((r, i) => {
+          cells.push(buildRow(r, i === 0 || rows[i - 1].mineral !== r.mineral));
+        });
+      }
+      rows.forEach((r, i) => {
+        const c = cells[i];
+        c.tr.classList.toggle('is-mineral', r.mineral === input.mineral);
+        c.tr.classList.toggle('is-selected', r.mineral === input.mineral && r.stage === input.stage);
+        setText(c.value, whole(r.hhi));
+        c.fill.className = r.hhi >= HIGHLY_CONCENTRATED ? 'hhi-fill high' : 'hhi-fill';
+        c.fill.style.width = `${Math.min(100, r.hhi / 100)}%`;
+        c.hhi.title = r.hhi >= HIGHLY_CONCENTRATED ? 'Highly concentrated (HHI ≥ 1,800)' : 'Below 1,800';
+        setText(c.hhiChange, signedInt(r.hhiChange));
+        setText(c.top3, percent(r.top3Share, 0));
+        setText(c.top3Change, pointsChange(r.top3Change));
+        setText(
+          c.holders,
+          r.top3
+            .map((code, k) => (k === 0 ? `${shortName(code)} ${percent(r.top1Share, 0)}` : shortName(code)))
+            .join(', '),
+        );
+      });
+
+      function buildRow(r: ConcentrationRow, first: boolean) {
         const tr = body.insertRow();
         tr.dataset.good = String(r.good);
         tr.dataset.mineral = r.mineral;
         tr.dataset.stage = r.stage;
-        if (r.mineral !== previousMineral) tr.className = 'first-of-mineral';
-        if (r.mineral === input.mineral) tr.classList.add('is-mineral');
-        if (r.mineral === input.mineral && r.stage === input.stage) tr.classList.add('is-selected');
-        previousMineral = r.mineral;
-
+        if (first) tr.className = 'first-of-mineral';
         const name = tr.insertCell();
         const pick = document.createElement('button');
         pick.type = 'button';
         pick.className = 'link';
         const full = `${input.mineralNames.get(r.mineral) ?? r.mineral}, ${stageName(r.stage)}`;
         // The mineral's name once, on its first stage; later stages are indented.
-        pick.textContent = tr.classList.contains('first-of-mineral') ? full : stageName(r.stage);
-        if (!tr.classList.contains('first-of-mineral')) name.className = 'later-stage';
+        pick.textContent = first ? full : stageName(r.stage);
+        if (!first) name.className = 'later-stage';
         pick.setAttribute('aria-label', `${full}: show in the map, Sankey and charts`);
         pick.addEventListener('click', () => onPick(r.mineral, r.stage));
         name.append(pick);
 
         const hhi = tr.insertCell();
         hhi.className = 'num hhi';
-        const value = document.createElement('span');
-        value.className = 'hhi-value';
-        value.textContent = whole(r.hhi);
         const bar = document.createElement('span');
         bar.className = 'hhi-bar';
         const fill = document.createElement('span');
-        fill.className = r.hhi >= HIGHLY_CONCENTRATED ? 'hhi-fill high' : 'hhi-fill';
-        fill.style.width = `${Math.min(100, r.hhi / 100)}%`;
         const mark = document.createElement('span');
         mark.className = 'hhi-mark';
         mark.style.left = `${HIGHLY_CONCENTRATED / 100}%`;
         bar.append(fill, mark);
+        const value = document.createElement('span');
+        value.className = 'hhi-value';
         hhi.append(bar, value);
-        hhi.title = r.hhi >= HIGHLY_CONCENTRATED ? 'Highly concentrated (HHI ≥ 1,800)' : 'Below 1,800';
-
-        const cell = (text: string, className: string) => {
+        const cell = (className: string) => {
           const td = tr.insertCell();
           td.className = className;
-          td.textContent = text;
           return td;
         };
-        cell(signedInt(r.hhiChange), 'num change');
-        cell(percent(r.top3Share, 0), 'num');
-        cell(pointsChange(r.top3Change), 'num change');
-        cell(
-          r.top3
-            .map((code, i) => (i === 0 ? `${shortName(code)} ${percent(r.top1Share, 0)}` : shortName(code)))
-            .join(', '),
-          'holders',
-        );
-        if (String(r.good) === focusedGood) pick.focus();
+        return {
+          tr,
+          hhi,
+          fill,
+          value,
+          hhiChange: cell('num change'),
+          top3: cell('num'),
+          top3Change: cell('num change'),
+          holders: cell('holders'),
+        };
       }
     },
   };

@@ -93,6 +93,25 @@ describe('the app', () => {
     expect(await page.locator('.flow-arc .arc-head').count()).toBe(arcs);
     expect(await page.textContent('#map-arc-summary')).toContain('largest of');
 
+    // The tooltip: the month's model figures, then the data with their sources.
+    await page.hover('.node-marker[data-node="CHN"]');
+    const tooltip = page.locator('.map-tooltip');
+    await tooltip.waitFor({ state: 'visible' });
+    const tip = (await tooltip.textContent()) ?? '';
+    for (const part of [
+      'Model, Dec 2027',
+      'output',
+      'imports',
+      'exports',
+      'sells at',
+      'unmet demand',
+      'Not in Ministerial zone',
+      'Sources: ',
+    ]) {
+      expect(tip, part).toContain(part);
+    }
+    await page.mouse.move(0, 0);
+
     // The flows threshold: fewer arcs when the slider goes down.
     await page.locator('#map-flows').fill('0');
     await page.waitForFunction(() => document.querySelectorAll('.flow-arc').length === 5);
