@@ -305,36 +305,32 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       }),
   });
 
-  const sankeyView = createSankeyView(sankeyEl);
+  const sankey = createSankeyView(sankeyEl);
   const sankeyMonths = new WeakMap<RunResults, Map<string, Map<number, Map<string, number>>>>();
 
   // --- one render per frame ---
-  let chartsKey = '';
-  let chartsViewKey = '';
-  let lastHeavy = 0;
-  let sankeyKey = '';
-  let zoneShownInDetails = '';
-  store.onFrame((state) => {
-    editor.update(state);
-    runControls.update(state);
-    viewControls.update(state);
-    // While a fast run streams months, the costly views follow at most every HEAVY_VIEW_MS;
-    // the run controls follow every frame.
-    const now = performance.now();
-    const streaming =
-      (state.run.status === 'running' || state.run.status === 'loading') &&
-      state.run.speed > THROTTLE_ABOVE_SPEED;
-    const heavy = !streaming || now - lastHeavy >= HEAVY_VIEW_MS;
-    if (heavy) lastHeavy = now;
-    mapPanel.update(state, { heavy });
 
-    const results = state.results;
-    const month = shownMonth(state);
-    const zone = activeZone(state);
-    // The name the engine ran with (the editor's name until a run starts).
-    const name = results?.meta.scenarioName ?? state.scenario.name;
+  /**
+   * A costly view: `draw(state, dataDue)` redraws when its selection changed, or when new
+   * months arrived and `dataDue` allows; it returns whether it drew.
+   */
+  interface CostlyView {
+    last: number;
+    draw(state: AppState, dataDue: boolean): boolean;
+  }
 
-    if (heavy)
+  const caption = (state: AppState) => state.results?.meta.scenarioName ?? state.scenario.name;
+
+  let concentrationKey = '';
+  const concentrationView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
+      const key = `${viewKey}|${results?.monthsDone ?? 0}|${results?.meta.scenarioName}`;
+      if (key === concentrationKey || (!dataDue && concentrationKey.startsWith(`${viewKey}|`))) return false;
+      concentrationKey = key;
       concentration.update({
         results,
         month,
@@ -342,18 +338,29 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         stage: state.view.stage,
         mineralNames: MINERAL_NAMES,
       });
-    if (heavy)
+      // The name the engine ran with (the editor's name until a run starts).
+      const name = caption(state);
       setText(
         concentrationCaption,
         results && results.monthsDone > 0
           ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
           : `Model results for “${name}” appear here when it runs.`,
       );
+      return true;
+    },
+  };
 
-    // A new selection redraws at once; new months follow the heavy-view throttle.
-    const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
-    const key = `${viewKey}|${state.dataRevision}|${month}`;
-    if (key !== chartsKey && (heavy || viewKey !== chartsViewKey)) {
+  let chartsKey = '';
+  let chartsViewKey = '';
+  const chartsView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const zone = activeZone(state);
+      const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
+      const key = `${viewKey}|${state.dataRevision}|${month}`;
+      if (key === chartsKey || (!dataDue && viewKey === chartsViewKey)) return false;
       chartsKey = key;
       chartsViewKey = viewKey;
       charts.update({
@@ -371,41 +378,86 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       const baseline = state.baseline
         ? `status quo in grey (${state.baseline.monthsDone} of ${state.baseline.meta.months} months)`
         : 'status quo loading';
-      chartsCaption.textContent = `Model results for “${name}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`;
-    }
+      setText(
+        chartsCaption,
+        `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`,
+      );
+      return true;
+    },
+  };
 
-    const period = state.view.sankeyPeriod;
-    const sKey = `${state.dataRevision}|${state.view.mineral}|${period}|${month}`;
-    if (sKey !== sankeyKey && heavy) {
-      sankeyKey = sKey;
-      if (!results || results.monthsDone === 0)
-        sankeyView.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
-      else {
-        const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
-        let byMineral = sankeyMonths.get(results);
-        if (!byMineral) {
-          byMineral = new Map();
-          sankeyMonths.set(results, byMineral);
-        }
-        let monthCache = byMineral.get(state.view.mineral);
-        if (!monthCache) {
-          monthCache = new Map();
-          byMineral.set(state.view.mineral, monthCache);
-        }
-        const data = sankeyData(results, state.view.mineral, from, month + 1, {
-          nameOf: shortName,
-          monthCache,
-          perColumn: 7,
-        });
-        const span = from === month ? monthLabel(month) : `${monthLabel(from)}–${monthLabel(month)}`;
-        sankeyView.update(
-          data,
-          `Model results for “${name}”: ${mineralName(state.view.mineral)} from mine to use, ${span}: ${tonnes(data.totalTonnes)} mined. Small countries in each column are grouped as “Other”.`,
-        );
+  let sankeyKey = '';
+  let sankeyViewKey = '';
+  const sankeyView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const period = state.view.sankeyPeriod;
+      const viewKey = `${state.view.mineral}|${period}|${state.view.month}`;
+      const key = `${viewKey}|${state.dataRevision}|${month}`;
+      if (key === sankeyKey || (!dataDue && viewKey === sankeyViewKey)) return false;
+      sankeyKey = key;
+      sankeyViewKey = viewKey;
+      if (!results || results.monthsDone === 0) {
+        sankey.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
+        return true;
+      }
+      const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
+      let byMineral = sankeyMonths.get(results);
+      if (!byMineral) {
+        byMineral = new Map();
+        sankeyMonths.set(results, byMineral);
+      }
+      let monthCache = byMineral.get(state.view.mineral);
+      if (!monthCache) {
+        monthCache = new Map();
+        byMineral.set(state.view.mineral, monthCache);
+      }
+      const data = sankeyData(results, state.view.mineral, from, month + 1, {
+        nameOf: shortName,
+        monthCache,
+        perColumn: 7,
+      });
+      const span = from === month ? monthLabel(month) : `${monthLabel(from)}–${monthLabel(month)}`;
+      sankey.update(
+        data,
+        `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)} from mine to use, ${span}: ${tonnes(data.totalTonnes)} mined. Small countries in each column are grouped as “Other”.`,
+      );
+      return true;
+    },
+  };
+
+  const mapView: CostlyView = {
+    last: 0,
+    draw: (state, dataDue) => mapPanel.update(state, { dataDue }),
+  };
+
+  const costly = [chartsView, mapView, concentrationView, sankeyView];
+  let zoneShownInDetails = '';
+  store.onFrame((state) => {
+    editor.update(state);
+    runControls.update(state);
+    viewControls.update(state);
+
+    // While a fast run streams months, the costly views take turns: each frame redraws at
+    // most one of them with new months (the one waiting longest, if it has waited
+    // HEAVY_VIEW_MS), so no frame carries them all. A change of selection redraws at once.
+    const now = performance.now();
+    const streaming =
+      (state.run.status === 'running' || state.run.status === 'loading') &&
+      state.run.speed > THROTTLE_ABOVE_SPEED;
+    let turnTaken = false;
+    for (const view of [...costly].sort((a, b) => a.last - b.last)) {
+      const dataDue = !streaming || (!turnTaken && now - view.last >= HEAVY_VIEW_MS);
+      if (view.draw(state, dataDue)) {
+        view.last = now;
+        if (streaming) turnTaken = true;
       }
     }
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
+    const zone = activeZone(state);
     const zoneKey = `${zone.id}|${zone.members.join()}|${state.view.selectedNode}`;
     if (zoneKey !== zoneShownInDetails) {
       zoneShownInDetails = zoneKey;

@@ -36,8 +36,11 @@ import { isEuNode } from './zoneMembers.ts';
 
 export interface MapPanel {
   readonly map: WorldMap;
-  /** `heavy`: this frame may redraw the costly parts (the arcs). */
-  update(state: AppState, options: { heavy: boolean }): void;
+  /**
+   * Redraws what changed; new months redraw the arcs only when `dataDue` (the app's turn-taking
+   * during fast runs). Returns whether the arcs were redrawn.
+   */
+  update(state: AppState, options: { dataDue: boolean }): boolean;
 }
 
 export const FLOW_COUNTS = [5, 10, 20, 30, 50, 100, 200] as const;
@@ -130,6 +133,7 @@ export function createMapPanel(
   let lastColouringKey = '';
   let lastColouringLegend: LegendItem[] = [];
   let lastArcsKey = '';
+  let lastArcsViewKey = '';
   let arcsDrawn = false;
   let lastMode = '';
 
@@ -163,7 +167,8 @@ export function createMapPanel(
       const dataKey = results && results.monthsDone > 0 ? `${state.dataRevision}|${month}` : 'none';
 
       const colouringKey = `${view.colourMode}|${zone.members.join()}|${zone.name}|${view.colourMode === 'share' ? `${dataKey}|${view.mineral}|${view.stage}` : ''}`;
-      const arcsKey = `${dataKey}|${view.mineral}|${view.stage}|${view.flowCount}|${zone.members.join()}`;
+      const arcsViewKey = `${view.mineral}|${view.stage}|${view.flowCount}|${zone.members.join()}|${view.month}`;
+      const arcsKey = `${dataKey}|${arcsViewKey}`;
       let legendItems: LegendItem[] | null = null;
       if (colouringKey !== lastColouringKey) {
         lastColouringKey = colouringKey;
@@ -172,10 +177,13 @@ export function createMapPanel(
         lastColouringLegend = c.legend;
         legendItems = c.legend;
       }
-      // Arcs are the map's costly part: while a run streams months they follow at most every
-      // `heavy` frame (the app's throttle), and at once when the run stops or the view changes.
-      if (arcsKey !== lastArcsKey && (options.heavy || !arcsDrawn)) {
+      // Arcs are the map's costly part: new months redraw them when the app says it is their
+      // turn; another mineral, stage, zone or count redraws them at once.
+      let drew = false;
+      if (arcsKey !== lastArcsKey && (options.dataDue || arcsViewKey !== lastArcsViewKey || !arcsDrawn)) {
         lastArcsKey = arcsKey;
+        lastArcsViewKey = arcsViewKey;
+        drew = true;
         let arcs: MapArc[] = [];
         let summary = 'Run the scenario to see trade flows.';
         if (results && results.monthsDone > 0) {
@@ -235,6 +243,7 @@ export function createMapPanel(
             : `Zone shown: ${zone.name}${zone.fallback ? ' (the scenario has no zone; charts use the Ministerial participants)' : ''}.`;
       }
       colour.value = view.colourMode;
+      return drew;
     },
   };
 }
