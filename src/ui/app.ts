@@ -377,7 +377,9 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       });
       const baseline = state.baseline
         ? `status quo in grey (${state.baseline.monthsDone} of ${state.baseline.meta.months} months)`
-        : 'status quo loading';
+        : state.run.status === 'idle'
+          ? 'the status quo is drawn in grey once a run starts'
+          : 'status quo loading';
       setText(
         chartsCaption,
         `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`,

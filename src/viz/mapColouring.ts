@@ -110,8 +110,9 @@ export function shareColouring(
     const share = shares.get(n.code) ?? 0;
     const colour = share > 0 ? scale(share) : NO_OUTPUT;
     fill.set(n.code, colour);
+    // The rest-of-world chip carries white text: it stays dark (its share is in the tooltip).
     markers.set(n.code, {
-      fill: share > 0 ? scale(share) : n.code === 'ROW' ? '#6E6E6E' : '#FFFFFF',
+      fill: n.code === 'ROW' ? '#6E6E6E' : share > 0 ? scale(share) : '#FFFFFF',
       stroke: share > largest * 0.5 ? '#FFFFFF' : '#6E6E6E',
     });
   }

@@ -210,7 +210,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
     y.domain([lo, hi]).range([innerH, 0]).nice(4);
 
     // Axes and thresholds only change with the scales: skip them on frames that just add months.
-    const scaleKey = `${width}|${y.domain().join()}|${d.months}`;
+    const scaleKey = `${width}|${y.domain().join()}|${d.months}|${longest(d) === 0}`;
     const scalesChanged = scaleKey !== lastScaleKey;
     lastScaleKey = scaleKey;
     if (scalesChanged) drawAxes(d, innerW, innerH);
@@ -287,7 +287,8 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
     yAxis.call(
       axisLeft(y)
         .ticks(4)
-        .tickFormat((v) => (options.axisFormat ?? options.format)(Number(v)))
+        // No data yet: an unlabelled axis rather than a made-up range.
+        .tickFormat((v) => (longest(d) === 0 ? '' : (options.axisFormat ?? options.format)(Number(v))))
         .tickSizeOuter(0),
     );
     overlay.attr('width', innerW).attr('height', innerH);
