@@ -108,11 +108,19 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
 
   container.classList.add('world-map');
   const root = select(container);
-  const svg = root
+  // Three stacked SVGs with the same viewBox: countries, flow arcs, markers. The arcs and the
+  // markers sit on layers of their own, so redrawing the arcs every few frames during a run
+  // does not repaint the detailed country borders underneath.
+  const layers = root.append('div').attr('class', 'map-layers');
+  const svg = layers
     .append('svg')
     .attr('class', 'world-map-svg')
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('aria-label', 'World map of the trading nodes');
+  const overlay = (className: string) =>
+    layers.append('svg').attr('class', `map-overlay ${className}`).attr('viewBox', `0 0 ${width} ${height}`);
+  const arcsSvg = overlay('map-overlay-arcs').attr('aria-hidden', 'true');
+  const markersSvg = overlay('map-overlay-markers').attr('aria-label', 'Markers of the trading nodes');
 
   const defs = svg.append('defs');
   defs
@@ -148,9 +156,11 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .attr('class', 'ocean')
     .attr('d', path({ type: 'Sphere' }) ?? '');
   const countries = zoom.append('g').attr('class', 'layer-countries');
-  const arcLayer = zoom.append('g').attr('class', 'layer-arcs');
-  const leaders = zoom.append('g').attr('class', 'layer-leaders');
-  const markers = zoom.append('g').attr('class', 'layer-markers');
+  const arcZoom = arcsSvg.append('g').attr('class', 'layer-zoom');
+  const arcLayer = arcZoom.append('g').attr('class', 'layer-arcs');
+  const markerZoom = markersSvg.append('g').attr('class', 'layer-zoom');
+  const leaders = markerZoom.append('g').attr('class', 'layer-leaders');
+  const markers = markerZoom.append('g').attr('class', 'layer-markers');
   let scale = 1;
   let arcs: readonly MapArc[] = [];
 
@@ -378,16 +388,27 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     });
   }
 
-  // Zoom and pan: the root group moves; markers and arcs are redrawn at the new scale.
-  const zoomBehaviour = d3zoom<SVGSVGElement, unknown>()
+  // Zoom and pan on the stack of layers: d3-zoom works in CSS pixels of the stack, the layers
+  // in viewBox units, so the translation is divided by the stack's CSS-pixels-per-unit.
+  const layersNode = layers.node() as HTMLDivElement;
+  const zoomBehaviour = d3zoom<HTMLDivElement, unknown>()
     .scaleExtent([1, 16])
-    .translateExtent([
-      [0, 0],
-      [width, height],
-    ])
+    // Keep the map inside its frame (d3's own rule, with the frame as the translate extent).
+    .constrain((t, extent) => {
+      const dx0 = t.invertX(extent[0][0]) - extent[0][0];
+      const dx1 = t.invertX(extent[1][0]) - extent[1][0];
+      const dy0 = t.invertY(extent[0][1]) - extent[0][1];
+      const dy1 = t.invertY(extent[1][1]) - extent[1][1];
+      return t.translate(
+        dx1 > dx0 ? (dx0 + dx1) / 2 : Math.min(0, dx0) || Math.max(0, dx1),
+        dy1 > dy0 ? (dy0 + dy1) / 2 : Math.min(0, dy0) || Math.max(0, dy1),
+      );
+    })
     .on('zoom', (event: { transform: ZoomTransform }) => {
       const t = event.transform;
-      zoom.attr('transform', t.toString());
+      const unit = (layersNode.clientWidth || width) / width;
+      const transform = `translate(${t.x / unit},${t.y / unit}) scale(${t.k})`;
+      for (const group of [zoom, arcZoom, markerZoom]) group.attr('transform', transform);
       if (t.k !== scale) {
         scale = t.k;
         placeMarkers();
@@ -396,7 +417,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
         svg.attr('data-zoom', scale.toFixed(2));
       }
     });
-  svg.call(zoomBehaviour);
+  layers.call(zoomBehaviour);
   // A click on a node must not be read as the end of a pan.
   zoomBehaviour.clickDistance(4);
 
@@ -412,8 +433,8 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       .on('click', action);
   // Immediate rather than animated: a transition would need d3-transition's side effects and
   // makes the map jump under the pointer of keyboard users less predictably.
-  const zoomBy = (factor: number) => zoomBehaviour.scaleBy(svg, factor);
-  const resetZoom = () => zoomBehaviour.transform(svg, zoomIdentity);
+  const zoomBy = (factor: number) => zoomBehaviour.scaleBy(layers, factor);
+  const resetZoom = () => zoomBehaviour.transform(layers, zoomIdentity);
   zoomButton('+', 'Zoom in', () => zoomBy(1.6));
   zoomButton('−', 'Zoom out', () => zoomBy(1 / 1.6));
   zoomButton('⟲', 'Reset zoom', resetZoom);
@@ -448,7 +469,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     resetZoom,
     select: selectNode,
     destroy() {
-      svg.remove();
+      layers.remove();
       tooltip.remove();
       zoomControls.remove();
       container.classList.remove('world-map');
