@@ -86,6 +86,7 @@ export function initialState(): AppState {
       clickMode: 'details',
       flowCount: 30,
       sankeyPeriod: 'month',
+      sankeyUsers: 'countries',
       zoneId: v.scenario.zones[0]?.id ?? null,
       selectedNode: null,
     },
@@ -165,10 +166,29 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       s.view.sankeyPeriod = period.value as SankeyPeriod;
     }),
   );
+  const users = selectBox(
+    [
+      { value: 'countries', label: 'each country' },
+      { value: 'zone', label: 'the zone and the rest' },
+    ],
+    store.state.view.sankeyUsers,
+    { id: 'sankey-users' },
+  );
+  users.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.sankeyUsers = users.value === 'zone' ? 'zone' : 'countries';
+    }),
+  );
   sankeyEl.append(
-    el('div', { className: 'view-field' }, [
-      el('label', { text: 'Tonnes over', attrs: { for: 'sankey-period' } }),
-      period,
+    el('div', { className: 'sankey-controls' }, [
+      el('span', { className: 'view-field' }, [
+        el('label', { text: 'Tonnes over', attrs: { for: 'sankey-period' } }),
+        period,
+      ]),
+      el('span', { className: 'view-field' }, [
+        el('label', { text: 'Users', attrs: { for: 'sankey-users' } }),
+        users,
+      ]),
     ]),
   );
   main.append(editorPanel, mapPanelEl, concentrationEl, details, chartsEl, sankeyEl);
@@ -396,7 +416,9 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       const results = state.results;
       const month = shownMonth(state);
       const period = state.view.sankeyPeriod;
-      const viewKey = `${state.view.mineral}|${period}|${state.view.month}`;
+      const zone = activeZone(state);
+      const byZone = state.view.sankeyUsers === 'zone';
+      const viewKey = `${state.view.mineral}|${period}|${state.view.month}|${byZone ? zone.members.join() : ''}|${zone.name}`;
       const key = `${viewKey}|${state.dataRevision}|${month}`;
       if (key === sankeyKey || (!dataDue && viewKey === sankeyViewKey)) return false;
       sankeyKey = key;
@@ -411,15 +433,19 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         byMineral = new Map();
         sankeyMonths.set(results, byMineral);
       }
-      let monthCache = byMineral.get(state.view.mineral);
+      const cacheKey = `${state.view.mineral}|${byZone ? zone.members.join() : ''}`;
+      let monthCache = byMineral.get(cacheKey);
       if (!monthCache) {
         monthCache = new Map();
-        byMineral.set(state.view.mineral, monthCache);
+        byMineral.set(cacheKey, monthCache);
       }
       const data = sankeyData(results, state.view.mineral, from, month + 1, {
         nameOf: shortName,
         monthCache,
         perColumn: 7,
+        users: byZone
+          ? { inside: zone.name, outside: `Outside ${zone.name}`, members: zone.members }
+          : undefined,
       });
       const span = from === month ? monthLabel(month) : `${monthLabel(from)}–${monthLabel(month)}`;
       sankey.update(

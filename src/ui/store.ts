@@ -29,6 +29,8 @@ export interface ViewState {
   /** Flow arcs drawn: the N largest of the month. */
   flowCount: number;
   sankeyPeriod: SankeyPeriod;
+  /** Sankey users: one node per country, or the zone and the rest. */
+  sankeyUsers: 'countries' | 'zone';
   /** Zone the map edits and the charts measure (a zone id of the scenario). */
   zoneId: string | null;
   selectedNode: string | null;

@@ -38,6 +38,10 @@ export interface SankeyData {
   to: number;
 }
 
+/** Ids of the two user nodes when users are grouped by a zone. */
+const INSIDE = '@inside';
+const OUTSIDE = '@outside';
+
 const STAGE_COLUMN: Record<string, string> = {
   mine: 'Mined in',
   refine: 'Refined in',
@@ -56,8 +60,10 @@ export function sankeyData(
   options: {
     perColumn?: number;
     nameOf?: (code: string) => string;
-    /** Links of single months, kept between calls for the same results and mineral. */
+    /** Links of single months, kept between calls for the same results, mineral and users. */
     monthCache?: Map<number, Map<string, number>>;
+    /** Users as two nodes, inside and outside a zone, instead of one node per country. */
+    users?: { inside: string; outside: string; members: readonly string[] };
   } = {},
 ): SankeyData {
   const perColumn = options.perColumn ?? 7;
@@ -73,7 +79,7 @@ export function sankeyData(
   for (let m = Math.max(0, from); m < end; m++) {
     let month = options.monthCache?.get(m);
     if (!month) {
-      month = monthLinks(results, chain, userColumn, m);
+      month = monthLinks(results, chain, userColumn, m, options.users?.members);
       options.monthCache?.set(m, month);
     }
     for (const [key, t] of month) raw.set(key, (raw.get(key) ?? 0) + t);
@@ -122,7 +128,10 @@ export function sankeyData(
   for (const id of [...used].sort()) {
     const column = Number(id.slice(0, id.indexOf(':')));
     const code = id.slice(id.indexOf(':') + 1);
-    if (code === 'other') {
+    if (code === INSIDE || code === OUTSIDE) {
+      const label = code === INSIDE ? options.users?.inside : options.users?.outside;
+      nodesOut.push({ id, column, label: label ?? code, code: null, grouped: [] });
+    } else if (code === 'other') {
       const list = grouped.get(column) ?? [];
       nodesOut.push({ id, column, label: `Other (${list.length})`, code: null, grouped: list });
     } else nodesOut.push({ id, column, label: nameOf(code), code, grouped: [] });
@@ -144,13 +153,16 @@ function monthLinks(
   chain: readonly { index: number }[],
   userColumn: number,
   m: number,
+  zone: readonly string[] | undefined,
 ): Map<string, number> {
   const { goods, nodes } = results.meta;
   const N = nodes.length;
+  const inZone = zone ? nodes.map((code) => zone.includes(code)) : null;
   const links = new Map<string, number>();
   const add = (c1: number, i: number, c2: number, j: number, t: number) => {
     if (!(t > 0)) return;
-    const key = `${c1}:${nodes[i]}>${c2}:${nodes[j]}`;
+    const user = c2 === userColumn && inZone ? (inZone[j] ? INSIDE : OUTSIDE) : nodes[j];
+    const key = `${c1}:${nodes[i]}>${c2}:${user}`;
     links.set(key, (links.get(key) ?? 0) + t);
   };
   const consumption = results.series.consumption;

@@ -132,6 +132,7 @@ describe('layout and keyboard', () => {
       'concentration-row',
       'chart',
       'sankey-period',
+      'sankey-users',
     ]) {
       expect([...reached], key).toContain(key);
     }

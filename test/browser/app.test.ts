@@ -124,6 +124,13 @@ describe('the app', () => {
     expect(await page.locator('.sankey-nodes g').count()).toBeGreaterThan(8);
     expect(await page.locator('.sankey-links path').count()).toBeGreaterThan(8);
     expect(await page.locator('.sankey-nodes g[data-node="0:CHN"]').count()).toBe(1);
+    // Users as the zone and the rest.
+    await page.selectOption('#sankey-users', 'zone');
+    await page.waitForSelector('.sankey-nodes g[data-node="3:@inside"]');
+    expect(await page.textContent('.sankey-nodes g[data-node="3:@outside"] text')).toBe(
+      'Outside Ministerial zone',
+    );
+    await page.selectOption('#sankey-users', 'countries');
 
     // Concentration: 21 goods; refined rare earths highly concentrated.
     expect(await page.locator('.concentration-table tbody tr').count()).toBe(21);

@@ -84,6 +84,18 @@ describe('Sankey data', () => {
     expect(data.totalTonnes).toBeCloseTo(shipped, 3);
   });
 
+  it('can show users as the zone and the rest, with the same tonnes', () => {
+    const byCountry = sankeyData(results, 'cobalt', 0, 4);
+    const byZone = sankeyData(results, 'cobalt', 0, 4, {
+      users: { inside: 'Zone', outside: 'Rest', members: PARTICIPANTS },
+    });
+    const users = byZone.nodes.filter((n) => n.column === 2);
+    expect(users.map((n) => n.label).sort()).toEqual(['Rest', 'Zone']);
+    const used = (d: typeof byZone) =>
+      d.links.filter((l) => l.target.startsWith('2:')).reduce((a, l) => a + l.tonnes, 0);
+    expect(used(byZone)).toBeCloseTo(used(byCountry), 6);
+  });
+
   it('has three columns for a two-stage mineral, and one month is a slice of the period', () => {
     const cache = new Map<number, Map<string, number>>();
     const month = sankeyData(results, 'lithium', 2, 3, { monthCache: cache });
