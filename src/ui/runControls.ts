@@ -91,8 +91,8 @@ export function createRunControls(container: HTMLElement, store: Store, session:
 
   const seedMode = selectBox(
     [
-      { value: 'same', label: 'same seed' },
-      { value: 'new', label: 'new seed each run' },
+      { value: 'same', label: 'same' },
+      { value: 'new', label: 'new each run' },
     ],
     store.state.run.seedMode,
     { id: 'run-seed-mode' },

@@ -75,7 +75,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
 
   /** Loads the current scenario into the client and makes an empty results store for it. */
   async function load(gen: number): Promise<RunResults | null> {
-    if (s.run.seedMode === 'new' && s.run.status !== 'idle') newSeed();
+    if (s.run.seedMode === 'new') newSeed();
     const scenario = s.scenario;
     store.update((st) => {
       st.run.status = 'loading';

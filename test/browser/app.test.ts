@@ -249,6 +249,22 @@ describe('the app', () => {
     expect(problems).toEqual(clean);
   });
 
+  it('repeats a run with the same seed, and draws a new seed for each run when asked', async () => {
+    const first = await runToEnd(page);
+    expect(await runToEnd(page)).toBe(first);
+    const seed = await page.textContent('#run-seed');
+    await page.selectOption('#run-seed-mode', 'new');
+    const other = await runToEnd(page);
+    const drawn = await page.textContent('#run-seed');
+    expect(drawn).not.toBe(seed);
+    expect(other).not.toBe(first);
+    // The editor shows the seed the run used, so the run can be repeated.
+    expect(await page.inputValue('[data-path="seed"]')).toBe(drawn);
+    await page.selectOption('#run-seed-mode', 'same');
+    expect(await runToEnd(page)).toBe(other);
+    expect(problems).toEqual(clean);
+  });
+
   it('measures the frame rate during a run of the default scenario (5,000 agents, 120 months, max speed)', async () => {
     const { page: fresh, problems: freshProblems } = await openApp(browser, server.url, {
       width: 1920,
