@@ -130,10 +130,11 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   header.append(titleRow, runBar, viewBar);
 
   const main = el('main', { className: 'app-grid' });
-  const editorPanel = panel('aside', 'panel-editor', 'Scenario editor', 'editor-title');
-  editorPanel.querySelector('h2')?.remove(); // the editor writes its own heading
-  editorPanel.setAttribute('aria-label', 'Scenario editor');
-  editorPanel.removeAttribute('aria-labelledby');
+  // The editor writes its own heading.
+  const editorPanel = el('aside', {
+    className: 'panel panel-editor',
+    attrs: { 'aria-label': 'Scenario editor' },
+  });
   const mapPanelEl = panel('section', 'panel-map', 'Map: zone, flows and output', 'map-title');
   const concentrationEl = panel('section', 'panel-concentration', 'Concentration', 'concentration-title');
   const concentrationCaption = el('p', {
