@@ -44,6 +44,13 @@ export interface App {
   store: Store;
   session: RunSession;
   map: WorldMap;
+  /**
+   * Puts a scenario document (from a link, a file) into the editor as if the user had typed it:
+   * validated, shown with its messages, and applied when valid. Returns the messages.
+   */
+  loadScenario(document: Record<string, unknown>): string[];
+  /** Calls `listener` with every new valid scenario (for a link that mirrors it). */
+  onScenario(listener: (scenario: Scenario) => void): void;
 }
 
 /**
@@ -198,6 +205,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   // --- scenario edits ---
   let applyTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const scenarioListeners: ((scenario: Scenario) => void)[] = [];
+
   function applyScenario(scenario: Scenario) {
     if (JSON.stringify(scenario) === JSON.stringify(store.state.scenario)) return;
     store.update((s) => {
@@ -206,6 +215,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       if (!scenario.zones.some((z) => z.id === s.view.zoneId)) s.view.zoneId = scenario.zones[0]?.id ?? null;
     });
     session.scenarioChanged();
+    for (const listener of scenarioListeners) listener(store.state.scenario);
   }
 
   /** Validates the draft; a valid one is applied (after a pause while the user types). */
@@ -496,5 +506,18 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   });
   store.flush();
 
-  return { store, session, map: mapPanel.map };
+  return {
+    store,
+    session,
+    map: mapPanel.map,
+    loadScenario(document) {
+      // A valid document shows in the editor with every default filled in.
+      const v = validateScenario(document);
+      replaceDraft(structuredClone(v.ok ? v.scenario : document) as Draft);
+      return store.state.errors;
+    },
+    onScenario(listener) {
+      scenarioListeners.push(listener);
+    },
+  };
 }
