@@ -28,6 +28,7 @@ import {
   type AppState,
   activeZone,
   createStore,
+  FAST_RUN_MONTHS_PER_SECOND,
   type SankeyPeriod,
   type Store,
   shownMonth,
@@ -54,11 +55,10 @@ export interface App {
 }
 
 /**
- * Faster than this many months per second, the views that cost most to draw (map arcs,
- * charts, concentration table, Sankey) redraw at most every HEAVY_VIEW_MS while the run
- * streams months; slower runs redraw them for every month.
+ * During a fast run (FAST_RUN_MONTHS_PER_SECOND), the views that cost most to draw (map arcs,
+ * charts, concentration table, Sankey) redraw at most every HEAVY_VIEW_MS; slower runs redraw
+ * them for every month.
  */
-const THROTTLE_ABOVE_SPEED = 12;
 const HEAVY_VIEW_MS = 250;
 
 const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
@@ -485,7 +485,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     const now = performance.now();
     const streaming =
       (state.run.status === 'running' || state.run.status === 'loading') &&
-      state.run.speed > THROTTLE_ABOVE_SPEED;
+      state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
     let turnTaken = false;
     for (const view of [...costly].sort((a, b) => a.last - b.last)) {
       const dataDue = !streaming || (!turnTaken && now - view.last >= HEAVY_VIEW_MS);

@@ -11,7 +11,7 @@ import { appendMonth, createResults, type MonthSlice, type RunResults } from '..
 import type { EngineClient } from '../parallel/client.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import type { RunStatus, Store } from './store.ts';
+import { FAST_RUN_MONTHS_PER_SECOND, type RunStatus, type Store } from './store.ts';
 
 export interface RunSession {
   /** Runs from month 0 (or resumes when paused). */
@@ -122,8 +122,21 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       s.run.runningMs += now - last;
       last = now;
     };
+    // At a set speed the next month is asked for as soon as one arrives, so the engine works
+    // while the page waits out the pace; a month in flight when the run pauses is kept.
+    let next: Promise<MonthSlice> | null = null;
+    const take = async (pending: Promise<MonthSlice>) => {
+      const slice = await pending;
+      if (gen === generation) onMonth(results, slice);
+      clock();
+    };
     while (gen === generation && s.run.status === 'running' && results.monthsDone < months) {
       if (!Number.isFinite(s.run.speed)) {
+        if (next) {
+          await take(next);
+          next = null;
+          continue;
+        }
         holdBaseline();
         freeRunning = true;
         const outcome = await getClient().run((slice) => {
@@ -134,16 +147,22 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
         if (outcome === 'done') break;
         continue; // paused: by the user, or to switch to a throttled speed
       }
-      resumeBaseline();
+      if (s.run.speed > FAST_RUN_MONTHS_PER_SECOND) holdBaseline();
+      else resumeBaseline();
       const began = performance.now();
-      const slice = await getClient().step();
+      await take(next ?? getClient().step());
+      next = null;
       if (gen !== generation) return;
-      onMonth(results, slice);
-      clock();
+      if (results.monthsDone < months) {
+        next = getClient().step();
+        // Abandoned when a reset or an edit starts over: its failure is nobody's concern then.
+        next.catch(() => undefined);
+      }
       const wait = 1000 / s.run.speed - (performance.now() - began);
       if (wait > 0) await sleep(wait);
       clock();
     }
+    if (next && gen === generation) await take(next);
     if (gen !== generation) return;
     if (results.monthsDone >= months) {
       setStatus('done', `Done: ${months} months in ${(s.run.runningMs / 1000).toFixed(1)} s`);
@@ -228,9 +247,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   }
 
   /**
-   * The status quo runs in its own client. While the scenario runs flat out it waits (the
-   * machine may have only two cores, and the page needs one to draw); at a set speed, or once
-   * the scenario stops, it runs freely.
+   * The status quo runs in its own client. While the scenario runs fast it waits (the machine
+   * may have only two cores, and the page needs one to draw); at a slow speed, or once the
+   * scenario stops, it runs freely.
    */
   function refreshBaseline() {
     const scenario = s.scenario;
@@ -266,9 +285,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     setStatus(s.run.status, `${s.run.message} (status quo comparison failed: ${(error as Error).message})`);
   }
 
-  /** True while the scenario runs at full speed: the status quo waits. */
+  /** True while the scenario runs fast: the status quo waits. */
   const scenarioFlatOut = () =>
-    (s.run.status === 'running' || s.run.status === 'loading') && !Number.isFinite(s.run.speed);
+    (s.run.status === 'running' || s.run.status === 'loading') && s.run.speed > FAST_RUN_MONTHS_PER_SECOND;
 
   function resumeBaseline() {
     const baseline = s.baseline;

@@ -9,6 +9,12 @@ import type { RunResults } from '../engine/results.ts';
 import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
+/**
+ * A run faster than this many months per second is "fast": the costly views take turns to
+ * redraw, and the status quo comparison waits until the run stops (so the page keeps a core).
+ */
+export const FAST_RUN_MONTHS_PER_SECOND = 12;
+
 /** How the map colours nodes. */
 export type ColourMode = 'zone' | 'role' | 'share';
 /** What a click (or Enter) on a map node does. */
