@@ -214,21 +214,24 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     runControls.update(state);
     viewControls.update(state);
 
-    // While a fast run streams months, the costly views take turns: each frame redraws at
-    // most one of them with new months (the one waiting longest, if it has waited
-    // HEAVY_VIEW_MS), so no frame carries them all. A change of selection redraws at once.
+    // The costly views take turns with new months: each frame redraws at most one of them (the
+    // one waiting longest), so no frame carries them all; during a fast run each also waits
+    // HEAVY_VIEW_MS between redraws. A change of selection redraws at once.
     const now = performance.now();
-    const streaming =
+    const fast =
       (state.run.status === 'running' || state.run.status === 'loading') &&
       state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
     let turnTaken = false;
+    let waiting = false;
     for (const view of [...costly].sort((a, b) => a.last - b.last)) {
-      const dataDue = !streaming || (!turnTaken && now - view.last >= HEAVY_VIEW_MS);
-      if (view.draw(state, dataDue)) {
+      const dataDue = !turnTaken && (!fast || now - view.last >= HEAVY_VIEW_MS);
+      const outcome = view.draw(state, dataDue);
+      if (outcome === 'drew') {
         view.last = now;
-        if (streaming) turnTaken = true;
-      }
+        turnTaken = true;
+      } else if (outcome === 'waiting') waiting = true;
     }
+    if (waiting) store.requestFrame();
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
     const zone = activeZone(state);

@@ -22,6 +22,7 @@ import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } fr
 import { el, selectBox } from './dom.ts';
 import { monthLabel, percent, shortName, stageName, tonnes } from './format.ts';
 import { monthFacts, monthLines, tooltipFor } from './nodeFacts.ts';
+import type { DrawOutcome } from './resultPanels.ts';
 import {
   type ActiveZone,
   type AppState,
@@ -37,10 +38,10 @@ import { isEuNode } from './zoneMembers.ts';
 export interface MapPanel {
   readonly map: WorldMap;
   /**
-   * Redraws what changed; new months redraw the arcs only when `dataDue` (the app's turn-taking
-   * during fast runs). Returns whether the arcs were redrawn.
+   * Redraws what changed; new months redraw the arcs only when `dataDue` (the app lets its
+   * costly views take turns). Says whether the arcs were redrawn, wait, or were current.
    */
-  update(state: AppState, options: { dataDue: boolean }): boolean;
+  update(state: AppState, options: { dataDue: boolean }): DrawOutcome;
 }
 
 export const FLOW_COUNTS = [5, 10, 20, 30, 50, 100, 200] as const;
@@ -179,11 +180,11 @@ export function createMapPanel(
       }
       // Arcs are the map's costly part: new months redraw them when the app says it is their
       // turn; another mineral, stage, zone or count redraws them at once.
-      let drew = false;
+      let outcome: DrawOutcome = arcsKey === lastArcsKey ? 'current' : 'waiting';
       if (arcsKey !== lastArcsKey && (options.dataDue || arcsViewKey !== lastArcsViewKey || !arcsDrawn)) {
         lastArcsKey = arcsKey;
         lastArcsViewKey = arcsViewKey;
-        drew = true;
+        outcome = 'drew';
         let arcs: MapArc[] = [];
         let summary = 'Run the scenario to see trade flows.';
         if (results && results.monthsDone > 0) {
@@ -243,7 +244,7 @@ export function createMapPanel(
             : `Zone shown: ${zone.name}${zone.fallback ? ' (the scenario has no zone; charts use the Ministerial participants)' : ''}.`;
       }
       colour.value = view.colourMode;
-      return drew;
+      return outcome;
     },
   };
 }

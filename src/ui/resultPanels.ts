@@ -16,12 +16,18 @@ import { type AppState, activeZone, type SankeyPeriod, type Store, shownMonth } 
 import { stagesOf } from './viewControls.ts';
 
 /**
+ * What a costly view did in a frame: drew; has new months to draw but waits for its turn; or
+ * had nothing new.
+ */
+export type DrawOutcome = 'drew' | 'waiting' | 'current';
+
+/**
  * A costly view: `draw(state, dataDue)` redraws when its selection changed, or when new
- * months arrived and `dataDue` allows; it returns whether it drew. `last` is when it last drew.
+ * months arrived and `dataDue` allows. `last` is when it last drew.
  */
 export interface CostlyView {
   last: number;
-  draw(state: AppState, dataDue: boolean): boolean;
+  draw(state: AppState, dataDue: boolean): DrawOutcome;
 }
 
 export function panel(tag: 'aside' | 'section', className: string, title: string, id: string): HTMLElement {
@@ -78,7 +84,8 @@ export function createConcentrationSection(
       const month = shownMonth(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
       const key = `${viewKey}|${runId(results)}|${results?.monthsDone ?? 0}`;
-      if (key === concentrationKey || (!dataDue && concentrationKey.startsWith(`${viewKey}|`))) return false;
+      if (key === concentrationKey) return 'current';
+      if (!dataDue && concentrationKey.startsWith(`${viewKey}|`)) return 'waiting';
       concentrationKey = key;
       concentration.update({
         results,
@@ -95,7 +102,7 @@ export function createConcentrationSection(
           ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
           : `Model results for “${name}” appear here when it runs.`,
       );
-      return true;
+      return 'drew';
     },
   };
 
@@ -131,7 +138,8 @@ export function createChartsSection(
       const zone = activeZone(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
       const key = `${viewKey}|${state.dataRevision}|${month}`;
-      if (key === chartsKey || (!dataDue && viewKey === chartsViewKey)) return false;
+      if (key === chartsKey) return 'current';
+      if (!dataDue && viewKey === chartsViewKey) return 'waiting';
       chartsKey = key;
       chartsViewKey = viewKey;
       charts.update({
@@ -155,7 +163,7 @@ export function createChartsSection(
         chartsCaption,
         `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`,
       );
-      return true;
+      return 'drew';
     },
   };
 
@@ -221,12 +229,13 @@ export function createSankeySection(
       const byZone = state.view.sankeyUsers === 'zone';
       const viewKey = `${state.view.mineral}|${period}|${state.view.month}|${byZone ? zone.members.join() : ''}|${zone.name}`;
       const key = `${viewKey}|${state.dataRevision}|${month}`;
-      if (key === sankeyKey || (!dataDue && viewKey === sankeyViewKey)) return false;
+      if (key === sankeyKey) return 'current';
+      if (!dataDue && viewKey === sankeyViewKey) return 'waiting';
       sankeyKey = key;
       sankeyViewKey = viewKey;
       if (!results || results.monthsDone === 0) {
         sankey.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
-        return true;
+        return 'drew';
       }
       const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
       let byMineral = sankeyMonths.get(results);
@@ -253,7 +262,7 @@ export function createSankeySection(
         data,
         `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)} from mine to use, ${span}: ${tonnes(data.totalTonnes)} mined. Small countries in each column are grouped as “Other”.`,
       );
-      return true;
+      return 'drew';
     },
   };
 

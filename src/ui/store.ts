@@ -90,6 +90,8 @@ export interface Store {
   touchResults(): void;
   /** Registers a renderer called once per frame after any change. */
   onFrame(render: (state: AppState) => void): void;
+  /** Asks for another frame with no change (a view still has something to draw). */
+  requestFrame(): void;
   /** Renders now (tests, first paint). */
   flush(): void;
 }
@@ -122,6 +124,7 @@ export function createStore(initial: AppState): Store {
     onFrame(r) {
       renderers.push(r);
     },
+    requestFrame: schedule,
     flush: render,
   };
 }
