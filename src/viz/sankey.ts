@@ -6,6 +6,7 @@
  */
 import { select } from 'd3';
 import { type SankeyLink, type SankeyNode, sankey, sankeyLinkHorizontal } from 'd3-sankey';
+import { setText } from '../ui/dom.ts';
 import { tonnes } from '../ui/format.ts';
 import { OKABE_ITO, STAGE_COLOUR } from './palette.ts';
 import type { SankeyData, SankeyLinkDatum, SankeyNodeDatum } from './sankeyData.ts';
@@ -123,8 +124,11 @@ export function createSankeyView(container: HTMLElement): SankeyView {
       .attr('y', (n) => ((n.y0 ?? 0) + (n.y1 ?? 0)) / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', (n) => (n.column === columns - 1 ? 'end' : 'start'))
-      // Labels only where they fit; every node keeps its name and tonnes in a tooltip.
-      .text((n) => ((n.y1 ?? 0) - (n.y0 ?? 0) >= 6 ? n.label : ''));
+      // Labels only where they fit; every node keeps its name and tonnes in a tooltip. Text is
+      // set only when it changes: re-setting it makes the browser shape it again.
+      .each(function label(n) {
+        setText(this as SVGTextElement, (n.y1 ?? 0) - (n.y0 ?? 0) >= 6 ? n.label : '');
+      });
     nodes.select('title').text((n) => {
       const others = n.grouped.length ? ` (${n.grouped.join(', ')})` : '';
       return `${data.columns[n.column]} ${n.label}${others}: ${tonnes(n.value ?? 0)}`;
