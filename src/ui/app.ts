@@ -1,71 +1,259 @@
 /**
- * App shell: a header and a CSS grid whose centre is the world map, with room for the
- * scenario controls (left), the node details (right) and charts (below) of later issues.
+ * App shell: the header with the run controls and what the views look at (mineral, stage,
+ * month), then a grid with the scenario editor, the map, the concentration panel, node
+ * details, the time series and the Sankey. Every view reads the store's results; every control
+ * edits the store's scenario. The engine runs behind an EngineClient (never on this thread).
  */
-import atlas from 'world-atlas/countries-50m.json';
-import { NODES } from '../data/nodes';
-import { type CountriesTopology, createMapLegend, createWorldMap, type WorldMap } from '../viz/worldMap';
-import { createDetailsPanel } from './detailsPanel';
-import { tooltipFor } from './nodeFacts';
+import { MINERALS } from '../data/minerals';
+import type { EngineClient } from '../parallel/client.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateScenario } from '../scenario/validate.ts';
+import type { WorldMap } from '../viz/worldMap.ts';
+import { createDetailsPanel } from './detailsPanel.ts';
+import { button, el } from './dom.ts';
+import type { Draft } from './editor/draft.ts';
+import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
+import { createMapPanel } from './mapPanel.ts';
+import {
+  type CostlyView,
+  createChartsSection,
+  createConcentrationSection,
+  createSankeySection,
+  panel,
+} from './resultPanels.ts';
+import { createRunControls, WORKER_CHOICES } from './runControls.ts';
+import { createRunSession, type RunSession } from './runSession.ts';
+import { createScenarioEdits } from './scenarioEdits.ts';
+import { type AppState, activeZone, createStore, FAST_RUN_MONTHS_PER_SECOND, type Store } from './store.ts';
+import { createViewControls } from './viewControls.ts';
+import { isEuNode } from './zoneMembers.ts';
 
-function section(tag: 'aside' | 'section', className: string, label: string): HTMLElement {
-  const element = document.createElement(tag);
-  element.className = className;
-  element.setAttribute('aria-label', label);
-  return element;
+export interface AppOptions {
+  /** Makes an engine client (the parallel engine, or the temporary single-worker one). */
+  createClient: () => EngineClient;
 }
 
 export interface App {
+  store: Store;
+  session: RunSession;
   map: WorldMap;
+  /**
+   * Puts a scenario document (from a link, a file) into the editor as if the user had typed it:
+   * validated, shown with its messages, and applied when valid. Returns the messages.
+   */
+  loadScenario(document: Record<string, unknown>): string[];
+  /** Calls `listener` with every new valid scenario (for a link that mirrors it). */
+  onScenario(listener: (scenario: Scenario) => void): void;
 }
 
-export function createApp(root: HTMLElement): App {
-  const header = document.createElement('header');
-  header.className = 'app-header';
-  const title = document.createElement('h1');
-  title.textContent = 'Critical-minerals trade simulator';
-  const tagline = document.createElement('p');
-  tagline.textContent =
-    'The delegations of the February 2026 Critical Minerals Ministerial, China, the other large producers and the rest of the world: 2024 calibration data.';
-  header.append(title, tagline);
+/**
+ * During a fast run (FAST_RUN_MONTHS_PER_SECOND), the views that cost most to draw (map arcs,
+ * charts, concentration table, Sankey) redraw at most every HEAVY_VIEW_MS; slower runs redraw
+ * them for every month.
+ */
+const HEAVY_VIEW_MS = 250;
 
-  const main = document.createElement('main');
-  main.className = 'app-grid';
-  const controls = section('aside', 'panel panel-controls', 'Scenario controls');
-  const controlsTitle = document.createElement('h2');
-  controlsTitle.textContent = 'Scenario';
-  const controlsHint = document.createElement('p');
-  controlsHint.className = 'hint';
-  controlsHint.textContent =
-    'Scenario controls (zones, tariffs, price floors, export controls) arrive in a later release.';
-  controls.append(controlsTitle, controlsHint);
+const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
+const mineralName = (id: string) => MINERAL_NAMES.get(id) ?? id;
 
-  const mapPanel = section('section', 'panel panel-map', 'World map');
-  const mapHost = document.createElement('div');
-  mapHost.className = 'map-host';
-  mapPanel.append(mapHost);
-  createMapLegend(mapPanel);
+function defaultWorkers(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return [...WORKER_CHOICES].reverse().find((n) => n <= cores) ?? 1;
+}
 
-  const details = section('aside', 'panel panel-details', 'Node details');
-  const charts = section('section', 'panel panel-charts', 'Charts');
-  const chartsHint = document.createElement('p');
-  chartsHint.className = 'hint';
-  chartsHint.textContent = 'Prices, flows and concentration charts will appear here once a scenario runs.';
-  charts.append(chartsHint);
+export function initialState(): AppState {
+  const draft = presetDraft('status-quo', {});
+  const v = validateScenario(draft);
+  if (!v.ok) throw new Error(v.errors.join('; '));
+  return {
+    draft,
+    draftRevision: 0,
+    errors: [],
+    scenario: structuredClone(v.scenario),
+    view: {
+      mineral: 'rare_earths',
+      stage: 'refine',
+      month: null,
+      hoverMonth: null,
+      colourMode: 'zone',
+      clickMode: 'details',
+      flowCount: 30,
+      sankeyPeriod: 'month',
+      sankeyUsers: 'countries',
+      zoneId: v.scenario.zones[0]?.id ?? null,
+      selectedNode: null,
+    },
+    run: {
+      status: 'idle',
+      runId: 0,
+      message: 'Ready: press Run',
+      monthsDone: 0,
+      months: v.scenario.months,
+      runningMs: 0,
+      agentCount: 0,
+      workersUsed: null,
+      sharedMemory: false,
+      speed: 12,
+      seedMode: 'same',
+      workers: defaultWorkers(),
+      autoRun: true,
+      baselineMonths: 0,
+    },
+    results: null,
+    baseline: null,
+    dataRevision: 0,
+  };
+}
 
-  // Map and charts share the centre column, so a long details panel never stretches the map's row.
-  const centre = document.createElement('div');
-  centre.className = 'app-centre';
-  centre.append(mapPanel, charts);
-  main.append(controls, centre, details);
+export function createApp(root: HTMLElement, options: AppOptions): App {
+  const store = createStore(initialState());
+  const session = createRunSession(store, options.createClient);
+
+  // --- layout ---
+  const header = el('header', { className: 'app-header' });
+  const titleRow = el('div', { className: 'title-row' }, [
+    el('h1', { text: 'Critical-minerals trade simulator' }),
+    el('p', {
+      className: 'tagline',
+      text: 'Agents of the February 2026 Critical Minerals Ministerial delegations, China, other large producers and the rest of the world trade ten minerals under the rules you set. Calibrated to 2024 data (USGS, IEA); every chart shows model results.',
+    }),
+  ]);
+  const runBar = el('div', { className: 'run-bar' });
+  const viewBar = el('div', { className: 'view-bar' });
+  header.append(titleRow, runBar, viewBar);
+
+  const main = el('main', { className: 'app-grid' });
+  // The editor writes its own heading.
+  const editorPanel = el('aside', {
+    className: 'panel panel-editor',
+    attrs: { 'aria-label': 'Scenario editor' },
+  });
+  const mapPanelEl = panel('section', 'panel-map', 'Map: zone, flows and output', 'map-title');
+  const details = el('aside', { className: 'panel panel-details', attrs: { 'aria-label': 'Node details' } });
+  const concentrationSection = createConcentrationSection(store, MINERAL_NAMES);
+  const chartsSection = createChartsSection(store, mineralName);
+  const sankeySection = createSankeySection(store, mineralName);
+  main.append(
+    editorPanel,
+    mapPanelEl,
+    concentrationSection.element,
+    details,
+    chartsSection.element,
+    sankeySection.element,
+  );
   root.replaceChildren(header, main);
 
-  const panel = createDetailsPanel(details);
-  const map = createWorldMap(mapHost, {
-    nodes: NODES,
-    topology: atlas as unknown as CountriesTopology,
-    describe: tooltipFor,
-    onSelect: (code) => panel.show(code),
+  const { draftChanged, replaceDraft, toggleInZone, onScenario } = createScenarioEdits(store, session);
+  const editor = createScenarioEditor(editorPanel, {
+    store,
+    onEdit: draftChanged,
+    onPreset: (draft) => {
+      store.update((s) => {
+        s.view.zoneId = (draft.zones as { id: string }[] | undefined)?.[0]?.id ?? null;
+      });
+      replaceDraft(draft);
+    },
+    onSelectZone: (id) =>
+      store.update((s) => {
+        s.view.zoneId = id;
+      }),
   });
-  return { map };
+
+  // --- views ---
+  const runControls = createRunControls(runBar, store, session);
+  const viewControls = createViewControls(viewBar, store);
+
+  const detailsPanel = createDetailsPanel(
+    details,
+    (code) => {
+      const zone = activeZone(store.state);
+      const inZone = zone.members.includes(code);
+      const label = zone.fallback
+        ? 'Make a new zone with this country'
+        : `${inZone ? 'Remove from' : 'Add to'} ${zone.name}${isEuNode(code) ? ' (all 27 EU members together)' : ''}`;
+      const b = button(
+        label,
+        () => {
+          toggleInZone(code);
+          detailsPanel.show(code);
+        },
+        'small zone-toggle',
+      );
+      return el('p', {}, [b]);
+    },
+    () =>
+      store.update((s) => {
+        s.view.selectedNode = null;
+      }),
+  );
+
+  const mapPanel = createMapPanel(mapPanelEl, store, {
+    mineralName,
+    onNode: (code) => {
+      if (store.state.view.clickMode === 'zone') toggleInZone(code);
+      else {
+        store.update((s) => {
+          s.view.selectedNode = code;
+        });
+        detailsPanel.show(code);
+      }
+    },
+  });
+
+  // --- one render per frame ---
+
+  const mapView: CostlyView = {
+    last: 0,
+    draw: (state, dataDue) => mapPanel.update(state, { dataDue }),
+  };
+
+  const costly = [chartsSection.view, mapView, concentrationSection.view, sankeySection.view];
+  let zoneShownInDetails = '';
+  store.onFrame((state) => {
+    editor.update(state);
+    runControls.update(state);
+    viewControls.update(state);
+
+    // The costly views take turns with new months: each frame redraws at most one of them (the
+    // one waiting longest), so no frame carries them all; during a fast run each also waits
+    // HEAVY_VIEW_MS between redraws. A change of selection redraws at once.
+    const now = performance.now();
+    const fast =
+      (state.run.status === 'running' || state.run.status === 'loading') &&
+      state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+    let turnTaken = false;
+    let waiting = false;
+    for (const view of [...costly].sort((a, b) => a.last - b.last)) {
+      const dataDue = !turnTaken && (!fast || now - view.last >= HEAVY_VIEW_MS);
+      const outcome = view.draw(state, dataDue);
+      if (outcome === 'drew') {
+        view.last = now;
+        turnTaken = true;
+      } else if (outcome === 'waiting') waiting = true;
+    }
+    if (waiting) store.requestFrame();
+
+    // The details panel's zone button names the zone: redraw it when the zone changes.
+    const zone = activeZone(state);
+    const zoneKey = `${zone.id}|${zone.members.join()}|${state.view.selectedNode}`;
+    if (zoneKey !== zoneShownInDetails) {
+      zoneShownInDetails = zoneKey;
+      const shown = details.dataset.node;
+      if (shown) detailsPanel.show(shown);
+    }
+  });
+  store.flush();
+
+  return {
+    store,
+    session,
+    map: mapPanel.map,
+    loadScenario(document) {
+      // A valid document shows in the editor with every default filled in.
+      const v = validateScenario(document);
+      replaceDraft(structuredClone(v.ok ? v.scenario : document) as Draft);
+      return store.state.errors;
+    },
+    onScenario,
+  };
 }

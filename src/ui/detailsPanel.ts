@@ -30,7 +30,14 @@ export interface DetailsPanel {
   clear(): void;
 }
 
-export function createDetailsPanel(container: HTMLElement): DetailsPanel {
+/**
+ * `extra` adds controls under the node's name (the app's "add to zone" button).
+ */
+export function createDetailsPanel(
+  container: HTMLElement,
+  extra?: (code: string) => HTMLElement | null,
+  onClose?: () => void,
+): DetailsPanel {
   container.classList.add('details-panel');
   container.setAttribute('aria-live', 'polite');
 
@@ -50,10 +57,20 @@ export function createDetailsPanel(container: HTMLElement): DetailsPanel {
     const node = nodeByCode(code);
     const parts: HTMLElement[] = [];
     const heading = el('h2', node.name, 'details-name');
-    parts.push(heading);
+    const close = el('button', 'Close', 'small details-close');
+    close.type = 'button';
+    close.setAttribute('aria-label', `Close the details of ${node.name}`);
+    close.addEventListener('click', () => {
+      clear();
+      onClose?.();
+    });
+    parts.push(el('div', undefined, 'details-head'));
+    parts[0].append(heading, close);
     parts.push(el('p', attendanceLabel(node), 'details-status'));
     if (node.euMember)
       parts.push(el('p', 'Member of the EU customs union (one common external tariff).', 'details-eu'));
+    const more = extra?.(code);
+    if (more) parts.push(more);
 
     parts.push(el('h3', 'Agreements with the US'));
     const agreements = agreementsOfNode(node);

@@ -8,6 +8,8 @@ import { mineralById } from '../data/minerals';
 import { nodeByCode } from '../data/nodes';
 import { sourceByKey } from '../data/sources';
 import type { Agreement, MineralId, SourceKey, StageId, TradeNode } from '../data/types';
+import { type RunResults, type SeriesName, seriesIndex } from '../engine/results.ts';
+import { tonnes, usdPerTonne } from './format.ts';
 
 export interface OutputFact {
   mineral: MineralId;
@@ -91,5 +93,53 @@ export function tooltipFor(code: string): { title: string; lines: string[] } {
       lines.push(`${stageLabel(stage)} share of world ${CALIBRATION_YEAR}: ${items.join(', ')}`);
   }
   if (facts.length === 0) lines.push('No output of the modelled minerals above 0.5% of the world.');
+  else lines.push(`Sources: ${[...new Set(facts.map((f) => f.source))].join(', ')}`);
   return { title: node.name, lines };
+}
+
+/** One node's model figures for a good in a month (t/month and USD/t). */
+export interface MonthFacts {
+  production: number;
+  imports: number;
+  exports: number;
+  consumption: number;
+  /** Final demand, t/month. */
+  demand: number;
+  unmet: number;
+  /** Origin price at which the node sold, USD/t (0 when it sold nothing). */
+  price: number;
+  /** Average landed cost its buyers paid, USD/t (0 when they bought nothing). */
+  buyerPrice: number;
+}
+
+export function monthFacts(
+  results: RunResults,
+  month: number,
+  good: number,
+  code: string,
+): MonthFacts | null {
+  const node = results.meta.nodes.indexOf(code);
+  if (node < 0 || month >= results.monthsDone) return null;
+  const at = (name: SeriesName) => results.series[name][seriesIndex(results.meta, month, good, node)];
+  return {
+    production: at('production'),
+    imports: at('imports'),
+    exports: at('exports'),
+    consumption: at('consumption'),
+    demand: at('demand'),
+    unmet: at('unmet'),
+    price: at('price'),
+    buyerPrice: at('buyerPrice'),
+  };
+}
+
+/** Tooltip lines with a node's model figures for the month shown. */
+export function monthLines(facts: MonthFacts, heading: string): string[] {
+  const price = (p: number) => (p > 0 ? usdPerTonne(p) : '–');
+  return [
+    heading,
+    `output ${tonnes(facts.production)} · imports ${tonnes(facts.imports)} · exports ${tonnes(facts.exports)}`,
+    `price: sells at ${price(facts.price)}, buys at ${price(facts.buyerPrice)}`,
+    `unmet demand ${tonnes(facts.unmet)} of ${tonnes(facts.demand)} wanted`,
+  ];
 }

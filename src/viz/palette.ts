@@ -47,3 +47,28 @@ export const CATEGORY_STYLE: Record<NodeCategory, CategoryStyle> = {
   },
   rest: { label: 'Rest of world (one node)', fill: '#D9D9D9', marker: '#6E6E6E', shape: 'chip' },
 };
+
+/** Zone colouring: members stand out by hue and lightness; non-members recede. */
+export const ZONE_STYLE = {
+  member: { fill: OKABE_ITO.blue, marker: OKABE_ITO.blue, label: 'In the zone' },
+  outside: { fill: '#DADADA', marker: '#FFFFFF', label: 'Outside the zone' },
+} as const;
+
+/** Stages of a chain: the same colour in every chart. */
+export const STAGE_COLOUR: Record<string, string> = {
+  mine: OKABE_ITO.orange,
+  refine: OKABE_ITO.blue,
+  magnet: OKABE_ITO.reddishPurple,
+};
+
+/** Trade-flow arcs by their relation to the selected zone. */
+export const FLOW_STYLE = {
+  inside: { colour: OKABE_ITO.bluishGreen, label: 'Within the zone' },
+  into: { colour: OKABE_ITO.vermillion, label: 'Into the zone from outside' },
+  other: { colour: '#3B3B3B', label: 'Other flows' },
+} as const;
+
+export type FlowKind = keyof typeof FLOW_STYLE;
+
+/** The status quo drawn behind the scenario. */
+export const COMPARISON_GREY = '#A0A0A0';

@@ -3,13 +3,15 @@
  * world-atlas (bundled, no network), one clickable, focusable group per node territory and one
  * marker per node (so Cook Islands, Bahrain and Singapore are as easy to reach as China).
  *
- * Separate SVG layers leave room for later views: `layer-arcs` for trade flows, territory fills
- * through `update({ fill })` for zone colouring, and one root group (`layer-zoom`) to transform
- * for zoom and pan.
+ * `update` recolours territories and markers (zone membership, role, or a share) and draws
+ * trade-flow arcs between the markers, each with an arrowhead at its destination. Zoom and pan
+ * (wheel, drag, pinch, or the +/−/reset buttons) transform one root group; markers and arcs are
+ * redrawn at each zoom level so they keep their screen size.
  *
  * All text goes in with textContent (d3 .text()); nothing is parsed as HTML.
  */
 import {
+  zoom as d3zoom,
   geoEqualEarth,
   geoPath,
   type Selection,
@@ -18,12 +20,15 @@ import {
   symbolCircle,
   symbolDiamond,
   symbolStar,
+  type ZoomTransform,
+  zoomIdentity,
 } from 'd3';
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { nodeCategory } from '../data/nodes';
 import type { TradeNode } from '../data/types';
+import { arcGeometry } from './flowArcs';
 import { layoutMarkers } from './markerLayout';
 import { CATEGORY_STYLE } from './palette';
 
@@ -46,16 +51,45 @@ export interface WorldMapOptions {
   height?: number;
 }
 
+/** An arc to draw: a flow from one node to another. */
+export interface MapArc {
+  from: string;
+  to: string;
+  /** Screen width, px. */
+  width: number;
+  colour: string;
+  /** Plain-text tooltip. */
+  title: string;
+}
+
+export interface MarkerStyle {
+  fill: string;
+  stroke: string;
+}
+
 export interface WorldMapState {
   /** Node to highlight, or null for none (does not call onSelect). */
   selected?: string | null;
   /** Territory fill per node code (e.g. a zone colouring); null restores the category colours. */
   fill?: ReadonlyMap<string, string> | null;
+  /** Marker fill and outline per node code; null restores the category colours. */
+  markers?: ReadonlyMap<string, MarkerStyle> | null;
+  /** Hatch the territory of non-attending producers (the role colouring's cue). */
+  hatch?: boolean;
+  /** Flow arcs, drawn in the order given (the first underneath); null or [] for none. */
+  arcs?: readonly MapArc[] | null;
+  /** What Enter or a click does, for screen readers: e.g. 'show details', 'add to the zone'. */
+  action?: (code: string) => string;
+  /** Nodes marked as members of the selected zone (a class for tests and styling). */
+  members?: ReadonlySet<string> | null;
 }
 
 export interface WorldMap {
   readonly svg: SVGSVGElement;
   update(state: WorldMapState): void;
+  /** Zooms by a factor around the centre (1 = reset). */
+  zoomBy(factor: number): void;
+  resetZoom(): void;
   /** Highlights a node and reports it through onSelect. */
   select(code: string): void;
   destroy(): void;
@@ -74,11 +108,19 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
 
   container.classList.add('world-map');
   const root = select(container);
-  const svg = root
+  // Three stacked SVGs with the same viewBox: countries, flow arcs, markers. The arcs and the
+  // markers sit on layers of their own, so redrawing the arcs every few frames during a run
+  // does not repaint the detailed country borders underneath.
+  const layers = root.append('div').attr('class', 'map-layers');
+  const svg = layers
     .append('svg')
     .attr('class', 'world-map-svg')
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('aria-label', 'World map of the trading nodes');
+  const overlay = (className: string) =>
+    layers.append('svg').attr('class', `map-overlay ${className}`).attr('viewBox', `0 0 ${width} ${height}`);
+  const arcsSvg = overlay('map-overlay-arcs').attr('aria-hidden', 'true');
+  const markersSvg = overlay('map-overlay-markers').attr('aria-label', 'Markers of the trading nodes');
 
   const defs = svg.append('defs');
   defs
@@ -114,9 +156,13 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .attr('class', 'ocean')
     .attr('d', path({ type: 'Sphere' }) ?? '');
   const countries = zoom.append('g').attr('class', 'layer-countries');
-  zoom.append('g').attr('class', 'layer-arcs');
-  const leaders = zoom.append('g').attr('class', 'layer-leaders');
-  const markers = zoom.append('g').attr('class', 'layer-markers');
+  const arcZoom = arcsSvg.append('g').attr('class', 'layer-zoom');
+  const arcLayer = arcZoom.append('g').attr('class', 'layer-arcs');
+  const markerZoom = markersSvg.append('g').attr('class', 'layer-zoom');
+  const leaders = markerZoom.append('g').attr('class', 'layer-leaders');
+  const markers = markerZoom.append('g').attr('class', 'layer-markers');
+  let scale = 1;
+  let arcs: readonly MapArc[] = [];
 
   const tooltip = root.append('div').attr('class', 'map-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
@@ -176,11 +222,13 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .data(options.nodes, (n) => n.code)
     .join('g')
     .attr('class', (n) => `node-marker category-${nodeCategory(n)}`)
-    .attr('data-node', (n) => n.code)
-    .attr('transform', (n) => {
+    .attr('data-node', (n) => n.code);
+  const placeMarkers = () =>
+    markerGroups.attr('transform', (n) => {
       const m = placed.get(n.code);
-      return `translate(${m?.px ?? 0},${m?.py ?? 0})`;
+      return `translate(${m?.px ?? 0},${m?.py ?? 0}) scale(${1 / scale})`;
     });
+  placeMarkers();
   markerGroups.each(function drawMarker(node) {
     const group = select(this);
     const style = CATEGORY_STYLE[nodeCategory(node)];
@@ -277,8 +325,12 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     shapes.classed('is-selected', (n) => n.code === code);
     markerGroups.classed('is-selected', (n) => n.code === code);
     countries.selectAll('path.rest-country').classed('is-selected', code === 'ROW');
-    // Draw the selected marker last so it stays on top.
-    markerGroups.filter((n) => n.code === code).raise();
+    // Draw the selected marker last so it stays on top; moving it in the DOM blurs it, so a
+    // keyboard user's focus is put back.
+    const marker = markerGroups.filter((n) => n.code === code);
+    const focused = marker.node() !== null && marker.node() === document.activeElement;
+    marker.raise();
+    if (focused) (marker.node() as SVGGElement).focus();
   }
 
   function selectNode(code: string) {
@@ -293,78 +345,134 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       .attr('fill', (n) => fill?.get(n.code) ?? CATEGORY_STYLE[nodeCategory(n)].fill);
   }
 
+  function paintMarkers(styles: ReadonlyMap<string, MarkerStyle> | null) {
+    markerGroups.select('.marker-shape').each(function paint(n) {
+      const style = styles?.get(n.code);
+      const category = CATEGORY_STYLE[nodeCategory(n)];
+      const shape = this as SVGElement;
+      shape.setAttribute('fill', style?.fill ?? category.marker);
+      if (style) shape.style.stroke = style.stroke;
+      else shape.style.removeProperty('stroke');
+    });
+  }
+
+  /** Arcs between placed markers; widths and arrowheads in screen pixels at the current zoom. */
+  function drawArcs() {
+    const inset = (MARKER_RADIUS + 1) / scale;
+    const groups = arcLayer
+      .selectAll<SVGGElement, MapArc>('g.flow-arc')
+      .data(arcs, (a) => `${a.from}>${a.to}`)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'flow-arc');
+        g.append('path').attr('class', 'arc-line');
+        g.append('path').attr('class', 'arc-head');
+        g.append('title');
+        return g;
+      })
+      .attr('data-from', (a) => a.from)
+      .attr('data-to', (a) => a.to);
+    groups.order();
+    groups.each(function drawArc(a) {
+      const from = placed.get(a.from);
+      const to = placed.get(a.to);
+      if (!from || !to) return;
+      const head = (5 + a.width * 1.4) / scale;
+      const geometry = arcGeometry(from.px, from.py, to.px, to.py, inset, head);
+      const g = select(this);
+      g.select('.arc-line')
+        .attr('d', geometry.d)
+        .attr('stroke', a.colour)
+        .attr('stroke-width', a.width / scale);
+      g.select('.arc-head').attr('d', geometry.head).attr('fill', a.colour);
+      g.select('title').text(a.title);
+    });
+  }
+
+  // Zoom and pan on the stack of layers: d3-zoom works in CSS pixels of the stack, the layers
+  // in viewBox units, so the translation is divided by the stack's CSS-pixels-per-unit.
+  const layersNode = layers.node() as HTMLDivElement;
+  const zoomBehaviour = d3zoom<HTMLDivElement, unknown>()
+    .scaleExtent([1, 16])
+    // Keep the map inside its frame (d3's own rule, with the frame as the translate extent).
+    .constrain((t, extent) => {
+      const dx0 = t.invertX(extent[0][0]) - extent[0][0];
+      const dx1 = t.invertX(extent[1][0]) - extent[1][0];
+      const dy0 = t.invertY(extent[0][1]) - extent[0][1];
+      const dy1 = t.invertY(extent[1][1]) - extent[1][1];
+      return t.translate(
+        dx1 > dx0 ? (dx0 + dx1) / 2 : Math.min(0, dx0) || Math.max(0, dx1),
+        dy1 > dy0 ? (dy0 + dy1) / 2 : Math.min(0, dy0) || Math.max(0, dy1),
+      );
+    })
+    .on('zoom', (event: { transform: ZoomTransform }) => {
+      const t = event.transform;
+      const unit = (layersNode.clientWidth || width) / width;
+      const transform = `translate(${t.x / unit},${t.y / unit}) scale(${t.k})`;
+      for (const group of [zoom, arcZoom, markerZoom]) group.attr('transform', transform);
+      if (t.k !== scale) {
+        scale = t.k;
+        placeMarkers();
+        drawArcs();
+        leaders.selectAll('line').attr('stroke-width', 0.6 / scale);
+        svg.attr('data-zoom', scale.toFixed(2));
+      }
+    });
+  layers.call(zoomBehaviour);
+  // A click on a node must not be read as the end of a pan.
+  zoomBehaviour.clickDistance(4);
+
+  const zoomControls = root.append('div').attr('class', 'map-zoom').attr('role', 'group');
+  zoomControls.attr('aria-label', 'Zoom');
+  const zoomButton = (text: string, label: string, action: () => void) =>
+    zoomControls
+      .append('button')
+      .attr('type', 'button')
+      .attr('aria-label', label)
+      .attr('title', label)
+      .text(text)
+      .on('click', action);
+  // Immediate rather than animated: a transition would need d3-transition's side effects and
+  // makes the map jump under the pointer of keyboard users less predictably.
+  const zoomBy = (factor: number) => zoomBehaviour.scaleBy(layers, factor);
+  const resetZoom = () => zoomBehaviour.transform(layers, zoomIdentity);
+  zoomButton('+', 'Zoom in', () => zoomBy(1.6));
+  zoomButton('−', 'Zoom out', () => zoomBy(1 / 1.6));
+  zoomButton('⟲', 'Reset zoom', resetZoom);
+
   return {
     svg: svg.node() as SVGSVGElement,
     update(state: WorldMapState) {
       if (state.selected !== undefined) highlight(state.selected);
       if (state.fill !== undefined) paintTerritories(state.fill);
+      if (state.markers !== undefined) paintMarkers(state.markers);
+      if (state.hatch !== undefined)
+        shapes.select('path.hatch').style('display', state.hatch ? 'inline' : 'none');
+      if (state.arcs !== undefined) {
+        arcs = state.arcs ?? [];
+        drawArcs();
+      }
+      if (state.members !== undefined) {
+        const members = state.members;
+        shapes.classed('is-member', (n) => members?.has(n.code) ?? false);
+        markerGroups.classed('is-member', (n) => members?.has(n.code) ?? false);
+      }
+      if (state.action) {
+        const action = state.action;
+        for (const selection of interactive)
+          (selection as Selection<SVGGElement, TradeNode, SVGGElement, unknown>).attr(
+            'aria-label',
+            (n) => `${n.name}: ${action(n.code)}`,
+          );
+      }
     },
+    zoomBy,
+    resetZoom,
     select: selectNode,
     destroy() {
-      svg.remove();
+      layers.remove();
       tooltip.remove();
+      zoomControls.remove();
       container.classList.remove('world-map');
     },
   };
-}
-
-/** Builds the map legend (category swatches with the marker shapes) as plain DOM. */
-export function createMapLegend(container: HTMLElement): HTMLElement {
-  const legend = document.createElement('ul');
-  legend.className = 'map-legend';
-  for (const [category, style] of Object.entries(CATEGORY_STYLE)) {
-    const item = document.createElement('li');
-    item.dataset.category = category;
-    const swatch = select(item)
-      .append('svg')
-      .attr('class', 'legend-swatch')
-      .attr('viewBox', '0 0 34 16')
-      .attr('width', 34)
-      .attr('height', 16)
-      .attr('aria-hidden', 'true');
-    swatch
-      .append('rect')
-      .attr('x', 0)
-      .attr('y', 2)
-      .attr('width', 16)
-      .attr('height', 12)
-      .attr('fill', style.fill);
-    if (category === 'producer') {
-      for (let x = -12; x < 16; x += 4) {
-        swatch
-          .append('line')
-          .attr('x1', Math.max(0, x))
-          .attr('y1', 14 - Math.max(0, -x))
-          .attr('x2', Math.min(16, x + 12))
-          .attr('y2', 2 + Math.max(0, x + 12 - 16))
-          .attr('stroke', '#7a4f00')
-          .attr('stroke-width', 1);
-      }
-    }
-    const shape =
-      style.shape === 'star' ? symbolStar : style.shape === 'diamond' ? symbolDiamond : symbolCircle;
-    if (style.shape === 'chip') {
-      swatch
-        .append('rect')
-        .attr('x', 19)
-        .attr('y', 4)
-        .attr('width', 14)
-        .attr('height', 8)
-        .attr('rx', 4)
-        .attr('fill', style.marker);
-    } else {
-      swatch
-        .append('path')
-        .attr('transform', 'translate(26,8)')
-        .attr('d', symbol(shape, style.shape === 'star' ? 70 : 55)() ?? '')
-        .attr('fill', style.marker)
-        .attr('stroke', '#fff');
-    }
-    const label = document.createElement('span');
-    label.textContent = style.label;
-    item.append(label);
-    legend.append(item);
-  }
-  container.append(legend);
-  return legend;
 }

@@ -1,0 +1,321 @@
+/**
+ * The scenario editor: presets, run settings, one section per lever with a row per item (add,
+ * remove), and the model parameters. It edits the store's draft; the app validates every edit
+ * with validateScenario and only a valid scenario reaches the engine. Each message is shown
+ * beside the field its path names (or the nearest enclosing item or section).
+ *
+ * The editor redraws itself only on structural changes (an item added or removed, a mineral
+ * that changes the stage list, a preset) and keeps the focus on the same field when it does;
+ * typing in a box never redraws it.
+ */
+import { sourceByKey } from '../../data/sources';
+import { PRESETS } from '../../scenario/presets.ts';
+import { validateScenario } from '../../scenario/validate.ts';
+import { button, el, selectBox } from '../dom.ts';
+import type { AppState, Store } from '../store.ts';
+import { type Draft, getAt, type Path, pathKey, routeMessages, setAt } from './draft.ts';
+import { type FieldContext, fixStage, renderField } from './fields.ts';
+import { LEVERS, type LeverSpec, PARAMETER_GROUPS, SCENARIO_FIELDS } from './levers.ts';
+
+export interface ScenarioEditorOptions {
+  store: Store;
+  /** The draft changed through an input (validate it; apply it when valid, after a pause when typing). */
+  onEdit(typing: boolean): void;
+  /** A preset was chosen: its scenario (run settings kept) replaces the draft. */
+  onPreset(draft: Draft): void;
+  /** The user picked the zone the map edits and the charts measure. */
+  onSelectZone(id: string): void;
+}
+
+export interface ScenarioEditor {
+  update(state: AppState): void;
+}
+
+/** Run settings a preset leaves as the user set them. */
+const KEPT_BY_PRESETS = ['months', 'resolution', 'seed'] as const;
+
+export function presetDraft(presetId: string, current: Draft): Draft {
+  const preset = PRESETS.find((p) => p.id === presetId);
+  if (!preset) throw new Error(`unknown preset ${presetId}`);
+  const input = structuredClone(preset.scenario) as Record<string, unknown>;
+  for (const key of KEPT_BY_PRESETS) if (current[key] !== undefined) input[key] = current[key];
+  let v = validateScenario(input);
+  // A kept setting that is itself invalid gives way to the preset's default.
+  if (!v.ok) v = validateScenario(structuredClone(preset.scenario));
+  if (!v.ok) throw new Error(`preset ${presetId} is invalid: ${v.errors.join('; ')}`);
+  return structuredClone(v.scenario) as Draft;
+}
+
+export function createScenarioEditor(container: HTMLElement, options: ScenarioEditorOptions): ScenarioEditor {
+  const { store } = options;
+  container.classList.add('scenario-editor');
+  const open = new Set<string>(['presets', 'settings', 'zones']);
+  let renderedRevision = -1;
+  let renderedErrors: string[] | null = null;
+  let presetId = PRESETS[0].id;
+
+  const summary = el('div', { className: 'editor-status', attrs: { 'aria-live': 'polite' } });
+  const body = el('div', { className: 'editor-body' });
+  container.append(el('h2', { text: 'Scenario' }), summary, body);
+
+  const draft = () => store.state.draft;
+
+  function edit(path: Path, value: unknown, structural: boolean, typing = false) {
+    const d = draft();
+    setAt(d, path, value);
+    if (path[path.length - 1] === 'mineral' && path.length >= 3) {
+      const lever = LEVERS.find((l) => l.key === path[0]);
+      const stageSpec = lever?.fields.find((f) => f.key === 'stage');
+      const item = getAt(d, path.slice(0, -1)) as Record<string, unknown>;
+      if (stageSpec && item) fixStage(item, stageSpec.kind === 'stageOrAll');
+    }
+    options.onEdit(typing);
+    if (structural) render();
+  }
+
+  function zoneIds(): string[] {
+    const zones = getAt(draft(), ['zones']);
+    return Array.isArray(zones) ? zones.map((z) => String((z as { id?: unknown }).id ?? '')) : [];
+  }
+
+  function context(): FieldContext {
+    return { draft: draft(), zoneIds: zoneIds(), edit };
+  }
+
+  function section(key: string, title: string, count: number | null, children: Node[]): HTMLDetailsElement {
+    const details = el('details', { className: 'editor-section', attrs: { 'data-section': key } });
+    details.open = open.has(key);
+    details.addEventListener('toggle', () => {
+      if (details.open) open.add(key);
+      else open.delete(key);
+    });
+    const head = el('summary', {}, [
+      el('span', { text: title, className: 'section-title' }),
+      ...(count !== null ? [el('span', { text: String(count), className: 'count' })] : []),
+      el('span', { className: 'error-badge', attrs: { 'data-error-badge': key } }),
+    ]);
+    details.append(
+      head,
+      ...children,
+      el('p', { className: 'field-error', attrs: { 'data-error-for': key, 'aria-live': 'polite' } }),
+    );
+    return details;
+  }
+
+  function presetsSection(): HTMLElement {
+    const select = selectBox(
+      PRESETS.map((p) => ({ value: p.id, label: p.title })),
+      presetId,
+      { id: 'preset-select', 'aria-describedby': 'preset-description' },
+    );
+    const description = el('div', { attrs: { id: 'preset-description' }, className: 'preset-description' });
+    const describe = () => {
+      const preset = PRESETS.find((p) => p.id === select.value) ?? PRESETS[0];
+      const sources = el('p', { className: 'preset-sources' }, ['Sources: ']);
+      preset.sources.forEach((key, i) => {
+        const cite = el('cite', { text: key, attrs: { title: sourceByKey(key).title } });
+        sources.append(...(i > 0 ? [', '] : []), cite);
+      });
+      description.replaceChildren(el('p', { text: preset.description }), sources);
+    };
+    describe();
+    select.addEventListener('change', describe);
+    const load = button(
+      'Load preset',
+      () => {
+        presetId = select.value;
+        options.onPreset(presetDraft(select.value, draft()));
+      },
+      'primary',
+    );
+    load.id = 'preset-load';
+    return section('presets', 'Presets', null, [
+      el('div', { className: 'preset-row' }, [
+        el('label', { text: 'Preset', attrs: { for: 'preset-select' } }),
+        select,
+        load,
+      ]),
+      description,
+      el('p', {
+        className: 'hint',
+        text: 'A preset replaces the policy levers; months, agents and seed stay as set below.',
+      }),
+    ]);
+  }
+
+  function settingsSection(): HTMLElement {
+    const ctx = context();
+    const fields = SCENARIO_FIELDS.map((spec) => renderField(spec, [spec.key], draft(), ctx));
+    return section('settings', 'Run settings', null, fields);
+  }
+
+  function itemBlock(lever: LeverSpec, index: number, ctx: FieldContext): HTMLElement {
+    const path: Path = [lever.key, index];
+    const item = (getAt(draft(), path) ?? {}) as Record<string, unknown>;
+    const key = pathKey(path);
+    const remove = button(
+      'Remove',
+      () => {
+        const list = [...((getAt(draft(), [lever.key]) as unknown[]) ?? [])];
+        list.splice(index, 1);
+        edit([lever.key], list, true);
+      },
+      'small danger',
+    );
+    remove.setAttribute(
+      'aria-label',
+      `Remove ${lever.title.toLowerCase()} ${index + 1}: ${lever.label(item, index)}`,
+    );
+    remove.dataset.focusKey = `${key}-remove`;
+    const head = el('div', { className: 'item-head' }, [
+      el('span', { text: `${index + 1}. ${lever.label(item, index)}`, className: 'item-label' }),
+      remove,
+    ]);
+    const block = el('fieldset', { className: 'lever-item', attrs: { 'data-item': key } }, [
+      el('legend', { text: `${lever.title} ${index + 1}`, className: 'visually-hidden' }),
+      head,
+    ]);
+    if (lever.key === 'zones') {
+      const radio = el('input', {
+        attrs: { type: 'radio', name: 'active-zone', value: String(item.id ?? '') },
+      });
+      radio.checked =
+        store.state.view.zoneId === item.id || (store.state.view.zoneId === null && index === 0);
+      radio.addEventListener('change', () => {
+        if (radio.checked) options.onSelectZone(String(item.id));
+      });
+      radio.dataset.focusKey = `${key}-active`;
+      block.append(
+        el('label', { className: 'inline zone-active' }, [radio, ' Show this zone on the map and charts']),
+      );
+    }
+    for (const spec of lever.fields) {
+      if (spec.visibleIf && !spec.visibleIf(item)) continue;
+      block.append(renderField(spec, [...path, spec.key], item, ctx));
+    }
+    block.append(
+      el('p', { className: 'field-error', attrs: { 'data-error-for': key, 'aria-live': 'polite' } }),
+    );
+    return block;
+  }
+
+  function leverSection(lever: LeverSpec): HTMLElement {
+    const ctx = context();
+    const list = getAt(draft(), [lever.key]);
+    const items = Array.isArray(list) ? list : [];
+    const add = button(
+      `Add ${lever.one}`,
+      () => {
+        const next = [
+          ...items,
+          lever.create({ zoneId: store.state.view.zoneId ?? zoneIds()[0] ?? null, draft: draft() }),
+        ];
+        open.add(lever.key);
+        edit([lever.key], next, true);
+        // Focus the new item's first input, so a keyboard user can fill it in at once.
+        const fresh = body.querySelector<HTMLElement>(
+          `[data-item="${pathKey([lever.key, next.length - 1])}"] [data-path]`,
+        );
+        fresh?.focus();
+      },
+      'small add',
+    );
+    add.dataset.focusKey = `${lever.key}-add`;
+    add.dataset.addLever = lever.key;
+    return section(lever.key, lever.title, items.length, [
+      el('p', { text: lever.summary, className: 'hint' }),
+      ...items.map((_, i) => itemBlock(lever, i, ctx)),
+      add,
+    ]);
+  }
+
+  function parameterSection(group: (typeof PARAMETER_GROUPS)[number]): HTMLElement {
+    const ctx = context();
+    const item = (getAt(draft(), [group.key]) ?? {}) as Record<string, unknown>;
+    return section(group.key, group.title, null, [
+      el('p', { text: group.summary, className: 'hint' }),
+      ...group.fields.map((spec) => renderField(spec, [group.key, spec.key], item, ctx)),
+    ]);
+  }
+
+  function render() {
+    const active = document.activeElement as HTMLElement | null;
+    const focusKey =
+      active && container.contains(active)
+        ? (active.dataset.focusKey ??
+          active.dataset.path ??
+          active.closest<HTMLElement>('[data-field]')?.dataset.field ??
+          null)
+        : null;
+    const scroll = container.scrollTop;
+    body.replaceChildren(
+      presetsSection(),
+      settingsSection(),
+      ...LEVERS.map(leverSection),
+      ...PARAMETER_GROUPS.map(parameterSection),
+    );
+    renderedRevision = store.state.draftRevision;
+    renderedErrors = null;
+    showErrors(store.state.errors);
+    container.scrollTop = scroll;
+    if (focusKey) {
+      const target =
+        body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ??
+        body.querySelector<HTMLElement>(`[data-path="${CSS.escape(focusKey)}"]`) ??
+        body.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusKey)}"] [data-path]`);
+      target?.focus();
+    }
+  }
+
+  function showErrors(errors: string[]) {
+    if (renderedErrors === errors) return;
+    renderedErrors = errors;
+    const slots = [...body.querySelectorAll<HTMLElement>('[data-error-for]')];
+    const known = new Set(slots.map((s) => s.dataset.errorFor!));
+    const { byField, general } = routeMessages(errors, known);
+    for (const slot of slots) {
+      const messages = byField.get(slot.dataset.errorFor!) ?? [];
+      slot.textContent = messages.join(' · ');
+      slot.hidden = messages.length === 0;
+    }
+    for (const input of body.querySelectorAll<HTMLElement>('[data-path]')) {
+      if (byField.has(input.dataset.path!)) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+    const perSection = new Map<string, number>();
+    for (const [key, messages] of byField) {
+      const top = key.split(/[[.]/)[0];
+      const section =
+        LEVERS.some((l) => l.key === top) || PARAMETER_GROUPS.some((g) => g.key === top) ? top : 'settings';
+      perSection.set(section, (perSection.get(section) ?? 0) + messages.length);
+    }
+    for (const badge of body.querySelectorAll<HTMLElement>('[data-error-badge]')) {
+      const n = perSection.get(badge.dataset.errorBadge!) ?? 0;
+      badge.textContent = n ? `${n} to fix` : '';
+    }
+    if (errors.length === 0) {
+      summary.className = 'editor-status ok';
+      summary.replaceChildren(el('span', { text: 'Valid: edits apply at once.' }));
+    } else {
+      summary.className = 'editor-status invalid';
+      const list = el(
+        'ul',
+        {},
+        general.map((m) => el('li', { text: m })),
+      );
+      summary.replaceChildren(
+        el('strong', {
+          text: `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} (shown beside the fields): runs use the last valid scenario.`,
+        }),
+        ...(general.length ? [list] : []),
+      );
+    }
+  }
+
+  return {
+    update(state) {
+      if (state.draftRevision !== renderedRevision) render();
+      else showErrors(state.errors);
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The map panel: the world map with its colouring (zone, role or share of output), the month's
+ * largest trade flows of the selected mineral and stage as arcs, a threshold control for how
+ * many to draw, what a click does (show details, or add/remove the node in the zone), the
+ * legend and a tooltip with the node's figures for the month shown.
+ */
+import atlas from 'world-atlas/countries-50m.json';
+import { NODES } from '../data/nodes';
+import { goodIndexOf } from '../engine/metrics.ts';
+import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
+import {
+  type Colouring,
+  type LegendItem,
+  productionShares,
+  roleColouring,
+  shareColouring,
+  zoneColouring,
+} from '../viz/mapColouring.ts';
+import { createMapLegend } from '../viz/mapLegend.ts';
+import { FLOW_STYLE } from '../viz/palette.ts';
+import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
+import { el, selectBox } from './dom.ts';
+import { monthLabel, percent, shortName, stageName, tonnes } from './format.ts';
+import { monthFacts, monthLines, tooltipFor } from './nodeFacts.ts';
+import type { DrawOutcome } from './resultPanels.ts';
+import {
+  type ActiveZone,
+  type AppState,
+  activeZone,
+  type ClickMode,
+  type ColourMode,
+  type Store,
+  shownMonth,
+} from './store.ts';
+import { stagesOf } from './viewControls.ts';
+import { isEuNode } from './zoneMembers.ts';
+
+export interface MapPanel {
+  readonly map: WorldMap;
+  /**
+   * Redraws what changed; new months redraw the arcs only when `dataDue` (the app lets its
+   * costly views take turns). Says whether the arcs were redrawn, wait, or were current.
+   */
+  update(state: AppState, options: { dataDue: boolean }): DrawOutcome;
+}
+
+export const FLOW_COUNTS = [5, 10, 20, 30, 50, 100, 200] as const;
+
+export function createMapPanel(
+  container: HTMLElement,
+  store: Store,
+  handlers: { onNode(code: string): void; mineralName(id: string): string },
+): MapPanel {
+  const controls = el('div', { className: 'map-controls' });
+  const colour = selectBox(
+    [
+      { value: 'zone', label: 'zone membership' },
+      { value: 'role', label: 'role at the Ministerial' },
+      { value: 'share', label: 'share of output' },
+    ],
+    store.state.view.colourMode,
+    { id: 'map-colour' },
+  );
+  colour.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.colourMode = colour.value as ColourMode;
+    }),
+  );
+  const click = selectBox(
+    [
+      { value: 'details', label: 'shows details' },
+      { value: 'zone', label: 'adds or removes it in the zone' },
+    ],
+    store.state.view.clickMode,
+    { id: 'map-click' },
+  );
+  click.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.clickMode = click.value as ClickMode;
+    }),
+  );
+  const flows = el('input', {
+    attrs: { type: 'range', id: 'map-flows', min: '0', max: String(FLOW_COUNTS.length - 1), step: '1' },
+  });
+  flows.value = String(
+    Math.max(0, FLOW_COUNTS.indexOf(store.state.view.flowCount as (typeof FLOW_COUNTS)[number])),
+  );
+  const flowsText = el('output', { attrs: { id: 'map-flows-text', for: 'map-flows' } });
+  flows.addEventListener('input', () =>
+    store.update((s) => {
+      s.view.flowCount = FLOW_COUNTS[Number(flows.value)] ?? 30;
+    }),
+  );
+  const field = (label: string, forId: string, ...inputs: HTMLElement[]) =>
+    el('span', { className: 'view-field' }, [el('label', { text: label, attrs: { for: forId } }), ...inputs]);
+  controls.append(
+    field('Colour by', 'map-colour', colour),
+    field('Click on a country', 'map-click', click),
+    field('Flows shown', 'map-flows', flows, flowsText),
+  );
+  const zoneHint = el('p', { className: 'hint map-zone-hint', attrs: { id: 'map-zone-hint' } });
+  const host = el('div', { className: 'map-host' });
+  const arcSummary = el('p', {
+    className: 'map-arc-summary',
+    attrs: { id: 'map-arc-summary', 'aria-live': 'polite' },
+  });
+  container.append(controls, zoneHint, host);
+
+  const map = createWorldMap(host, {
+    nodes: NODES,
+    topology: atlas as unknown as CountriesTopology,
+    describe,
+    onSelect: (code) => handlers.onNode(code),
+  });
+  const legend = createMapLegend(container);
+  container.append(arcSummary);
+
+  /** The tooltip: the model's figures for the month shown, then the node's data with sources. */
+  function describe(code: string) {
+    const state = store.state;
+    const base = tooltipFor(code);
+    const results = state.results;
+    if (!results || results.monthsDone === 0) return base;
+    const month = shownMonth(state);
+    const good = goodIndexOf(results, state.view.mineral, state.view.stage);
+    const facts = good >= 0 ? monthFacts(results, month, good, code) : null;
+    if (!facts) return base;
+    const heading = `Model, ${monthLabel(month)}, ${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)} (per month):`;
+    const zone = activeZone(state);
+    const member = zone.members.includes(code) ? `In ${zone.name}.` : `Not in ${zone.name}.`;
+    return { title: base.title, lines: [...monthLines(facts, heading), member, ...base.lines] };
+  }
+
+  let lastColouringKey = '';
+  let lastColouringLegend: LegendItem[] = [];
+  let lastArcsKey = '';
+  let lastArcsViewKey = '';
+  let arcsDrawn = false;
+  let lastMode = '';
+
+  function colouring(state: AppState, zone: ActiveZone): Colouring {
+    const mode = state.view.colourMode;
+    if (mode === 'role') return roleColouring();
+    if (mode === 'share' && state.results && state.results.monthsDone > 0) {
+      const good = goodIndexOf(state.results, state.view.mineral, state.view.stage);
+      const shares = productionShares(state.results, shownMonth(state), good);
+      return shareColouring(
+        NODES,
+        shares,
+        `${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)}`,
+      );
+    }
+    if (mode === 'share')
+      return {
+        ...roleColouring(),
+        legend: [{ kind: 'note', label: 'Run the scenario to colour by share of output.' }],
+      };
+    return zoneColouring(NODES, zone.members, zone.name);
+  }
+
+  return {
+    map,
+    update(state, options) {
+      const zone = activeZone(state);
+      const month = shownMonth(state);
+      const results = state.results;
+      const view = state.view;
+      const dataKey = results && results.monthsDone > 0 ? `${state.dataRevision}|${month}` : 'none';
+
+      const colouringKey = `${view.colourMode}|${zone.members.join()}|${zone.name}|${view.colourMode === 'share' ? `${dataKey}|${view.mineral}|${view.stage}` : ''}`;
+      const arcsViewKey = `${view.mineral}|${view.stage}|${view.flowCount}|${zone.members.join()}|${view.month}`;
+      const arcsKey = `${dataKey}|${arcsViewKey}`;
+      let legendItems: LegendItem[] | null = null;
+      if (colouringKey !== lastColouringKey) {
+        lastColouringKey = colouringKey;
+        const c = colouring(state, zone);
+        map.update({ fill: c.fill, markers: c.markers, hatch: c.hatch, members: new Set(zone.members) });
+        lastColouringLegend = c.legend;
+        legendItems = c.legend;
+      }
+      // Arcs are the map's costly part: new months redraw them when the app says it is their
+      // turn; another mineral, stage, zone or count redraws them at once.
+      let outcome: DrawOutcome = arcsKey === lastArcsKey ? 'current' : 'waiting';
+      if (arcsKey !== lastArcsKey && (options.dataDue || arcsViewKey !== lastArcsViewKey || !arcsDrawn)) {
+        lastArcsKey = arcsKey;
+        lastArcsViewKey = arcsViewKey;
+        outcome = 'drew';
+        let arcs: MapArc[] = [];
+        let summary = 'Run the scenario to see trade flows.';
+        if (results && results.monthsDone > 0) {
+          const good = goodIndexOf(results, view.mineral, view.stage);
+          const selection = selectArcs(results, month, good, zone.members, view.flowCount);
+          const largest = selection.arcs[0]?.tonnes ?? 0;
+          const what = `${handlers.mineralName(view.mineral).toLowerCase()} ${stageName(view.stage)}`;
+          arcs = selection.arcs.map((a) => ({
+            from: a.from,
+            to: a.to,
+            width: arcWidth(a.tonnes, largest),
+            colour: FLOW_STYLE[a.kind].colour,
+            title: `${shortName(a.from)} → ${shortName(a.to)}: ${tonnes(a.tonnes)} of ${what} in ${monthLabel(month)} (${FLOW_STYLE[a.kind].label.toLowerCase()})`,
+          }));
+          summary =
+            selection.flowCount === 0
+              ? `No cross-border trade in ${what} in ${monthLabel(month)}${stagesOf(view.mineral).find((s) => s.id === view.stage)?.traded === false ? ': this stage is used where it is produced' : ''}.`
+              : `${selection.arcs.length} largest of ${selection.flowCount} cross-border flows of ${what}, ${monthLabel(month)}: ${tonnes(selection.shownTonnes)} of ${tonnes(selection.totalTonnes)} (${percent(selection.shownTonnes / selection.totalTonnes, 0)}); the smallest drawn carries ${tonnes(selection.arcs[selection.arcs.length - 1]?.tonnes ?? 0)}. Width ∝ tonnes (largest ${tonnes(largest)}).`;
+        }
+        map.update({ arcs });
+        arcsDrawn = arcs.length > 0;
+        arcSummary.textContent = summary;
+        flowsText.textContent = `${view.flowCount} largest`;
+        legendItems = lastColouringLegend;
+      }
+      if (legendItems) {
+        legend.update([
+          ...legendItems,
+          ...(arcsDrawn
+            ? Object.values(FLOW_STYLE).map((f) => ({
+                kind: 'arc' as const,
+                label: f.label,
+                colour: f.colour,
+              }))
+            : []),
+        ]);
+      }
+
+      const mode = `${view.clickMode}|${zone.id}|${zone.members.join()}|${view.selectedNode}`;
+      if (mode !== lastMode) {
+        lastMode = mode;
+        const inZone = new Set(zone.members);
+        map.update({
+          selected: view.selectedNode,
+          action:
+            view.clickMode === 'zone'
+              ? (code) =>
+                  `${inZone.has(code) ? 'remove from' : 'add to'} ${zone.fallback ? 'a new zone' : zone.name}${isEuNode(code) ? ' (with all EU members)' : ''}`
+              : () => 'show details',
+        });
+        click.value = view.clickMode;
+        zoneHint.textContent =
+          view.clickMode === 'zone'
+            ? zone.fallback
+              ? 'A click (or Enter) on a country makes a new zone with it.'
+              : `A click (or Enter) on a country adds it to ${zone.name} or removes it. The EU is a customs union: any EU member adds or removes all 27.`
+            : `Zone shown: ${zone.name}${zone.fallback ? ' (the scenario has no zone; charts use the Ministerial participants)' : ''}.`;
+      }
+      colour.value = view.colourMode;
+      return outcome;
+    },
+  };
+}

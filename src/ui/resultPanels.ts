@@ -1,0 +1,270 @@
+/**
+ * The result panels beside the map: the concentration table, the six time-series charts and
+ * the Sankey, each with its caption and controls. Each is a CostlyView: the app's frame loop
+ * asks it to draw, and it redraws only when its selection changed or, with `dataDue`, when new
+ * months arrived (fast runs let the costly views take turns).
+ */
+import type { RunResults } from '../engine/results.ts';
+import { createConcentrationPanel } from '../viz/concentrationPanel.ts';
+import { createMetricCache } from '../viz/metricSeries.ts';
+import { createSankeyView } from '../viz/sankey.ts';
+import { sankeyData } from '../viz/sankeyData.ts';
+import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
+import { el, selectBox, setText } from './dom.ts';
+import { monthLabel, shortName, tonnes } from './format.ts';
+import { type AppState, activeZone, type SankeyPeriod, type Store, shownMonth } from './store.ts';
+import { stagesOf } from './viewControls.ts';
+
+/**
+ * What a costly view did in a frame: drew; has new months to draw but waits for its turn; or
+ * had nothing new.
+ */
+export type DrawOutcome = 'drew' | 'waiting' | 'current';
+
+/**
+ * A costly view: `draw(state, dataDue)` redraws when its selection changed, or when new
+ * months arrived and `dataDue` allows. `last` is when it last drew.
+ */
+export interface CostlyView {
+  last: number;
+  draw(state: AppState, dataDue: boolean): DrawOutcome;
+}
+
+export function panel(tag: 'aside' | 'section', className: string, title: string, id: string): HTMLElement {
+  const element = el(tag, { className: `panel ${className}`, attrs: { 'aria-labelledby': id } });
+  element.append(el('h2', { text: title, attrs: { id } }));
+  return element;
+}
+
+const runIds = new WeakMap<RunResults, number>();
+let nextRunId = 1;
+/** A number per results object: a new run with as many months as the last is still new. */
+function runId(results: RunResults | null): number {
+  if (!results) return 0;
+  let id = runIds.get(results);
+  if (id === undefined) {
+    id = nextRunId++;
+    runIds.set(results, id);
+  }
+  return id;
+}
+
+/** The name the engine ran with (the editor's name until a run starts). */
+const caption = (state: AppState) => state.results?.meta.scenarioName ?? state.scenario.name;
+
+export function createConcentrationSection(
+  store: Store,
+  mineralNames: ReadonlyMap<string, string>,
+): { element: HTMLElement; view: CostlyView } {
+  const concentrationEl = panel('section', 'panel-concentration', 'Concentration', 'concentration-title');
+  const concentrationCaption = el('p', {
+    className: 'panel-caption',
+    attrs: { id: 'concentration-caption' },
+  });
+  concentrationEl.append(
+    concentrationCaption,
+    el('p', {
+      className: 'hint',
+      text: 'HHI: the sum of squared percentage shares of output, 0–10,000 (the rest of world counts as many small producers); 1,800 or more is "highly concentrated". Click a row to show that mineral and stage everywhere.',
+    }),
+  );
+
+  const concentration = createConcentrationPanel(concentrationEl, (mineral, stage) =>
+    store.update((s) => {
+      s.view.mineral = mineral;
+      s.view.stage = stage;
+    }),
+  );
+
+  let concentrationKey = '';
+  const concentrationView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
+      const key = `${viewKey}|${runId(results)}|${results?.monthsDone ?? 0}`;
+      if (key === concentrationKey) return 'current';
+      if (!dataDue && concentrationKey.startsWith(`${viewKey}|`)) return 'waiting';
+      concentrationKey = key;
+      concentration.update({
+        results,
+        month,
+        mineral: state.view.mineral,
+        stage: state.view.stage,
+        mineralNames,
+      });
+      // The name the engine ran with (the editor's name until a run starts).
+      const name = caption(state);
+      setText(
+        concentrationCaption,
+        results && results.monthsDone > 0
+          ? `Model results for “${name}”, ${monthLabel(month)} (month ${month}); change since January 2026 (month 0).`
+          : `Model results for “${name}” appear here when it runs.`,
+      );
+      return 'drew';
+    },
+  };
+
+  return { element: concentrationEl, view: concentrationView };
+}
+
+export function createChartsSection(
+  store: Store,
+  mineralName: (id: string) => string,
+): { element: HTMLElement; view: CostlyView } {
+  const chartsEl = panel('section', 'panel-charts', 'Over time', 'charts-title');
+  const chartsCaption = el('p', { className: 'panel-caption', attrs: { id: 'charts-caption' } });
+  chartsEl.append(chartsCaption);
+  const cache = createMetricCache();
+  const charts = createTimeSeriesPanel(chartsEl, cache, {
+    onHover: (month) =>
+      store.update((s) => {
+        s.view.hoverMonth = month;
+      }),
+    onPick: (month) =>
+      store.update((s) => {
+        s.view.month = month;
+      }),
+  });
+
+  let chartsKey = '';
+  let chartsViewKey = '';
+  const chartsView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const zone = activeZone(state);
+      const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
+      const key = `${viewKey}|${state.dataRevision}|${month}`;
+      if (key === chartsKey) return 'current';
+      if (!dataDue && viewKey === chartsViewKey) return 'waiting';
+      chartsKey = key;
+      chartsViewKey = viewKey;
+      charts.update({
+        results,
+        baseline: state.baseline,
+        mineral: state.view.mineral,
+        mineralName: mineralName(state.view.mineral),
+        stage: state.view.stage,
+        stages: stagesOf(state.view.mineral).map((s) => s.id),
+        zone,
+        months: results?.meta.months ?? state.scenario.months,
+        hoverMonth: state.view.hoverMonth,
+        shownMonth: results && results.monthsDone > 0 ? month : null,
+      });
+      const baseline = state.baseline
+        ? `status quo in grey (${state.baseline.monthsDone} of ${state.baseline.meta.months} months)`
+        : state.run.status === 'idle'
+          ? 'the status quo is drawn in grey once a run starts'
+          : 'status quo loading';
+      setText(
+        chartsCaption,
+        `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)}; zone: ${zone.name}${zone.fallback ? ' (no zone in the scenario: the Ministerial participants)' : ''}; ${baseline}. Point at a chart (or focus it and use ←/→) to read values; click or Enter shows that month in the other views.`,
+      );
+      return 'drew';
+    },
+  };
+
+  return { element: chartsEl, view: chartsView };
+}
+
+export function createSankeySection(
+  store: Store,
+  mineralName: (id: string) => string,
+): { element: HTMLElement; view: CostlyView } {
+  const sankeyEl = panel('section', 'panel-sankey', 'Supply chain', 'sankey-title');
+  const period = selectBox(
+    [
+      { value: 'month', label: 'the month shown' },
+      { value: 'year', label: 'the 12 months to the month shown' },
+      { value: 'run', label: 'the whole run to the month shown' },
+    ],
+    store.state.view.sankeyPeriod,
+    { id: 'sankey-period' },
+  );
+  period.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.sankeyPeriod = period.value as SankeyPeriod;
+    }),
+  );
+  const users = selectBox(
+    [
+      { value: 'countries', label: 'each country' },
+      { value: 'zone', label: 'the zone and the rest' },
+    ],
+    store.state.view.sankeyUsers,
+    { id: 'sankey-users' },
+  );
+  users.addEventListener('change', () =>
+    store.update((s) => {
+      s.view.sankeyUsers = users.value === 'zone' ? 'zone' : 'countries';
+    }),
+  );
+  sankeyEl.append(
+    el('div', { className: 'sankey-controls' }, [
+      el('span', { className: 'view-field' }, [
+        el('label', { text: 'Tonnes over', attrs: { for: 'sankey-period' } }),
+        period,
+      ]),
+      el('span', { className: 'view-field' }, [
+        el('label', { text: 'Users', attrs: { for: 'sankey-users' } }),
+        users,
+      ]),
+    ]),
+  );
+  const sankey = createSankeyView(sankeyEl);
+  const sankeyMonths = new WeakMap<RunResults, Map<string, Map<number, Map<string, number>>>>();
+
+  let sankeyKey = '';
+  let sankeyViewKey = '';
+  const sankeyView: CostlyView = {
+    last: 0,
+    draw(state, dataDue) {
+      const results = state.results;
+      const month = shownMonth(state);
+      const period = state.view.sankeyPeriod;
+      const zone = activeZone(state);
+      const byZone = state.view.sankeyUsers === 'zone';
+      const viewKey = `${state.view.mineral}|${period}|${state.view.month}|${byZone ? zone.members.join() : ''}|${zone.name}`;
+      const key = `${viewKey}|${state.dataRevision}|${month}`;
+      if (key === sankeyKey) return 'current';
+      if (!dataDue && viewKey === sankeyViewKey) return 'waiting';
+      sankeyKey = key;
+      sankeyViewKey = viewKey;
+      if (!results || results.monthsDone === 0) {
+        sankey.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
+        return 'drew';
+      }
+      const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
+      let byMineral = sankeyMonths.get(results);
+      if (!byMineral) {
+        byMineral = new Map();
+        sankeyMonths.set(results, byMineral);
+      }
+      const cacheKey = `${state.view.mineral}|${byZone ? zone.members.join() : ''}`;
+      let monthCache = byMineral.get(cacheKey);
+      if (!monthCache) {
+        monthCache = new Map();
+        byMineral.set(cacheKey, monthCache);
+      }
+      const data = sankeyData(results, state.view.mineral, from, month + 1, {
+        nameOf: shortName,
+        monthCache,
+        perColumn: 7,
+        users: byZone
+          ? { inside: zone.name, outside: `Outside ${zone.name}`, members: zone.members }
+          : undefined,
+      });
+      const span = from === month ? monthLabel(month) : `${monthLabel(from)}–${monthLabel(month)}`;
+      sankey.update(
+        data,
+        `Model results for “${caption(state)}”: ${mineralName(state.view.mineral)} from mine to use, ${span}: ${tonnes(data.totalTonnes)} mined. Small countries in each column are grouped as “Other”.`,
+      );
+      return 'drew';
+    },
+  };
+
+  return { element: sankeyEl, view: sankeyView };
+}

@@ -1,0 +1,334 @@
+/**
+ * Runs the scenario and its status-quo comparison through engine clients (EngineClient, from
+ * src/parallel/client.ts: the app never touches the engine itself) and appends every month into
+ * the store's RunResults. Speed is a throttle on the page side: at a set number of months per
+ * second the session steps month by month; at "max" it lets the client run freely.
+ *
+ * Every start, reset or edit bumps a generation number; work of an older generation stops at
+ * its next await, so a quick series of edits never mixes months of two scenarios.
+ */
+import { appendMonth, createResults, type MonthSlice, type RunResults } from '../engine/results.ts';
+import type { EngineClient } from '../parallel/client.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateScenario } from '../scenario/validate.ts';
+import { FAST_RUN_MONTHS_PER_SECOND, type RunStatus, type Store } from './store.ts';
+
+export interface RunSession {
+  /** Runs from month 0 (or resumes when paused). */
+  start(): Promise<void>;
+  pause(): void;
+  /** Simulates one month (loading the scenario first when nothing is loaded). */
+  step(): Promise<void>;
+  /** Discards the run; the next start loads the scenario afresh. */
+  reset(): void;
+  /** The valid scenario changed: reset, and re-run when a run had been started and auto-run is on. */
+  scenarioChanged(): void;
+  /** The scenario's months, seed or resolution may have changed: (re)run the status quo if needed. */
+  refreshBaseline(): void;
+  dispose(): void;
+}
+
+/** The status quo with the same length, seed and resolution as `scenario`. */
+export function statusQuoFor(scenario: Scenario): Scenario {
+  const v = validateScenario({
+    version: 1,
+    name: 'Status quo',
+    months: scenario.months,
+    seed: scenario.seed,
+    resolution: scenario.resolution,
+  });
+  if (!v.ok) throw new Error(v.errors.join('; '));
+  return v.scenario;
+}
+
+const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+export function createRunSession(store: Store, createClient: () => EngineClient): RunSession {
+  let client: EngineClient | null = null;
+  let baselineClient: EngineClient | null = null;
+  let generation = 0;
+  let loaded = false;
+  let baselineKey = '';
+  let baselineGeneration = 0;
+  /** Set while the client's free-running run() is active. */
+  let freeRunning = false;
+  let baselineRunning = false;
+
+  const s = store.state;
+  const getClient = () => {
+    client ??= createClient();
+    return client;
+  };
+
+  function setStatus(status: RunStatus, message: string) {
+    store.update((st) => {
+      st.run.status = status;
+      st.run.message = message;
+    });
+  }
+
+  function onMonth(results: RunResults, slice: MonthSlice) {
+    appendMonth(results, slice);
+    s.run.monthsDone = results.monthsDone;
+    store.touchResults();
+  }
+
+  /** Loads the current scenario into the client and makes an empty results store for it. */
+  async function load(gen: number): Promise<RunResults | null> {
+    if (s.run.seedMode === 'new') newSeed();
+    const scenario = s.scenario;
+    store.update((st) => {
+      st.run.status = 'loading';
+      st.run.runId++;
+      st.run.message = `Building ${scenario.resolution.toLocaleString('en-US')} agents…`;
+      st.run.monthsDone = 0;
+      st.run.months = scenario.months;
+      st.run.runningMs = 0;
+      st.results = null;
+      st.dataRevision++;
+    });
+    refreshBaseline();
+    const info = await getClient().load(scenario, { workers: s.run.workers });
+    if (gen !== generation) return null;
+    const results = createResults(info.meta);
+    loaded = true;
+    store.update((st) => {
+      st.results = results;
+      st.run.agentCount = info.agentCount;
+      st.run.workersUsed = info.workers;
+      st.run.sharedMemory = info.sharedMemory;
+      st.run.status = 'paused';
+      st.run.message = 'Loaded';
+      st.dataRevision++;
+    });
+    return results;
+  }
+
+  /** "New seed each run": draws a seed and writes it into the scenario and the editor's draft. */
+  function newSeed() {
+    const seed = Math.floor(Math.random() * 2 ** 32);
+    store.update((st) => {
+      st.scenario = { ...st.scenario, seed };
+      st.draft = { ...st.draft, seed };
+      st.draftRevision++;
+    });
+  }
+
+  async function loop(gen: number, results: RunResults) {
+    const months = results.meta.months;
+    let last = performance.now();
+    const clock = () => {
+      const now = performance.now();
+      s.run.runningMs += now - last;
+      last = now;
+    };
+    // At a set speed the next month is asked for as soon as one arrives, so the engine works
+    // while the page waits out the pace; a month in flight when the run pauses is kept.
+    let next: Promise<MonthSlice> | null = null;
+    const take = async (pending: Promise<MonthSlice>) => {
+      const slice = await pending;
+      if (gen === generation) onMonth(results, slice);
+      clock();
+    };
+    while (gen === generation && s.run.status === 'running' && results.monthsDone < months) {
+      if (!Number.isFinite(s.run.speed)) {
+        if (next) {
+          await take(next);
+          next = null;
+          continue;
+        }
+        holdBaseline();
+        freeRunning = true;
+        const outcome = await getClient().run((slice) => {
+          if (gen === generation) onMonth(results, slice);
+        });
+        freeRunning = false;
+        clock();
+        if (outcome === 'done') break;
+        continue; // paused: by the user, or to switch to a throttled speed
+      }
+      if (s.run.speed > FAST_RUN_MONTHS_PER_SECOND) holdBaseline();
+      else resumeBaseline();
+      const began = performance.now();
+      await take(next ?? getClient().step());
+      next = null;
+      if (gen !== generation) return;
+      if (results.monthsDone < months) {
+        next = getClient().step();
+        // Abandoned when a reset or an edit starts over: its failure is nobody's concern then.
+        next.catch(() => undefined);
+      }
+      const wait = 1000 / s.run.speed - (performance.now() - began);
+      if (wait > 0) await sleep(wait);
+      clock();
+    }
+    if (next && gen === generation) await take(next);
+    if (gen !== generation) return;
+    if (results.monthsDone >= months) {
+      setStatus('done', `Done: ${months} months in ${(s.run.runningMs / 1000).toFixed(1)} s`);
+    }
+    resumeBaseline();
+  }
+
+  function fail(gen: number, error: unknown) {
+    if (gen !== generation) return;
+    freeRunning = false;
+    loaded = false;
+    setStatus('error', `The engine failed: ${(error as Error).message ?? String(error)}`);
+    resumeBaseline();
+  }
+
+  async function start() {
+    const status = s.run.status;
+    if (status === 'running' || status === 'loading') return;
+    const gen = ++generation;
+    try {
+      let results = s.results;
+      if (!loaded || !results || status === 'done' || status === 'error' || status === 'idle') {
+        results = await load(gen);
+        if (!results) return;
+      }
+      setStatus('running', 'Running');
+      await loop(gen, results);
+    } catch (error) {
+      fail(gen, error);
+    }
+  }
+
+  function pause() {
+    if (s.run.status !== 'running') return;
+    setStatus('paused', `Paused at ${s.run.monthsDone} months`);
+    if (freeRunning) client?.pause();
+    resumeBaseline();
+  }
+
+  async function step() {
+    const status = s.run.status;
+    if (status === 'running' || status === 'loading') return;
+    const gen = ++generation;
+    try {
+      let results = s.results;
+      if (!loaded || !results || status === 'done' || status === 'error' || status === 'idle') {
+        results = await load(gen);
+        if (!results) return;
+      }
+      const slice = await getClient().step();
+      if (gen !== generation) return;
+      onMonth(results, slice);
+      if (results.monthsDone >= results.meta.months) setStatus('done', `Done: ${results.meta.months} months`);
+      else setStatus('paused', `Paused at ${results.monthsDone} months`);
+    } catch (error) {
+      fail(gen, error);
+    }
+  }
+
+  function reset() {
+    generation++;
+    if (freeRunning) client?.pause();
+    freeRunning = false;
+    loaded = false;
+    store.update((st) => {
+      st.results = null;
+      st.run.status = 'idle';
+      st.run.message = 'Ready';
+      st.run.monthsDone = 0;
+      st.run.months = st.scenario.months;
+      st.run.runningMs = 0;
+      st.dataRevision++;
+    });
+    refreshBaseline();
+    resumeBaseline();
+  }
+
+  function scenarioChanged() {
+    const wasStarted = s.run.status !== 'idle';
+    reset();
+    if (wasStarted && s.run.autoRun) void start();
+  }
+
+  /**
+   * The status quo runs in its own client. While the scenario runs fast it waits (the machine
+   * may have only two cores, and the page needs one to draw); at a slow speed, or once the
+   * scenario stops, it runs freely.
+   */
+  function refreshBaseline() {
+    const scenario = s.scenario;
+    const key = `${scenario.months}|${scenario.seed}|${scenario.resolution}`;
+    if (key === baselineKey) return;
+    baselineKey = key;
+    const gen = ++baselineGeneration;
+    baselineClient ??= createClient();
+    const c = baselineClient;
+    baselineRunning = false;
+    store.update((st) => {
+      st.baseline = null;
+      st.run.baselineMonths = 0;
+      st.dataRevision++;
+    });
+    c.load(statusQuoFor(scenario), { workers: 1 })
+      .then((info) => {
+        if (gen !== baselineGeneration) return;
+        const baseline = createResults(info.meta);
+        store.update((st) => {
+          st.baseline = baseline;
+          st.dataRevision++;
+        });
+        resumeBaseline();
+      })
+      .catch((error: unknown) => baselineFailed(gen, error));
+  }
+
+  function baselineFailed(gen: number, error: unknown) {
+    if (gen !== baselineGeneration) return;
+    baselineKey = '';
+    baselineRunning = false;
+    setStatus(s.run.status, `${s.run.message} (status quo comparison failed: ${(error as Error).message})`);
+  }
+
+  /** True while the scenario runs fast: the status quo waits. */
+  const scenarioFlatOut = () =>
+    (s.run.status === 'running' || s.run.status === 'loading') && s.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+
+  function resumeBaseline() {
+    const baseline = s.baseline;
+    const c = baselineClient;
+    if (!baseline || !c || baselineRunning || scenarioFlatOut()) return;
+    if (baseline.monthsDone >= baseline.meta.months) return;
+    const gen = baselineGeneration;
+    baselineRunning = true;
+    c.run((slice) => {
+      if (gen !== baselineGeneration) return;
+      appendMonth(baseline, slice);
+      s.run.baselineMonths = baseline.monthsDone;
+      store.touchResults();
+    })
+      .then(() => {
+        if (gen !== baselineGeneration) return;
+        baselineRunning = false;
+        // Paused because the scenario went flat out: resume when it stops.
+        resumeBaseline();
+      })
+      .catch((error: unknown) => baselineFailed(gen, error));
+  }
+
+  function holdBaseline() {
+    if (baselineRunning && scenarioFlatOut()) baselineClient?.pause();
+  }
+
+  return {
+    start,
+    pause,
+    step,
+    reset,
+    scenarioChanged,
+    refreshBaseline,
+    dispose() {
+      generation++;
+      baselineGeneration++;
+      client?.dispose();
+      baselineClient?.dispose();
+      client = null;
+      baselineClient = null;
+    },
+  };
+}
