@@ -1,7 +1,9 @@
 import './ui/style.css';
+import './share/share.css';
+import { createBrowserEngineClient } from './parallel/browserClient';
 import { createApp } from './ui/app';
-import { createSingleWorkerClient } from './ui/singleWorkerClient';
 
-// The engine client: swap in the parallel engine's client here when it lands (same interface).
+// The engine runs in workers (src/parallel/): a coordinator worker and block workers, with shared
+// memory when the page is cross-origin isolated and transferred buffers otherwise.
 const root = document.querySelector<HTMLDivElement>('#app');
-if (root) createApp(root, { createClient: createSingleWorkerClient });
+if (root) createApp(root, { createClient: createBrowserEngineClient });

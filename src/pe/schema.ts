@@ -7,6 +7,9 @@
  */
 import * as z from 'zod';
 
+// No code generation (the app's Content-Security-Policy forbids it); see src/scenario/schema.ts.
+z.config({ jitless: true });
+
 /**
  * Which version of GSIM to solve.
  * - `linear`: the published GSIM (Francois and Hall 2003): demand and supply in proportional

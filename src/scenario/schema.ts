@@ -10,6 +10,10 @@
  */
 import { z } from 'zod';
 
+// No code generation: zod's fast path probes `Function('')`, which the app's Content-Security-Policy
+// forbids (and reports as a violation).
+z.config({ jitless: true });
+
 export const SCENARIO_VERSION = 1;
 
 /** Largest scenario document accepted, in characters of JSON (links, files, the command line). */

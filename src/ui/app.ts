@@ -8,6 +8,7 @@ import { MINERALS } from '../data/minerals';
 import type { EngineClient } from '../parallel/client.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
+import { isEmbedMode, mountShareControls } from '../share/index.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
 import { button, el } from './dom.ts';
@@ -29,7 +30,7 @@ import { createViewControls } from './viewControls.ts';
 import { isEuNode } from './zoneMembers.ts';
 
 export interface AppOptions {
-  /** Makes an engine client (the parallel engine, or the temporary single-worker one). */
+  /** Makes an engine client (src/parallel/browserClient.ts in the app; a stub in tests). */
   createClient: () => EngineClient;
 }
 
@@ -120,7 +121,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   ]);
   const runBar = el('div', { className: 'run-bar' });
   const viewBar = el('div', { className: 'view-bar' });
-  header.append(titleRow, runBar, viewBar);
+  const shareBar = el('div', { className: 'share-bar' });
+  header.append(titleRow, runBar, viewBar, shareBar);
 
   const main = el('main', { className: 'app-grid' });
   // The editor writes its own heading.
@@ -243,6 +245,41 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     }
   });
   store.flush();
+
+  // --- links, files and exports (src/share) ---
+  const share = mountShareControls(shareBar, {
+    getScenario: () => store.state.scenario,
+    setScenario: (scenario) => {
+      store.update((s) => {
+        s.view.zoneId = scenario.zones[0]?.id ?? null;
+      });
+      replaceDraft(structuredClone(scenario) as unknown as Draft);
+    },
+    getResults: () => {
+      const { results, scenario } = store.state;
+      return results && results.monthsDone > 0 ? { results, scenario } : null;
+    },
+    getChartSvgs: () =>
+      Array.from(root.querySelectorAll<HTMLElement>('figure.chart')).flatMap((figure) => {
+        const svg = figure.querySelector<SVGSVGElement>('svg.chart-svg');
+        const name = figure.querySelector('figcaption strong')?.textContent ?? 'chart';
+        return svg ? [{ name, svg }] : [];
+      }),
+    getMap: () => mapPanel.map.svg,
+  });
+  let sharedScenario: Scenario | null = null;
+  let sharedRevision = -1;
+  store.onFrame((state) => {
+    if (state.scenario !== sharedScenario) {
+      sharedScenario = state.scenario;
+      share.scenarioChanged();
+    }
+    if (state.dataRevision !== sharedRevision) {
+      sharedRevision = state.dataRevision;
+      share.refresh();
+    }
+  });
+  if (isEmbedMode()) root.classList.add('embed');
 
   return {
     store,
