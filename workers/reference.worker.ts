@@ -5,8 +5,8 @@
  */
 import { expose } from 'comlink';
 import { calibratedWorld } from '../src/data/world.ts';
+import { hashResults } from '../src/engine/hash.ts';
 import { createSimulation } from '../src/engine/simulation.ts';
-import { hashResults } from '../src/parallel/resultsHash.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 
 expose({

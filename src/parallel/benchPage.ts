@@ -6,6 +6,7 @@
  * benchmark call `window.bench.run(...)`; `?run` starts a run from the URL parameters.
  */
 import { wrap } from 'comlink';
+import { hashResults } from '../engine/hash.ts';
 import { appendMonth, createResults, type MonthSlice, type RunResults } from '../engine/results.ts';
 import { presetById } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -14,7 +15,6 @@ import { createBrowserEngineClient, defaultWorkerCount, pageIsIsolated } from '.
 import { EngineError, type LoadInfo } from './client.ts';
 import type { EngineTimings } from './parallelEngine.ts';
 import { parseFaultPlan } from './protocol.ts';
-import { hashResults } from './resultsHash.ts';
 
 export interface BenchParams {
   preset: string;
@@ -39,7 +39,7 @@ export interface BenchReport {
   /** Months, from run() to its end, ms. */
   runMs: number;
   timings: EngineTimings | null;
-  /** SHA-256 of the full results (resultsHash.ts), when the run completed. */
+  /** SHA-256 of the full results (src/engine/hash.ts), when the run completed. */
   hash: string | null;
   /** Main-thread long tasks (over 50 ms) from the start of load to the end of the run (hashing excluded). */
   longTasks: { count: number; longestMs: number };

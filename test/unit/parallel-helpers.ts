@@ -3,9 +3,9 @@
  * reference hashes from the single-thread engine, and a run through the parallel engine.
  */
 import { calibratedWorld } from '../../src/data/world.ts';
+import { hashResults } from '../../src/engine/hash.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { ParallelEngine, ParallelLoadOptions } from '../../src/parallel/parallelEngine.ts';
-import { hashResults } from '../../src/parallel/resultsHash.ts';
 import { presetById } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
