@@ -7,6 +7,7 @@ import { calibratedWorld } from '../src/data/world.ts';
 import { consumerPrice, goodIndexOf, worldPrice } from '../src/engine/metrics.ts';
 import type { RunResults, SeriesName } from '../src/engine/results.ts';
 import { createSimulation } from '../src/engine/simulation.ts';
+import { EXPORT_TAX_WEDGE, INDONESIA_ORE_BAN, LITHIUM_BOOM } from '../src/research/episodes.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
 
@@ -39,10 +40,7 @@ const lines: string[] = [
 // V2: Indonesia bans nickel ore exports at month 12.
 {
   const base = run({ months: 72 });
-  const ban = run({
-    months: 72,
-    exportControls: [{ exporter: 'IDN', mineral: 'nickel', stage: 'mine', kind: 'ban', start: 12 }],
-  });
+  const ban = run(INDONESIA_ORE_BAN);
   const ore = goodIndexOf(ban, 'nickel', 'mine');
   const refined = goodIndexOf(ban, 'nickel', 'refine');
   const outside = ban.meta.nodes.filter((c) => c !== 'IDN');
@@ -63,13 +61,7 @@ const lines: string[] = [
 
 // V10: lithium demand surge.
 {
-  const boom = run({
-    months: 84,
-    demandGrowth: [
-      { mineral: 'lithium', ratePerYear: 0.6, start: 6, end: 24 },
-      { mineral: 'lithium', ratePerYear: 0.14, start: 24 },
-    ],
-  });
+  const boom = run(LITHIUM_BOOM);
   const refined = goodIndexOf(boom, 'lithium', 'refine');
   const mine = goodIndexOf(boom, 'lithium', 'mine');
   const prices = Array.from(
@@ -90,19 +82,7 @@ const lines: string[] = [
 
 // V11: export tax only.
 {
-  const tax = run({
-    months: 36,
-    exportControls: [
-      {
-        exporter: 'CHN',
-        mineral: 'rare_earths',
-        stage: 'refine',
-        kind: 'licence',
-        licenceDelayMonths: 0,
-        licenceFee: 1.15 * 1.16 - 1,
-      },
-    ],
-  });
+  const tax = run(EXPORT_TAX_WEDGE);
   const g = goodIndexOf(tax, 'rare_earths', 'refine');
   const outside = tax.meta.nodes.filter((c) => c !== 'CHN');
   const wedge = (m: number) => consumerPrice(tax, m, g, outside) / value(tax, 'buyerPrice', m, g, 'CHN');

@@ -4,15 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { consumerPrice, goodIndexOf, worldPrice } from '../../../src/engine/metrics.ts';
+import { EXPORT_TAX_WEDGE, INDONESIA_ORE_BAN, LITHIUM_BOOM } from '../../../src/research/episodes.ts';
 import { run, sum, value } from './helpers.ts';
 
 describe('V2: Indonesia bans nickel ore exports (month 12)', () => {
-  const months = 72;
-  const base = run({ months });
-  const ban = run({
-    months,
-    exportControls: [{ exporter: 'IDN', mineral: 'nickel', stage: 'mine', kind: 'ban', start: 12 }],
-  });
+  const base = run({ months: INDONESIA_ORE_BAN.months });
+  const ban = run(INDONESIA_ORE_BAN);
   const ore = goodIndexOf(ban, 'nickel', 'mine');
   const refined = goodIndexOf(ban, 'nickel', 'refine');
   const outside = ban.meta.nodes.filter((c) => c !== 'IDN');
@@ -41,14 +38,8 @@ describe('V2: Indonesia bans nickel ore exports (month 12)', () => {
 });
 
 describe('V10: lithium boom and bust (a demand surge of 60%/yr for 18 months from month 6)', () => {
-  const months = 84;
-  const boom = run({
-    months,
-    demandGrowth: [
-      { mineral: 'lithium', ratePerYear: 0.6, start: 6, end: 24 },
-      { mineral: 'lithium', ratePerYear: 0.14, start: 24 },
-    ],
-  });
+  const months = LITHIUM_BOOM.months;
+  const boom = run(LITHIUM_BOOM);
   const refined = goodIndexOf(boom, 'lithium', 'refine');
   const mine = goodIndexOf(boom, 'lithium', 'mine');
   const prices = Array.from(
@@ -71,19 +62,7 @@ describe('V10: lithium boom and bust (a demand surge of 60%/yr for 18 months fro
 });
 
 describe('V11: an export tax with no quota (China, separated rare earths, 15% tax and a lost 16% VAT rebate)', () => {
-  const tax = run({
-    months: 36,
-    exportControls: [
-      {
-        exporter: 'CHN',
-        mineral: 'rare_earths',
-        stage: 'refine',
-        kind: 'licence',
-        licenceDelayMonths: 0,
-        licenceFee: 1.15 * 1.16 - 1,
-      },
-    ],
-  });
+  const tax = run(EXPORT_TAX_WEDGE);
   const g = goodIndexOf(tax, 'rare_earths', 'refine');
   const outside = tax.meta.nodes.filter((c) => c !== 'CHN');
 
