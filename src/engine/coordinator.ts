@@ -173,6 +173,10 @@ export class Coordinator {
   private readonly received: Float64Array;
   private readonly subsidyPaid: Float64Array;
   private stocksBefore: Float64Array;
+  /** Scratch for this month's stocks (swapped with stocksBefore). */
+  private stocksAfter: Float64Array;
+  private readonly stockpilePurchases: Float64Array;
+  private readonly stockpileSales: Float64Array;
   private monthPolicy: MonthPolicy | null = null;
   /**
    * The policy of the month being settled (set by clear). endMonth uses it rather than
@@ -257,6 +261,9 @@ export class Coordinator {
     this.received = perKey();
     this.subsidyPaid = perKey();
     this.stocksBefore = new Float64Array(G);
+    this.stocksAfter = new Float64Array(G);
+    this.stockpilePurchases = perKey();
+    this.stockpileSales = perKey();
     this.results = createResults({
       scenarioName: scenario.name,
       seed: scenario.seed,
@@ -656,8 +663,9 @@ export class Coordinator {
 
     const v = this.view.data;
     const stride = G * N;
-    const stockpilePurchases = new Float64Array(G * N);
-    const stockpileSales = new Float64Array(G * N);
+    const { stockpilePurchases, stockpileSales } = this;
+    stockpilePurchases.fill(0);
+    stockpileSales.fill(0);
     for (const s of this.stockpiles) {
       const k = s.good * N + s.node;
       const bought = s.bid * v[VIEW_FILL_FRACTION * stride + k];
@@ -678,7 +686,7 @@ export class Coordinator {
 
     // Conservation per good: stocks change by inflows (output, recycling) minus outflows (consumption, input used).
     let worst = 0;
-    const stocksNow = new Float64Array(G);
+    const stocksNow = this.stocksAfter;
     for (let g = 0; g < G; g++) {
       let stocks = 0;
       let inflow = 0;
@@ -701,6 +709,7 @@ export class Coordinator {
       const scale = Math.max(inflow + outflow, stocks, 1e-9);
       worst = Math.max(worst, imbalance / scale);
     }
+    this.stocksAfter = this.stocksBefore;
     this.stocksBefore = stocksNow;
 
     this.record(month, this.settlingPolicy!, stockpilePurchases, stockpileSales, worst);
@@ -717,57 +726,58 @@ export class Coordinator {
     const { N, G, world, agg, results } = this;
     const s = results.series;
     const base = month * G * N;
+    // Whole columns first (the aggregates share the series' good × node order).
+    s.buyerPrice.set(this.buyerIndex, base);
+    s.capacity.set(agg.capacity, base);
+    s.consumption.set(agg.consumed, base);
+    s.demand.set(agg.consumerDemand, base);
+    s.unmet.set(agg.unmet, base);
+    s.subsidySpend.set(this.subsidyPaid, base);
+    s.stockpilePurchases.set(stockpilePurchases, base);
+    s.stockpileSales.set(stockpileSales, base);
+    const { price, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
+    const supportShare = 1 / Math.max(this.scenario.market.hurdle, 1e-9);
     let flowCount = 0;
     for (let g = 0; g < G; g++) {
       const out = this.outcomes[g];
-      const good = world.goods[g];
+      const inputGood = world.goods[g].inputGood;
       const capex = CAPEX_MONTHS_OF_REVENUE * this.referencePrice[g];
+      const row = base + g * N;
+      s.exports.set(out.exports, row);
+      s.imports.set(out.imports, row);
+      s.tariffRevenue.set(out.tariffRevenue, row);
+      s.levyRevenue.set(out.levyRevenue, row);
+      s.feeRevenue.set(out.feeRevenue, row);
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
-        const at = base + k;
-        s.price[at] = out.sold[n] > 0 ? out.receipts[n] / out.sold[n] : this.price[k];
-        s.buyerPrice[at] = this.buyerIndex[k];
-        s.production[at] = agg.produced[k] + this.recycledNow[k];
-        s.capacity[at] = agg.capacity[k];
-        s.consumption[at] = agg.consumed[k];
-        s.demand[at] = agg.consumerDemand[k];
-        s.unmet[at] = agg.unmet[k];
-        s.exports[at] = out.exports[n];
-        s.imports[at] = out.imports[n];
-        const revenue = out.receipts[n] + this.subsidyPaid[k];
-        s.revenue[at] = revenue;
+        const at = row + n;
+        const sold = out.sold[n];
+        price[at] = sold > 0 ? out.receipts[n] / sold : this.price[k];
+        production[at] = agg.produced[k] + this.recycledNow[k];
+        const received = out.receipts[n] + this.subsidyPaid[k];
+        revenue[at] = received;
         const inputCost =
-          good.inputGood >= 0 ? agg.inputReceivedByOutput[k] * this.buyerIndex[good.inputGood * N + n] : 0;
-        s.profit[at] = revenue - agg.cashCost[k] - inputCost;
+          inputGood >= 0 ? agg.inputReceivedByOutput[k] * this.buyerIndex[inputGood * N + n] : 0;
+        profit[at] = received - agg.cashCost[k] - inputCost;
         const bid = this.monthBid[k];
-        s.consumerSpend[at] = bid > 0 ? out.payments[n] * (agg.consumerBid[k] / bid) : 0;
-        s.tariffRevenue[at] = out.tariffRevenue[n];
-        s.levyRevenue[at] = out.levyRevenue[n];
-        s.feeRevenue[at] = out.feeRevenue[n];
-        s.subsidySpend[at] = this.subsidyPaid[k];
+        consumerSpend[at] = bid > 0 ? out.payments[n] * (agg.consumerBid[k] / bid) : 0;
         const support = policy.hurdleReduction[k];
-        s.supportSpend[at] =
-          support > 0
-            ? Math.min(1, support / Math.max(this.scenario.market.hurdle, 1e-9)) *
-              agg.capacityStarted[k] *
-              capex
-            : 0;
-        s.stockpilePurchases[at] = stockpilePurchases[k];
-        s.stockpileSales[at] = stockpileSales[k];
-        let held =
+        supportSpend[at] =
+          support > 0 ? Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex : 0;
+        stocks[at] =
           agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + this.recyclerStock[k];
-        for (const sp of this.stockpiles) if (sp.good === g && sp.node === n) held += sp.stock;
-        s.stocks[at] = held;
       }
       flowCount += out.pairCount;
     }
+    for (const sp of this.stockpiles) stocks[base + sp.good * N + sp.node] += sp.stock;
     // Sparse flows, ordered by good then pair index (a stable order for hashing).
     const keys = new Uint32Array(flowCount);
     const tonnes = new Float64Array(flowCount);
     let f = 0;
     for (let g = 0; g < G; g++) {
       const out = this.outcomes[g];
-      const pairs = out.pairs.subarray(0, out.pairCount).slice().sort();
+      // Sorted in place: the pair list is rebuilt from scratch next month.
+      const pairs = out.pairs.subarray(0, out.pairCount).sort();
       for (let p = 0; p < pairs.length; p++) {
         keys[f] = g * N * N + pairs[p];
         tonnes[f++] = out.flow[pairs[p]];
