@@ -150,7 +150,9 @@ export function suggestedPaths(scenario: Record<string, unknown>): PathSuggestio
     else if (Array.isArray(value)) {
       if (key === 'members') members.push({ path, value, kind: 'members' });
       else if (value.every((v) => v !== null && typeof v === 'object'))
-        value.forEach((item, i) => visit(item, `${path}[${i}]`, key));
+        value.forEach((item, i) => {
+          visit(item, `${path}[${i}]`, key);
+        });
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k, k);
     }

@@ -38,7 +38,6 @@ const run = (scenario: Scenario): RunResults => createSimulation(world, scenario
 
 describe('comparing a run with a baseline', () => {
   const zone = { id: 'club', name: 'Club', members: [...CLUB] };
-  const statusQuo = valid({});
   const clubScenario = valid({
     zones: [zone],
     tariffs: CLUB.map((importer) => ({ importer, mineral: 'cobalt', rate: 0.3 })),
