@@ -204,9 +204,9 @@ export function compareRuns(
   };
 }
 
-/** Welfare components per mineral and node (`[mineral * nodes + node]`), USD over the months covered. */
+/** Welfare components per good and node (`[good * nodes + node]`), USD over the months covered. */
 export interface WelfareTable {
-  minerals: readonly string[];
+  goods: readonly { mineral: string; stage: string }[];
   nodes: readonly string[];
   /** [from, to): the months added up. */
   from: number;
@@ -221,23 +221,23 @@ const REVENUE: readonly SeriesName[] = ['tariffRevenue', 'levyRevenue', 'feeReve
 const FISCAL_COST: readonly SeriesName[] = ['subsidySpend', 'supportSpend', 'stockpilePurchases'];
 
 /**
- * One pass over both runs: the welfare components of `welfareChange` for every mineral and
- * node over months [from, to) (default: every common month). Selections are then sums
- * (`welfareFor`), so a new zone or mineral costs no pass over the runs.
+ * One pass over both runs: the welfare components of `welfareChange` for every good and node
+ * over months [from, to) (default: every common month). Selections are then sums
+ * (`welfareFor`), so a new zone, mineral or stage costs no pass over the runs.
  */
 export function welfareTable(
   baseline: RunResults,
   scenario: RunResults,
   range: { from?: number; to?: number } = {},
 ): WelfareTable {
-  const { goods, nodes, minerals } = scenario.meta;
+  const { goods, nodes } = scenario.meta;
   const N = nodes.length;
   const G = goods.length;
   const to = Math.min(range.to ?? Number.POSITIVE_INFINITY, commonMonths(baseline, scenario));
   const from = Math.max(0, range.from ?? 0);
-  const size = minerals.length * N;
+  const size = G * N;
   const table: WelfareTable = {
-    minerals,
+    goods,
     nodes,
     from,
     to,
@@ -246,12 +246,11 @@ export function welfareTable(
     revenue: new Float64Array(size),
     fiscalCost: new Float64Array(size),
   };
-  const mineralOf = goods.map((g) => minerals.indexOf(g.mineral));
   const s0 = baseline.series;
   const s1 = scenario.series;
   for (let m = from; m < to; m++) {
     for (let g = 0; g < G; g++) {
-      const row = mineralOf[g] * N;
+      const row = g * N;
       const base = (m * G + g) * N;
       for (let n = 0; n < N; n++) {
         const i = base + n;
@@ -273,16 +272,20 @@ export function welfareTable(
   return table;
 }
 
-/** Welfare change of a set of nodes (default: the world) for one mineral (default: all), USD. */
+/**
+ * Welfare change of a set of nodes (default: the world) for one mineral (default: all) or one
+ * of its stages, USD.
+ */
 export function welfareFor(
   table: WelfareTable,
-  options: { members?: readonly string[]; mineral?: string } = {},
+  options: { members?: readonly string[]; mineral?: string; stage?: string } = {},
 ): WelfareChange {
   const N = table.nodes.length;
   const set = options.members ? new Set(options.members) : null;
   const out = { consumerSurplus: 0, producerSurplus: 0, revenue: 0, fiscalCost: 0, total: 0 };
-  table.minerals.forEach((mineral, k) => {
-    if (options.mineral && mineral !== options.mineral) return;
+  table.goods.forEach((good, k) => {
+    if (options.mineral && good.mineral !== options.mineral) return;
+    if (options.stage && good.stage !== options.stage) return;
     for (let n = 0; n < N; n++) {
       if (set && !set.has(table.nodes[n])) continue;
       const i = k * N + n;

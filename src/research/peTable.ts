@@ -45,14 +45,20 @@ export function peRows(
       exports += flows[i][j];
       imports += row[i];
     });
+    const sales = exports + flows[i][i];
     const agent = agents[i];
     return {
       region: r.region,
       baseTrade: exports + imports,
-      price: { pe: r.worldPriceChange, agents: agent?.priceChange ?? Number.NaN },
+      // A region that sells nothing has no world price, one that exports nothing no export change
+      // (the agents' series hold a quote or 0/0 there): shown as missing, on both sides.
+      price: {
+        pe: sales > 0 ? r.worldPriceChange : Number.NaN,
+        agents: sales > 0 ? (agent?.priceChange ?? Number.NaN) : Number.NaN,
+      },
       exports: {
         pe: exports > 0 ? r.exportValueChange / exports : Number.NaN,
-        agents: agent?.exportChange ?? Number.NaN,
+        agents: exports > 0 ? (agent?.exportChange ?? Number.NaN) : Number.NaN,
       },
       pe: {
         producerSurplus: r.producerSurplus,
@@ -82,6 +88,25 @@ export function peSummary(comparison: PeComparison): PeSummary {
     bordersChange,
     peWelfare: pe.welfare.reduce((a, b) => a + b, 0),
   };
+}
+
+/**
+ * GSIM's warnings for the notes, with the many "X sells nothing in the base" (every region that
+ * only buys the good) folded into one line.
+ */
+export function peWarnings(warnings: readonly string[]): string[] {
+  const idle: string[] = [];
+  const rest: string[] = [];
+  for (const warning of warnings) {
+    const match = /^"([^"]+)" sells nothing in the base/.exec(warning);
+    if (match) idle.push(match[1]);
+    else rest.push(warning);
+  }
+  if (idle.length > 0)
+    rest.unshift(
+      `${idle.length} region${idle.length === 1 ? '' : 's'} sell${idle.length === 1 ? 's' : ''} none of the good in the base (${idle.join(', ')}): ${idle.length === 1 ? 'its' : 'their'} world price stays as it is (in an Armington model a region without sales cannot start selling).`,
+    );
+  return rest;
 }
 
 /** What GSIM leaves out, for the notes under the table (beside the comparison's own notes). */

@@ -87,6 +87,15 @@ export function createStories(options: StoryOptions): Stories {
     );
   }
   menu.append(el('summary', { text: 'Stories for teachers' }), list);
+  // A menu closes on a click elsewhere and on Escape (focus back on its button).
+  root.ownerDocument.addEventListener('click', (event) => {
+    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  });
 
   // --- the card -----------------------------------------------------------------------------
   const card = el('section', {

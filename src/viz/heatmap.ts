@@ -60,6 +60,7 @@ export interface Heatmap {
 
 const CELL_H = 34;
 const MIN_CELL_W = 64;
+const MAX_CELL_W = 150;
 const LEFT = 120;
 const TOP = 40;
 const LEGEND_H = 44;
@@ -143,7 +144,7 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     current = grid;
     const width = Math.max(320, Math.floor(figure.clientWidth) || 480);
     const cols = Math.max(1, grid.cols.length);
-    const cellW = Math.max(MIN_CELL_W, Math.floor((width - LEFT - 8) / cols));
+    const cellW = Math.min(MAX_CELL_W, Math.max(MIN_CELL_W, Math.floor((width - LEFT - 8) / cols)));
     const innerW = cellW * cols;
     const innerH = CELL_H * grid.rows.length;
     const totalW = LEFT + innerW + 8;
@@ -215,7 +216,8 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       .select('text')
       .attr('x', (c) => LEFT + c.col * cellW + cellW / 2)
       .attr('y', (c) => TOP + c.row * CELL_H + CELL_H / 2)
-      .attr('fill', (c) => (Number.isFinite(c.value) ? textColourOn(position(c.value)) : '#555555'))
+      // A style, not the fill attribute: the page's text colour rule would win over an attribute.
+      .style('fill', (c) => (Number.isFinite(c.value) ? textColourOn(position(c.value)) : '#555555'))
       .text((c) => (Number.isFinite(c.value) ? grid.format(c.value) : '…'));
 
     // Legend: the ramp with its two ends labelled.

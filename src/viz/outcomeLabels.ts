@@ -16,6 +16,8 @@ export interface OutcomeLabel {
   format: (value: number) => string;
   /** Prices in USD/t, HHI 0–10,000, shares 0–1 (shown in %). */
   kind: 'price' | 'hhi' | 'share';
+  /** Smallest top of the y axis (unmet demand: 2%, so a flat zero does not fill the chart). */
+  yMaxAtLeast?: number;
 }
 
 const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
@@ -47,7 +49,10 @@ export function outcomeLabel(name: string): OutcomeLabel {
     case 'selfSufficiency':
       return share(`zone self-sufficiency, ${stageName(detail)}`);
     case 'unmet':
-      return share(detail === 'zone' ? 'unmet demand in the zone' : 'unmet demand, world');
+      return {
+        ...share(detail === 'zone' ? 'unmet demand in the zone' : 'unmet demand, world'),
+        yMaxAtLeast: 0.02,
+      };
     default:
       return { mineral, label: name, unit: '', format: (v) => String(v), kind: 'share' };
   }

@@ -21,7 +21,7 @@ import { ensembleBands } from '../../src/research/ensemble.ts';
 import { bandsOf, runEnsemble, runSweep, sweepCsvOf, sweepInputs } from '../../src/research/jobs.ts';
 import { NODE_SETS, suggestedPaths, valueAt } from '../../src/research/paths.ts';
 import { peForScenario } from '../../src/research/peScenario.ts';
-import { peRows, peSummary } from '../../src/research/peTable.ts';
+import { peRows, peSummary, peWarnings } from '../../src/research/peTable.ts';
 import { createResearchService, slimForPe } from '../../src/research/service.ts';
 import { CancelledError, createTaskPool, isCancelled, type PoolWorker } from '../../src/research/taskPool.ts';
 import { CLUB, presetById } from '../../src/scenario/presets.ts';
@@ -71,6 +71,9 @@ describe('comparing a run with a baseline', () => {
       welfareChange(baseline, scenario, { from: 6, mineral: 'cobalt' }).total,
       3,
     );
+    // Per stage: the stages of a mineral add up to the mineral.
+    const stages = ['mine', 'refine'].map((stage) => welfareFor(table, { mineral: 'cobalt', stage }).total);
+    expect(stages[0] + stages[1]).toBeCloseTo(welfareFor(table, { mineral: 'cobalt' }).total, 3);
     // Dropping a 30% tariff among members costs them tariff revenue.
     expect(welfareFor(table, { members: CLUB, mineral: 'cobalt' }).revenue).toBeLessThan(0);
   });
@@ -320,11 +323,24 @@ describe('the benchmark table', () => {
     expect(rows.map((r) => r.region).sort()).toEqual([...full.input.regions].sort());
     const trades = rows.map((r) => r.baseTrade);
     expect(trades).toEqual([...trades].sort((x, y) => y - x));
-    const usa = rows.find((r) => r.region === 'USA')!;
-    expect(usa.agentsWelfare).toBe(12);
-    const i = full.input.regions.indexOf('USA');
-    expect(usa.price.pe).toBe(full.pe.worldPriceChange[i]);
-    expect(usa.pe.welfare).toBe(full.pe.welfare[i]);
+    expect(rows.find((r) => r.region === 'USA')!.agentsWelfare).toBe(12);
+    // The largest trader sells: both its price changes are there.
+    const top = rows[0];
+    const i = full.input.regions.indexOf(top.region);
+    expect(top.price.pe).toBe(full.pe.worldPriceChange[i]);
+    expect(top.price.agents).toBe(full.agents[i].priceChange);
+    expect(top.pe.welfare).toBe(full.pe.welfare[i]);
+    // A region that sells none of the good has no world price on either side.
+    const buyers = rows.filter((r) => Number.isNaN(r.price.pe));
+    expect(buyers.length).toBeGreaterThan(0);
+    for (const r of buyers) {
+      const j = full.input.regions.indexOf(r.region);
+      expect(full.input.flows[j].reduce((a, b) => a + b, 0)).toBe(0);
+      expect(r.price.agents).toBeNaN();
+    }
+    expect(peWarnings(full.pe.warnings)[0]).toMatch(
+      new RegExp(`^${buyers.length} regions sell none of the good in the base`),
+    );
     const summary = peSummary(full);
     expect(summary.bordersChange).toBe(true);
     expect(summary.peWelfare).toBeCloseTo(

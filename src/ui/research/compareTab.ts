@@ -20,7 +20,7 @@ import {
 } from '../../research/compare.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { button, el, selectBox, setText } from '../dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes, usdPerTonne, whole } from '../format.ts';
+import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../format.ts';
 import { type AppState, activeZone, type Store } from '../store.ts';
 import {
   dataTable,
@@ -144,27 +144,27 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
       `Model results: “${scenario.meta.scenarioName}” against “${baseline.meta.scenarioName}” over ${comparison.months} months; zone: ${zone.name}. Prices, trade, concentration and self-sufficiency of ${good} are monthly averages over ${span}; welfare adds up the whole run.`,
     );
 
-    const change = (p: { baseline: number; scenario: number }, format: (x: number) => string) => [
-      format(p.baseline),
-      format(p.scenario),
+    const change = (p: { baseline: number; scenario: number }) => [
+      whole(p.baseline),
+      whole(p.scenario),
       signedWhole(p.scenario - p.baseline),
       signedPercent(p.scenario / p.baseline - 1),
     ];
     const prices = dataTable(
-      [['Price, USD/t', 'baseline', 'scenario', 'change', 'change, %']],
+      [['USD/t', 'baseline', 'scenario', 'change', '%']],
       [
-        [`inside ${zone.name}`, ...change(comparison.prices.zone, usdPerTonne)],
-        ['outside the zone', ...change(comparison.prices.outside, usdPerTonne)],
-        ['world (producers)', ...change(comparison.prices.world, usdPerTonne)],
+        ['inside the zone', ...change(comparison.prices.zone)],
+        ['outside the zone', ...change(comparison.prices.outside)],
+        ['world (producers)', ...change(comparison.prices.world)],
       ],
       { id: 'compare-prices', className: 'numeric' },
     );
 
     const concentrationTable = dataTable(
-      [['Measure', 'baseline', 'scenario', 'change']],
+      [['', 'baseline', 'scenario', 'change']],
       [
         [
-          'HHI (0–10,000)',
+          'HHI',
           whole(comparison.hhi.baseline),
           whole(comparison.hhi.scenario),
           signedWhole(comparison.hhi.scenario - comparison.hhi.baseline),
@@ -182,7 +182,7 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
           '',
         ],
         [
-          `self-sufficiency of ${zone.name}`,
+          'zone self-sufficiency',
           percent(comparison.selfSufficiency.baseline),
           percent(comparison.selfSufficiency.scenario),
           signedPoints(comparison.selfSufficiency.scenario - comparison.selfSufficiency.baseline),
@@ -191,6 +191,7 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
       { id: 'compare-concentration', className: 'numeric' },
     );
 
+    const cut = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
     const tradeRow = (r: Comparison['trade'][number], name: string) => [
       name,
       `${tonnes(r.fromMembers.baseline)} → ${tonnes(r.fromMembers.scenario)}`,
@@ -201,63 +202,62 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
     const trade = dataTable(
       [
         [
-          'Zone member (importer)',
-          'imports from members, t/month',
-          'trade created',
-          'imports from non-members, t/month',
-          'trade diverted',
+          '',
+          { text: 'Imports from members, t/month', attrs: { colspan: '2' } },
+          { text: 'Imports from non-members, t/month', attrs: { colspan: '2' } },
         ],
+        ['Zone member', 'baseline → scenario', 'trade created', 'baseline → scenario', 'trade diverted'],
       ],
       comparison.trade.map((r) => tradeRow(r, shortName(r.node))),
       {
         id: 'compare-trade',
         className: 'numeric',
-        foot: [tradeRow(comparison.tradeTotal, `${zone.name}, total`)],
+        foot: [tradeRow(comparison.tradeTotal, `${cut(zone.name)}, total`)],
       },
     );
 
     const table = welfareOf(baseline, scenario);
     const columns = [
-      {
-        label: `${zone.name}, ${mineral}`,
-        w: welfareFor(table, { members: zone.members, mineral: state.view.mineral }),
-      },
-      { label: `world, ${mineral}`, w: welfareFor(table, { mineral: state.view.mineral }) },
-      { label: `${zone.name}, all minerals`, w: welfareFor(table, { members: zone.members }) },
-      { label: 'world, all minerals', w: welfareFor(table) },
+      welfareFor(table, { members: zone.members, mineral: state.view.mineral }),
+      welfareFor(table, { mineral: state.view.mineral }),
+      welfareFor(table, { members: zone.members }),
+      welfareFor(table),
     ];
-    const welfareRow = (
-      label: string,
-      key: 'consumerSurplus' | 'producerSurplus' | 'revenue' | 'fiscalCost' | 'total',
-    ) => [label, ...columns.map((c) => signedBillions(c.w[key]))];
+    type Component = 'consumerSurplus' | 'producerSurplus' | 'revenue' | 'fiscalCost' | 'total';
+    const welfareRow = (label: string, key: Component) => [
+      label,
+      ...columns.map((w) => signedBillions(w[key])),
+    ];
     const welfare = dataTable(
-      [['USD bn over the run', ...columns.map((c) => c.label)]],
+      [
+        ['', { text: mineral, attrs: { colspan: '2' } }, { text: 'all minerals', attrs: { colspan: '2' } }],
+        ['USD bn', cut(zone.name), 'world', cut(zone.name), 'world'],
+      ],
       [
         welfareRow('consumer surplus', 'consumerSurplus'),
         welfareRow('producer surplus', 'producerSurplus'),
-        welfareRow('revenue (tariffs, levies, fees)', 'revenue'),
-        welfareRow('fiscal cost (subsidies, support, stockpiles)', 'fiscalCost'),
+        welfareRow('revenue', 'revenue'),
+        welfareRow('fiscal cost', 'fiscalCost'),
       ],
-      {
-        id: 'compare-welfare',
-        className: 'numeric',
-        foot: [welfareRow('total (consumers + producers + revenue − fiscal cost)', 'total')],
-      },
+      { id: 'compare-welfare', className: 'numeric', foot: [welfareRow('total', 'total')] },
     );
 
     results.replaceChildren(
       el('div', { className: 'compare-grid' }, [
-        el('section', { attrs: { 'aria-label': 'Prices' } }, [el('h3', { text: `Prices: ${good}` }), prices]),
+        el('section', { attrs: { 'aria-label': 'Prices' } }, [
+          el('h3', { text: `Prices: ${good}` }),
+          el('div', { className: 'table-scroll' }, [prices]),
+        ]),
         el('section', { attrs: { 'aria-label': 'Concentration and self-sufficiency' } }, [
-          el('h3', { text: 'Concentration and self-sufficiency' }),
-          concentrationTable,
+          el('h3', { text: `Concentration and self-sufficiency: ${good}` }),
+          el('div', { className: 'table-scroll' }, [concentrationTable]),
         ]),
       ]),
       el('section', { attrs: { 'aria-label': 'Welfare' } }, [
         el('h3', { text: 'Welfare against the baseline' }),
         el('p', {
           className: 'hint',
-          text: 'Positive is a gain. Consumer surplus from the landed prices final consumers paid; producer surplus is the change in profits; revenue and fiscal cost are government money. Partial equilibrium: money spent elsewhere in the economy is not counted.',
+          text: 'Over the whole run; positive is a gain. Consumer surplus from the landed prices final consumers paid; producer surplus: the change in profits; revenue: tariffs, levies and licence fees; fiscal cost: subsidies, investment support and net stockpile purchases; total = consumers + producers + revenue − fiscal cost. Money spent elsewhere in the economy is not counted (partial equilibrium).',
         }),
         el('div', { className: 'table-scroll' }, [welfare]),
       ]),

@@ -343,6 +343,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
             unit: `${label.unit} (ensemble)`,
             format: label.format,
             yMin: label.kind === 'price' ? undefined : 0,
+            yMaxAtLeast: label.yMaxAtLeast,
             onHover: (month) => {
               hover = month;
               store.requestFrame();

@@ -8,7 +8,7 @@ import type { RunResults } from '../../engine/results.ts';
 import type { ResearchPool } from '../../parallel/researchPool.ts';
 import { welfareFor, welfareTable } from '../../research/compare.ts';
 import type { PeComparison } from '../../research/peScenario.ts';
-import { PE_LIMITATIONS, peRows, peSummary } from '../../research/peTable.ts';
+import { PE_LIMITATIONS, peRows, peSummary, peWarnings } from '../../research/peTable.ts';
 import { slimForPe } from '../../research/service.ts';
 import { button, el, setText } from '../dom.ts';
 import { monthLabel, shortName, stageName } from '../format.ts';
@@ -94,7 +94,8 @@ export function createPeTab(context: ResearchContext): ResearchTab {
     const last = Math.min(run.monthsDone, baseline.monthsDone);
     const from = Math.max(0, last - AGENT_MONTHS);
     const table = welfareTable(baseline, run, { from });
-    const agentsWelfare = (region: string) => welfareFor(table, { members: [region], mineral }).total / 1e6;
+    const agentsWelfare = (region: string) =>
+      welfareFor(table, { members: [region], mineral, stage }).total / 1e6;
     const rows = peRows(comparison, agentsWelfare);
     const s = peSummary(comparison);
     const good = `${context.mineralName(mineral)}, ${stageName(stage)}`;
@@ -112,7 +113,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
         el('dd', { text: `${signedMillions(s.peWelfare)} USD M a year`, attrs: { 'data-source': 'pe' } }),
         el('dt', { text: 'World welfare change, agents' }),
         el('dd', {
-          text: `${signedMillions(welfareFor(table, { mineral }).total / 1e6)} USD M over 12 months`,
+          text: `${signedMillions(welfareFor(table, { mineral, stage }).total / 1e6)} USD M over 12 months`,
           attrs: { 'data-source': 'agents' },
         }),
       ]),
@@ -136,7 +137,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
             group('World price change', 2, 'both'),
             group('Exports change', 2, 'both'),
             group('GSIM welfare, USD M a year', 4, 'pe'),
-            group('Agents’ welfare', 1, 'agents'),
+            group('Agents, 12 months', 1, 'agents'),
           ],
           [
             'Region',
@@ -146,9 +147,9 @@ export function createPeTab(context: ResearchContext): ResearchTab {
             agents('agents'),
             pe('producers'),
             pe('consumers'),
-            pe('tariff revenue'),
+            pe('tariffs'),
             pe('total'),
-            agents('USD M, 12 months'),
+            agents('USD M'),
           ],
         ],
         shown.map((r) => [
@@ -166,7 +167,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
         {
           id: 'pe-table',
           className: 'numeric pe-table',
-          caption: `${good}: regions by base trade, largest first. GSIM exports are values at world prices, the agents’ are tonnes.`,
+          caption: `${good}: regions by base trade, largest first. GSIM exports are values at world prices, the agents’ are tonnes; “–”: the region sells or exports none of the good in the base. Welfare: producer and consumer surplus and tariff revenue; the agents’ is the same sum for this good (with subsidies and stockpiles) over the last 12 months.`,
         },
       ),
     );
@@ -177,7 +178,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
       own.unshift(
         `The scenario changes no tariff, levy or export control on ${good}: GSIM predicts no change, so whatever the agents show comes from other levers (shocks, stockpiles, demand…).`,
       );
-    for (const warning of comparison.pe.warnings) own.push(`GSIM: ${warning}`);
+    for (const warning of peWarnings(comparison.pe.warnings)) own.push(`GSIM: ${warning}`);
     notes.replaceChildren(...[...own, ...PE_LIMITATIONS].map((text) => el('li', { text })));
   }
 
