@@ -47,6 +47,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
   more.id = 'pe-more';
   more.hidden = true;
   const notes = el('ul', { className: 'research-notes', attrs: { id: 'pe-notes' } });
+  const tableNote = el('p', { className: 'hint', attrs: { id: 'pe-table-note' } });
   const element = el('div', { className: 'pe-tab' }, [
     el('p', {
       className: 'hint',
@@ -55,6 +56,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
     status,
     summary,
     tableHost,
+    tableNote,
     el('div', { className: 'research-row' }, [more]),
     el('h3', { text: 'What GSIM leaves out' }),
     notes,
@@ -164,13 +166,10 @@ export function createPeTab(context: ResearchContext): ResearchTab {
           pe(signedMillions(r.pe.welfare)),
           agents(signedMillions(r.agentsWelfare)),
         ]),
-        {
-          id: 'pe-table',
-          className: 'numeric pe-table',
-          caption: `${good}: regions by base trade, largest first. GSIM exports are values at world prices, the agents’ are tonnes; “–”: the region sells or exports none of the good in the base. Welfare: producer and consumer surplus and tariff revenue; the agents’ is the same sum for this good (with subsidies and stockpiles) over the last 12 months.`,
-        },
+        { id: 'pe-table', className: 'numeric pe-table' },
       ),
     );
+    tableNote.textContent = `${good}: regions by base trade, largest first. GSIM exports are values at world prices, the agents’ are tonnes; “–”: the region sells or exports none of the good in the base. Welfare: producer and consumer surplus and tariff revenue; the agents’ is the same sum for this good (with subsidies and stockpiles) over the last 12 months.`;
     more.hidden = rows.length <= FIRST_ROWS;
     more.textContent = showAll ? `Show the first ${FIRST_ROWS}` : `Show all ${rows.length} regions`;
     const own = [...comparison.notes];
@@ -209,6 +208,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
         );
         summary.replaceChildren();
         tableHost.replaceChildren();
+        tableNote.textContent = '';
         notes.replaceChildren(...PE_LIMITATIONS.map((text) => el('li', { text })));
         more.hidden = true;
         return;
@@ -222,6 +222,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
         setText(status, 'Solving the benchmark in a worker…');
         summary.replaceChildren();
         tableHost.replaceChildren();
+        tableNote.textContent = '';
         return;
       }
       render(solved.comparison, solved.run, solved.baseline);
