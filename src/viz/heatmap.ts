@@ -7,7 +7,7 @@
  * each of which names its parameters and value for a screen reader. Created once, then
  * update(grid) when points arrive or the metric changes.
  */
-import { interpolateCividis, scaleSequential, select } from 'd3';
+import { interpolateCividis, rgb, scaleSequential, select } from 'd3';
 
 export interface HeatmapCell {
   /** Grid point index (the sweep's row-major numbering). */
@@ -46,10 +46,25 @@ export function heatmapCells(
   }));
 }
 
-/** Black or white text, whichever reads better on a cividis colour at `t` (0–1). */
+/** Relative luminance (WCAG 2) of a CSS colour. */
+function luminance(colour: string): number {
+  const { r, g, b } = rgb(colour);
+  const channel = (v: number) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/**
+ * Black or white text, whichever contrasts more with the cividis colour at `t` (0–1); one of the
+ * two always reaches at least 4.5:1.
+ */
 export function textColourOn(t: number): string {
-  // Cividis rises steadily in lightness; past about 0.55 it is light enough for black text.
-  return t >= 0.55 ? '#000000' : '#ffffff';
+  const fill = luminance(interpolateCividis(t));
+  const onBlack = (fill + 0.05) / 0.05;
+  const onWhite = 1.05 / (fill + 0.05);
+  return onBlack >= onWhite ? '#000000' : '#ffffff';
 }
 
 export interface Heatmap {

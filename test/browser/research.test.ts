@@ -4,7 +4,8 @@
  * reproducible, and a cancelled one; a 2×2 sweep with its heatmap, table and CSV (byte for byte
  * the command line's); the GSIM benchmark beside the agents. Screenshots of each tab.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimCli } from '../../src/cli/sim.ts';
@@ -18,7 +19,7 @@ import {
   settledRunId,
   waitForRun,
 } from './appDriver';
-import { launchBrowser, type PageProblems, screenshotPath, serveDist } from './harness';
+import { launchBrowser, type PageProblems, root, screenshotPath, serveDist } from './harness';
 
 const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 const RUN = { months: 12, resolution: 2000 };
@@ -156,6 +157,9 @@ describe('research in the app', () => {
     );
     expect(await page.locator('#ensemble-members tbody tr').count()).toBe(3);
     await page.locator('#research').screenshot({ path: screenshotPath('research-ensemble') });
+    // The README's picture of the research panel (UPDATE_DOCS=1).
+    if (process.env.UPDATE_DOCS === '1')
+      copyFileSync(screenshotPath('research-ensemble'), resolve(root, 'docs/research.png'));
 
     // The same settings again: the same seeds and draws, so the same band.
     await page.click('#ensemble-run');
@@ -265,8 +269,10 @@ describe('research in the app', () => {
     expect(await page.locator('#pe-summary dd[data-source="agents"]').count()).toBe(2);
     expect(await page.textContent('#pe-notes')).toContain('comparative static');
     await page.click('#pe-more');
-    expect(await page.locator('#pe-table tbody tr').count()).toBeGreaterThan(15);
+    await page.waitForFunction(() => document.querySelectorAll('#pe-table tbody tr').length > 15);
+    expect(await page.textContent('#pe-more')).toBe('Show the first 15');
     await page.click('#pe-more');
+    await page.waitForFunction(() => document.querySelectorAll('#pe-table tbody tr').length === 15);
     await page.locator('#research').screenshot({ path: screenshotPath('research-pe') });
     expect(problems).toEqual(clean);
   });
