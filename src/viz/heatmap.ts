@@ -77,7 +77,9 @@ const CELL_H = 34;
 const MIN_CELL_W = 64;
 const MAX_CELL_W = 150;
 const LEFT = 120;
+/** Room above the grid: the row title, and the column labels when there are columns. */
 const TOP = 40;
+const TOP_ONE_COLUMN = 22;
 const LEGEND_H = 44;
 
 let nextId = 1;
@@ -159,11 +161,12 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     current = grid;
     const width = Math.max(320, Math.floor(figure.clientWidth) || 480);
     const cols = Math.max(1, grid.cols.length);
+    const top = grid.cols.length > 1 ? TOP : TOP_ONE_COLUMN;
     const cellW = Math.min(MAX_CELL_W, Math.max(MIN_CELL_W, Math.floor((width - LEFT - 8) / cols)));
     const innerW = cellW * cols;
     const innerH = CELL_H * grid.rows.length;
     const totalW = LEFT + innerW + 8;
-    const totalH = TOP + innerH + LEGEND_H;
+    const totalH = top + innerH + LEGEND_H;
     svg.attr('width', totalW).attr('height', totalH).attr('viewBox', `0 0 ${totalW} ${totalH}`);
     svg.attr(
       'aria-label',
@@ -188,7 +191,7 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       .data(grid.cols.length > 1 ? grid.cols : [])
       .join('text')
       .attr('x', (_, i) => LEFT + i * cellW + cellW / 2)
-      .attr('y', TOP - 8)
+      .attr('y', top - 8)
       .attr('text-anchor', 'middle')
       .text((d) => d);
     rowLabels
@@ -196,7 +199,7 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       .data(grid.rows)
       .join('text')
       .attr('x', LEFT - 6)
-      .attr('y', (_, i) => TOP + i * CELL_H + CELL_H / 2)
+      .attr('y', (_, i) => top + i * CELL_H + CELL_H / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .text((d) => d);
@@ -223,20 +226,20 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     cells
       .select('rect')
       .attr('x', (c) => LEFT + c.col * cellW + 1)
-      .attr('y', (c) => TOP + c.row * CELL_H + 1)
+      .attr('y', (c) => top + c.row * CELL_H + 1)
       .attr('width', cellW - 2)
       .attr('height', CELL_H - 2)
       .attr('fill', (c) => (Number.isFinite(c.value) ? scale(c.value) : `url(#heatmap-pending-${id})`));
     cells
       .select('text')
       .attr('x', (c) => LEFT + c.col * cellW + cellW / 2)
-      .attr('y', (c) => TOP + c.row * CELL_H + CELL_H / 2)
+      .attr('y', (c) => top + c.row * CELL_H + CELL_H / 2)
       // A style, not the fill attribute: the page's text colour rule would win over an attribute.
       .style('fill', (c) => (Number.isFinite(c.value) ? textColourOn(position(c.value)) : '#555555'))
       .text((c) => (Number.isFinite(c.value) ? grid.format(c.value) : '…'));
 
     // Legend: the ramp with its two ends labelled.
-    const legendY = TOP + innerH + 12;
+    const legendY = top + innerH + 12;
     const legendW = Math.min(240, innerW);
     legend.selectAll('*').remove();
     legend
