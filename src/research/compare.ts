@@ -18,7 +18,7 @@ import {
   type WelfareChange,
   worldPrice,
 } from '../engine/metrics.ts';
-import type { RunResults, SeriesName } from '../engine/results.ts';
+import type { RunResults } from '../engine/results.ts';
 
 /** Months averaged for prices, trade and concentration: the last year of the common horizon. */
 export const COMPARE_WINDOW_MONTHS = 12;
@@ -217,9 +217,6 @@ export interface WelfareTable {
   fiscalCost: Float64Array;
 }
 
-const REVENUE: readonly SeriesName[] = ['tariffRevenue', 'levyRevenue', 'feeRevenue'];
-const FISCAL_COST: readonly SeriesName[] = ['subsidySpend', 'supportSpend', 'stockpilePurchases'];
-
 /**
  * One pass over both runs: the welfare components of `welfareChange` for every good and node
  * over months [from, to) (default: every common month). Selections are then sums
@@ -246,26 +243,49 @@ export function welfareTable(
     revenue: new Float64Array(size),
     fiscalCost: new Float64Array(size),
   };
+  // Every series in a local: the loop below reads 22 of them for each month, good and node.
   const s0 = baseline.series;
   const s1 = scenario.series;
+  const [q0s, q1s, p0s, p1s, pr0, pr1] = [
+    s0.consumption,
+    s1.consumption,
+    s0.buyerPrice,
+    s1.buyerPrice,
+    s0.profit,
+    s1.profit,
+  ];
+  const [t0, t1, l0, l1, f0, f1] = [
+    s0.tariffRevenue,
+    s1.tariffRevenue,
+    s0.levyRevenue,
+    s1.levyRevenue,
+    s0.feeRevenue,
+    s1.feeRevenue,
+  ];
+  const [sub0, sub1, sup0, sup1, buy0, buy1, sell0, sell1] = [
+    s0.subsidySpend,
+    s1.subsidySpend,
+    s0.supportSpend,
+    s1.supportSpend,
+    s0.stockpilePurchases,
+    s1.stockpilePurchases,
+    s0.stockpileSales,
+    s1.stockpileSales,
+  ];
+  const { consumerSurplus, producerSurplus, revenue, fiscalCost } = table;
   for (let m = from; m < to; m++) {
     for (let g = 0; g < G; g++) {
       const row = g * N;
       const base = (m * G + g) * N;
       for (let n = 0; n < N; n++) {
         const i = base + n;
-        const q0 = s0.consumption[i];
-        const q1 = s1.consumption[i];
-        if (q0 !== 0 || q1 !== 0) {
-          table.consumerSurplus[row + n] -= ((s1.buyerPrice[i] - s0.buyerPrice[i]) * (q0 + q1)) / 2;
-        }
-        table.producerSurplus[row + n] += s1.profit[i] - s0.profit[i];
-        let revenue = 0;
-        for (const name of REVENUE) revenue += s1[name][i] - s0[name][i];
-        table.revenue[row + n] += revenue;
-        let cost = s0.stockpileSales[i] - s1.stockpileSales[i];
-        for (const name of FISCAL_COST) cost += s1[name][i] - s0[name][i];
-        table.fiscalCost[row + n] += cost;
+        const q0 = q0s[i];
+        const q1 = q1s[i];
+        if (q0 !== 0 || q1 !== 0) consumerSurplus[row + n] -= ((p1s[i] - p0s[i]) * (q0 + q1)) / 2;
+        producerSurplus[row + n] += pr1[i] - pr0[i];
+        revenue[row + n] += t1[i] - t0[i] + (l1[i] - l0[i]) + (f1[i] - f0[i]);
+        fiscalCost[row + n] +=
+          sub1[i] - sub0[i] + (sup1[i] - sup0[i]) + (buy1[i] - buy0[i]) - (sell1[i] - sell0[i]);
       }
     }
   }

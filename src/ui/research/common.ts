@@ -4,7 +4,7 @@
  * run / cancel / progress controls of a job that runs in workers.
  */
 import { button, el, setText } from '../dom.ts';
-import { percent, tonnes, whole } from '../format.ts';
+import { tonnes, whole } from '../format.ts';
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;
@@ -99,8 +99,6 @@ export function signedMillions(value: number): string {
   const text = Math.abs(value).toFixed(1);
   return `${Number(text) === 0 ? '±' : sign(value)}${text}`;
 }
-
-export { percent };
 
 export interface JobControls {
   readonly element: HTMLElement;
