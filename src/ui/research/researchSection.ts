@@ -116,8 +116,10 @@ export function createResearchSection(context: ResearchContext): ResearchSection
   return {
     element,
     update(state) {
+      // The embedded view hides the panel: nothing to draw then.
+      const shown = !element.closest('.embed');
       tabs.forEach((tab, i) => {
-        tab.update(state, i === active);
+        tab.update(state, shown && i === active);
       });
     },
     show(id) {
