@@ -12,7 +12,7 @@ import { calibratedWorld } from '../data/world.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { type EnsembleRange, ensembleBands, ensembleMembers, parseRange } from '../research/ensemble.ts';
 import { outcomes, type ZoneRef } from '../research/outcomes.ts';
-import { parsePath, parseValue } from '../research/paths.ts';
+import { parsePath, parseValue, splitValues } from '../research/paths.ts';
 import {
   mergeSweepCsv,
   parseShard,
@@ -41,30 +41,14 @@ const PARTICIPANTS_ZONE: ZoneRef = {
   members: PARTICIPANTS,
 };
 
+// Kept here for callers of the command line's helpers; it lives with the other path helpers.
+export { splitValues };
+
 export function isResearchCommand(args: readonly string[]): boolean {
   return args.some((a) => ['--runs', '--sweep', '--merge'].includes(a.split('=')[0]));
 }
 
 class UsageError extends Error {}
-
-/** Splits `v1,v2,[a,b],"x,y"` at top-level commas. */
-export function splitValues(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = '';
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && (ch === '[' || ch === '{')) depth++;
-    if (!quoted && (ch === ']' || ch === '}')) depth--;
-    if (ch === ',' && depth === 0 && !quoted) {
-      out.push(current);
-      current = '';
-    } else current += ch;
-  }
-  out.push(current);
-  return out.filter((v) => v.trim().length > 0);
-}
 
 function parseSweep(text: string): SweepParameter {
   const at = text.indexOf('=');

@@ -94,3 +94,83 @@ export function valueLabel(value: unknown): string {
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** Splits `v1,v2,[a,b],"x,y"` at top-level commas (the command line's and the app's value lists). */
+export function splitValues(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === '[' || ch === '{')) depth++;
+    if (!quoted && (ch === ']' || ch === '}')) depth--;
+    if (ch === ',' && depth === 0 && !quoted) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out.filter((v) => v.trim().length > 0);
+}
+
+/** A parameter a sweep or an ensemble can vary, as the app's forms offer it. */
+export interface PathSuggestion {
+  path: string;
+  /** The scenario's value at the path now. */
+  value: unknown;
+  kind: 'number' | 'members';
+}
+
+/** Fields that are no model parameter (identity, timing, text): never offered. */
+const NOT_PARAMETERS = new Set([
+  'version',
+  'seed',
+  'months',
+  'resolution',
+  'start',
+  'end',
+  'startMonth',
+  'lagMonths',
+  'licenceDelayMonths',
+]);
+
+/**
+ * The paths of a scenario worth varying: elasticities and market parameters, then every
+ * numeric field of every lever item (`priceFloors[0].floor`, `shocks[1].capacityLoss`), then
+ * zone memberships (`zones[0].members`, values as node sets). In that order, so the common
+ * choices come first in a list.
+ */
+export function suggestedPaths(scenario: Record<string, unknown>): PathSuggestion[] {
+  const out: PathSuggestion[] = [];
+  const members: PathSuggestion[] = [];
+  const visit = (value: unknown, path: string, key: string) => {
+    if (NOT_PARAMETERS.has(key)) return;
+    if (typeof value === 'number') out.push({ path, value, kind: 'number' });
+    else if (Array.isArray(value)) {
+      if (key === 'members') members.push({ path, value, kind: 'members' });
+      else if (value.every((v) => v !== null && typeof v === 'object'))
+        value.forEach((item, i) => {
+          visit(item, `${path}[${i}]`, key);
+        });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, path ? `${path}.${k}` : k, k);
+    }
+  };
+  // Elasticities and market parameters first: the usual suspects of an ensemble.
+  const { elasticities, market, ...levers } = scenario;
+  visit(elasticities, 'elasticities', 'elasticities');
+  visit(market, 'market', 'market');
+  visit(levers, '', '');
+  return [...out, ...members];
+}
+
+/** The value at a path, or undefined when the path leads nowhere. */
+export function valueAt(input: unknown, path: string): unknown {
+  let here: unknown = input;
+  for (const part of parsePath(path)) {
+    if (here === null || typeof here !== 'object' || !Object.hasOwn(here, part)) return undefined;
+    here = (here as Record<string | number, unknown>)[part];
+  }
+  return here;
+}

@@ -196,8 +196,9 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       // An invalid scenario is the editor's to report; the address keeps the last valid one.
       return;
     }
-    const embed = readAddress(win.location.hash).embed;
-    const url = addressWith(win.location.href, { payload: encoded.payload, embed });
+    // The embed flag and a story step stay as they are: only the scenario changed.
+    const { embed, story } = readAddress(win.location.hash);
+    const url = addressWith(win.location.href, { payload: encoded.payload, embed, story });
     if (url !== win.location.href) win.history.replaceState(win.history.state, '', url);
   };
 

@@ -2,7 +2,15 @@
  * Scenario links, files, exports and the embed snippet (docs/links.md). The app mounts
  * mountShareControls; the functions below are the same features without the buttons.
  */
-export { addressWith, isEmbedMode, readAddress, scenarioFromAddress, scenarioLink } from './address.ts';
+export {
+  addressWith,
+  isEmbedMode,
+  readAddress,
+  type StoryRef,
+  scenarioFromAddress,
+  scenarioLink,
+  storyFromAddress,
+} from './address.ts';
 export {
   type ChartRef,
   mountShareControls,

@@ -6,6 +6,7 @@
  */
 import { MINERALS } from '../data/minerals';
 import type { EngineClient } from '../parallel/client.ts';
+import type { ResearchPool } from '../parallel/researchPool.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls } from '../share/index.ts';
@@ -15,6 +16,7 @@ import { button, el } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
 import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
 import { createMapPanel } from './mapPanel.ts';
+import { createResearchSection, type ResearchSection } from './research/researchSection.ts';
 import {
   type CostlyView,
   createChartsSection,
@@ -26,12 +28,18 @@ import { createRunControls, WORKER_CHOICES } from './runControls.ts';
 import { createRunSession, type RunSession } from './runSession.ts';
 import { createScenarioEdits } from './scenarioEdits.ts';
 import { type AppState, activeZone, createStore, FAST_RUN_MONTHS_PER_SECOND, type Store } from './store.ts';
+import { createStories, type Stories } from './stories.ts';
 import { createViewControls } from './viewControls.ts';
 import { isEuNode } from './zoneMembers.ts';
 
 export interface AppOptions {
   /** Makes an engine client (src/parallel/browserClient.ts in the app; a stub in tests). */
   createClient: () => EngineClient;
+  /**
+   * Makes a pool of research workers for ensembles, sweeps and the benchmark
+   * (src/parallel/researchPool.ts in the app); without it those tabs say they cannot run.
+   */
+  createResearchPool?: (size: number) => ResearchPool;
 }
 
 export interface App {
@@ -45,6 +53,10 @@ export interface App {
   loadScenario(document: Record<string, unknown>): string[];
   /** Calls `listener` with every new valid scenario (for a link that mirrors it). */
   onScenario(listener: (scenario: Scenario) => void): void;
+  /** The research panel (compare, ensembles, sweeps, benchmark). */
+  research: ResearchSection;
+  /** The stories menu and step card. */
+  stories: Stories;
 }
 
 /**
@@ -135,12 +147,18 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   const concentrationSection = createConcentrationSection(store, MINERAL_NAMES);
   const chartsSection = createChartsSection(store, mineralName);
   const sankeySection = createSankeySection(store, mineralName);
+  const research = createResearchSection({
+    store,
+    mineralName,
+    createPool: options.createResearchPool,
+  });
   main.append(
     editorPanel,
     mapPanelEl,
     concentrationSection.element,
     details,
     chartsSection.element,
+    research.element,
     sankeySection.element,
   );
   root.replaceChildren(header, main);
@@ -234,6 +252,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       } else if (outcome === 'waiting') waiting = true;
     }
     if (waiting) store.requestFrame();
+    research.update(state);
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
     const zone = activeZone(state);
@@ -281,6 +300,22 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   });
   if (isEmbedMode()) root.classList.add('embed');
 
+  // --- stories for teachers: a menu in the title row, the step card under the header ---
+  const stories = createStories({
+    store,
+    root,
+    replaceDraft,
+    startRun: () => {
+      // A step whose scenario is the one that just finished keeps its run.
+      const status = store.state.run.status;
+      if (status === 'idle' || status === 'paused' || status === 'error') void session.start();
+    },
+    addressRead: share.ready,
+  });
+  titleRow.append(stories.menu);
+  header.after(stories.card);
+  store.onFrame((state) => stories.update(state));
+
   return {
     store,
     session,
@@ -292,5 +327,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       return store.state.errors;
     },
     onScenario,
+    research,
+    stories,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * A small time-series chart: months on x, one metric on y, several lines (the scenario's in
- * colour, the status quo's thin and grey behind them), optional threshold lines (HHI 1,800),
+ * colour, the status quo's thin and grey behind them), optional shaded bands (an ensemble's
+ * 5–95% range behind its median), optional threshold lines (HHI 1,800),
  * and a crosshair that reads every line's value at a month. The crosshair follows the pointer
  * or the arrow keys (the chart is focusable); a click or Enter picks that month for the other
  * views. Created once, then update(data) on each frame that has something new.
  */
-import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import { monthLabel } from '../ui/format.ts';
 
 export interface ChartLine {
@@ -19,10 +20,20 @@ export interface ChartLine {
   comparison?: boolean;
 }
 
+/** A shaded range between two series (an ensemble's 5th and 95th percentiles), drawn behind the lines. */
+export interface ChartBand {
+  id: string;
+  label: string;
+  colour: string;
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+}
+
 export interface ChartData {
   /** Length of the run: the x axis spans months 0 … months − 1. */
   months: number;
   lines: readonly ChartLine[];
+  bands?: readonly ChartBand[];
   thresholds?: readonly { value: number; label: string }[];
   /** Crosshair month (from any chart), or null. */
   hoverMonth: number | null;
@@ -50,6 +61,8 @@ export interface TimeSeriesChart {
 }
 
 const HEIGHT = 150;
+/** Bands are light enough for the lines over them to keep their contrast. */
+const BAND_OPACITY = 0.28;
 const MARGIN = { top: 8, right: 10, bottom: 20, left: 44 };
 
 export function createTimeSeries(container: HTMLElement, options: ChartOptions): TimeSeriesChart {
@@ -85,6 +98,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   const yAxis = plot.append('g').attr('class', 'axis axis-y');
   const thresholdLayer = plot.append('g').attr('class', 'thresholds');
   const shownLine = plot.append('line').attr('class', 'shown-month');
+  const bandsLayer = plot.append('g').attr('class', 'bands');
   const linesLayer = plot.append('g').attr('class', 'lines');
   const crosshair = plot.append('line').attr('class', 'crosshair').style('display', 'none');
   const dots = plot.append('g').attr('class', 'dots');
@@ -139,14 +153,37 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   observer.observe(figure);
 
   function longest(d: ChartData): number {
-    return d.lines.reduce((a, l) => (l.comparison ? a : Math.max(a, l.values.length)), 0);
+    const lines = d.lines.reduce((a, l) => (l.comparison ? a : Math.max(a, l.values.length)), 0);
+    return (d.bands ?? []).reduce((a, b) => Math.max(a, b.lo.length), lines);
   }
 
   function drawLegend(d: ChartData) {
-    const key = d.lines.map((l) => `${l.id}${l.colour}${l.dash}`).join();
+    const bands = d.bands ?? [];
+    const key = [
+      ...bands.map((b) => `band:${b.id}${b.colour}`),
+      ...d.lines.map((l) => `${l.id}${l.colour}${l.dash}`),
+    ].join();
     if (key === legendKey) return;
     legendKey = key;
     legend.replaceChildren();
+    for (const b of bands) {
+      const li = document.createElement('li');
+      const sample = select(li)
+        .append('svg')
+        .attr('width', 18)
+        .attr('height', 10)
+        .attr('aria-hidden', 'true');
+      sample
+        .append('rect')
+        .attr('width', 18)
+        .attr('height', 10)
+        .attr('fill', b.colour)
+        .attr('fill-opacity', BAND_OPACITY);
+      const text = document.createElement('span');
+      text.textContent = b.label;
+      li.append(text);
+      legend.append(li);
+    }
     const seen = new Set<string>();
     for (const l of d.lines) {
       const label = l.comparison ? 'status quo' : l.label;
@@ -184,6 +221,17 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
         if (Number.isFinite(v)) {
           if (v < lo) lo = v;
           if (v > hi) hi = v;
+        }
+      }
+    }
+    for (const b of d.bands ?? []) {
+      for (const values of [b.lo, b.hi]) {
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          if (Number.isFinite(v)) {
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
         }
       }
     }
@@ -243,6 +291,25 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
         element.setAttribute('d', path(Array.from(l.values)) ?? '');
       })
       .order();
+
+    bandsLayer
+      .selectAll<SVGPathElement, ChartBand>('path')
+      .data(d.bands ?? [], (b) => b.id)
+      .join('path')
+      .attr('class', 'band')
+      .attr('data-band', (b) => b.id)
+      .attr('fill', (b) => b.colour)
+      .attr('fill-opacity', BAND_OPACITY)
+      .attr('stroke', 'none')
+      .attr('d', (b) => {
+        const shape = area<number>()
+          .defined((i) => Number.isFinite(b.lo[i]) && Number.isFinite(b.hi[i]))
+          .x((i) => x(i))
+          .y0((i) => y(b.lo[i]))
+          .y1((i) => y(b.hi[i]));
+        const months = Math.min(b.lo.length, b.hi.length);
+        return shape(Array.from({ length: months }, (_, i) => i)) ?? '';
+      });
 
     const shown = d.shownMonth;
     shownLine
@@ -326,6 +393,12 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
       parts.push(
         `${l.label} ${options.format(v)}${sq === undefined ? '' : ` (status quo ${options.format(sq)})`}`,
       );
+    }
+    for (const b of d.bands ?? []) {
+      const lo = b.lo[month];
+      const hi = b.hi[month];
+      if (lo !== undefined && hi !== undefined)
+        parts.push(`${b.label} ${options.format(lo)}–${options.format(hi)}`);
     }
     return `${monthLabel(month)}: ${parts.join(' · ')}`;
   }

@@ -1,0 +1,178 @@
+/**
+ * Shared pieces of the research tabs: tables from rows of text, signed number formats, an
+ * identity for results objects (a new run with as many months is still a new run), and the
+ * run / cancel / progress controls of a job that runs in workers.
+ */
+import { button, el, setText } from '../dom.ts';
+import { tonnes, whole } from '../format.ts';
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+/** A number per object, for cache keys. */
+export function objectId(value: object | null | undefined): number {
+  if (!value) return 0;
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
+  return id;
+}
+
+export type Cell =
+  | string
+  | { text: string; className?: string; header?: boolean; attrs?: Record<string, string> };
+
+/** A table with one or more header rows and a body; every text goes in as textContent. */
+export function dataTable(
+  head: readonly (readonly Cell[])[],
+  body: readonly (readonly Cell[])[],
+  options: { className?: string; id?: string; caption?: string; foot?: readonly (readonly Cell[])[] } = {},
+): HTMLTableElement {
+  const table = el('table', { className: `data-table ${options.className ?? ''}`.trim() });
+  if (options.id) table.id = options.id;
+  if (options.caption) table.append(el('caption', { text: options.caption }));
+  const row = (cells: readonly Cell[], tag: 'td' | 'th') => {
+    const tr = el('tr');
+    cells.forEach((cell, i) => {
+      const c = typeof cell === 'string' ? { text: cell } : cell;
+      const cellTag = c.header || tag === 'th' || i === 0 ? 'th' : 'td';
+      const td = el(cellTag, { text: c.text, className: c.className, attrs: c.attrs });
+      if (cellTag === 'th') td.setAttribute('scope', tag === 'th' ? 'col' : 'row');
+      tr.append(td);
+    });
+    return tr;
+  };
+  const thead = el('thead');
+  for (const cells of head) thead.append(row(cells, 'th'));
+  const tbody = el('tbody');
+  for (const cells of body) tbody.append(row(cells, 'td'));
+  table.append(thead, tbody);
+  if (options.foot?.length) {
+    const tfoot = el('tfoot');
+    for (const cells of options.foot) tfoot.append(row(cells, 'td'));
+    table.append(tfoot);
+  }
+  return table;
+}
+
+const MINUS = '−';
+const sign = (x: number) => (x > 0 ? '+' : x < 0 ? MINUS : '±');
+
+/** '+1,234' / '−56' / '±0'. */
+export function signedWhole(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const r = Math.round(x);
+  return `${sign(r)}${whole(Math.abs(r))}`;
+}
+
+/** A proportional change as '+5.2%'. */
+export function signedPercent(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = (Math.abs(x) * 100).toFixed(digits);
+  return `${Number(text) === 0 ? '±' : sign(x)}${text}%`;
+}
+
+/** A change of a share in percentage points: '+3.2 pp'. */
+export function signedPoints(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = (Math.abs(x) * 100).toFixed(1);
+  return `${Number(text) === 0 ? '±' : sign(x)}${text} pp`;
+}
+
+/** Tonnes with a sign: '+1,234 t'. */
+export function signedTonnes(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return `${Math.abs(x) < 0.05 ? '±' : sign(x)}${tonnes(Math.abs(x))}`;
+}
+
+/** USD as billions with a sign and three decimals: '+1.234'. */
+export function signedBillions(usd: number): string {
+  if (!Number.isFinite(usd)) return '–';
+  const text = (Math.abs(usd) / 1e9).toFixed(3);
+  return `${Number(text) === 0 ? '±' : sign(usd)}${text}`;
+}
+
+/** USD million with a sign and one decimal: '+12.3'. */
+export function signedMillions(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const text = Math.abs(value).toFixed(1);
+  return `${Number(text) === 0 ? '±' : sign(value)}${text}`;
+}
+
+export interface JobControls {
+  readonly element: HTMLElement;
+  readonly run: HTMLButtonElement;
+  readonly cancel: HTMLButtonElement;
+  readonly message: HTMLElement;
+  /** A job started: Run off, Cancel on, the bar at 0 of `total`. */
+  started(total: number, unit: string): void;
+  progress(done: number, total: number, unit: string): void;
+  /** The job ended (done, cancelled or failed): Run on, Cancel off, a line of status. */
+  ended(status: string): void;
+  showError(title: string, detail?: string): void;
+  clearMessage(): void;
+}
+
+/** Run and Cancel buttons, a progress bar with "k of N runs done", and a message area. */
+export function jobControls(
+  prefix: string,
+  runLabel: string,
+  onRun: () => void,
+  onCancel: () => void,
+): JobControls {
+  const run = button(runLabel, onRun, 'primary');
+  run.id = `${prefix}-run`;
+  const cancel = button('Cancel', onCancel);
+  cancel.id = `${prefix}-cancel`;
+  cancel.disabled = true;
+  const bar = el('progress', { attrs: { id: `${prefix}-progress`, max: '1', value: '0' } });
+  const text = el('span', {
+    className: 'job-progress-text',
+    attrs: { id: `${prefix}-progress-text`, role: 'status', 'aria-live': 'polite' },
+  });
+  const label = el('label', { text: 'Progress', className: 'visually-hidden', attrs: { for: bar.id } });
+  const message = el('div', { className: 'job-message', attrs: { id: `${prefix}-message` } });
+  message.hidden = true;
+  const element = el('div', { className: 'job-controls' }, [
+    el('div', { className: 'job-row' }, [run, cancel, label, bar, text]),
+    message,
+  ]);
+  const clearMessage = () => {
+    message.hidden = true;
+    message.replaceChildren();
+    message.removeAttribute('role');
+  };
+  return {
+    element,
+    run,
+    cancel,
+    message,
+    started(total, unit) {
+      run.disabled = true;
+      cancel.disabled = false;
+      bar.max = Math.max(1, total);
+      bar.value = 0;
+      setText(text, `0 of ${total} ${unit} done`);
+      clearMessage();
+    },
+    progress(done, total, unit) {
+      bar.value = done;
+      setText(text, `${done} of ${total} ${unit} done`);
+    },
+    ended(status) {
+      run.disabled = false;
+      cancel.disabled = true;
+      setText(text, status);
+    },
+    showError(title, detail) {
+      message.replaceChildren(
+        el('p', { className: 'job-message-title', text: title }),
+        ...(detail ? [el('p', { text: detail })] : []),
+      );
+      message.setAttribute('role', 'alert');
+      message.hidden = false;
+    },
+    clearMessage,
+  };
+}

@@ -1,0 +1,371 @@
+/**
+ * Ensemble (issue #7, item 2): N runs of the current scenario with seeds seed, seed + 1, …, and
+ * optional ranges (any parameter path, low:high, drawn by a seeded Latin hypercube), run across
+ * the research workers with a progress bar and a Cancel button. Charts show the median and the
+ * 5–95% band of the chosen outcomes of the mineral and stage the views show, redrawn as runs
+ * finish. The same scenario and settings always give the same runs (src/research/ensemble.ts),
+ * which the command line reproduces with `--runs N --range path=low:high`.
+ */
+
+import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import {
+  type EnsembleMember,
+  type EnsembleRange,
+  type EnsembleSpec,
+  ensembleMembers,
+} from '../../research/ensemble.ts';
+import { bandsOf, runEnsemble } from '../../research/jobs.ts';
+import type { Outcomes } from '../../research/outcomes.ts';
+import { parsePath, suggestedPaths } from '../../research/paths.ts';
+import { isCancelled, type TaskPool } from '../../research/taskPool.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { ensembleChart, outcomeLabel } from '../../viz/outcomeLabels.ts';
+import { OKABE_ITO } from '../../viz/palette.ts';
+import { createTimeSeries, type TimeSeriesChart } from '../../viz/timeSeries.ts';
+import { button, el, setText } from '../dom.ts';
+import { stageName, whole } from '../format.ts';
+import type { AppState } from '../store.ts';
+import { dataTable, jobControls, objectId } from './common.ts';
+import type { ResearchContext, ResearchTab } from './researchSection.ts';
+
+export const MAX_ENSEMBLE_RUNS = 50;
+
+/** The outcomes a user can chart, relative to the mineral (and stage) the views show. */
+const OUTCOME_CHOICES: readonly { key: string; label: string; checked: boolean }[] = [
+  { key: 'price.world', label: 'world price', checked: true },
+  { key: 'price.zone', label: 'price in the zone', checked: false },
+  { key: 'price.outside', label: 'price outside the zone', checked: false },
+  { key: 'hhi', label: 'HHI of the stage shown', checked: true },
+  { key: 'top3', label: 'top-3 share of the stage shown', checked: false },
+  { key: 'selfSufficiency.refine', label: 'zone self-sufficiency (refining)', checked: false },
+  { key: 'unmet', label: 'unmet demand, world', checked: true },
+  { key: 'unmet.zone', label: 'unmet demand in the zone', checked: false },
+];
+
+function outcomeName(key: string, mineral: string, stage: string): string {
+  return key === 'hhi' || key === 'top3' ? `${mineral}.${key}.${stage}` : `${mineral}.${key}`;
+}
+
+interface EnsembleJob {
+  base: Scenario;
+  spec: EnsembleSpec;
+  members: EnsembleMember[];
+  runs: (Outcomes | undefined)[];
+  done: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  pool: TaskPool<ResearchWorkerApi>;
+}
+
+/** Rounds to four significant digits, for prefilled range ends. */
+const round4 = (x: number) => Number(x.toPrecision(4));
+
+export function createEnsembleTab(context: ResearchContext): ResearchTab {
+  const { store } = context;
+  let job: EnsembleJob | null = null;
+  let hover: number | null = null;
+
+  const runsInput = el('input', {
+    attrs: {
+      type: 'number',
+      id: 'ensemble-runs',
+      min: '2',
+      max: String(MAX_ENSEMBLE_RUNS),
+      step: '1',
+      value: '10',
+    },
+  });
+  const paths = el('datalist', { attrs: { id: 'ensemble-paths' } });
+  const rangeList = el('div', { className: 'range-list', attrs: { id: 'ensemble-ranges' } });
+  let rangeCount = 0;
+
+  function addRange(path = '', low = '', high = '') {
+    const n = ++rangeCount;
+    const pathInput = el('input', {
+      className: 'range-path',
+      attrs: {
+        type: 'text',
+        list: paths.id,
+        id: `ensemble-range-path-${n}`,
+        value: path,
+        spellcheck: 'false',
+      },
+    });
+    const lowInput = el('input', {
+      className: 'range-low',
+      attrs: { type: 'number', step: 'any', id: `ensemble-range-low-${n}`, value: low },
+    });
+    const highInput = el('input', {
+      className: 'range-high',
+      attrs: { type: 'number', step: 'any', id: `ensemble-range-high-${n}`, value: high },
+    });
+    // A known path fills in ±25% around the scenario's value when the ends are still empty.
+    pathInput.addEventListener('change', () => {
+      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
+        (p) => p.path === pathInput.value.trim(),
+      );
+      if (!known || typeof known.value !== 'number' || lowInput.value || highInput.value) return;
+      const [a, b] = [known.value * 0.75, known.value * 1.25].sort((x, y) => x - y);
+      lowInput.value = String(round4(a));
+      highInput.value = String(round4(b));
+    });
+    const row = el('div', { className: 'range-row', attrs: { role: 'group', 'aria-label': `Range ${n}` } }, [
+      el('label', { text: 'Path', attrs: { for: pathInput.id } }),
+      pathInput,
+      el('label', { text: 'from', attrs: { for: lowInput.id } }),
+      lowInput,
+      el('label', { text: 'to', attrs: { for: highInput.id } }),
+      highInput,
+    ]);
+    const remove = button('Remove', () => row.remove(), 'small danger');
+    remove.setAttribute('aria-label', `Remove range ${n}`);
+    row.append(remove);
+    rangeList.append(row);
+    return row;
+  }
+  const addButton = button(
+    'Add a range',
+    () => {
+      const row = addRange();
+      row.querySelector<HTMLInputElement>('.range-path')?.focus();
+    },
+    'small',
+  );
+  addButton.id = 'ensemble-add-range';
+
+  const controls = jobControls(
+    'ensemble',
+    'Run ensemble',
+    () => void start(),
+    () => job?.pool.cancel(),
+  );
+
+  const outcomeBoxes = OUTCOME_CHOICES.map((choice) => {
+    const box = el('input', {
+      attrs: {
+        type: 'checkbox',
+        name: 'ensemble-outcome',
+        value: choice.key,
+        id: `ensemble-outcome-${choice.key.replace('.', '-')}`,
+      },
+    });
+    box.checked = choice.checked;
+    box.addEventListener('change', () => store.requestFrame());
+    return { choice, box };
+  });
+  const outcomesField = el('fieldset', { className: 'outcome-choices' }, [
+    el('legend', { text: 'Outcomes charted (mineral and stage as the views show)' }),
+    ...outcomeBoxes.map(({ choice, box }) =>
+      el('span', { className: 'outcome-choice' }, [
+        box,
+        el('label', { text: choice.label, attrs: { for: box.id } }),
+      ]),
+    ),
+  ]);
+  const caption = el('p', { className: 'panel-caption', attrs: { id: 'ensemble-caption' } });
+  const chartGrid = el('div', { className: 'chart-grid ensemble-charts' });
+  const membersBox = el('details', { className: 'ensemble-members' });
+  const charts = new Map<string, TimeSeriesChart>();
+
+  const element = el('div', { className: 'ensemble-tab' }, [
+    el('p', {
+      className: 'hint',
+      text: 'Runs the current scenario N times with seeds seed, seed + 1, …: each run draws its own population of firms. Ranges vary parameters too (a Latin hypercube: each range cut into N equal strata, one draw in each). Same settings, same runs.',
+    }),
+    el('div', { className: 'research-row' }, [
+      el('label', { text: 'Runs', attrs: { for: runsInput.id } }),
+      runsInput,
+      el('span', { className: 'hint', text: `2 to ${MAX_ENSEMBLE_RUNS}` }),
+    ]),
+    el('div', {
+      className: 'research-subhead',
+      text: 'Ranges (optional): a parameter path and its low and high values',
+    }),
+    rangeList,
+    el('div', { className: 'research-row' }, [addButton]),
+    paths,
+    controls.element,
+    outcomesField,
+    caption,
+    chartGrid,
+    membersBox,
+  ]);
+
+  function readSpec(): EnsembleSpec {
+    const runs = Number(runsInput.value);
+    if (!(Number.isInteger(runs) && runs >= 2 && runs <= MAX_ENSEMBLE_RUNS))
+      throw new Error(
+        `Runs must be a whole number from 2 to ${MAX_ENSEMBLE_RUNS} (got ${runsInput.value || 'nothing'}).`,
+      );
+    const ranges: EnsembleRange[] = [];
+    for (const row of rangeList.querySelectorAll<HTMLElement>('.range-row')) {
+      const path = row.querySelector<HTMLInputElement>('.range-path')!.value.trim();
+      const lowText = row.querySelector<HTMLInputElement>('.range-low')!.value;
+      const highText = row.querySelector<HTMLInputElement>('.range-high')!.value;
+      if (!path && !lowText && !highText) continue;
+      parsePath(path);
+      const low = Number(lowText);
+      const high = Number(highText);
+      if (lowText === '' || highText === '' || !Number.isFinite(low) || !Number.isFinite(high) || low > high)
+        throw new Error(
+          `${path}: give a low and a high value, low ≤ high (got ${lowText || '–'} and ${highText || '–'}).`,
+        );
+      ranges.push({ path, low, high });
+    }
+    return { runs, ranges };
+  }
+
+  async function start() {
+    if (job?.state === 'running') return;
+    if (!context.createPool) {
+      controls.showError('Ensembles need the research workers, which this page does not have.');
+      return;
+    }
+    let spec: EnsembleSpec;
+    let members: EnsembleMember[];
+    const base = structuredClone(store.state.scenario);
+    try {
+      spec = readSpec();
+      members = ensembleMembers(base, spec);
+    } catch (error) {
+      controls.showError('The ensemble cannot run.', (error as Error).message);
+      return;
+    }
+    const pool = context.createPool(store.state.run.workers);
+    const current: EnsembleJob = {
+      base,
+      spec,
+      members,
+      runs: new Array(spec.runs).fill(undefined),
+      done: 0,
+      state: 'running',
+      pool,
+    };
+    job = current;
+    hover = null;
+    controls.started(spec.runs, 'runs');
+    drawMembers(current);
+    store.requestFrame();
+    try {
+      await runEnsemble(
+        base,
+        spec,
+        (input) => pool.run((worker) => worker.outcomesOf(input)),
+        (member, outcomes, done) => {
+          current.runs[member.run] = outcomes;
+          current.done = done;
+          controls.progress(done, spec.runs, 'runs');
+          store.requestFrame();
+        },
+      );
+      current.state = 'done';
+      controls.ended(`${spec.runs} runs done`);
+    } catch (error) {
+      if (isCancelled(error)) {
+        current.state = 'cancelled';
+        controls.ended(`Cancelled after ${current.done} of ${spec.runs} runs`);
+      } else {
+        current.state = 'failed';
+        pool.cancel();
+        controls.ended(`Stopped after ${current.done} of ${spec.runs} runs`);
+        controls.showError('The ensemble stopped.', (error as Error).message);
+      }
+    } finally {
+      pool.dispose();
+      store.requestFrame();
+    }
+  }
+
+  function drawMembers(current: EnsembleJob) {
+    const head = ['Run', 'seed', ...current.spec.ranges.map((r) => r.path)];
+    const body = current.members.map((m) => [
+      String(m.run + 1),
+      String(m.seed),
+      ...m.draws.map((d) => String(Number(d.toPrecision(6)))),
+    ]);
+    membersBox.replaceChildren(
+      el('summary', { text: `Members: seeds and draws (${current.members.length} runs)` }),
+      el('div', { className: 'table-scroll table-tall' }, [
+        dataTable([head], body, { id: 'ensemble-members', className: 'numeric' }),
+      ]),
+    );
+  }
+
+  let shownKey = '';
+  let pathsFor: Scenario | null = null;
+
+  return {
+    id: 'ensemble',
+    label: 'Ensemble',
+    element,
+    update(state: AppState, visible) {
+      if (!visible) return;
+      if (pathsFor !== state.scenario) {
+        pathsFor = state.scenario;
+        paths.replaceChildren(
+          ...suggestedPaths(state.scenario as unknown as Record<string, unknown>)
+            .filter((p) => p.kind === 'number')
+            .map((p) => {
+              const option = el('option');
+              option.value = p.path;
+              return option;
+            }),
+        );
+      }
+      const { mineral, stage } = state.view;
+      const chosen = outcomeBoxes
+        .filter((o) => o.box.checked)
+        .map((o) => outcomeName(o.choice.key, mineral, stage));
+      const key = [objectId(job), job?.done, job?.state, chosen.join(), hover].join('|');
+      if (key === shownKey) return;
+      shownKey = key;
+      if (!job) {
+        setText(caption, 'Charts appear here when an ensemble runs.');
+        return;
+      }
+      const { base, spec } = job;
+      const seeds = `seeds ${job.members[0].seed}–${job.members[job.members.length - 1].seed}`;
+      const ranges = spec.ranges.length
+        ? `; ranges: ${spec.ranges.map((r) => `${r.path} ${r.low} to ${r.high}`).join(', ')}`
+        : '';
+      const zone = base.zones[0]?.name ?? 'Ministerial participants';
+      setText(
+        caption,
+        `Model results: median (line) and 5–95% band (shaded) of ${job.done} of ${spec.runs} runs of “${base.name}” (${whole(base.resolution)} agents, ${base.months} months, ${seeds}${ranges}); zone: ${zone}; ${context.mineralName(mineral)}, ${stageName(stage)}.${job.state === 'running' ? ' Runs still arriving.' : ''}`,
+      );
+      const bands = bandsOf(job.runs, chosen);
+      for (const [name, chart] of charts) if (!chosen.includes(name)) chart.element.remove();
+      chosen.forEach((name) => {
+        let chart = charts.get(name);
+        const label = outcomeLabel(name);
+        if (!chart) {
+          chart = createTimeSeries(chartGrid, {
+            title: `${context.mineralName(label.mineral)}: ${label.label}`,
+            unit: `${label.unit} (ensemble)`,
+            format: label.format,
+            yMin: label.kind === 'price' ? undefined : 0,
+            yMaxAtLeast: label.yMaxAtLeast,
+            onHover: (month) => {
+              hover = month;
+              store.requestFrame();
+            },
+            onPick: () => {},
+          });
+          chart.element.dataset.chart = `ensemble-${name}`;
+          chart.element.classList.add('ensemble-chart');
+          charts.set(name, chart);
+        }
+        chartGrid.append(chart.element);
+        const band = bands[name];
+        chart.update({
+          months: base.months,
+          ...(band ? ensembleChart(band, { id: name, colour: OKABE_ITO.blue }) : { lines: [], bands: [] }),
+          hoverMonth: hover,
+          shownMonth: null,
+        });
+      });
+    },
+    dispose() {
+      job?.pool.dispose();
+    },
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * Sweep (issue #7, item 3): one or two parameters of the current scenario over a grid of values
+ * (numbers, node sets such as @club, JSON), one run per point on the research workers, with
+ * progress and Cancel. Shows any outcome, reduced to the last month or the mean, as a heatmap
+ * and as a table, and exports the CSV the command line writes for the same sweep
+ * (`npm run sim -- --sweep path=v1,v2 [--sweep ...] --reduce last|mean`).
+ */
+
+import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
+import { type Outcomes, reduceOutcomes } from '../../research/outcomes.ts';
+import { parsePath, parseValue, splitValues, suggestedPaths, valueLabel } from '../../research/paths.ts';
+import { type SweepParameter, type SweepPoint, type SweepSpec, sweepPoints } from '../../research/sweep.ts';
+import { isCancelled, type TaskPool } from '../../research/taskPool.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { downloadText, fileStem } from '../../share/files.ts';
+import { createHeatmap, heatmapCells } from '../../viz/heatmap.ts';
+import { allOutcomeNames, outcomeLabel } from '../../viz/outcomeLabels.ts';
+import { button, el, selectBox, setText } from '../dom.ts';
+import type { AppState } from '../store.ts';
+import { dataTable, jobControls, objectId } from './common.ts';
+import type { ResearchContext, ResearchTab } from './researchSection.ts';
+
+export const MAX_SWEEP_POINTS = 100;
+
+interface SweepJob {
+  base: Scenario;
+  parameters: SweepParameter[];
+  points: SweepPoint[];
+  runs: (Outcomes | undefined)[];
+  done: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  pool: TaskPool<ResearchWorkerApi>;
+}
+
+const round3 = (x: number) => Number(x.toPrecision(3));
+
+/** Values to start from for a path: the scenario's value and ±20% (numbers), or three node sets. */
+export function defaultValues(value: unknown, kind: 'number' | 'members'): string {
+  if (kind === 'members') return '@participants, @us-eu-japan, @club';
+  if (typeof value !== 'number') return '';
+  return [0.8, 1, 1.2].map((f) => round3(value * f)).join(', ');
+}
+
+export function createSweepTab(context: ResearchContext): ResearchTab {
+  const { store } = context;
+  let job: SweepJob | null = null;
+  const paths = el('datalist', { attrs: { id: 'sweep-paths' } });
+
+  const parameterRow = (n: 1 | 2) => {
+    const path = el('input', {
+      className: 'sweep-path',
+      attrs: { type: 'text', id: `sweep-path-${n}`, list: paths.id, spellcheck: 'false' },
+    });
+    const values = el('input', {
+      className: 'sweep-values',
+      attrs: {
+        type: 'text',
+        id: `sweep-values-${n}`,
+        spellcheck: 'false',
+        placeholder: n === 1 ? 'e.g. 90000, 110000, 130000' : 'e.g. @club, @us-eu-japan (optional)',
+      },
+    });
+    path.addEventListener('change', () => {
+      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
+        (p) => p.path === path.value.trim(),
+      );
+      if (known && !values.value.trim()) values.value = defaultValues(known.value, known.kind);
+    });
+    const row = el(
+      'div',
+      { className: 'sweep-parameter', attrs: { role: 'group', 'aria-label': `Parameter ${n}` } },
+      [
+        el('label', { text: n === 1 ? 'Parameter 1' : 'Parameter 2 (optional)', attrs: { for: path.id } }),
+        path,
+        el('label', { text: 'values', attrs: { for: values.id } }),
+        values,
+      ],
+    );
+    return { row, path, values };
+  };
+  const first = parameterRow(1);
+  const second = parameterRow(2);
+
+  const metric = selectBox(
+    allOutcomeNames().map((name) => {
+      const l = outcomeLabel(name);
+      return { value: name, label: `${context.mineralName(l.mineral)}: ${l.label}` };
+    }),
+    `${store.state.view.mineral}.price.world`,
+    { id: 'sweep-metric' },
+  );
+  const reduce = selectBox(
+    [
+      { value: 'last', label: 'last month' },
+      { value: 'mean', label: 'mean over the run' },
+    ],
+    'last',
+    { id: 'sweep-reduce' },
+  );
+  metric.addEventListener('change', () => store.requestFrame());
+  reduce.addEventListener('change', () => store.requestFrame());
+
+  const controls = jobControls(
+    'sweep',
+    'Run sweep',
+    () => void start(),
+    () => job?.pool.cancel(),
+  );
+  const csvButton = button('Export CSV', () => exportCsv(), 'small');
+  csvButton.id = 'sweep-csv';
+  csvButton.disabled = true;
+  const caption = el('p', { className: 'panel-caption', attrs: { id: 'sweep-caption' } });
+  const heatmapHost = el('div', { className: 'heatmap-host' });
+  const heatmap = createHeatmap(heatmapHost);
+  heatmapHost.hidden = true;
+  const tableHost = el('div', { className: 'table-scroll table-tall' });
+
+  const element = el('div', { className: 'sweep-tab' }, [
+    el('p', {
+      className: 'hint',
+      text: 'Runs the current scenario once per grid point. A path names a parameter (priceFloors[0].floor, elasticities.demand, zones[0].members); values are separated by commas: numbers, node sets (@participants, @mou, @club, @us-eu-japan, @us-mexico, @eu) or JSON (["USA","MEX"]).',
+    }),
+    first.row,
+    second.row,
+    paths,
+    el('div', { className: 'research-row' }, [
+      el('label', { text: 'Show', attrs: { for: metric.id } }),
+      metric,
+      el('label', { text: 'reduced to', attrs: { for: reduce.id } }),
+      reduce,
+    ]),
+    controls.element,
+    caption,
+    heatmapHost,
+    el('div', { className: 'research-row' }, [csvButton]),
+    tableHost,
+  ]);
+
+  function readParameters(): SweepParameter[] {
+    const parameters: SweepParameter[] = [];
+    for (const [n, row] of [first, second].entries()) {
+      const path = row.path.value.trim();
+      const text = row.values.value.trim();
+      if (!path && !text && n === 1) continue;
+      if (!path) throw new Error(`Parameter ${n + 1}: give a path, e.g. priceFloors[0].floor.`);
+      parsePath(path);
+      const values = splitValues(text).map((v) => {
+        try {
+          return parseValue(v);
+        } catch (error) {
+          throw new Error(`${path}: ${(error as Error).message}`);
+        }
+      });
+      if (values.length === 0) throw new Error(`${path}: give at least one value.`);
+      parameters.push({ path, values });
+    }
+    const points = parameters.reduce((a, p) => a * p.values.length, 1);
+    if (points > MAX_SWEEP_POINTS)
+      throw new Error(
+        `${points} grid points is more than the app runs (${MAX_SWEEP_POINTS}); use the command line with --shard for large sweeps.`,
+      );
+    return parameters;
+  }
+
+  async function start() {
+    if (job?.state === 'running') return;
+    if (!context.createPool) {
+      controls.showError('Sweeps need the research workers, which this page does not have.');
+      return;
+    }
+    const base = structuredClone(store.state.scenario);
+    let parameters: SweepParameter[];
+    let points: SweepPoint[];
+    try {
+      parameters = readParameters();
+      points = sweepPoints({ parameters, reduce: 'last' });
+    } catch (error) {
+      controls.showError('The sweep cannot run.', (error as Error).message);
+      return;
+    }
+    const pool = context.createPool(store.state.run.workers);
+    const current: SweepJob = {
+      base,
+      parameters,
+      points,
+      runs: new Array(points.length).fill(undefined),
+      done: 0,
+      state: 'running',
+      pool,
+    };
+    job = current;
+    csvButton.disabled = true;
+    controls.started(points.length, 'points');
+    store.requestFrame();
+    try {
+      await runSweep(
+        base,
+        { parameters, reduce: 'last' },
+        (input) => pool.run((worker) => worker.outcomesOf(input)),
+        (point, outcomes, done) => {
+          current.runs[point.index] = outcomes;
+          current.done = done;
+          controls.progress(done, points.length, 'points');
+          store.requestFrame();
+        },
+      );
+      current.state = 'done';
+      controls.ended(`${points.length} points done`);
+    } catch (error) {
+      if (isCancelled(error)) {
+        current.state = 'cancelled';
+        controls.ended(`Cancelled after ${current.done} of ${points.length} points`);
+      } else {
+        current.state = 'failed';
+        pool.cancel();
+        controls.ended(`Stopped after ${current.done} of ${points.length} points`);
+        controls.showError('The sweep stopped.', (error as Error).message);
+      }
+    } finally {
+      pool.dispose();
+      csvButton.disabled = current.done === 0;
+      store.requestFrame();
+    }
+  }
+
+  function currentSpec(): SweepSpec | null {
+    return job ? { parameters: job.parameters, reduce: reduce.value === 'mean' ? 'mean' : 'last' } : null;
+  }
+
+  function exportCsv() {
+    const spec = currentSpec();
+    if (!job || !spec) return;
+    downloadText(sweepCsvOf(spec, job.runs), `${fileStem(job.base.name)}.sweep.csv`, 'text/csv');
+    setText(
+      caption,
+      `${caption.textContent?.replace(/ Exported .*$/, '') ?? ''} Exported the CSV (${spec.reduce}).`,
+    );
+  }
+
+  /** Reduced outcomes per run and reduction, computed once. */
+  const reduced = new WeakMap<Outcomes, Map<string, Record<string, number>>>();
+  function metricOf(run: Outcomes | undefined, how: 'last' | 'mean', name: string): number | undefined {
+    if (!run) return undefined;
+    let byHow = reduced.get(run);
+    if (!byHow) {
+      byHow = new Map();
+      reduced.set(run, byHow);
+    }
+    let values = byHow.get(how);
+    if (!values) {
+      values = reduceOutcomes(run, how);
+      byHow.set(how, values);
+    }
+    return values[name];
+  }
+
+  let shownKey = '';
+  let pathsFor: Scenario | null = null;
+
+  return {
+    id: 'sweep',
+    label: 'Sweep',
+    element,
+    update(state: AppState, visible) {
+      if (!visible) return;
+      if (pathsFor !== state.scenario) {
+        pathsFor = state.scenario;
+        paths.replaceChildren(
+          ...suggestedPaths(state.scenario as unknown as Record<string, unknown>).map((p) => {
+            const option = el('option');
+            option.value = p.path;
+            return option;
+          }),
+        );
+      }
+      const key = [objectId(job), job?.done, job?.state, metric.value, reduce.value].join('|');
+      if (key === shownKey) return;
+      shownKey = key;
+      if (!job) {
+        setText(caption, 'The heatmap and the table appear here when a sweep runs.');
+        return;
+      }
+      const how = reduce.value === 'mean' ? 'mean' : 'last';
+      const label = outcomeLabel(metric.value);
+      const [p1, p2] = job.parameters;
+      const values = job.points.map((p) => metricOf(job?.runs[p.index], how, metric.value));
+      const metricText = `${context.mineralName(label.mineral)}: ${label.label} (${label.unit}, ${how === 'last' ? 'last month' : 'mean over the run'})`;
+      setText(
+        caption,
+        `Model results: ${job.done} of ${job.points.length} points of “${job.base.name}” (${job.base.months} months, seed ${job.base.seed}); ${metricText}.${job.state === 'running' ? ' Points still arriving.' : ''}`,
+      );
+      heatmapHost.hidden = false;
+      heatmap.update({
+        rowTitle: p1.path,
+        colTitle: p2?.path ?? '',
+        rows: p1.values.map(valueLabel),
+        cols: p2 ? p2.values.map(valueLabel) : [''],
+        cells: heatmapCells(p1.values.length, p2?.values.length ?? 1, values),
+        metric: metricText,
+        format: label.format,
+      });
+      tableHost.replaceChildren(
+        dataTable(
+          [['Point', ...job.parameters.map((p) => p.path), `${label.label}, ${label.unit}`]],
+          job.points.map((p, i) => [
+            String(p.index + 1),
+            ...p.values.map(valueLabel),
+            values[i] === undefined ? 'not run yet' : label.format(values[i] as number),
+          ]),
+          { id: 'sweep-table', className: 'numeric' },
+        ),
+      );
+    },
+    dispose() {
+      job?.pool.dispose();
+    },
+  };
+}
