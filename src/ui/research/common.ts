@@ -3,6 +3,8 @@
  * identity for results objects (a new run with as many months is still a new run), and the
  * run / cancel / progress controls of a job that runs in workers.
  */
+
+import { isCancelled } from '../../research/taskPool.ts';
 import { button, el, setText } from '../dom.ts';
 import { tonnes, whole } from '../format.ts';
 
@@ -175,4 +177,43 @@ export function jobControls(
     },
     clearMessage,
   };
+}
+
+/** The state every pooled research job (an ensemble, a sweep) keeps. */
+export interface PooledJob {
+  done: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  pool: { cancel(): void; dispose(): void };
+}
+
+/**
+ * Runs a job's work on its pool and reports the ending on `controls`: done, cancelled (the
+ * Cancel button terminated the pool) or failed (an error, shown with its message). The pool is
+ * disposed at the end. `what` names the job in messages ("ensemble", "sweep"); `unit` its items.
+ */
+export async function runPooledJob(
+  job: PooledJob,
+  controls: JobControls,
+  what: string,
+  total: number,
+  unit: string,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+    job.state = 'done';
+    controls.ended(`${total} ${unit} done`);
+  } catch (error) {
+    if (isCancelled(error)) {
+      job.state = 'cancelled';
+      controls.ended(`Cancelled after ${job.done} of ${total} ${unit}`);
+    } else {
+      job.state = 'failed';
+      job.pool.cancel();
+      controls.ended(`Stopped after ${job.done} of ${total} ${unit}`);
+      controls.showError(`The ${what} stopped.`, (error as Error).message);
+    }
+  } finally {
+    job.pool.dispose();
+  }
 }

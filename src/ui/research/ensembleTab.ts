@@ -17,7 +17,7 @@ import {
 import { bandsOf, runEnsemble } from '../../research/jobs.ts';
 import type { Outcomes } from '../../research/outcomes.ts';
 import { parsePath, suggestedPaths } from '../../research/paths.ts';
-import { isCancelled, type TaskPool } from '../../research/taskPool.ts';
+import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { ensembleChart, outcomeLabel } from '../../viz/outcomeLabels.ts';
 import { OKABE_ITO } from '../../viz/palette.ts';
@@ -25,7 +25,7 @@ import { createTimeSeries, type TimeSeriesChart } from '../../viz/timeSeries.ts'
 import { button, el, setText } from '../dom.ts';
 import { stageName, whole } from '../format.ts';
 import type { AppState } from '../store.ts';
-import { dataTable, jobControls, objectId } from './common.ts';
+import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
 import type { ResearchContext, ResearchTab } from './researchSection.ts';
 
 export const MAX_ENSEMBLE_RUNS = 50;
@@ -245,8 +245,8 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     controls.started(spec.runs, 'runs');
     drawMembers(current);
     store.requestFrame();
-    try {
-      await runEnsemble(
+    await runPooledJob(current, controls, 'ensemble', spec.runs, 'runs', () =>
+      runEnsemble(
         base,
         spec,
         (input) => pool.run((worker) => worker.outcomesOf(input)),
@@ -256,23 +256,9 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
           controls.progress(done, spec.runs, 'runs');
           store.requestFrame();
         },
-      );
-      current.state = 'done';
-      controls.ended(`${spec.runs} runs done`);
-    } catch (error) {
-      if (isCancelled(error)) {
-        current.state = 'cancelled';
-        controls.ended(`Cancelled after ${current.done} of ${spec.runs} runs`);
-      } else {
-        current.state = 'failed';
-        pool.cancel();
-        controls.ended(`Stopped after ${current.done} of ${spec.runs} runs`);
-        controls.showError('The ensemble stopped.', (error as Error).message);
-      }
-    } finally {
-      pool.dispose();
-      store.requestFrame();
-    }
+      ),
+    );
+    store.requestFrame();
   }
 
   function drawMembers(current: EnsembleJob) {

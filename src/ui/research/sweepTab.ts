@@ -11,14 +11,14 @@ import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
 import { type Outcomes, reduceOutcomes } from '../../research/outcomes.ts';
 import { parsePath, parseValue, splitValues, suggestedPaths, valueLabel } from '../../research/paths.ts';
 import { type SweepParameter, type SweepPoint, type SweepSpec, sweepPoints } from '../../research/sweep.ts';
-import { isCancelled, type TaskPool } from '../../research/taskPool.ts';
+import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { downloadText, fileStem } from '../../share/files.ts';
 import { createHeatmap, heatmapCells } from '../../viz/heatmap.ts';
 import { allOutcomeNames, outcomeLabel } from '../../viz/outcomeLabels.ts';
 import { button, el, selectBox, setText } from '../dom.ts';
 import type { AppState } from '../store.ts';
-import { dataTable, jobControls, objectId } from './common.ts';
+import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
 import type { ResearchContext, ResearchTab } from './researchSection.ts';
 
 export const MAX_SWEEP_POINTS = 100;
@@ -193,8 +193,8 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     csvButton.disabled = true;
     controls.started(points.length, 'points');
     store.requestFrame();
-    try {
-      await runSweep(
+    await runPooledJob(current, controls, 'sweep', points.length, 'points', () =>
+      runSweep(
         base,
         { parameters, reduce: 'last' },
         (input) => pool.run((worker) => worker.outcomesOf(input)),
@@ -204,24 +204,10 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
           controls.progress(done, points.length, 'points');
           store.requestFrame();
         },
-      );
-      current.state = 'done';
-      controls.ended(`${points.length} points done`);
-    } catch (error) {
-      if (isCancelled(error)) {
-        current.state = 'cancelled';
-        controls.ended(`Cancelled after ${current.done} of ${points.length} points`);
-      } else {
-        current.state = 'failed';
-        pool.cancel();
-        controls.ended(`Stopped after ${current.done} of ${points.length} points`);
-        controls.showError('The sweep stopped.', (error as Error).message);
-      }
-    } finally {
-      pool.dispose();
-      csvButton.disabled = current.done === 0;
-      store.requestFrame();
-    }
+      ),
+    );
+    csvButton.disabled = current.done === 0;
+    store.requestFrame();
   }
 
   function currentSpec(): SweepSpec | null {
