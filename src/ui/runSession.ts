@@ -178,7 +178,11 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     resumeBaseline();
   }
 
-  async function start() {
+  /**
+   * Runs `then` on the loaded run (loading the scenario first when nothing is loaded or the last
+   * run ended), unless a run is already going; engine failures end in the error status.
+   */
+  async function withRun(then: (gen: number, results: RunResults) => Promise<void>) {
     const status = s.run.status;
     if (status === 'running' || status === 'loading') return;
     const gen = ++generation;
@@ -188,11 +192,17 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
         results = await load(gen);
         if (!results) return;
       }
-      setStatus('running', 'Running');
-      await loop(gen, results);
+      await then(gen, results);
     } catch (error) {
       fail(gen, error);
     }
+  }
+
+  function start() {
+    return withRun(async (gen, results) => {
+      setStatus('running', 'Running');
+      await loop(gen, results);
+    });
   }
 
   function pause() {
@@ -202,24 +212,14 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     resumeBaseline();
   }
 
-  async function step() {
-    const status = s.run.status;
-    if (status === 'running' || status === 'loading') return;
-    const gen = ++generation;
-    try {
-      let results = s.results;
-      if (!loaded || !results || status === 'done' || status === 'error' || status === 'idle') {
-        results = await load(gen);
-        if (!results) return;
-      }
+  function step() {
+    return withRun(async (gen, results) => {
       const slice = await getClient().step();
       if (gen !== generation) return;
       onMonth(results, slice);
       if (results.monthsDone >= results.meta.months) setStatus('done', `Done: ${results.meta.months} months`);
       else setStatus('paused', `Paused at ${results.monthsDone} months`);
-    } catch (error) {
-      fail(gen, error);
-    }
+    });
   }
 
   function reset() {
