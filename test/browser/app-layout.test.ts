@@ -5,10 +5,10 @@
  */
 import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { frame, loadPreset, openApp, readout, runToEnd, SMALL, setRunSettings, setSpeed } from './appDriver';
-import { launchBrowser, root, screenshotPath, serveDist } from './harness';
+import { root, screenshotPath, useServedApp } from './harness';
 
 const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 
@@ -24,24 +24,14 @@ async function presetRun(page: Page) {
 }
 
 describe('layout and keyboard', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   for (const viewport of [
     { width: 1920, height: 1080 },
     { width: 768, height: 1024 },
   ]) {
     it(`fits ${viewport.width}×${viewport.height} with every view, and writes screenshots`, async () => {
-      const { page, problems } = await openApp(browser, server.url, viewport);
+      const { page, problems } = await openApp(app.browser, app.url, viewport);
       await presetRun(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -70,7 +60,7 @@ describe('layout and keyboard', () => {
   }
 
   it('reaches every kind of control with Tab, each with a visible focus outline', async () => {
-    const { page, problems } = await openApp(browser, server.url, { width: 1280, height: 800 });
+    const { page, problems } = await openApp(app.browser, app.url, { width: 1280, height: 800 });
     await presetRun(page);
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     const reached = new Set<string>();

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const screenshotDir = resolve(root, 'test-output/screenshots');
@@ -103,4 +104,34 @@ export async function openPage(
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotDir, { recursive: true });
   return resolve(screenshotDir, `${name}.png`);
+}
+
+/**
+ * Serves dist/ and launches Chromium for the tests of the calling `describe` (beforeAll), and
+ * stops both afterwards (afterAll). Read `url` and `browser` inside tests or hooks.
+ */
+export function useServedApp(options: { isolated?: boolean } = {}): {
+  readonly url: string;
+  readonly browser: Browser;
+} {
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDist(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the app is not served yet (use url inside tests or hooks)');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not started yet (use browser inside tests or hooks)');
+      return browser;
+    },
+  };
 }
