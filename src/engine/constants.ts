@@ -6,7 +6,10 @@
 /** Agents per block. Blocks are the unit of parallel work and of random streams. */
 export const BLOCK_SIZE = 512;
 
-/** Utilisation at the reference price that calibration targets (output / capacity), fraction. */
+/**
+ * Capacity of an operating group before calibration is its output / this (t/month); calibration
+ * then scales each group so its output at reference prices equals the data exactly.
+ */
 export const CALIBRATION_UTILISATION = 0.85;
 
 /**
@@ -49,15 +52,15 @@ export const EXIT_AFTER_MONTHS = 12;
 export const EXPANSION_SIZE = 0.15;
 
 /**
- * Sensitivity of the expansion rate to the long-run price signal: the monthly probability of
- * starting an expansion scales with (signal)^EXPANSION_ELASTICITY.
+ * Sensitivity of the expansion rate to the long-run price signal: the monthly rate at which a
+ * site starts expansions scales with (signal)^EXPANSION_ELASTICITY.
  */
 export const EXPANSION_ELASTICITY = 4;
 
-/** Floor on the monthly expansion probability of an agent (brownfield maintenance), fraction. */
-export const MIN_EXPANSION_RATE = 0;
-
-/** Monthly probability that a dormant project whose economics clear the hurdle starts building. */
+/**
+ * Monthly rate at which a dormant project whose economics clear the hurdle accumulates pressure
+ * to start building (1/12: it starts within about a year).
+ */
 export const GREENFIELD_START_RATE = 1 / 12;
 
 /** Mothballed (previously operating) capacity restarts this much faster than a new build. */
