@@ -266,7 +266,9 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
   };
 
   on(copyButton, 'click', async () => {
-    const link = await scenarioLink(options.getScenario(), win.location.href);
+    // A story step open in the address travels with the link.
+    const { story } = readAddress(win.location.hash);
+    const link = await scenarioLink(options.getScenario(), win.location.href, { story });
     if (!link.ok) return showMessage('error', 'No link can be made for this scenario.', link.errors);
     await showAndCopy(linkBox, linkText, link.url, 'Link');
   });

@@ -97,6 +97,14 @@ describe('stories for teachers', () => {
     );
     stepLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(stepLink).toMatch(/#story=concentration&step=3&s=1\./);
+    // The share bar's Copy link carries the open step too.
+    await page.click('.share-controls [data-action="copy-link"]');
+    await page.waitForFunction(() =>
+      ((document.querySelector('.share-link-text') as HTMLInputElement | null)?.value ?? '').includes(
+        'story=',
+      ),
+    );
+    expect(await page.inputValue('.share-link-text')).toMatch(/#story=concentration&step=3&s=1\./);
 
     // "Show me" brings the chart to look at into view, with the keyboard focus on it.
     await page.click('#story-show');
