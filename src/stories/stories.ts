@@ -39,6 +39,39 @@ const price = (mineral: 'lithium' | 'rare_earths' | 'cobalt', stage: 'refine' | 
 const zone = { id: 'zone', name: 'Ministerial zone', members: [...PARTICIPANTS] };
 const useuj = { id: 'useujp', name: 'US–EU–Japan', members: [...US_EU_JAPAN] };
 
+/** The magnet ban of the export-ban story (steps 2 and 3). */
+const MAGNET_BAN: ScenarioInput = {
+  ...TEACHING,
+  name: 'Magnet export ban',
+  zones: [zone],
+  exportControls: [
+    {
+      exporter: 'CHN',
+      mineral: 'rare_earths',
+      stage: 'magnet',
+      kind: 'ban',
+      destinations: ['zone'],
+      start: 6,
+    },
+  ],
+};
+
+/** The lithium floor of the price-floor story (steps 2 and 3). */
+const LITHIUM_FLOOR: ScenarioInput = {
+  ...TEACHING,
+  months: 96,
+  name: 'Lithium price floor',
+  zones: [useuj],
+  priceFloors: [
+    {
+      zone: 'useujp',
+      mineral: 'lithium',
+      stage: 'refine',
+      floor: Math.round(1.3 * price('lithium', 'refine')),
+    },
+  ],
+};
+
 export const STORIES: readonly Story[] = [
   {
     id: 'concentration',
@@ -96,41 +129,13 @@ export const STORIES: readonly Story[] = [
       {
         title: 'The ban',
         text: 'From month 6, China bans magnet exports to the 55 countries of the Ministerial. Inside the zone the price jumps; in China it falls, because Chinese magnet makers have lost their foreign buyers.',
-        scenario: {
-          ...TEACHING,
-          name: 'Magnet export ban',
-          zones: [zone],
-          exportControls: [
-            {
-              exporter: 'CHN',
-              mineral: 'rare_earths',
-              stage: 'magnet',
-              kind: 'ban',
-              destinations: ['zone'],
-              start: 6,
-            },
-          ],
-        },
+        scenario: MAGNET_BAN,
         look: { view: 'timeseries', mineral: 'rare_earths', stage: 'magnet', chart: 'prices', month: 12 },
       },
       {
         title: 'Shortage first, new plants later',
         text: 'Unmet demand appears at once. New magnet plants in the zone take about two years to build, so the shortage eases only slowly: high prices ration demand first, new capacity arrives later.',
-        scenario: {
-          ...TEACHING,
-          name: 'Magnet export ban',
-          zones: [zone],
-          exportControls: [
-            {
-              exporter: 'CHN',
-              mineral: 'rare_earths',
-              stage: 'magnet',
-              kind: 'ban',
-              destinations: ['zone'],
-              start: 6,
-            },
-          ],
-        },
+        scenario: MAGNET_BAN,
         look: { view: 'timeseries', mineral: 'rare_earths', stage: 'magnet', chart: 'unmet', month: 40 },
       },
       {
@@ -170,20 +175,7 @@ export const STORIES: readonly Story[] = [
       {
         title: 'A floor at 130% of the 2024 price',
         text: 'Imports from outside the partnership now pay a levy that lifts them to the floor. Refiners inside earn more and expand; the levy brings in revenue (money chart).',
-        scenario: {
-          ...TEACHING,
-          months: 96,
-          name: 'Lithium price floor',
-          zones: [useuj],
-          priceFloors: [
-            {
-              zone: 'useujp',
-              mineral: 'lithium',
-              stage: 'refine',
-              floor: Math.round(1.3 * price('lithium', 'refine')),
-            },
-          ],
-        },
+        scenario: LITHIUM_FLOOR,
         look: {
           view: 'timeseries',
           mineral: 'lithium',
@@ -195,20 +187,7 @@ export const STORIES: readonly Story[] = [
       {
         title: 'Who pays?',
         text: 'Consumers inside the zone pay more; outside, the price falls, because the zone buys less from everyone else. The floor builds supply at the zone consumers’ expense.',
-        scenario: {
-          ...TEACHING,
-          months: 96,
-          name: 'Lithium price floor',
-          zones: [useuj],
-          priceFloors: [
-            {
-              zone: 'useujp',
-              mineral: 'lithium',
-              stage: 'refine',
-              floor: Math.round(1.3 * price('lithium', 'refine')),
-            },
-          ],
-        },
+        scenario: LITHIUM_FLOOR,
         look: { view: 'timeseries', mineral: 'lithium', stage: 'refine', chart: 'prices', month: 48 },
       },
       {
