@@ -19,19 +19,12 @@ import {
 import { createMapLegend } from '../viz/mapLegend.ts';
 import { FLOW_STYLE } from '../viz/palette.ts';
 import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
-import { el, selectBox } from './dom.ts';
+import { el } from './dom.ts';
 import { monthLabel, percent, shortName, stageName, tonnes } from './format.ts';
 import { monthFacts, monthLines, tooltipFor } from './nodeFacts.ts';
 import type { DrawOutcome } from './resultPanels.ts';
-import {
-  type ActiveZone,
-  type AppState,
-  activeZone,
-  type ClickMode,
-  type ColourMode,
-  type Store,
-  shownMonth,
-} from './store.ts';
+import { type ActiveZone, type AppState, activeZone, type Store, shownMonth } from './store.ts';
+import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 import { isEuNode } from './zoneMembers.ts';
 
@@ -52,32 +45,24 @@ export function createMapPanel(
   handlers: { onNode(code: string): void; mineralName(id: string): string },
 ): MapPanel {
   const controls = el('div', { className: 'map-controls' });
-  const colour = selectBox(
+  const colour = viewChoice(
+    store,
+    'colourMode',
     [
       { value: 'zone', label: 'zone membership' },
       { value: 'role', label: 'role at the Ministerial' },
       { value: 'share', label: 'share of output' },
     ],
-    store.state.view.colourMode,
-    { id: 'map-colour' },
+    'map-colour',
   );
-  colour.addEventListener('change', () =>
-    store.update((s) => {
-      s.view.colourMode = colour.value as ColourMode;
-    }),
-  );
-  const click = selectBox(
+  const click = viewChoice(
+    store,
+    'clickMode',
     [
       { value: 'details', label: 'shows details' },
       { value: 'zone', label: 'adds or removes it in the zone' },
     ],
-    store.state.view.clickMode,
-    { id: 'map-click' },
-  );
-  click.addEventListener('change', () =>
-    store.update((s) => {
-      s.view.clickMode = click.value as ClickMode;
-    }),
+    'map-click',
   );
   const flows = el('input', {
     attrs: { type: 'range', id: 'map-flows', min: '0', max: String(FLOW_COUNTS.length - 1), step: '1' },

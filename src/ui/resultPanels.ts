@@ -10,9 +10,10 @@ import { createMetricCache } from '../viz/metricSeries.ts';
 import { createSankeyView } from '../viz/sankey.ts';
 import { sankeyData } from '../viz/sankeyData.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
-import { el, selectBox, setText } from './dom.ts';
+import { el, setText } from './dom.ts';
 import { monthLabel, shortName, tonnes } from './format.ts';
-import { type AppState, activeZone, type SankeyPeriod, type Store, shownMonth } from './store.ts';
+import { type AppState, activeZone, type Store, shownMonth } from './store.ts';
+import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 
 /**
@@ -175,33 +176,26 @@ export function createSankeySection(
   mineralName: (id: string) => string,
 ): { element: HTMLElement; view: CostlyView } {
   const sankeyEl = panel('section', 'panel-sankey', 'Supply chain', 'sankey-title');
-  const period = selectBox(
+  const period = viewChoice(
+    store,
+    'sankeyPeriod',
     [
       { value: 'month', label: 'the month shown' },
       { value: 'year', label: 'the 12 months to the month shown' },
       { value: 'run', label: 'the whole run to the month shown' },
     ],
-    store.state.view.sankeyPeriod,
-    { id: 'sankey-period' },
+    'sankey-period',
   );
-  period.addEventListener('change', () =>
-    store.update((s) => {
-      s.view.sankeyPeriod = period.value as SankeyPeriod;
-    }),
-  );
-  const users = selectBox(
+  const users = viewChoice(
+    store,
+    'sankeyUsers',
     [
       { value: 'countries', label: 'each country' },
       { value: 'zone', label: 'the zone and the rest' },
     ],
-    store.state.view.sankeyUsers,
-    { id: 'sankey-users' },
+    'sankey-users',
   );
-  users.addEventListener('change', () =>
-    store.update((s) => {
-      s.view.sankeyUsers = users.value === 'zone' ? 'zone' : 'countries';
-    }),
-  );
+
   sankeyEl.append(
     el('div', { className: 'sankey-controls' }, [
       el('span', { className: 'view-field' }, [
