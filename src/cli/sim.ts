@@ -8,7 +8,7 @@
  * Exit status: 0 on success, 1 on a bad scenario or a failed run (a failed worker included),
  * 2 on bad arguments.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calibratedWorld } from '../data/world.ts';
@@ -44,8 +44,12 @@ Runs the critical-minerals trade simulator headless.
 Research (docs/research.md):
       --runs <n> [--range path=low:high ...]       Monte Carlo ensemble (median, 5–95% band)
       --sweep path=v1,v2,... [--sweep path2=...]   parameter sweep → CSV (--reduce last|mean)
-      --shard <i/n>                                run only sweep points with index mod n = i
-      --merge <shard.csv ...>                      join shard CSVs into the one-machine CSV
+      --shard <i/n>                                run only the points (runs) with index mod n = i
+      --merge <shard files ...> [--shards n]       join shards into the one-machine file; names
+                                                   the shards missing or broken, to run again
+      --slurm --shards <n> <sweep or ensemble options> --out <file>
+                                                   write a Slurm job array and its merge job
+      --kubernetes --shards <n> --image <x> ...    the same as a Kubernetes indexed job
 
 The summary compares the run with the status quo (same months, seed and resolution).
 `;
@@ -55,6 +59,8 @@ export interface SimIo {
   stderr(text: string): void;
   readFile(path: string): string;
   writeFile(path: string, text: string): void;
+  /** Creates a directory and its parents (cluster jobs write into one). */
+  makeDirectory?(path: string): void;
 }
 
 const nodeIo: SimIo = {
@@ -62,6 +68,7 @@ const nodeIo: SimIo = {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path, 'utf8'),
   writeFile: (path, text) => writeFileSync(path, text),
+  makeDirectory: (path) => mkdirSync(path, { recursive: true }),
 };
 
 class UsageError extends Error {}

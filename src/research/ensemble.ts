@@ -65,6 +65,30 @@ export function ensembleMembers(base: ScenarioInput, spec: EnsembleSpec): Ensemb
   });
 }
 
+/** What `--runs N --out ensemble.json` writes (one machine, or merged from shards). */
+export interface EnsembleDocument {
+  format: 'critical-minerals-ensemble';
+  formatVersion: 1;
+  spec: EnsembleSpec;
+  members: Pick<EnsembleMember, 'run' | 'seed' | 'draws'>[];
+  bands: Record<string, Band>;
+}
+
+/** The ensemble document of finished runs (`outcomes[k]` is member k's). */
+export function ensembleDocument(
+  spec: EnsembleSpec,
+  members: Pick<EnsembleMember, 'run' | 'seed' | 'draws'>[],
+  outcomes: Outcomes[],
+): EnsembleDocument {
+  return {
+    format: 'critical-minerals-ensemble',
+    formatVersion: 1,
+    spec,
+    members: members.map(({ run, seed, draws }) => ({ run, seed, draws })),
+    bands: ensembleBands(outcomes),
+  };
+}
+
 export interface Band {
   p5: number[];
   p50: number[];

@@ -42,15 +42,8 @@ export function sweepPoints(spec: SweepSpec): SweepPoint[] {
   return points.map((values, index) => ({ index, values }));
 }
 
-/** Parses `i/n` (0 ≤ i < n). */
-export function parseShard(text: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) throw new Error(`--shard must look like i/n, e.g. 0/4 (got ${JSON.stringify(text)})`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1 || index >= count) throw new Error(`--shard ${text}: need 0 ≤ i < n`);
-  return { index, count };
-}
+// Shards of a sweep: shard i of n holds the points whose index mod n is i (./shards.ts).
+export { parseShard } from './shards.ts';
 
 export function shardPoints(points: SweepPoint[], shard: { index: number; count: number }): SweepPoint[] {
   return points.filter((p) => p.index % shard.count === shard.index);
