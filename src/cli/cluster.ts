@@ -82,7 +82,13 @@ function withShardNumber(word: string): string {
 /** `npm run sim` with these arguments; those holding `$i` get the shard's number. */
 function simCommand(args: string[]): string {
   const words = args.map((a) => (a.includes('$i') ? withShardNumber(a) : shellWord(a)));
-  return `npm run --silent sim -- ${words.join(' \\\n  ')}`;
+  // One option and its value a line.
+  const lines: string[] = [];
+  words.forEach((w, k) => {
+    if (k > 0 && !w.startsWith('--') && words[k - 1].startsWith('--')) lines[lines.length - 1] += ` ${w}`;
+    else lines.push(w);
+  });
+  return `npm run --silent sim -- ${lines.join(' \\\n  ')}`;
 }
 
 /** The files of a Slurm job array and its merge, by name inside the job directory. */
@@ -94,8 +100,8 @@ export function slurmJob(plan: ClusterPlan): Record<string, string> {
   const shardsScript = `#!/bin/bash
 # Shard \${SLURM_ARRAY_TASK_ID} of ${plan.shards} of a ${plan.kind} of ${plan.total} ${plan.kind === 'sweep' ? 'points' : 'runs'} (job ${plan.fingerprint}).
 # Written by \`npm run sim -- --slurm\`; submit with submit.sh (it also submits the merge).
-# Resources per task, estimated for up to ${mostRunsPerShard(plan)} runs of ${plan.agents} agents over ${plan.months} months
-# (about ${res.estimateSeconds.toFixed(1)} s of compute): three times that plus start-up, and twice the memory.
+# Resources per task, estimated for ${mostRunsPerShard(plan)} run(s) of ${plan.agents} agents over ${plan.months} months
+# (about ${res.estimateSeconds.toPrecision(2)} s of compute): three times that plus start-up, and twice the memory.
 #SBATCH --job-name=${name}
 #SBATCH --array=0-${plan.shards - 1}
 #SBATCH --ntasks=1

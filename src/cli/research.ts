@@ -253,7 +253,8 @@ function writeClusterJob(plan: ClusterPlan, values: Record<string, unknown>, io:
       );
     files = kubernetesJob(plan, { image, claim: values.claim as string });
   }
-  io.makeDirectory?.(plan.directory);
+  // Slurm does not create the log directory: a job whose --output directory is missing fails.
+  for (const sub of ['', '/shards', '/logs']) io.makeDirectory?.(`${plan.directory}${sub}`);
   for (const [name, text] of Object.entries(files)) io.writeFile(`${plan.directory}/${name}`, text);
   const what = plan.kind === 'sweep' ? 'points' : 'runs';
   io.stdout(
