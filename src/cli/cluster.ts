@@ -114,10 +114,11 @@ set -euo pipefail
 cd ${shellWord(plan.repository)}
 ${NEEDS_NPM}
 i=\${SLURM_ARRAY_TASK_ID}
-echo "shard $i/${plan.shards} of job ${plan.fingerprint}: array job \${SLURM_ARRAY_JOB_ID}, task \${SLURM_JOB_ID} on $(hostname)"
+echo "shard $i/${plan.shards} of job ${plan.fingerprint}: task \${SLURM_ARRAY_JOB_ID}_$i (job id \${SLURM_JOB_ID}) on $(hostname)"
 # Written under another name, then renamed: a shard file that exists is whole.
 ${simCommand([...plan.args, '--shard', `$i/${plan.shards}`, '--out', `${shardFile(plan, '$i')}.part`])}
 mv "${shardFile(plan, '$i')}.part" "${shardFile(plan, '$i')}"
+echo "shard $i/${plan.shards} written in \${SECONDS} s: ${shardFile(plan, '$i')}"
 `;
   const mergeScript = `#!/bin/bash
 # Merges the ${plan.shards} shards of job ${plan.fingerprint} into ${plan.out}.

@@ -130,7 +130,8 @@ function readSweepShard(name: string, text: string): ReadShard | string {
   const body = lines.slice(1, last ? -1 : undefined);
   const expected = shardIndices(total, shard);
   if (!text.endsWith('\n') || !last) {
-    const complete = body.slice(1).filter((l) => /^\d+,/.test(l)).length;
+    // A cut in the middle of a row leaves a last line without its newline.
+    const complete = Math.max(0, body.length - 1 - (text.endsWith('\n') ? 0 : 1));
     return { ...read, problem: `truncated (no end line; ${complete} complete rows of ${expected.length})` };
   }
   if (body.length === 0 || !body[0].startsWith('index,points'))

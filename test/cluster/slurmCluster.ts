@@ -6,7 +6,15 @@
  * daemon it started.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +73,7 @@ export interface SlurmJobState {
 export class SlurmCluster {
   readonly dir: string;
   readonly conf: string;
-  private readonly daemons: { name: string; child: ChildProcess; pidFile: string }[] = [];
+  private readonly daemons: { name: string; child: ChildProcess; pidFile: string; output: Buffer[] }[] = [];
 
   private constructor(
     dir: string,
@@ -101,18 +109,18 @@ export class SlurmCluster {
   }
 
   private spawnDaemon(name: string, command: string, args: string[], pidFile: string): void {
-    const out = join(this.dir, 'log', `${name}.console`);
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: this.env() });
-    const chunks: Buffer[] = [];
-    child.stdout?.on('data', (d) => chunks.push(d));
-    child.stderr?.on('data', (d) => chunks.push(d));
-    child.on('exit', () => writeFileSync(out, Buffer.concat(chunks)));
-    this.daemons.push({ name, child, pidFile });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (d) => output.push(d));
+    child.stderr?.on('data', (d) => output.push(d));
+    this.daemons.push({ name, child, pidFile, output });
     this.log(`started ${name} (pid ${child.pid})`);
   }
 
   private async boot(): Promise<void> {
     const { dir } = this;
+    // munged (user munge) must reach its socket and key under this directory.
+    chmodSync(dir, 0o755);
     for (const sub of ['log', 'state', 'spool']) mkdirSync(join(dir, sub));
     // munged refuses a key or socket directory others can write to, and runs as munge.
     const mungeDir = join(dir, 'munge');
@@ -218,13 +226,14 @@ PartitionName=test Nodes=${host} Default=YES MaxTime=INFINITE State=UP
     }
   }
 
-  /** The daemons' logs so far (for failure messages). */
+  /** The daemons' output and logs so far (for failure messages; also kept in log/ by stop()). */
   logs(): string {
+    const consoles = this.daemons.map((d) => `\n--- ${d.name}\n${tail(Buffer.concat(d.output).toString())}`);
     const files = ['slurmctld.log', 'slurmd.log'].map((f) => join(this.dir, 'log', f));
-    return files
+    const logs = files
       .filter((f) => existsSync(f))
-      .map((f) => `\n--- ${f}\n${readFileSync(f, 'utf8').split('\n').slice(-20).join('\n')}`)
-      .join('');
+      .map((f) => `\n--- ${f}\n${tail(readFileSync(f, 'utf8'))}`);
+    return [...consoles, ...logs].join('');
   }
 
   /** A job's state (COMPLETED, FAILED, PENDING, …) and exit code, from scontrol. */
@@ -276,11 +285,14 @@ PartitionName=test Nodes=${host} Default=YES MaxTime=INFINITE State=UP
       const until = Date.now() + 15_000;
       while ([...pids].some(alive) && Date.now() < until) await sleep(200);
       for (const pid of pids) if (alive(pid)) signal(pid, 'SIGKILL');
+      writeFileSync(join(this.dir, 'log', `${daemon.name}.console`), Buffer.concat(daemon.output));
       this.log(`stopped ${daemon.name} (pid ${[...pids].join(', ') || 'none left'})`);
     }
     this.daemons.length = 0;
   }
 }
+
+const tail = (text: string) => text.split('\n').slice(-20).join('\n');
 
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
