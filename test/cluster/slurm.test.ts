@@ -10,7 +10,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlurmCluster, type SlurmJobState } from './slurmCluster.ts';
@@ -51,9 +59,10 @@ function sim(args: string[]): string {
 }
 
 let cluster: SlurmCluster | undefined;
-let work: string;
+let work = '';
 
 beforeAll(async () => {
+  rmSync(LOG_DIR, { recursive: true, force: true });
   mkdirSync(LOG_DIR, { recursive: true });
   writeFileSync(LOG, '');
   cluster = await SlurmCluster.start(log);
@@ -63,14 +72,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!cluster) return;
-  // Keep the scheduler's and the jobs' logs for a failed run, then end every daemon.
-  try {
-    execFileSync('cp', ['-r', join(cluster.dir, 'log'), join(LOG_DIR, 'daemons')]);
-    execFileSync('cp', ['-r', work, join(LOG_DIR, 'work')]);
-  } catch {
-    // nothing to keep
-  }
+  // End every daemon, then keep the daemons' and the jobs' logs and files for a look.
   await cluster.stop();
+  cpSync(join(cluster.dir, 'log'), join(LOG_DIR, 'daemons'), { recursive: true });
+  if (work) cpSync(work, join(LOG_DIR, 'work'), { recursive: true });
   rmSync(cluster.dir, { recursive: true, force: true });
 }, 60_000);
 
@@ -130,11 +135,10 @@ describe('a one-node Slurm cluster', () => {
         const one = join(work, `${name}-one.${ext}`);
         log(`${name}: merged file sha256 ${sha256(merged)}; one machine ${sha256(one)}`);
         expect(readFileSync(merged, 'utf8')).toBe(readFileSync(one, 'utf8'));
-        const shardLogs = Array.from(
-          { length: SHARDS },
-          (_, i) => readFileSync(join(work, `${name}-job`, 'logs', `shard-${i}.out`), 'utf8').split('\n')[0],
-        );
-        for (const line of shardLogs) log(`${name}: ${line}`);
+        for (let i = 0; i < SHARDS; i++) {
+          const lines = readFileSync(join(work, `${name}-job`, 'logs', `shard-${i}.out`), 'utf8').split('\n');
+          log(`${name}: ${lines[0]}; ${lines.filter((l) => l.startsWith('shard ')).at(-1)}`);
+        }
       }
 
       // Break two shards of the sweep: the merge names them and which to run again.
