@@ -15,11 +15,11 @@ export interface TaskResources {
   estimateSeconds: number;
 }
 
-// Engine speed on one thread (README, `npm run bench -- engine`): the agent phases stream about
-// 50 M agent-months/s, and the coordinator's work per month (21 markets, policies, metrics)
-// takes about 3 ms whatever the resolution. A cluster core may be slower or busier: the limit
-// below allows three times the estimate, plus start-up.
-const AGENT_MONTHS_PER_SECOND = 47.9e6;
+// Engine speed on one thread (README, `npm run bench -- engine`, 1,000,000 agents): the agent
+// phases run 52 M agent-months/s, and the coordinator's work per month (21 markets, policies,
+// metrics) takes about 3 ms whatever the resolution. A cluster core may be slower or busier:
+// the time limit below allows three times the estimate, plus start-up.
+const AGENT_MONTHS_PER_SECOND = 52.0e6;
 const COORDINATOR_SECONDS_PER_MONTH = 0.003;
 // Start-up of one task: `npm run sim` compiles the TypeScript (tsx) and builds the world, 2–7 s
 // measured on a 2-core VM; allow a few minutes for a cold shared file system.

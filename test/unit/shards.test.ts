@@ -157,8 +157,8 @@ describe('cluster jobs', () => {
     expect(small.minutes).toBe(5);
     expect(small.memoryMiB).toBe(512);
     const big = taskResources(1_000_000, 120, 7);
-    // 7 runs × 120 months × (3 ms + 1e6 / 47.9e6 s) ≈ 17.5 s of compute.
-    expect(big.estimateSeconds).toBeCloseTo(7 * 120 * (0.003 + 1e6 / 47.9e6), 6);
+    // 7 runs × 120 months × (3 ms + 1e6 / 52e6 s) ≈ 18.7 s of compute.
+    expect(big.estimateSeconds).toBeCloseTo(7 * 120 * (0.003 + 1e6 / 52e6), 6);
     expect(big.memoryMiB).toBeGreaterThan(taskResources(1000, 120, 7).memoryMiB);
     expect(taskResources(1_000_000, 120, 70).minutes).toBeGreaterThan(big.minutes);
   });
