@@ -182,6 +182,8 @@ export function runResearchCli(args: string[], io: ResearchIo): number {
     if (values.slurm || values.kubernetes) {
       if (values.slurm && values.kubernetes) throw new UsageError('choose --slurm or --kubernetes, not both');
       if (shards === undefined) throw new UsageError('--slurm and --kubernetes need --shards N');
+      if (!values.sweep && values.runs === undefined)
+        throw new UsageError('--slurm and --kubernetes need a sweep (--sweep) or an ensemble (--runs)');
       if (shard) throw new UsageError('--shard is for one task; the cluster job runs every shard');
       if (!out) throw new UsageError('--slurm and --kubernetes need --out (the merged file)');
       const plan: ClusterPlan = {

@@ -97,6 +97,8 @@ export class SlurmCluster {
   /** Starts munged, slurmctld and slurmd; resolves when the node is idle. */
   static async start(log: (line: string) => void): Promise<SlurmCluster> {
     if (process.platform !== 'linux') throw new Error('the Slurm test runs on Linux only');
+    if (process.getuid?.() !== 0)
+      throw new Error('the Slurm test needs root: slurmd runs jobs as their user and munged as munge');
     installSlurm(log);
     const cluster = new SlurmCluster(mkdtempSync(join(tmpdir(), 'sim-slurm-')), log);
     try {
@@ -114,6 +116,12 @@ export class SlurmCluster {
     child.stdout?.on('data', (d) => output.push(d));
     child.stderr?.on('data', (d) => output.push(d));
     this.daemons.push({ name, child, pidFile, output });
+    // Should the test process end without stop() (killed by a timeout), take the daemon with it.
+    const onExit = () => {
+      for (const pid of [child.pid, readPid(pidFile)]) if (pid) signal(pid, 'SIGTERM');
+    };
+    process.once('exit', onExit);
+    child.once('exit', () => process.off('exit', onExit));
     this.log(`started ${name} (pid ${child.pid})`);
   }
 
@@ -276,10 +284,8 @@ PartitionName=test Nodes=${host} Default=YES MaxTime=INFINITE State=UP
     for (const daemon of [...this.daemons].reverse()) {
       // munged runs under runuser: end the daemon by its pid file, and the runuser process.
       const pids = new Set<number>();
-      if (existsSync(daemon.pidFile)) {
-        const pid = Number(readFileSync(daemon.pidFile, 'utf8').trim());
-        if (pid > 0) pids.add(pid);
-      }
+      const fromFile = readPid(daemon.pidFile);
+      if (fromFile) pids.add(fromFile);
       if (daemon.child.pid && daemon.child.exitCode === null) pids.add(daemon.child.pid);
       for (const pid of pids) signal(pid, 'SIGTERM');
       const until = Date.now() + 15_000;
@@ -293,6 +299,15 @@ PartitionName=test Nodes=${host} Default=YES MaxTime=INFINITE State=UP
 }
 
 const tail = (text: string) => text.split('\n').slice(-20).join('\n');
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function signal(pid: number, name: NodeJS.Signals): void {
   try {
