@@ -162,6 +162,10 @@ function readEnsembleShard(name: string, text: string): ReadShard | string {
   if (doc?.format !== ENSEMBLE_FORMAT || doc.formatVersion !== 1) return 'not an ensemble shard';
   const shard = doc.shard as ShardId;
   const spec = doc.spec as EnsembleSpec;
+  const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (typeof doc.job !== 'string' || !whole(shard?.index) || !whole(shard?.count) || !whole(spec?.runs))
+    return 'malformed ensemble shard (no job, shard or runs)';
+  if (doc.complete === true && !Array.isArray(doc.runs)) return 'malformed ensemble shard (no runs)';
   const read: ReadShard = {
     name,
     kind: 'ensemble',

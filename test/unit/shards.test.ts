@@ -78,6 +78,16 @@ describe('ensemble shards', () => {
     const merged = mergeShards([{ name: 's.json', text }]);
     expect(merged.kind === 'ensemble' && Array.from(merged.runs[0].x)).toEqual([1, Number.NaN, 3]);
   });
+
+  it('name a shard file that is JSON of another shape', () => {
+    const text = JSON.stringify({ format: 'critical-minerals-ensemble-shard', formatVersion: 1, shard: 'x' });
+    expect(failure(() => mergeShards([{ name: 'odd.json', text }]))).toMatch(
+      /odd\.json: malformed ensemble shard/,
+    );
+    expect(failure(() => mergeShards([{ name: 'cut.json', text: text.slice(0, 30) }]))).toMatch(
+      /cut\.json: truncated or not JSON/,
+    );
+  });
 });
 
 describe('merging shards', () => {
