@@ -65,8 +65,14 @@ export interface Panel {
   lines: { label: string; value: (runs: Runs, k: number) => number }[];
   /** Observed points at months since the event (from an observation's date, or given). */
   points: { date: string; value: number; label: string }[];
-  /** Shaded expectation ranges: months since the event [from, to], values [lo, hi]. */
-  bands: { from: number; to: number; lo: number; hi: number; label: string }[];
+  /**
+   * Shaded expectation ranges over months since the event [from, to]: an expectation's range by
+   * its id (a change is drawn as an index, 1 + change), or values [lo, hi] with a label.
+   */
+  bands: (
+    | { expectation: string; from: number; to: number }
+    | { from: number; to: number; lo: number; hi: number; label: string }
+  )[];
 }
 
 export interface ValidationEpisode {
@@ -549,8 +555,8 @@ const V2: ValidationEpisode = {
         { date: '2014-12-19', value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), label: '19 Dec' },
       ],
       bands: [
-        { from: 3, to: 5, lo: 1.4, hi: 1.6, label: '+40–60%' },
-        { from: 10, to: 12, lo: 1.05, hi: 1.15, label: '≈ +10%' },
+        { expectation: 'V2.outside-peak', from: 3, to: 5 },
+        { expectation: 'V2.year-end', from: 10, to: 12 },
       ],
     },
     {
@@ -562,7 +568,7 @@ const V2: ValidationEpisode = {
         { date: '2014-02-25', value: 1, label: 'PH ore CIF China 50 USD/wt' },
         { date: '2014-04-05', value: o('V2.ore-2014-04') / o('V2.ore-2014-02'), label: '90 USD/wt' },
       ],
-      bands: [{ from: 1, to: 3, lo: 1.6, hi: 2, label: '+60–100%' }],
+      bands: [{ expectation: 'V2.ore-price', from: 1, to: 3 }],
     },
     {
       title: 'Philippine nickel ore exports',
@@ -573,7 +579,7 @@ const V2: ValidationEpisode = {
         { date: '2013', value: 1, label: '2013: 29.6 Mt' },
         { date: '2014', value: o('V2.phl-exports-2014') / o('V2.phl-exports-2013'), label: '2014: 36.4 Mt' },
       ],
-      bands: [{ from: 0, to: 12, lo: 1.2, hi: 1.25, label: '+20–25%' }],
+      bands: [{ expectation: 'V2.substitute', from: 0, to: 12 }],
     },
     {
       title: "Indonesia's refined nickel output",
@@ -584,7 +590,7 @@ const V2: ValidationEpisode = {
         { date: '2014', value: 1, label: '2014: 24 kt' },
         { date: '2018', value: o('V2.idn-refined-2018') / o('V2.idn-refined-2014'), label: '2018: 291 kt' },
       ],
-      bands: [{ from: 48, to: 60, lo: 10, hi: 14, label: '≥ ×10' }],
+      bands: [{ expectation: 'V2.refining', from: 48, to: 60 }],
     },
   ],
 };
@@ -740,7 +746,7 @@ const V11: ValidationEpisode = {
       format: 'ratio',
       lines: [{ label: 'model', value: v11Wedge }],
       points: [{ date: '2012-05', value: o('V11.outside-premium'), label: '"31% more" (OECD, 2012)' }],
-      bands: [{ from: 12, to: 35, lo: 1.15, hi: 1.45, label: '1.15–1.45' }],
+      bands: [{ expectation: 'V11.wedge', from: 12, to: 35 }],
     },
   ],
 };
@@ -826,7 +832,7 @@ const H1: ValidationEpisode = {
         { date: '2010-07', value: o('H1.la-2010-mid'), label: 'La oxide' },
         { date: '2010-07', value: o('H1.ce-2010-mid'), label: 'Ce oxide' },
       ],
-      bands: [],
+      bands: [{ expectation: 'H1.outside', from: 5, to: 7 }],
     },
     {
       title: 'Separated rare earths: price outside China over price inside',
@@ -845,7 +851,7 @@ const H1: ValidationEpisode = {
           label: 'Ce, late 2011',
         },
       ],
-      bands: [{ from: 12, to: 23, lo: 1.5, hi: 5, label: '1.5–5' }],
+      bands: [{ expectation: 'H1.wedge', from: 12, to: 23 }],
     },
   ],
 };
@@ -959,7 +965,10 @@ const H2: ValidationEpisode = {
         { date: '2024-01', value: 1 + o('H2.ga-exports-2024-01'), label: 'Ga, Jan–Feb 2024' },
         { date: '2024-03', value: 1 + o('H2.ge-exports-2024'), label: 'Ge, Jan–May 2024' },
       ],
-      bands: [],
+      bands: [
+        { expectation: 'H2.ga-exports', from: 5, to: 7 },
+        { expectation: 'H2.ge-exports', from: 5, to: 10 },
+      ],
     },
   ],
 };
@@ -984,7 +993,7 @@ const H3: ValidationEpisode = {
   scenario: drcScenario,
   months: 36,
   event: { month: 1, date: '2025-02-22' },
-  window: [-1, 30],
+  window: [-1, 24],
   expectations: [
     {
       id: 'H3.refined',
@@ -1022,20 +1031,33 @@ const H3: ValidationEpisode = {
   ],
   chart: [
     {
-      title: 'Cobalt prices',
+      title: 'Refined cobalt: price outside the DR Congo',
       yLabel: 'index, status quo = 1',
       format: 'ratio',
-      lines: [
-        { label: 'model: refined, outside the DR Congo', value: h3Refined },
-        { label: 'model: refined, in China', value: h3ChinaRefined },
-        { label: 'model: hydroxide, in China', value: h3Hydroxide },
-      ],
+      lines: [{ label: 'model: against the status quo', value: h3Refined }],
       points: [
-        { date: '2025-09', value: o('H3.co-comex-2025-09') / o('H3.co-before'), label: 'COMEX metal' },
-        { date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, China' },
-        { date: '2025-09', value: o('H3.hydroxide-2025-09'), label: 'hydroxide' },
+        { date: '2025-02', value: 1, label: 'below 10 USD/lb' },
+        { date: '2025-09', value: o('H3.co-comex-2025-09') / o('H3.co-before'), label: 'COMEX 16 USD/lb' },
       ],
-      bands: [],
+      bands: [{ expectation: 'H3.refined', from: 6, to: 8 }],
+    },
+    {
+      title: 'Refined cobalt: price in China',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h3ChinaRefined }],
+      points: [
+        { date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, +90% since January' },
+      ],
+      bands: [{ expectation: 'H3.china-refined', from: 5, to: 7 }],
+    },
+    {
+      title: 'Cobalt hydroxide (mine output): price paid in China',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h3Hydroxide }],
+      points: [{ date: '2025-09', value: o('H3.hydroxide-2025-09'), label: '2.5× its lows' }],
+      bands: [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
     },
   ],
 };
@@ -1073,7 +1095,7 @@ const H4: ValidationEpisode = {
       format: 'ratio',
       lines: [{ label: 'model', value: h4Wedge }],
       points: [{ date: '2025-10', value: o('H4.magnet-wedge'), label: 'Europe vs China (IEA)' }],
-      bands: [],
+      bands: [{ expectation: 'H4.magnet-wedge', from: 5, to: 7 }],
     },
   ],
 };

@@ -7,7 +7,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import { OKABE_ITO } from '../viz/palette.ts';
-import type { Format, Panel } from './validation.ts';
+import type { Format, Panel, ValidationEpisode } from './validation.ts';
 import type { EpisodeResult } from './validationRun.ts';
 
 const WIDTH = 760;
@@ -60,6 +60,23 @@ function tickLabel(value: number, format: Format): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
+/** A band as values: an expectation's range (a change drawn as an index, 1 + change) or given values. */
+function resolveBand(
+  episode: ValidationEpisode,
+  band: Panel['bands'][number],
+): { from: number; to: number; lo: number; hi: number; label: string } {
+  if (!('expectation' in band)) return band;
+  const e = episode.expectations.find((x) => x.id === band.expectation);
+  if (!e) throw new Error(`${episode.id}: a chart band names an unknown expectation ${band.expectation}`);
+  const asIndex = (v: number) => (e.format === 'change' ? 1 + v : v);
+  const [lo, hi] = e.range;
+  const label =
+    hi === Number.POSITIVE_INFINITY
+      ? `≥ ${formatValue(lo, e.format)}`
+      : `${formatValue(lo, e.format)} to ${formatValue(hi, e.format)}`;
+  return { from: band.from, to: band.to, lo: asIndex(lo), hi: asIndex(hi), label };
+}
+
 /** One time panel at vertical offset `top`; returns the SVG group and its height. */
 function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: string; height: number } {
   const { episode, runs } = result;
@@ -81,10 +98,11 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
     return { label: l.label, pts };
   });
   const points = panel.points.map((p) => ({ ...p, k: monthsBetween(episode.event.date, p.date) }));
+  const bands = panel.bands.map((b) => resolveBand(episode, b));
   const values = [
     ...lines.flatMap((l) => l.pts.map((p) => p[1])),
     ...points.map((p) => p.value),
-    ...panel.bands.flatMap((b) => [b.lo, Math.min(b.hi, b.lo * 1.5 + 1)]),
+    ...bands.flatMap((b) => [b.lo, Math.min(b.hi, b.lo * 1.5 + 1)]),
     1,
   ].filter(Number.isFinite);
   const lo = Math.min(...values);
@@ -119,16 +137,25 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
     `<text x="${r1((margin.left + WIDTH - margin.right) / 2)}" y="${r1(yBottom + 32)}" font-size="11" text-anchor="middle">months since ${escapeXml(episode.event.date)} (model month ${episode.event.month})</text>`,
     `<text transform="translate(16 ${r1((yTop + yBottom) / 2)}) rotate(-90)" font-size="11" text-anchor="middle">${escapeXml(panel.yLabel)}</text>`,
   );
-  // Expectation bands, clipped to the plot.
+  // Expectation bands, clipped to the plot, labelled under the band.
   const [dLo, dHi] = y.domain();
-  for (const b of panel.bands) {
+  const placed: { x: number; y: number; w: number }[] = [];
+  const labelAt = (lx: number, ly0: number, text: string) => {
+    const w = 5.6 * text.length;
+    let ly = ly0;
+    while (placed.some((b) => Math.abs(b.y - ly) < 11 && lx < b.x + b.w && b.x < lx + w)) ly += 12;
+    placed.push({ x: lx, y: ly, w });
+    return ly;
+  };
+  for (const b of bands) {
     const bx0 = x(Math.max(k0, b.from));
     const bx1 = x(Math.min(k1, b.to));
     const by0 = y(Math.min(dHi, b.hi));
     const by1 = y(Math.max(dLo, b.lo));
+    const ly = labelAt(bx0 + 2, by1 + 11, b.label);
     parts.push(
       `<rect x="${r1(bx0)}" y="${r1(by0)}" width="${r1(Math.max(2, bx1 - bx0))}" height="${r1(Math.max(1, by1 - by0))}" fill="${BAND}" stroke="${OKABE_ITO.bluishGreen}" stroke-dasharray="4 2"/>`,
-      `<text x="${r1(bx0 + 2)}" y="${r1(by1 + 11)}" font-size="10" fill="#00664a">${escapeXml(b.label)}</text>`,
+      `<text x="${r1(bx0 + 2)}" y="${r1(ly)}" font-size="10" fill="#00664a">${escapeXml(b.label)}</text>`,
     );
   }
   // Model lines (solid, dashed, dotted repeat the colour).
@@ -142,12 +169,15 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
         `<path d="${path(l.pts)}" fill="none" stroke="${LINE_COLOURS[i % LINE_COLOURS.length]}" stroke-width="2"${dashes[i % dashes.length]}/>`,
       );
   });
-  // Observed points, labelled.
+  // Observed points, labelled; a label that would cover an earlier one moves down a line.
   for (const p of points) {
     if (p.k < k0 || p.k > k1) continue;
-    parts.push(diamond(x(p.k), y(p.value), 6, OBSERVED));
+    const px = x(p.k);
+    const py = y(p.value);
+    parts.push(diamond(px, py, 6, OBSERVED));
+    const ly = labelAt(px + 8, py - 6, p.label);
     parts.push(
-      `<text x="${r1(x(p.k) + 8)}" y="${r1(y(p.value) - 6)}" font-size="10" fill="#8a3a00">${escapeXml(p.label)}</text>`,
+      `<text x="${r1(px + 8)}" y="${r1(ly)}" font-size="10" fill="#8a3a00">${escapeXml(p.label)}</text>`,
     );
   }
   // Legend under the title, left to right.
@@ -158,7 +188,7 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
       `<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${LINE_COLOURS[i % LINE_COLOURS.length]}" stroke-width="2"${dashes[i % dashes.length]}/>`,
       `<text x="${lx + 26}" y="${ly + 4}" font-size="10">${escapeXml(l.label)}</text>`,
     );
-    lx += 34 + 5.6 * l.label.length;
+    lx += 40 + 6 * l.label.length;
   });
   if (points.length > 0) {
     parts.push(
@@ -167,7 +197,7 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
     );
     lx += 70;
   }
-  if (panel.bands.length > 0)
+  if (bands.length > 0)
     parts.push(
       `<rect x="${lx}" y="${ly - 6}" width="22" height="12" fill="${BAND}" stroke="${OKABE_ITO.bluishGreen}" stroke-dasharray="4 2"/>`,
       `<text x="${lx + 26}" y="${ly + 4}" font-size="10">expected range</text>`,
@@ -204,7 +234,8 @@ function dotPlot(result: EpisodeResult): { svg: string; height: number } {
   rows.forEach((row, i) => {
     const cy = margin.top + i * rowH + rowH / 2;
     const e = row.expectation;
-    const label = e.claim.length > 62 ? `${e.claim.slice(0, 60)}…` : e.claim;
+    const claim = row.model === null ? `${e.claim} (not modelled)` : e.claim;
+    const label = claim.length > 62 ? `${claim.slice(0, 60)}…` : claim;
     parts.push(
       `<text x="${margin.left - 8}" y="${r1(cy + 4)}" font-size="11" text-anchor="end">${escapeXml(label)}</text>`,
     );
@@ -215,11 +246,7 @@ function dotPlot(result: EpisodeResult): { svg: string; height: number } {
       `<rect x="${r1(bx0)}" y="${r1(cy - 7)}" width="${r1(Math.max(2, bx1 - bx0))}" height="14" fill="${BAND}" stroke="${OKABE_ITO.bluishGreen}" stroke-dasharray="4 2"/>`,
     );
     parts.push(diamond(x(e.observed.value), cy, 6, OBSERVED));
-    if (row.model === null) {
-      parts.push(
-        `<text x="${r1(x(1) - 2)}" y="${r1(cy + 4)}" font-size="10" text-anchor="end" fill="#555">not modelled</text>`,
-      );
-    } else if (Number.isFinite(row.model)) {
+    if (row.model !== null && Number.isFinite(row.model)) {
       parts.push(
         `<circle cx="${r1(x(Math.max(0, Math.min(1, row.model))))}" cy="${r1(cy)}" r="5" fill="${OKABE_ITO.blue}" fill-opacity="0.85"/>`,
       );
