@@ -549,7 +549,7 @@ const V2: ValidationEpisode = {
       format: 'ratio',
       lines: [{ label: 'model: against the status quo', value: v2OutsideIndex }],
       points: [
-        { date: '2014-01-13', value: 1, label: 'LME 3M 14,190 USD/t' },
+        { date: '2014-01-13', value: 1, label: 'LME 3M 14,190' },
         { date: '2014-05', value: o('V2.lme-2014-05') / o('V2.lme-2014-01-13'), label: 'May' },
         { date: '2014-05', value: o('V2.lme-2014-high') / o('V2.lme-2014-01-13'), label: '2014 high' },
         { date: '2014-12-19', value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), label: '19 Dec' },

@@ -175,9 +175,12 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
     const px = x(p.k);
     const py = y(p.value);
     parts.push(diamond(px, py, 6, OBSERVED));
-    const ly = labelAt(px + 8, py - 6, p.label);
+    // A label that would run past the right edge goes to the left of its point.
+    const w = 5.6 * p.label.length;
+    const lx = px + 8 + w > WIDTH - 4 ? px - 8 - w : px + 8;
+    const ly = labelAt(lx, py - 6, p.label);
     parts.push(
-      `<text x="${r1(px + 8)}" y="${r1(ly)}" font-size="10" fill="#8a3a00">${escapeXml(p.label)}</text>`,
+      `<text x="${r1(lx)}" y="${r1(ly)}" font-size="10" fill="#8a3a00">${escapeXml(p.label)}</text>`,
     );
   }
   // Legend under the title, left to right.
