@@ -130,7 +130,7 @@ function heldOutRange(value: number, format: Format): [number, number] {
   return format === 'change' ? [Math.max(lo, -1), hi] : [1 + lo, 1 + hi];
 }
 const HELD_OUT_RANGE =
-  'held out: range set here as the observed change ±50% (the sources give single points)';
+  'held out: range set here as the observed change ±50%, since the sources give single points';
 
 const o = observed;
 
@@ -292,13 +292,13 @@ const S2: ValidationEpisode = {
       ...shareRow('S2.ree-separation', 'S2', '', ree.refined, 'CHN', 0.03),
       group: undefined,
       claim: "China's share of rare-earth separation 91% ±3 pp",
-      rangeNote: 'range set here (±3 pp, as S1)',
+      rangeNote: 'range set here: ±3 pp, as in S1',
     },
     {
       ...shareRow('S2.magnets', 'S2', '', ree.magnet, 'CHN', 0.03),
       group: undefined,
       claim: "China's share of magnet making 94% ±3 pp",
-      rangeNote: 'range set here (±3 pp, as S1)',
+      rangeNote: 'range set here: ±3 pp, as in S1',
     },
   ],
 };
@@ -366,7 +366,7 @@ function s4Row(
     group,
     format: 'share',
     range: [Math.max(0, value - 0.1), Math.min(1, value + 0.1)],
-    rangeNote: id === 'S4.cobalt.COD' ? '"almost entirely" read as 90–100%' : undefined,
+    rangeNote: id === 'S4.cobalt.COD' ? '"almost entirely" read as 95%, ±10 pp' : undefined,
     observed: { value, ids: [id], ...(id === 'S4.cobalt.COD' ? { text: 'almost all' } : {}) },
     model: (runs) => tradeShare(runs.scenario, good, 'CHN', partner, direction, S_FROM, S_TO),
     how: `${partner}'s share of China's cross-border ${direction === 'into' ? 'imports' : 'exports'} of ${words(good.mineral)} ${good.stage}, months ${S_FROM}–${S_TO - 1}`,
@@ -504,7 +504,7 @@ const V2: ValidationEpisode = {
       claim: 'metal prices give back most of the gain within 12 months',
       format: 'share',
       range: [0.5, 1],
-      rangeNote: '"most" read as more than half (range set here)',
+      rangeNote: '"most" read as more than half; range set here',
       observed: {
         value:
           (o('V2.lme-2014-high') - o('V2.lme-2014-12-19')) / (o('V2.lme-2014-high') - o('V2.lme-2014-01-13')),
@@ -521,7 +521,7 @@ const V2: ValidationEpisode = {
       claim: 'the outside metal price ends the year about +10% against the pre-ban level',
       format: 'change',
       range: [0.05, 0.15],
-      rangeNote: '"about +10%" read as +5% to +15% (range set here)',
+      rangeNote: '"about +10%" read as +5% to +15%; range set here',
       observed: {
         value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13') - 1,
         ids: ['V2.lme-2014-01-13', 'V2.lme-2014-12-19'],
@@ -614,7 +614,7 @@ const V10: ValidationEpisode = {
   id: 'V10',
   title: 'Lithium boom and bust, 2021–2024',
   status: 'calibration',
-  about: `A demand shock with no trade restriction: battery-grade lithium carbonate went from 14,200 USD/t (2021) to 71,100 (2022) and back to 14,000 (2024) while mine output grew from 107 kt to 240 kt. The scenario (src/research/episodes.ts) makes lithium demand grow ${100 * (LITHIUM_BOOM.demandGrowth?.[0]?.ratePerYear ?? 0)}% a year from month 6 to 24 (the event, January 2021, is month 6), then ${100 * (LITHIUM_BOOM.demandGrowth?.[1]?.ratePerYear ?? 0)}% a year; the schema's demand-growth lever is the only demand shock it has. Years count from the event (year 0 = 2021).`,
+  about: `A demand shock with no trade restriction: battery-grade lithium carbonate went from 14,200 USD/t (2021) to 71,100 (2022) and back to 14,000 (2024) while mine output grew from 107 kt to 240 kt. The scenario (src/research/episodes.ts) makes lithium demand grow ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[0]?.ratePerYear ?? 0))}% a year from month 6 to 24 (the event, January 2021, is month 6), then ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[1]?.ratePerYear ?? 0))}% a year (the IEA STEPS pace); the schema's demand-growth lever is the only demand shock it has. Years count from the event (year 0 = 2021). The demand row checks the scenario as much as the model: after the surge the scenario's demand grows more slowly than the 25–30% observed in 2024, and the model's figure includes demand's response to the falling price.`,
   scenario: LITHIUM_BOOM,
   months: LITHIUM_BOOM.months,
   event: { month: 6, date: '2021-01' },

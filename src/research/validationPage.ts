@@ -7,7 +7,7 @@ import { sourceByKey } from '../data/sources.ts';
 import type { SourceKey } from '../data/types.ts';
 import { ENGINE_VERSION } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
-import { observation } from './observations.ts';
+import { type Observation, observation } from './observations.ts';
 import { type Expectation, VALIDATION_EPISODES, type ValidationEpisode } from './validation.ts';
 import { episodeChart, formatValue } from './validationChart.ts';
 import { type EpisodeResult, runValidation, type ValidationSettings, type Verdict } from './validationRun.ts';
@@ -40,6 +40,14 @@ function observedText(e: Expectation): string {
 
 function modelText(value: number | null, e: Expectation): string {
   return value === null ? '—' : formatValue(value, e.format);
+}
+
+/** An observation's value with its unit: a share as %, a change as ±%, a ratio as ×. */
+function observedValue(o: Observation): string {
+  if (o.unit === 'share') return formatValue(o.value, 'share');
+  if (o.unit === 'change') return formatValue(o.value, 'change');
+  if (o.unit === 'ratio') return formatValue(o.value, 'multiple');
+  return `${o.value.toLocaleString('en', { maximumFractionDigits: 3 })} ${o.unit}`;
 }
 
 function chartFile(episode: ValidationEpisode): string {
@@ -90,7 +98,7 @@ function tally(results: EpisodeResult[], status: ValidationEpisode['status']) {
   };
 }
 
-function episodeSection(result: EpisodeResult): string[] {
+function episodeSection(result: EpisodeResult, hasChart: boolean): string[] {
   const { episode, results } = result;
   const lines: string[] = [
     '',
@@ -110,8 +118,7 @@ function episodeSection(result: EpisodeResult): string[] {
       `| ${cell(e.claim)} | ${cell(range)} | ${cell(observedText(e))} | ${modelText(r.model, e)} | ${VERDICT_TEXT[r.verdict]} | ${cell(e.how)} |`,
     );
   }
-  const chart = result.runs ? episodeChart(result, '') : null;
-  if (chart) {
+  if (hasChart) {
     const what =
       episode.chart === 'dots'
         ? 'observed (vermillion diamonds) beside the model (blue dots), with each expected range shaded'
@@ -128,8 +135,7 @@ function episodeSection(result: EpisodeResult): string[] {
   );
   for (const id of ids) {
     const o = observation(id);
-    const value =
-      o.unit === 'share' ? `${(100 * o.value).toFixed(1)}%` : `${o.value.toLocaleString('en')} ${o.unit}`;
+    const value = observedValue(o);
     const note = o.note ? ` (${o.note})` : '';
     lines.push(
       `| ${cell(o.what + note)} | ${o.date} | ${cell(value)} | ${o.sources.map((k) => `\`${k}\``).join(', ')} |`,
@@ -168,9 +174,9 @@ export function renderValidation(
     ...summaryRows(results),
   ];
   for (const result of results) {
-    page.push(...episodeSection(result));
-    const chart = result.runs ? episodeChart(result, `${result.episode.about.replace(/\*\*/g, '')}`) : null;
+    const chart = result.runs ? episodeChart(result, result.episode.about.replace(/\*\*/g, '')) : null;
     if (chart) files.set(`${CHART_DIR}/${chartFile(result.episode)}`, chart);
+    page.push(...episodeSection(result, chart !== null));
   }
   page.push('', '## Sources', '');
   for (const key of [...keys].sort()) {
