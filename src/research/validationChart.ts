@@ -102,7 +102,7 @@ function timePanel(result: EpisodeResult, panel: Panel, top: number): { svg: str
   const values = [
     ...lines.flatMap((l) => l.pts.map((p) => p[1])),
     ...points.map((p) => p.value),
-    ...bands.flatMap((b) => [b.lo, Math.min(b.hi, b.lo * 1.5 + 1)]),
+    ...bands.flatMap((b) => [b.lo, Number.isFinite(b.hi) ? b.hi : b.lo * 1.4]),
     1,
   ].filter(Number.isFinite);
   const lo = Math.min(...values);
