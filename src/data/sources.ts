@@ -223,6 +223,15 @@ export const SOURCES: readonly Source[] = [
     licence: USGS_LICENCE,
   },
   {
+    key: 'IEA_GCMO2025_MND',
+    title:
+      'Global Critical Minerals Outlook 2025, as reported by marketnewsdata.com (Yahoo Finance summary, 21 May 2025)',
+    publisher: 'marketnewsdata.com (reporting the International Energy Agency)',
+    year: 2025,
+    url: 'https://marketnewsdata.com/?p=111672',
+    licence: quoted('marketnewsdata.com'),
+  },
+  {
     key: 'IEA_CMMR2023_ALFA',
     title:
       'Critical Minerals Market Review 2023, as reported: "China joins global hunt to diversify mineral supplies: IEA"',

@@ -136,7 +136,7 @@ const S2: ValidationEpisode = {
   id: 'S2',
   title: 'China as refiner',
   status: 'calibration',
-  about: `China leads the refining of 19 of 20 energy-related strategic minerals with an average share of about 70% (IEA), holds 91% of rare-earth separation and 94% of magnet making. episodes.md states these facts without a range: the ranges here are set on this page (±3 pp for single shares; the model's ten minerals are not the IEA's twenty, so the averages get wider ranges). ${STATUS_QUO_ABOUT}`,
+  about: `China leads the refining of 19 of 20 energy-related strategic minerals with an average share of about 70% (IEA), holds 91% of rare-earth separation and 94% of magnet making. episodes.md states these facts without a range: the ranges here are set on this page (±3 pp for single shares; the model's ten minerals are not the IEA's twenty, so the averages get wider ranges). Two facts of S2 are not checked: China's 2023 shares (92% of refined rare earths, 62% of mining; \`IEA_GCMO2024_SEAISI\`), because the model is calibrated to 2024 and S3 checks mining; and export restrictions of some kind on about 55% of strategic minerals (\`IEA_GCMO2025_MND\`), because the status quo has no export control: restrictions are scenario levers. ${STATUS_QUO_ABOUT}`,
   scenario: {},
   months: S_TO,
   event: { month: 0, date: '2024-01' },
