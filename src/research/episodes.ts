@@ -1,6 +1,7 @@
 /**
  * The calibration episodes of the shared data (episodes.md) as scenarios: the tests check their
- * direction (test/unit/engine/episodes.test.ts) and `npm run episodes` prints their magnitudes.
+ * direction (test/unit/engine/episodes.test.ts) and the validation page (docs/validation.md,
+ * src/research/validation.ts) compares their magnitudes with the observed ones.
  */
 import type { ScenarioInput } from '../scenario/schema.ts';
 

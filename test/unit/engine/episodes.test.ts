@@ -1,6 +1,7 @@
 /**
  * Calibration episodes (shared data, episodes.md): reproduced in direction; the magnitudes the
- * model gives are stated in docs/model.md ("Episodes") and printed by `npm run episodes`.
+ * model gives, beside the observed ones, are on the validation page (docs/validation.md, written
+ * by `npm run episodes`).
  */
 import { describe, expect, it } from 'vitest';
 import { consumerPrice, goodIndexOf, worldPrice } from '../../../src/engine/metrics.ts';

@@ -1,0 +1,127 @@
+/**
+ * What a validation episode is (src/research/validation.ts lists them): its run, its checkable
+ * expectations (observed figure, range, and the model's figure as a small function over the
+ * run's results, src/research/measures.ts) and its chart panels; with the goods the episodes
+ * read and the helpers their measures share.
+ */
+import type { RunResults } from '../engine/results.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
+import { observed } from './observations.ts';
+
+/** The runs an episode's measures read: the scenario and, when the episode has one, the status quo with the same months. */
+export interface Runs {
+  scenario: RunResults;
+  /** The status quo over the same months (the scenario itself for the structural targets). */
+  baseline: RunResults;
+  /** Model month of the episode's event (the ban, the surge, the quota…). */
+  event: number;
+}
+
+/** How a figure is shown: a change (+52%), a share (42.9%), a ratio (1.31) or a multiple (×12.1). */
+export type Format = 'change' | 'share' | 'ratio' | 'multiple';
+
+export interface Expectation {
+  id: string;
+  /** The expectation in words, as a researcher would check it. */
+  claim: string;
+  /** Rows of one group appear as one row in the summary table (structural targets). */
+  group?: string;
+  format: Format;
+  /** Inclusive range the model's figure must fall in, in the format's units (a change as a fraction). */
+  range: [number, number];
+  /** Where the range comes from when episodes.md does not state it. */
+  rangeNote?: string;
+  /** The observed figure (from src/research/observations.ts) and the observations it comes from. */
+  observed: { value: number; ids: string[]; text?: string };
+  /** The model's figure; null when the model has nothing to measure it with. */
+  model: ((runs: Runs) => number) | null;
+  /** How the model's figure is measured. */
+  how: string;
+}
+
+/** One chart panel: the model's path over months since the event beside the observed points. */
+export interface Panel {
+  title: string;
+  /** Axis label of the values (e.g. "index, status quo = 1"). */
+  yLabel: string;
+  format: Format;
+  lines: { label: string; value: (runs: Runs, k: number) => number }[];
+  /** Observed points at months since the event (from an observation's date, or given). */
+  points: { date: string; value: number; label: string }[];
+  /**
+   * Shaded expectation ranges over months since the event [from, to]: an expectation's range by
+   * its id (a change is drawn as an index, 1 + change), or values [lo, hi] with a label.
+   */
+  bands: (
+    | { expectation: string; from: number; to: number }
+    | { from: number; to: number; lo: number; hi: number; label: string }
+  )[];
+}
+
+export interface ValidationEpisode {
+  id: string;
+  title: string;
+  status: 'calibration' | 'held-out';
+  /** What happened and how the scenario represents it (markdown). */
+  about: string;
+  /** The run: a scenario (or one built from the status quo run), its months and the event month. */
+  scenario: Partial<ScenarioInput> | ((baseline: RunResults) => Partial<ScenarioInput>);
+  months: number;
+  event: { month: number; date: string };
+  expectations: Expectation[];
+  /** Time-path panels, or 'dots': observed beside model per expectation (structural targets). */
+  chart: Panel[] | 'dots';
+  /** Months since the event the time panels show. */
+  window?: [number, number];
+}
+
+/** The goods the episodes read. */
+export const ni = {
+  ore: { mineral: 'nickel', stage: 'mine' },
+  metal: { mineral: 'nickel', stage: 'refine' },
+};
+export const li = {
+  mine: { mineral: 'lithium', stage: 'mine' },
+  refined: { mineral: 'lithium', stage: 'refine' },
+};
+export const ree = {
+  refined: { mineral: 'rare_earths', stage: 'refine' },
+  magnet: { mineral: 'rare_earths', stage: 'magnet' },
+};
+export const ga = { mineral: 'gallium', stage: 'refine' };
+export const ge = { mineral: 'germanium', stage: 'refine' };
+export const co = {
+  mine: { mineral: 'cobalt', stage: 'mine' },
+  refined: { mineral: 'cobalt', stage: 'refine' },
+};
+
+/** Ratio of a quantity in the scenario to the same quantity in the status quo, at month event + k. */
+export function vsBaseline(q: (r: RunResults, month: number) => number) {
+  return (runs: Runs, k: number) => q(runs.scenario, runs.event + k) / q(runs.baseline, runs.event + k);
+}
+
+/** Largest value of f(k) for k in [from, to]. */
+export function peakOver(from: number, to: number, f: (k: number) => number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = from; k <= to; k++) best = Math.max(best, f(k));
+  return best;
+}
+
+/**
+ * Range of a held-out expectation, set here because the sources give single points: the
+ * observed change (a ratio minus 1) ±50%.
+ */
+export function heldOutRange(value: number, format: Format): [number, number] {
+  const change = format === 'change' ? value : value - 1;
+  const a = change * 0.5;
+  const b = change * 1.5;
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  return format === 'change' ? [Math.max(lo, -1), hi] : [1 + lo, 1 + hi];
+}
+export const HELD_OUT_RANGE =
+  'held out: range set here as the observed change ±50%, since the sources give single points';
+
+export const o = observed;
+
+/** A mineral id as words ('rare_earths' → 'rare earths'). */
+export const words = (mineral: string) => mineral.replace(/_/g, ' ');

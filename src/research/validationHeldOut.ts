@@ -1,0 +1,399 @@
+/**
+ * Held-out episodes, not used for calibration: China's rare-earth export quotas (2010–2011),
+ * gallium and germanium licences (2023), the DR Congo's cobalt suspension (2025, preset
+ * drc-cobalt-suspension), China's rare-earth and magnet licences (2025, preset
+ * china-ree-controls-2025) and antimony licences (2024, not a mineral of the model). Their
+ * sources give single points, so their ranges are set here (heldOutRange).
+ */
+import type { RunResults } from '../engine/results.ts';
+import { presetById } from '../scenario/presets.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
+import { exportsOf, insidePrice, meanOver, outsidePrice } from './measures.ts';
+import {
+  co,
+  ga,
+  ge,
+  HELD_OUT_RANGE,
+  heldOutRange,
+  o,
+  type Runs,
+  ree,
+  type ValidationEpisode,
+  vsBaseline,
+} from './validationEpisode.ts';
+
+/** H1: China's export quota on separated rare earths cut by 40% from January 2010. */
+function reeQuota(baseline: RunResults): Partial<ScenarioInput> {
+  const before = meanOver(0, 12, (m) => exportsOf(baseline, m, ree.refined, 'CHN'));
+  const cut = o('H1.quota-2010') / o('H1.quota-2009');
+  return {
+    exportControls: [
+      {
+        exporter: 'CHN',
+        mineral: 'rare_earths',
+        stage: 'refine',
+        kind: 'quota',
+        quotaTonnesPerMonth: Math.round(before * cut),
+        start: 12,
+        note: "2010: China's export quota cut to 30,000 t from 50,000 t (JMB_2010_REE), as 60% of the status quo's exports.",
+      },
+    ],
+  };
+}
+
+const h1Outside = vsBaseline((r, m) => outsidePrice(r, m, ree.refined, 'CHN'));
+const h1Wedge = (runs: Runs, k: number) =>
+  outsidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN') /
+  insidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN');
+
+const H1: ValidationEpisode = {
+  id: 'H1',
+  title: 'Rare-earth export quota, 2010–2011 (held out)',
+  status: 'held-out',
+  about:
+    "**Held out: not used for calibration.** China cut its rare-earth export quota from about 50,000 t (2009) to about 30,000 t (2010); oxide prices outside China multiplied within months and stood several times China's domestic prices in 2011. The scenario puts a quota on China's separated rare earths from month 12 (January 2010) at 60% of China's exports in the status quo's first year. The outside/inside range 1.5–5 is the one episodes.md (V11) gives for binding quotas.",
+  scenario: reeQuota,
+  months: 36,
+  event: { month: 12, date: '2010-01' },
+  window: [-6, 24],
+  expectations: [
+    {
+      id: 'H1.outside',
+      claim: 'the outside price of separated rare earths multiplies (La ×3.7, Ce ×4.6) within about 6 months',
+      format: 'multiple',
+      range: heldOutRange((o('H1.la-2010-mid') + o('H1.ce-2010-mid')) / 2, 'multiple'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: {
+        value: (o('H1.la-2010-mid') + o('H1.ce-2010-mid')) / 2,
+        ids: ['H1.quota-2009', 'H1.quota-2010', 'H1.la-2010-mid', 'H1.ce-2010-mid'],
+        text: '×3.7 (La) – ×4.6 (Ce)',
+      },
+      model: (runs) => h1Outside(runs, 6),
+      how: 'landed price of separated rare earths outside China 6 months after the quota, against the status quo',
+    },
+    {
+      id: 'H1.wedge',
+      claim: 'under the binding quota the outside/inside price ratio is 1.5–5',
+      format: 'ratio',
+      range: [1.5, 5],
+      observed: {
+        value: o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'),
+        ids: [
+          'H1.la-outside-2011q3',
+          'H1.la-inside-2011-09',
+          'H1.ce-outside-2011-12',
+          'H1.ce-inside-2011-09',
+        ],
+        text: `${(o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09')).toFixed(1)} (Ce) – ${(o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09')).toFixed(1)} (La)`,
+      },
+      model: (runs) => meanOver(12, 24, (k) => h1Wedge(runs, k)),
+      how: 'outside over inside price of separated rare earths, mean of the quota’s second year (2011)',
+    },
+  ],
+  chart: [
+    {
+      title: 'Separated rare earths: price outside China',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h1Outside }],
+      points: [
+        { date: '2010-01', value: 1, label: 'start of 2010' },
+        { date: '2010-07', value: o('H1.la-2010-mid'), label: 'La oxide' },
+        { date: '2010-07', value: o('H1.ce-2010-mid'), label: 'Ce oxide' },
+      ],
+      bands: [{ expectation: 'H1.outside', from: 5, to: 7 }],
+    },
+    {
+      title: 'Separated rare earths: price outside China over price inside',
+      yLabel: 'ratio',
+      format: 'ratio',
+      lines: [{ label: 'model', value: h1Wedge }],
+      points: [
+        {
+          date: '2011-09',
+          value: o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'),
+          label: 'La, Q3 2011',
+        },
+        {
+          date: '2011-10',
+          value: o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09'),
+          label: 'Ce, late 2011',
+        },
+      ],
+      bands: [{ expectation: 'H1.wedge', from: 12, to: 23 }],
+    },
+  ],
+};
+
+const h2Outside = vsBaseline((r, m) => outsidePrice(r, m, ga, 'CHN'));
+const h2Wedge = (runs: Runs, k: number) =>
+  outsidePrice(runs.scenario, runs.event + k, ga, 'CHN') /
+  insidePrice(runs.scenario, runs.event + k, ga, 'CHN');
+const h2Exports = (good: { mineral: string; stage: string }) =>
+  vsBaseline((r, m) => exportsOf(r, m, good, 'CHN'));
+
+const H2: ValidationEpisode = {
+  id: 'H2',
+  title: 'Gallium and germanium export licences, 2023 (held out)',
+  status: 'held-out',
+  about:
+    "**Held out: not used for calibration.** From 1 August 2023 China required licences to export gallium and germanium. The scenario requires licences for China's gallium and germanium exports from month 12 (August 2023), represented as the `china-ree-controls-2025` preset represents licences: a 2-month delay and no fee.",
+  scenario: {
+    exportControls: (['gallium', 'germanium'] as const).map((mineral) => ({
+      exporter: 'CHN',
+      mineral,
+      stage: 'refine',
+      kind: 'licence' as const,
+      licenceDelayMonths: 2,
+      licenceFee: 0,
+      start: 12,
+      note: 'From 1 August 2023: export licences for gallium and germanium (a 2-month delay, no fee).',
+    })),
+  },
+  months: 36,
+  event: { month: 12, date: '2023-08-01' },
+  window: [-6, 24],
+  expectations: [
+    {
+      id: 'H2.ga-outside',
+      claim: 'the gallium price outside China about doubles within 5 months (+114%)',
+      format: 'change',
+      range: heldOutRange(o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30') - 1, 'change'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: {
+        value: o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30') - 1,
+        ids: ['H2.ga-outside-2023-06-30', 'H2.ga-outside-2023-12-15'],
+      },
+      model: (runs) => h2Outside(runs, 5) - 1,
+      how: 'landed price of gallium outside China 5 months after the licences, against the status quo',
+    },
+    {
+      id: 'H2.ga-wedge',
+      claim: 'the gallium price outside China stands well above the price inside (1.8×)',
+      format: 'ratio',
+      range: heldOutRange(o('H2.ga-outside-2024-03') / o('H2.ga-inside-2024-01'), 'ratio'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: {
+        value: o('H2.ga-outside-2024-03') / o('H2.ga-inside-2024-01'),
+        ids: ['H2.ga-outside-2024-03', 'H2.ga-inside-2024-01', 'H2.ga-inside-2023-06'],
+      },
+      model: (runs) => meanOver(5, 8, (k) => h2Wedge(runs, k)),
+      how: 'outside over inside price of gallium, mean of months 5–7 after the licences',
+    },
+    {
+      id: 'H2.ga-exports',
+      claim: "China's gallium exports fall by about two thirds within 7 months",
+      format: 'change',
+      range: heldOutRange(o('H2.ga-exports-2024-01'), 'change'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: { value: o('H2.ga-exports-2024-01'), ids: ['H2.ga-exports-2024-01'] },
+      model: (runs) => meanOver(5, 7, (k) => h2Exports(ga)(runs, k)) - 1,
+      how: "China's gallium exports in months 5–6 after the licences, against the status quo",
+    },
+    {
+      id: 'H2.ge-exports',
+      claim: "China's germanium exports fall by about half within 10 months",
+      format: 'change',
+      range: heldOutRange(o('H2.ge-exports-2024'), 'change'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: { value: o('H2.ge-exports-2024'), ids: ['H2.ge-exports-2024'] },
+      model: (runs) => meanOver(5, 10, (k) => h2Exports(ge)(runs, k)) - 1,
+      how: "China's germanium exports in months 5–9 after the licences, against the status quo",
+    },
+  ],
+  chart: [
+    {
+      title: 'Gallium price outside China',
+      yLabel: 'index, before the licences = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h2Outside }],
+      points: [
+        { date: '2023-06-30', value: 1, label: 'Rotterdam 257.5 USD/kg' },
+        {
+          date: '2023-12-15',
+          value: o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30'),
+          label: '550 USD/kg',
+        },
+        {
+          date: '2024-03',
+          value: o('H2.ga-outside-2024-03') / o('H2.ga-outside-2023-06-30'),
+          label: '575 USD/kg',
+        },
+      ],
+      bands: [],
+    },
+    {
+      title: "China's gallium and germanium exports",
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [
+        { label: 'model: gallium', value: h2Exports(ga) },
+        { label: 'model: germanium', value: h2Exports(ge) },
+      ],
+      points: [
+        { date: '2024-01', value: 1 + o('H2.ga-exports-2024-01'), label: 'Ga, Jan–Feb 2024' },
+        { date: '2024-03', value: 1 + o('H2.ge-exports-2024'), label: 'Ge, Jan–May 2024' },
+      ],
+      bands: [
+        { expectation: 'H2.ga-exports', from: 5, to: 7 },
+        { expectation: 'H2.ge-exports', from: 5, to: 10 },
+      ],
+    },
+  ],
+};
+
+const drc = presetById('drc-cobalt-suspension');
+const chinaRee = presetById('china-ree-controls-2025');
+if (!drc || !chinaRee)
+  throw new Error('the presets drc-cobalt-suspension and china-ree-controls-2025 are missing');
+const { version: _drcVersion, ...drcScenario } = drc.scenario;
+const { version: _reeVersion, ...chinaReeScenario } = chinaRee.scenario;
+
+const h3Refined = vsBaseline((r, m) => outsidePrice(r, m, co.refined, 'COD'));
+const h3ChinaRefined = vsBaseline((r, m) => insidePrice(r, m, co.refined, 'CHN'));
+const h3Hydroxide = vsBaseline((r, m) => insidePrice(r, m, co.mine, 'CHN'));
+
+const H3: ValidationEpisode = {
+  id: 'H3',
+  title: 'DR Congo cobalt export suspension, 2025 (held out)',
+  status: 'held-out',
+  about:
+    '**Held out: not used for calibration.** The DR Congo suspended cobalt exports from 22 February 2025, extended the suspension in June and replaced it with quotas in October. The run is the preset `drc-cobalt-suspension` (an eight-month ban on cobalt concentrate and hydroxide from month 1, then a quota of about half the 2024 exports), with month 0 read as January 2025.',
+  scenario: drcScenario,
+  months: 36,
+  event: { month: 1, date: '2025-02-22' },
+  window: [-1, 24],
+  expectations: [
+    {
+      id: 'H3.refined',
+      claim: 'the refined cobalt price outside the DR Congo rises about 60% within 7 months',
+      format: 'change',
+      range: heldOutRange(o('H3.co-comex-2025-09') / o('H3.co-before') - 1, 'change'),
+      rangeNote: `${HELD_OUT_RANGE}; the pre-ban price was below 10 USD/lb, so the observed rise is a lower bound`,
+      observed: {
+        value: o('H3.co-comex-2025-09') / o('H3.co-before') - 1,
+        ids: ['H3.co-before', 'H3.co-comex-2025-09'],
+      },
+      model: (runs) => h3Refined(runs, 7) - 1,
+      how: 'landed price of refined cobalt outside the DR Congo 7 months after the ban, against the status quo',
+    },
+    {
+      id: 'H3.china-refined',
+      claim: 'refined cobalt (sulphate) in China rises about 90% within 6 months',
+      format: 'change',
+      range: heldOutRange(o('H3.sulphate-china-2025-08'), 'change'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: { value: o('H3.sulphate-china-2025-08'), ids: ['H3.sulphate-china-2025-08'] },
+      model: (runs) => h3ChinaRefined(runs, 6) - 1,
+      how: 'landed price of refined cobalt in China 6 months after the ban, against the status quo',
+    },
+    {
+      id: 'H3.hydroxide',
+      claim: 'the hydroxide (feed) price paid in China reaches 2.5× within 7 months',
+      format: 'multiple',
+      range: heldOutRange(o('H3.hydroxide-2025-09'), 'multiple'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: { value: o('H3.hydroxide-2025-09'), ids: ['H3.hydroxide-2025-09'] },
+      model: (runs) => h3Hydroxide(runs, 7),
+      how: 'landed price of cobalt mine output (concentrate and hydroxide) in China 7 months after the ban, against the status quo',
+    },
+  ],
+  chart: [
+    {
+      title: 'Refined cobalt: price outside the DR Congo',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h3Refined }],
+      points: [
+        { date: '2025-02', value: 1, label: 'below 10 USD/lb' },
+        { date: '2025-09', value: o('H3.co-comex-2025-09') / o('H3.co-before'), label: 'COMEX 16 USD/lb' },
+      ],
+      bands: [{ expectation: 'H3.refined', from: 6, to: 8 }],
+    },
+    {
+      title: 'Refined cobalt: price in China',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h3ChinaRefined }],
+      points: [
+        { date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, +90% since January' },
+      ],
+      bands: [{ expectation: 'H3.china-refined', from: 5, to: 7 }],
+    },
+    {
+      title: 'Cobalt hydroxide (mine output): price paid in China',
+      yLabel: 'index, status quo = 1',
+      format: 'ratio',
+      lines: [{ label: 'model: against the status quo', value: h3Hydroxide }],
+      points: [{ date: '2025-09', value: o('H3.hydroxide-2025-09'), label: '2.5× its lows' }],
+      bands: [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
+    },
+  ],
+};
+
+const h4Wedge = (runs: Runs, k: number) =>
+  outsidePrice(runs.scenario, runs.event + k, ree.magnet, 'CHN') /
+  insidePrice(runs.scenario, runs.event + k, ree.magnet, 'CHN');
+
+const H4: ValidationEpisode = {
+  id: 'H4',
+  title: "China's rare-earth and magnet licences, 2025 (held out)",
+  status: 'held-out',
+  about:
+    '**Held out: not used for calibration.** From April 2025 China required licences for seven rare earths and magnets; by October the IEA put European magnet prices at 6× Chinese domestic ones. The run is the preset `china-ree-controls-2025` (licences on separated rare earths and magnets from month 0, read as April 2025).',
+  scenario: chinaReeScenario,
+  months: 24,
+  event: { month: 0, date: '2025-04' },
+  window: [0, 23],
+  expectations: [
+    {
+      id: 'H4.magnet-wedge',
+      claim: 'magnet prices outside China reach about 6× the price inside within 6 months',
+      format: 'multiple',
+      range: heldOutRange(o('H4.magnet-wedge'), 'multiple'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: { value: o('H4.magnet-wedge'), ids: ['H4.magnet-wedge'] },
+      model: (runs) => h4Wedge(runs, 6),
+      how: 'landed price of magnets outside China over the price inside, 6 months after the licences',
+    },
+  ],
+  chart: [
+    {
+      title: 'Magnets: price outside China over price inside',
+      yLabel: 'ratio',
+      format: 'ratio',
+      lines: [{ label: 'model', value: h4Wedge }],
+      points: [{ date: '2025-10', value: o('H4.magnet-wedge'), label: 'Europe vs China (IEA)' }],
+      bands: [{ expectation: 'H4.magnet-wedge', from: 5, to: 7 }],
+    },
+  ],
+};
+
+const H5: ValidationEpisode = {
+  id: 'H5',
+  title: 'Antimony export licences, 2024 (held out)',
+  status: 'held-out',
+  about:
+    "**Held out: not used for calibration.** China's antimony export licensing (announced August, in force from September 2024) roughly doubled the price outside China within four months. Antimony is not a mineral of the model, so there is nothing to run; the row stays so the record shows the gap.",
+  scenario: {},
+  months: 1,
+  event: { month: 0, date: '2024-09' },
+  chart: [],
+  expectations: [
+    {
+      id: 'H5.outside',
+      claim: 'the antimony price outside China about doubles within 4 months',
+      format: 'change',
+      range: heldOutRange(o('H5.sb-2024-11') / o('H5.sb-2024-07') - 1, 'change'),
+      rangeNote: HELD_OUT_RANGE,
+      observed: {
+        value: o('H5.sb-2024-11') / o('H5.sb-2024-07') - 1,
+        ids: ['H5.sb-2024-07', 'H5.sb-2024-11'],
+      },
+      model: null,
+      how: 'antimony is not a mineral of the model',
+    },
+  ],
+};
+/** H1–H5. */
+export const HELD_OUT_EPISODES: readonly ValidationEpisode[] = [H1, H2, H3, H4, H5];
