@@ -8,21 +8,22 @@ import type { AgentColumns } from './columns.ts';
 import {
   CHOKE_PRICE_MEDIAN,
   CHOKE_PRICE_SPREAD,
-  CONSUMER_COVER,
   COST_CURVE_EXPONENT,
   DORMANT_COST_RANGE,
-  EXIT_AFTER_MONTHS,
+  EXIT_AFTER_MOTHBALLED_MONTHS,
   EXPANSION_SIZE,
   GREENFIELD_START_RATE,
-  MAX_STOCK_RELEASE,
-  MIN_STOCK_RELEASE,
+  IDLE_COST_RANGE,
+  MOTHBALL_AFTER_MONTHS,
+  MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
   OUTPUT_ADJUSTMENT,
-  PROCESSOR_INPUT_COVER,
   RESTART_LAG_FACTOR,
   RESTOCK_RATE,
   SIZE_SPREAD,
-  STOCK_RELEASE,
+  STOCK_ADJUSTMENT,
+  STORAGE_LIMIT_MONTHS,
+  STORAGE_RESPONSE,
   UTILISATION_RAMP,
 } from './constants.ts';
 import {
@@ -43,12 +44,14 @@ import {
   PARTIAL_INPUT_USED,
   PARTIAL_MOTHBALLED,
   PARTIAL_OFFER,
+  PARTIAL_PIPELINE,
   PARTIAL_PRODUCED,
   PARTIAL_SOLD,
   PARTIAL_STOCK_IN,
   PARTIAL_STOCK_OUT,
   PARTIAL_UNMET,
   VIEW_BUILD_LAG,
+  VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,
   VIEW_CAPACITY_FACTOR,
@@ -102,6 +105,10 @@ export interface AgentContext {
   groupPipelineSize: Float64Array;
   /** Months an expansion takes at the start of the run. */
   expansionLag: number;
+  /** Per good: output over ready capacity at reference prices (the rest is idle capacity), 0–1. */
+  goodUtilisation: Float64Array;
+  /** Per good: finished goods its producers aim to hold, months of output. */
+  goodProducerCover: Float64Array;
 }
 
 export function createAgentContext(
@@ -138,6 +145,8 @@ export function createAgentContext(
       (g) => steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
     ),
     expansionLag,
+    goodUtilisation: Float64Array.from(world.goods, (g) => g.utilisation),
+    goodProducerCover: Float64Array.from(world.goods, (g) => g.producerCover),
   };
 }
 
@@ -184,11 +193,15 @@ export function drawBlocks(
     const price = referencePrice[group.good];
     const inputCost =
       group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] / goodYield[group.good] : 0;
+    const utilisationShare = ctx.goodUtilisation[group.good];
     let raw = 0;
     let effective = 0;
     for (let a = start; a < end; a++) {
       // Stratified ranks keep each node's cost curve the same shape at any resolution.
       const z = (rank0 + (a - start) + random()) / group.count;
+      // Operating groups: ranks below the stage's utilisation run at reference prices; the rest
+      // is idle ready capacity whose total cost sits above the reference price.
+      const idle = group.kind === 'operating' && z >= utilisationShare;
       const size = exp(SIZE_SPREAD * normal(random));
       cols.capacity[a] = size;
       cols.stockOut[a] = 0;
@@ -209,14 +222,21 @@ export function drawBlocks(
       }
       let cost: number;
       if (group.kind === 'project') cost = group.projectCost!;
-      else {
-        const [low, high] = group.kind === 'dormant' ? DORMANT_COST_RANGE : OPERATING_COST_RANGE;
+      else if (idle) {
+        const [low, high] = IDLE_COST_RANGE;
+        const m = low + ((high - low) * (z - utilisationShare)) / (1 - utilisationShare);
+        cost = m * (refCost + inputCost) - inputCost;
+      } else if (group.kind === 'operating') {
+        const [low, high] = OPERATING_COST_RANGE;
+        cost = refCost * (low + (high - low) * pow(z / utilisationShare, COST_CURVE_EXPONENT));
+      } else {
+        const [low, high] = DORMANT_COST_RANGE;
         cost = refCost * (low + (high - low) * pow(z, COST_CURVE_EXPONENT));
       }
       cols.unitCost[a] = cost;
       if (group.kind === 'operating') {
         cols.status[a] = STATUS_ACTIVE;
-        if (random() < pipeline) {
+        if (!idle && random() < pipeline) {
           cols.pendingCapacity[a] = size * ctx.groupPipelineSize[plan.blockGroup[b]];
           cols.pendingMonths[a] = 1 + Math.floor(random() * ctx.expansionLag);
         }
@@ -255,24 +275,29 @@ export function scaleBlocks(
     const price = referencePrice[group.good];
     const inputPrice = group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] : 0;
     const yieldRate = goodYield[group.good];
-    let stock = 0;
+    const { startOutputCover, startInputCover } = group;
+    let stockIn = 0;
+    let stockOut = 0;
     for (let a = start; a < end; a++) {
       const size = cols.capacity[a] * scale;
       cols.capacity[a] = size;
       cols.pendingCapacity[a] *= scale;
       cols.produced[a] = 0;
-      if (group.kind === 'consumer') cols.stockIn[a] = CONSUMER_COVER * size;
+      cols.stockOut[a] = 0;
+      if (group.kind === 'consumer') cols.stockIn[a] = startInputCover * size;
       else if (cols.status[a] === STATUS_ACTIVE) {
-        // Operating sites start at their reference run rate, processors with their input cover.
+        // Operating sites start at their reference run rate, with their stocks of input and output.
         const u = utilisation(price, cols.unitCost[a] + inputPrice / yieldRate);
         cols.produced[a] = size * u;
-        cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (PROCESSOR_INPUT_COVER * size * u) / yieldRate : 0;
+        cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (startInputCover * size * u) / yieldRate : 0;
+        cols.stockOut[a] = startOutputCover * size * u;
       } else cols.stockIn[a] = 0;
-      stock += cols.stockIn[a];
+      stockIn += cols.stockIn[a];
+      stockOut += cols.stockOut[a];
     }
     // Starting stocks, for the conservation check.
-    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] = stock;
-    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT] = 0;
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] = stockIn;
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT] = stockOut;
   }
 }
 
@@ -302,11 +327,12 @@ export function decideBlocks(
     if (role === ROLE_CONSUMER) {
       const price = v[VIEW_BUYER_PRICE * stride + key];
       const factor = v[VIEW_DEMAND_FACTOR * stride + key];
+      const cover = v[VIEW_BUYER_COVER * stride + key];
       let demand = 0;
       let bid = 0;
       for (let a = start; a < end; a++) {
         const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-        const order = want + (CONSUMER_COVER * want - stockIn[a]) * RESTOCK_RATE;
+        const order = want + (cover * want - stockIn[a]) * RESTOCK_RATE;
         const ask = order > 0 ? order : 0;
         produced[a] = want;
         offered[a] = ask;
@@ -320,31 +346,37 @@ export function decideBlocks(
       partials[p + PARTIAL_INPUT_BID] = 0;
       partials[p + PARTIAL_CAPACITY] = 0;
       partials[p + PARTIAL_CASH_COST] = 0;
+      partials[p + PARTIAL_PIPELINE] = 0;
       continue;
     }
     const price = v[VIEW_EXPECTED_PRICE * stride + key];
     const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
     const processor = role === ROLE_PROCESSOR;
     const yieldRate = goodYield[good];
-    const inputCost = processor
-      ? v[VIEW_BUYER_PRICE * stride + goodInput[good] * nodes + node] / yieldRate
-      : 0;
-    // Producers hold stock back when prices are below what they expect in the long run, and
-    // sell it faster when prices are above (speculative storage damps crashes and spikes).
+    const inputKey = processor ? goodInput[good] * nodes + node : 0;
+    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
+    const inputCover = processor ? v[VIEW_BUYER_COVER * stride + inputKey] : 0;
+    // Producers aim to hold more stock when prices are below what they expect in the long run,
+    // and sell stock off when they are above (speculative storage damps crashes and spikes).
     const ratio = price / v[VIEW_LONG_PRICE * stride + key];
-    let release = STOCK_RELEASE * ratio * ratio * ratio;
-    if (release < MIN_STOCK_RELEASE) release = MIN_STOCK_RELEASE;
-    else if (release > MAX_STOCK_RELEASE) release = MAX_STOCK_RELEASE;
+    const hold = ratio > 0 ? Math.min(8, pow(1 / ratio, STORAGE_RESPONSE)) : 8;
+    const cover = ctx.goodProducerCover[good];
     let offer = 0;
     let output = 0;
     let bidInput = 0;
     let operating = 0;
     let cashCost = 0;
+    let pipeline = 0;
     for (let a = start; a < end; a++) {
       let q = 0;
       let want = 0;
-      if (status[a] === STATUS_ACTIVE) {
+      let room = 0;
+      const state = status[a];
+      if (state === STATUS_BUILDING) pipeline += capacity[a];
+      if (state === STATUS_ACTIVE) {
+        pipeline += cols.pendingCapacity[a];
         const cap = capacity[a] * shock;
+        room = (cover + STORAGE_LIMIT_MONTHS) * cap;
         const u = utilisation(price, unitCost[a] + inputCost);
         // Output moves part of the way to the target each month (ramping a site takes time).
         const last = produced[a];
@@ -357,11 +389,14 @@ export function decideBlocks(
           if (q > canMake) q = canMake;
           // Bid for the input of the planned run rate, and move part of the way to the target cover.
           const need = planned / yieldRate;
-          const order = need + RESTOCK_RATE * (PROCESSOR_INPUT_COVER * need - stockIn[a]);
+          const order = need + RESTOCK_RATE * (inputCover * need - stockIn[a]);
           want = order > 0 ? order : 0;
         }
       }
-      const ask = q + stockOut[a] * release;
+      let aim = cover * q * hold;
+      if (aim > room) aim = room;
+      let ask = q + STOCK_ADJUSTMENT * (stockOut[a] - aim);
+      if (ask < 0) ask = 0;
       produced[a] = q;
       offered[a] = ask;
       inputBid[a] = want;
@@ -375,6 +410,7 @@ export function decideBlocks(
     partials[p + PARTIAL_INPUT_BID] = bidInput;
     partials[p + PARTIAL_CAPACITY] = operating;
     partials[p + PARTIAL_CASH_COST] = cashCost;
+    partials[p + PARTIAL_PIPELINE] = pipeline;
     partials[p + PARTIAL_DEMAND] = 0;
     partials[p + PARTIAL_BID] = 0;
   }
@@ -447,7 +483,6 @@ export function settleBlocks(
       continue;
     }
     const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
-    const price = v[VIEW_EXPECTED_PRICE * stride + key];
     const longPrice = v[VIEW_LONG_PRICE * stride + key];
     const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
     const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
@@ -457,7 +492,6 @@ export function settleBlocks(
     const processor = role === ROLE_PROCESSOR;
     const yieldRate = goodYield[good];
     const inputKey = processor ? goodInput[good] * nodes + node : 0;
-    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
     const inputLongCost = processor ? v[VIEW_BUYER_LONG_PRICE * stride + inputKey] / yieldRate : 0;
     const inputFill = processor ? v[VIEW_FILL_FRACTION * stride + inputKey] : 0;
     let sold = 0;
@@ -486,13 +520,14 @@ export function settleBlocks(
       const state = status[a];
       if (state === STATUS_ACTIVE) {
         const cost = unitCost[a];
-        if (price < (cost + inputCost) * (1 - UTILISATION_RAMP / 2)) {
+        // A sustained expected loss (the year-long expectation well below cost), not a bad month.
+        if (longPrice < (cost + inputLongCost) * (1 - MOTHBALL_MARGIN)) {
           if (lossMonths[a] < 255) lossMonths[a]++;
         } else lossMonths[a] = 0;
-        if (lossMonths[a] >= EXIT_AFTER_MONTHS) {
-          // Mothballed: the site keeps its capacity as a project that can restart.
+        if (lossMonths[a] >= MOTHBALL_AFTER_MONTHS) {
+          // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
           status[a] = STATUS_DORMANT;
-          lossMonths[a] = EXIT_AFTER_MONTHS;
+          lossMonths[a] = 1;
           mothballed += capacity[a];
           pendingCapacity[a] = 0;
           pendingMonths[a] = 0;
@@ -517,8 +552,10 @@ export function settleBlocks(
         }
       } else if (state === STATUS_DORMANT) {
         const fullCost = unitCost[a] + inputLongCost;
-        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner.
-        const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
+        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
+        // until it has been closed so long that it has exited for good.
+        if (lossMonths[a] > 0 && ++lossMonths[a] > EXIT_AFTER_MOTHBALLED_MONTHS) lossMonths[a] = 0;
+        const restart = lossMonths[a] > 0;
         const required = restart ? hurdle * 0.5 : hurdle;
         if (longPrice > fullCost * (1 + required)) investment[a] += GREENFIELD_START_RATE;
         if (investment[a] >= 1) {
