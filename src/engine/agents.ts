@@ -11,9 +11,9 @@ import {
   COST_CURVE_EXPONENT,
   DORMANT_COST_RANGE,
   EXIT_AFTER_MOTHBALLED_MONTHS,
-  EXPANSION_SIZE,
   GREENFIELD_START_RATE,
   IDLE_COST_RANGE,
+  MAX_STORAGE_HOLD,
   MOTHBALL_AFTER_MONTHS,
   MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
@@ -59,7 +59,6 @@ import {
   VIEW_ENTRY_HURDLE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
-  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
@@ -97,12 +96,10 @@ export interface AgentContext {
   blockNode: Int32Array;
   blockRole: Uint8Array;
   /**
-   * Per group: probability that an operating site has an expansion underway at the start, so
-   * the pipeline is already delivering the capacity growth that demand growth needs.
+   * Per group: capacity under expansion at the start, as a share of a running site's capacity,
+   * so the pipeline already delivers the capacity growth that demand growth needs.
    */
   groupPipeline: Float64Array;
-  /** Per group: size of the expansions underway at the start, fraction of capacity. */
-  groupPipelineSize: Float64Array;
   /** Months an expansion takes at the start of the run. */
   expansionLag: number;
   /** Per good: output over ready capacity at reference prices (the rest is idle capacity), 0–1. */
@@ -134,15 +131,10 @@ export function createAgentContext(
         ? world.goods[g.good].referencePrice
         : referenceUnitCost(world, g.good, g.role),
     ),
-    groupPipeline: Float64Array.from(plan.groups, (g) => {
-      if (g.kind !== 'operating') return 0;
-      const { rate } = steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag);
-      // Share of sites with an expansion underway when starts at `rate` each take `expansionLag` months.
-      return (rate * expansionLag) / (1 + rate * expansionLag);
-    }),
-    groupPipelineSize: Float64Array.from(
-      plan.groups,
-      (g) => steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
+    groupPipeline: Float64Array.from(plan.groups, (g) =>
+      g.kind === 'operating'
+        ? steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).pipeline
+        : 0,
     ),
     expansionLag,
     goodUtilisation: Float64Array.from(world.goods, (g) => g.utilisation),
@@ -151,16 +143,18 @@ export function createAgentContext(
 }
 
 /**
- * Expansion size (fraction of capacity) and monthly start rate per site at which capacity grows
- * at `growthPerYear` in steady state, when each expansion takes `lagMonths` and a site runs one
- * expansion at a time. Sizes grow with growth × lag so that fast-growing markets stay feasible.
+ * Expansions are a pipeline per site: each month a site starts adding a share `rate` of its
+ * capacity, and a 1/lag share of what is under way comes online (a first-order delay with a mean
+ * of `lagMonths`), so capacity grows smoothly at any resolution. In steady growth at
+ * `growthPerYear` (monthly γ), the pipeline holds γ·lag of capacity and starts run at
+ * γ·(1 + γ·lag) a month.
  */
-export function steadyExpansion(growthPerYear: number, lagMonths: number): { size: number; rate: number } {
-  const g = Math.max(0, growthPerYear);
-  const size = Math.max(EXPANSION_SIZE, 2 * g * (lagMonths / 12));
-  // Growth per year = 12·rate·size / (1 + rate·lag): solve for the rate.
-  const rate = g > 0 ? g / (12 * size - g * lagMonths) : 0;
-  return { size, rate };
+export function steadyExpansion(
+  growthPerYear: number,
+  lagMonths: number,
+): { rate: number; pipeline: number } {
+  const gamma = pow(1 + Math.max(0, growthPerYear), 1 / 12) - 1;
+  return { rate: gamma * (1 + gamma * lagMonths), pipeline: gamma * lagMonths };
 }
 
 /** Share of capacity run at expected price `price` by a site with total unit cost `unitCost` (input included). */
@@ -236,10 +230,7 @@ export function drawBlocks(
       cols.unitCost[a] = cost;
       if (group.kind === 'operating') {
         cols.status[a] = STATUS_ACTIVE;
-        if (!idle && random() < pipeline) {
-          cols.pendingCapacity[a] = size * ctx.groupPipelineSize[plan.blockGroup[b]];
-          cols.pendingMonths[a] = 1 + Math.floor(random() * ctx.expansionLag);
-        }
+        if (!idle) cols.pendingCapacity[a] = size * pipeline;
       } else if (group.kind === 'dormant') cols.status[a] = STATUS_DORMANT;
       else {
         cols.status[a] = group.projectStart! > 0 ? STATUS_SCHEDULED : STATUS_ACTIVE;
@@ -359,7 +350,7 @@ export function decideBlocks(
     // Producers aim to hold more stock when prices are below what they expect in the long run,
     // and sell stock off when they are above (speculative storage damps crashes and spikes).
     const ratio = price / v[VIEW_LONG_PRICE * stride + key];
-    const hold = ratio > 0 ? Math.min(8, pow(1 / ratio, STORAGE_RESPONSE)) : 8;
+    const hold = ratio > 0 ? Math.min(MAX_STORAGE_HOLD, pow(1 / ratio, STORAGE_RESPONSE)) : MAX_STORAGE_HOLD;
     const cover = ctx.goodProducerCover[good];
     let offer = 0;
     let output = 0;
@@ -488,7 +479,6 @@ export function settleBlocks(
     const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
     const buildLag = v[VIEW_BUILD_LAG * stride + key];
     const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
-    const expansionSize = v[VIEW_EXPANSION_SIZE * stride + key];
     const processor = role === ROLE_PROCESSOR;
     const yieldRate = goodYield[good];
     const inputKey = processor ? goodInput[good] * nodes + node : 0;
@@ -533,23 +523,19 @@ export function settleBlocks(
           pendingMonths[a] = 0;
           continue;
         }
+        // Expansions under way come online at 1/lag a month; new ones start while they pay.
         if (pendingCapacity[a] > 0) {
-          if (--pendingMonths[a] <= 0) {
-            capacity[a] += pendingCapacity[a];
-            added += pendingCapacity[a];
-            pendingCapacity[a] = 0;
-          } else building += pendingCapacity[a];
-        } else if (expansionRate > 0 && longPrice > cost + inputLongCost) {
-          investment[a] += expansionRate;
-          if (investment[a] >= 1) {
-            investment[a] -= 1;
-            const more = capacity[a] * expansionSize;
-            pendingCapacity[a] = more;
-            pendingMonths[a] = expansionLag;
-            started += more;
-            building += more;
-          }
+          const done = pendingCapacity[a] / expansionLag;
+          capacity[a] += done;
+          pendingCapacity[a] -= done;
+          added += done;
         }
+        if (expansionRate > 0 && longPrice > cost + inputLongCost) {
+          const more = capacity[a] * expansionRate;
+          pendingCapacity[a] += more;
+          started += more;
+        }
+        building += pendingCapacity[a];
       } else if (state === STATUS_DORMANT) {
         const fullCost = unitCost[a] + inputLongCost;
         // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,

@@ -30,9 +30,11 @@ export const OUTPUT_ADJUSTMENT = 0.25;
  * STOCK_ADJUSTMENT of the gap between its stock and that aim (withholding output when below),
  * and never aims above its cover plus STORAGE_LIMIT_MONTHS of capacity (storage is finite).
  */
-export const STORAGE_RESPONSE = 3;
+export const STORAGE_RESPONSE = 2;
 export const STOCK_ADJUSTMENT = 0.25;
 export const STORAGE_LIMIT_MONTHS = 6;
+/** Largest multiple of its normal cover a producer aims to hold when prices are low. */
+export const MAX_STORAGE_HOLD = 3;
 
 /** Share of the gap to its target stock a buyer tries to close in one month. */
 export const RESTOCK_RATE = 0.15;
@@ -54,12 +56,9 @@ export const MOTHBALL_AFTER_MONTHS = 12;
 export const MOTHBALL_MARGIN = 0.35;
 export const EXIT_AFTER_MOTHBALLED_MONTHS = 36;
 
-/** Expansion size as a fraction of the site's capacity. */
-export const EXPANSION_SIZE = 0.15;
-
 /**
- * Sensitivity of the expansion rate to the long-run price signal: the monthly rate at which a
- * site starts expansions scales with (signal)^EXPANSION_ELASTICITY.
+ * Sensitivity of the expansion rate to the long-run price signal: the share of its capacity a
+ * site starts adding each month scales with (signal)^EXPANSION_ELASTICITY.
  */
 export const EXPANSION_ELASTICITY = 4;
 
@@ -129,14 +128,11 @@ export const ADAPTATION_EXPECTATION = 1 / 24;
  */
 export const CAPEX_MONTHS_OF_REVENUE = 18;
 
-/** Extra monthly expansion probability per unit of long-run price signal above 1. */
-export const EXPANSION_KICK = 0.05;
+/** Extra capacity started per month, as a share of capacity, per unit of long-run price signal above 1. */
+export const EXPANSION_KICK = 0.01;
 
-/** Largest expansion, as a multiple of EXPANSION_SIZE. */
-export const MAX_EXPANSION_SCALE = 3;
-
-/** Largest monthly expansion probability of a site. */
-export const MAX_EXPANSION_RATE = 0.2;
+/** Largest share of its capacity a site starts adding in one month (5%: 60% a year). */
+export const MAX_EXPANSION_RATE = 0.05;
 
 /** In a declared disruption a stockpile releases this multiple of last month's unmet demand in its scope. */
 export const DISRUPTION_RELEASE_MARGIN = 1.5;

@@ -19,7 +19,6 @@ import {
   LONG_EXPECTATION,
   MAX_APPLICATION_AGE,
   MAX_EXPANSION_RATE,
-  MAX_EXPANSION_SCALE,
   MAX_PRICE_STEP,
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
@@ -57,7 +56,6 @@ import {
   VIEW_ENTRY_HURDLE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
-  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
@@ -384,7 +382,7 @@ export class Coordinator {
       // Expansion pace at reference prices matches the mineral's world demand growth.
       const growth = growthByMineral[m];
       let steadyLag = -1;
-      let steady = { size: 0, rate: 0 };
+      let steady = { rate: 0, pipeline: 0 };
       const ref = this.referencePrice[g];
       const margin = this.referenceMargin[g];
       for (let n = 0; n < N; n++) {
@@ -415,9 +413,6 @@ export class Coordinator {
           (steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1)) *
           this.pipelineFactor[g];
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
-        // Strong prices call for bigger projects, not only more of them.
-        v[VIEW_EXPANSION_SIZE * stride + k] =
-          steady.size * Math.min(MAX_EXPANSION_SCALE, Math.max(1, signal));
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
@@ -529,23 +524,22 @@ export class Coordinator {
   private updatePipelineFactors(month: number, policy: MonthPolicy): void {
     const { N, G, world, agg } = this;
     for (let g = 0; g < G; g++) {
-      const good = world.goods[g];
-      const growth = Math.max(0, this.worldGrowth(good.mineralIndex, month));
-      let capacity = 0;
+      const growth = Math.max(0, this.worldGrowth(world.goods[g].mineralIndex, month));
+      let output = 0;
       let pipeline = 0;
       let lag = 0;
       for (let n = 0; n < N; n++) {
-        capacity += agg.capacity[g * N + n];
+        output += agg.produced[g * N + n];
         pipeline += agg.pipeline[g * N + n];
-        lag += policy.expansionLag[g * N + n] * agg.capacity[g * N + n];
+        lag += policy.expansionLag[g * N + n] * agg.produced[g * N + n];
       }
-      if (!(capacity > 0)) {
+      if (!(output > 0)) {
         this.pipelineFactor[g] = 1;
         continue;
       }
-      // Steady growth keeps growth × lag of the running capacity under construction.
-      const needed = good.utilisation * capacity * growth * (lag / capacity / 12);
-      const floor = 0.01 * capacity;
+      // Steady growth keeps (monthly growth) × lag of the output under construction.
+      const needed = output * steadyExpansion(growth, lag / output).pipeline;
+      const floor = 0.01 * output;
       const factor = (needed + floor) / (pipeline + floor);
       this.pipelineFactor[g] = factor < 0.2 ? 0.2 : factor > 3 ? 3 : factor;
     }

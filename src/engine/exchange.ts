@@ -38,13 +38,12 @@ export const VIEW_SELL_FRACTION = 4; // share of offers sold this month
 export const VIEW_FILL_FRACTION = 5; // share of bids filled this month
 export const VIEW_CAPACITY_FACTOR = 6; // 1 − capacity lost to shocks
 export const VIEW_DEMAND_FACTOR = 7; // consumers: growth × price response
-export const VIEW_EXPANSION_RATE = 8; // monthly probability an eligible site starts an expansion
+export const VIEW_EXPANSION_RATE = 8; // share of its capacity an eligible site starts adding this month
 export const VIEW_ENTRY_HURDLE = 9; // margin over unit cost a new project must expect, fraction
 export const VIEW_BUILD_LAG = 10; // months to build new capacity
 export const VIEW_EXPANSION_LAG = 11; // months to expand
-export const VIEW_EXPANSION_SIZE = 12; // size of an expansion, fraction of the site's capacity
-export const VIEW_BUYER_COVER = 13; // months of cover buyers of the good aim to hold (precaution included)
-export const VIEW_FIELDS = 14;
+export const VIEW_BUYER_COVER = 12; // months of cover buyers of the good aim to hold (precaution included)
+export const VIEW_FIELDS = 13;
 
 export interface MarketView {
   /** The whole view, VIEW_FIELDS × goods × nodes. */

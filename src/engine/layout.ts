@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { BLOCK_SIZE, DORMANT_SHARE } from './constants.ts';
+import { pow } from './math.ts';
 import { compilePolicy } from './policy.ts';
 import type { World } from './world.ts';
 
@@ -134,10 +135,18 @@ function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
   const N = world.nodes.length;
   const output = startingOutput(world, scenario);
   const cover = startingCover(world, scenario);
+  // In a growing market part of output goes into stocks that grow with the flows: final demand
+  // at reference prices is what is left, so the status quo starts in steady growth.
+  const growth = compilePolicy(world, scenario).at(0).growthRate;
   world.goods.forEach((g, good) => {
     const primaryRole = g.stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR;
     world.nodes.forEach((_, node) => {
-      const out = output[good][node] ?? 0;
+      const monthlyGrowth = Math.max(0, pow(1 + growth[g.mineralIndex * N + node], 1 / 12) - 1);
+      // A stage without final buyers (mines) also fills its buyers' growing stocks.
+      const feedsStocks = g.finalDemand.some((d) => d > 0)
+        ? 1
+        : 1 + monthlyGrowth * (g.producerCover + g.buyerCover);
+      const out = (output[good][node] ?? 0) * feedsStocks;
       const startOutputCover = cover.producer[good * N + node];
       const inputCover = primaryRole === ROLE_PROCESSOR ? cover.buyer[g.inputGood * N + node] : 0;
       if (out > 0) {
@@ -164,7 +173,8 @@ function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
           startOutputCover: 0,
           startInputCover: 0,
         });
-      const demand = g.finalDemand[node] ?? 0;
+      const stockBuilding = 1 + monthlyGrowth * (g.producerCover + cover.buyer[good * N + node]);
+      const demand = (g.finalDemand[node] ?? 0) / stockBuilding;
       if (demand > 0)
         groups.push({
           good,

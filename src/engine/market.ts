@@ -16,8 +16,9 @@
  * state, or the importers. Offtakes are served first at their agreed price; standards split a
  * buyer's demand into a compliant part (compliant origins only) and the rest.
  *
- * What buyers asked of each origin in every round (effective demand, so demand a control or a
- * sold-out origin turned away counts where it goes next) is what moves that origin's price.
+ * What buyers asked of each origin in the first round is what moves its price (notional demand).
+ * Demand a quota or licence turns away is asked of the buyer's other origins in that same round,
+ * so it raises their prices; later rounds only ration what sold-out origins could not serve.
  */
 import { ALLOCATION_ROUNDS } from './constants.ts';
 import { exp, log } from './math.ts';
@@ -58,7 +59,7 @@ export interface GoodMarketOutcome {
   sold: Float64Array;
   /** Tonnes delivered to buyers at each node. */
   delivered: Float64Array;
-  /** Tonnes buyers asked of each origin over all rounds (effective demand), t. */
+  /** Tonnes buyers asked of each origin in the first round, controls' displaced demand included, t. */
   notionalDemand: Float64Array;
   /** USD received by sellers at each node (origin, export or offtake price). */
   receipts: Float64Array;
@@ -141,8 +142,10 @@ export interface MarketWorkspace {
   origins: Int32Array;
   /** Per control: tonnes it may still carry this month. */
   capLeft: Float64Array;
-  /** 1 where a control's cap is used up for (origin, segment): later rounds look elsewhere. */
+  /** 1 where a control's cap binds for (origin, segment): the demand it turns away looks elsewhere. */
   capped: Uint8Array;
+  /** Per segment: tonnes a binding cap turned away this round. */
+  displaced: Float64Array;
   want: Float64Array;
 }
 
@@ -162,6 +165,7 @@ export function createWorkspace(nodes: number): MarketWorkspace {
     origins: new Int32Array(nodes),
     capLeft: new Float64Array(MAX_CONTROLS),
     capped: new Uint8Array(nodes * 2 * nodes),
+    displaced: new Float64Array(2 * nodes),
     want: new Float64Array(nodes),
   };
 }
@@ -268,6 +272,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     want,
     capLeft,
     capped,
+    displaced,
   } = ws;
   if (controls.length > MAX_CONTROLS)
     throw new Error(`more than ${MAX_CONTROLS} export controls on one good`);
@@ -380,6 +385,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
   }
 
   capped.fill(0, 0, originCount * segments);
+  displaced.fill(0, 0, segments);
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     // Routes whose cap is used up take no more demand: it looks for other origins.
     if (round > 0) {
@@ -429,8 +435,36 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       const allowed = capLeft[c] > 0 ? capLeft[c] : 0;
       if (total > allowed) {
         const scale = total > 0 ? allowed / total : 0;
-        for (let s = 0; s < segments; s++)
-          if (rule.destinationMask[segmentNode[s]]) desired[o * segments + s] *= scale;
+        for (let s = 0; s < segments; s++) {
+          if (!rule.destinationMask[segmentNode[s]]) continue;
+          const d = o * segments + s;
+          if (round === 0) displaced[s] += desired[d] * (1 - scale);
+          desired[d] *= scale;
+          capped[d] = 1;
+        }
+      }
+    }
+    // Buyers turned away by a binding cap ask their other origins for it in the same round.
+    if (round === 0) {
+      for (let s = 0; s < segments; s++) {
+        const extra = displaced[s];
+        if (!(extra > 0)) continue;
+        displaced[s] = 0;
+        const j = segmentNode[s];
+        const rule = segmentRule[s];
+        const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
+        let denominator = 0;
+        for (let o = 0; o < originCount; o++) {
+          const i = origins[o];
+          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
+          denominator += remaining[i] * weight[i * N + j];
+        }
+        if (!(denominator > 0)) continue;
+        for (let o = 0; o < originCount; o++) {
+          const i = origins[o];
+          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
+          desired[o * segments + s] += (extra * remaining[i] * weight[i * N + j]) / denominator;
+        }
       }
     }
     // Each origin serves what it can; the rest of the demand tries again next round.
@@ -438,7 +472,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       const i = origins[o];
       let asked = 0;
       for (let s = 0; s < segments; s++) asked += desired[o * segments + s];
-      out.notionalDemand[i] += asked;
+      if (round === 0) out.notionalDemand[i] += asked;
       if (!(asked > 0)) continue;
       const fill = asked > remaining[i] ? remaining[i] / asked : 1;
       for (let s = 0; s < segments; s++) {
