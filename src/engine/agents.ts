@@ -11,9 +11,7 @@ import {
   COST_CURVE_EXPONENT,
   DORMANT_COST_RANGE,
   EXIT_AFTER_MOTHBALLED_MONTHS,
-  GREENFIELD_START_RATE,
   IDLE_COST_RANGE,
-  MAX_STORAGE_HOLD,
   MOTHBALL_AFTER_MONTHS,
   MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
@@ -51,12 +49,14 @@ import {
   PARTIAL_STOCK_OUT,
   PARTIAL_UNMET,
   VIEW_BUILD_LAG,
+  VIEW_BUILD_RATE,
   VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,
   VIEW_CAPACITY_FACTOR,
   VIEW_DEMAND_FACTOR,
   VIEW_ENTRY_HURDLE,
+  VIEW_EXIT_PRICE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
   VIEW_EXPECTED_PRICE,
@@ -350,8 +350,8 @@ export function decideBlocks(
     // Producers aim to hold more stock when prices are below what they expect in the long run,
     // and sell stock off when they are above (speculative storage damps crashes and spikes).
     const ratio = price / v[VIEW_LONG_PRICE * stride + key];
-    const hold = ratio > 0 ? Math.min(MAX_STORAGE_HOLD, pow(1 / ratio, STORAGE_RESPONSE)) : MAX_STORAGE_HOLD;
     const cover = ctx.goodProducerCover[good];
+    const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
     let offer = 0;
     let output = 0;
     let bidInput = 0;
@@ -373,6 +373,8 @@ export function decideBlocks(
         const last = produced[a];
         q = last + OUTPUT_ADJUSTMENT * (cap * u - last);
         if (q > cap) q = cap;
+        // Storage is finite: past its room a site runs only as far as its stock drains.
+        if (stockOut[a] > room) q *= Math.max(0, 1 - (stockOut[a] - room) / (0.5 * room));
         operating += cap;
         if (processor) {
           const planned = q;
@@ -475,6 +477,8 @@ export function settleBlocks(
     }
     const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
     const longPrice = v[VIEW_LONG_PRICE * stride + key];
+    const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
+    const buildRate = v[VIEW_BUILD_RATE * stride + key];
     const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
     const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
     const buildLag = v[VIEW_BUILD_LAG * stride + key];
@@ -511,7 +515,7 @@ export function settleBlocks(
       if (state === STATUS_ACTIVE) {
         const cost = unitCost[a];
         // A sustained expected loss (the year-long expectation well below cost), not a bad month.
-        if (longPrice < (cost + inputLongCost) * (1 - MOTHBALL_MARGIN)) {
+        if (exitPrice < (cost + inputLongCost) * (1 - MOTHBALL_MARGIN)) {
           if (lossMonths[a] < 255) lossMonths[a]++;
         } else lossMonths[a] = 0;
         if (lossMonths[a] >= MOTHBALL_AFTER_MONTHS) {
@@ -543,7 +547,7 @@ export function settleBlocks(
         if (lossMonths[a] > 0 && ++lossMonths[a] > EXIT_AFTER_MOTHBALLED_MONTHS) lossMonths[a] = 0;
         const restart = lossMonths[a] > 0;
         const required = restart ? hurdle * 0.5 : hurdle;
-        if (longPrice > fullCost * (1 + required)) investment[a] += GREENFIELD_START_RATE;
+        if (longPrice > fullCost * (1 + required)) investment[a] += buildRate;
         if (investment[a] >= 1) {
           investment[a] -= 1;
           status[a] = STATUS_BUILDING;

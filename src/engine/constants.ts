@@ -32,9 +32,7 @@ export const OUTPUT_ADJUSTMENT = 0.25;
  */
 export const STORAGE_RESPONSE = 2;
 export const STOCK_ADJUSTMENT = 0.25;
-export const STORAGE_LIMIT_MONTHS = 6;
-/** Largest multiple of its normal cover a producer aims to hold when prices are low. */
-export const MAX_STORAGE_HOLD = 3;
+export const STORAGE_LIMIT_MONTHS = 3;
 
 /** Share of the gap to its target stock a buyer tries to close in one month. */
 export const RESTOCK_RATE = 0.15;
@@ -131,8 +129,8 @@ export const CAPEX_MONTHS_OF_REVENUE = 18;
 /** Extra capacity started per month, as a share of capacity, per unit of long-run price signal above 1. */
 export const EXPANSION_KICK = 0.01;
 
-/** Largest share of its capacity a site starts adding in one month (5%: 60% a year). */
-export const MAX_EXPANSION_RATE = 0.05;
+/** Largest share of its capacity a site starts adding in one month (3%: 36% a year). */
+export const MAX_EXPANSION_RATE = 0.03;
 
 /** In a declared disruption a stockpile releases this multiple of last month's unmet demand in its scope. */
 export const DISRUPTION_RELEASE_MARGIN = 1.5;

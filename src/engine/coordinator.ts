@@ -16,6 +16,7 @@ import {
   DISRUPTION_RELEASE_MARGIN,
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
+  GREENFIELD_START_RATE,
   LONG_EXPECTATION,
   MAX_APPLICATION_AGE,
   MAX_EXPANSION_RATE,
@@ -48,12 +49,14 @@ import {
   PARTIAL_STOCK_OUT,
   PARTIAL_UNMET,
   VIEW_BUILD_LAG,
+  VIEW_BUILD_RATE,
   VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,
   VIEW_CAPACITY_FACTOR,
   VIEW_DEMAND_FACTOR,
   VIEW_ENTRY_HURDLE,
+  VIEW_EXIT_PRICE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
   VIEW_EXPECTED_PRICE,
@@ -171,6 +174,8 @@ export class Coordinator {
   private readonly routeFactor: Float64Array;
   /** Month each control's route state was last used, [control * G + good] (−2: never). */
   private readonly routeMonth: Int32Array;
+  /** Exporter's long-run price when a control with a known end began, [control * G + good]. */
+  private readonly exitAnchor: Float64Array;
   /** Licence applications waiting, t, [(control * G + good) * MAX_APPLICATION_AGE + age in months]. */
   private readonly applications: Float64Array;
   /**
@@ -261,6 +266,7 @@ export class Coordinator {
     this.pipelineFactor = new Float64Array(G).fill(1);
     this.routeFactor = new Float64Array(C * G).fill(1);
     this.routeMonth = new Int32Array(C * G).fill(-2);
+    this.exitAnchor = new Float64Array(C * G);
     this.applications = new Float64Array(C * G * MAX_APPLICATION_AGE);
     this.recyclerStock = perKey();
     this.recyclerOffer = perKey();
@@ -389,6 +395,7 @@ export class Coordinator {
         const k = g * N + n;
         v[VIEW_EXPECTED_PRICE * stride + k] = this.expectedPrice[k];
         v[VIEW_LONG_PRICE * stride + k] = this.longPrice[k];
+        v[VIEW_EXIT_PRICE * stride + k] = this.longPrice[k];
         v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
         v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
         v[VIEW_CAPACITY_FACTOR * stride + k] = policy.capacityFactor[k];
@@ -410,12 +417,21 @@ export class Coordinator {
           steady = steadyExpansion(growth, steadyLag);
         }
         const rate =
-          (steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1)) *
-          this.pipelineFactor[g];
-        v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
+          steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1);
+        v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate) * this.pipelineFactor[g];
+        v[VIEW_BUILD_RATE * stride + k] = GREENFIELD_START_RATE * Math.min(1, this.pipelineFactor[g]);
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
+      }
+      // Producers under an export control with a known end expect prices to return after it:
+      // they idle and store through it rather than mothball (their long-run price when it began).
+      for (const rule of policy.controls[g]) {
+        if (rule.end === null) continue;
+        const key = rule.index * G + g;
+        if (this.routeMonth[key] !== month - 1) this.exitAnchor[key] = this.longPrice[g * N + rule.exporter];
+        const at = VIEW_EXIT_PRICE * stride + g * N + rule.exporter;
+        if (this.exitAnchor[key] > v[at]) v[at] = this.exitAnchor[key];
       }
     }
   }
@@ -541,7 +557,7 @@ export class Coordinator {
       const needed = output * steadyExpansion(growth, lag / output).pipeline;
       const floor = 0.01 * output;
       const factor = (needed + floor) / (pipeline + floor);
-      this.pipelineFactor[g] = factor < 0.2 ? 0.2 : factor > 3 ? 3 : factor;
+      this.pipelineFactor[g] = factor < 0.05 ? 0.05 : factor > 3 ? 3 : factor;
     }
   }
 
@@ -711,7 +727,9 @@ export class Coordinator {
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const sold = out.sold[n];
-      const received = sold > 0 ? (out.receipts[n] + this.subsidyPaid[k]) / sold : this.price[k];
+      // Firms plan on the price of their marginal tonne: a quota's rent comes on a fixed volume.
+      const received =
+        sold > 0 ? (out.receipts[n] - out.firmRent[n] + this.subsidyPaid[k]) / sold : this.price[k];
       this.expectedPrice[k] += SHORT_EXPECTATION * (received - this.expectedPrice[k]);
       this.longPrice[k] += LONG_EXPECTATION * (received - this.longPrice[k]);
 
@@ -748,7 +766,10 @@ export class Coordinator {
       const offered = offer[n];
       this.quoted[k] = this.price[k];
       let next = this.price[k];
-      if (offered > 0 || asked > 0) {
+      if (offered > 0 && !out.reachable[n]) {
+        // No buyer can reach these sellers (every route closed): there is no market to discover a
+        // price in, so the quote stays where it was and sellers store what they make.
+      } else if (offered > 0 || asked > 0) {
         const tiny = 1e-9 * (shipped + 1e-9);
         const gap = log((asked + tiny) / (offered + tiny));
         // Small imbalances move prices gently (the status quo stays stable), large ones fast.

@@ -43,7 +43,9 @@ export const VIEW_ENTRY_HURDLE = 9; // margin over unit cost a new project must 
 export const VIEW_BUILD_LAG = 10; // months to build new capacity
 export const VIEW_EXPANSION_LAG = 11; // months to expand
 export const VIEW_BUYER_COVER = 12; // months of cover buyers of the good aim to hold (precaution included)
-export const VIEW_FIELDS = 13;
+export const VIEW_EXIT_PRICE = 13; // producers' expected long-run price for mothballing (the price path after a known end of a control)
+export const VIEW_BUILD_RATE = 14; // monthly pressure on a dormant project whose economics clear the hurdle (pipeline-aware)
+export const VIEW_FIELDS = 15;
 
 export interface MarketView {
   /** The whole view, VIEW_FIELDS × goods × nodes. */

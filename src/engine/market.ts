@@ -73,11 +73,15 @@ export interface GoodMarketOutcome {
   controlRent: Float64Array;
   /** Rent collected by a node's state (exporter) or its importers (importer), USD. */
   rentRevenue: Float64Array;
+  /** Rent the exporting firms at each node hold (in receipts), USD: inframarginal, not a price signal. */
+  firmRent: Float64Array;
   transportCost: Float64Array;
   /** Highest landed cost a buyer at each node paid this month, USD/t (0 if nothing arrived). */
   highestLanded: Float64Array;
   /** Lowest landed cost a buyer at each node could see from an origin with an offer, USD/t (Infinity if none). */
   bestLanded: Float64Array;
+  /** 1 where some buyer with a bid could reach the origin this month (0: its price is not discovered). */
+  reachable: Uint8Array;
   /** Tonnes shipped to other nodes, per origin; received from other nodes, per destination; all tonnes received (own node included). */
   exports: Float64Array;
   imports: Float64Array;
@@ -108,9 +112,11 @@ export function createOutcome(nodes: number): GoodMarketOutcome {
     feeRevenue: n(),
     controlRent: n(),
     rentRevenue: n(),
+    firmRent: n(),
     transportCost: n(),
     highestLanded: n(),
     bestLanded: n(),
+    reachable: new Uint8Array(nodes),
     exports: n(),
     imports: n(),
     inflow: n(),
@@ -187,9 +193,11 @@ function resetOutcome(out: GoodMarketOutcome, controls: number): void {
   out.feeRevenue.fill(0);
   out.controlRent.fill(0);
   out.rentRevenue.fill(0);
+  out.firmRent.fill(0);
   out.transportCost.fill(0);
   out.highestLanded.fill(0);
   out.bestLanded.fill(Number.POSITIVE_INFINITY);
+  out.reachable.fill(0);
   out.controlAsked.fill(0, 0, controls);
   out.controlShipped.fill(0, 0, controls);
 }
@@ -236,8 +244,10 @@ function ship(
   if (rent > 0) {
     const holder = input.controls[rule].rentHolder;
     out.controlRent[i] += tonnes * rent;
-    if (holder === 'exporter-firms') out.receipts[i] += tonnes * exportPrice;
-    else {
+    if (holder === 'exporter-firms') {
+      out.receipts[i] += tonnes * exportPrice;
+      out.firmRent[i] += tonnes * rent;
+    } else {
       out.receipts[i] += tonnes * unitPrice;
       out.rentRevenue[holder === 'exporter-state' ? i : j] += tonnes * rent;
     }
@@ -333,6 +343,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       }
       cost += levy[k];
       landed[k] = cost;
+      out.reachable[i] = 1;
       weight[k] = exp(negSigma * log(cost));
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }

@@ -43,6 +43,8 @@ export interface ControlRule {
   fee: number;
   /** Who holds the scarcity rent of a binding quota or licence. */
   rentHolder: RentHolder;
+  /** Month the control ends (exclusive), or null: firms expect prices to return after a known end. */
+  end: number | null;
 }
 
 export interface OfftakeRule {
@@ -250,6 +252,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
           approvalShare: c.approvalShare,
           fee: c.licenceFee,
           rentHolder: c.rentHolder,
+          end: c.end,
         });
       }
     }
