@@ -110,6 +110,12 @@ export const PRICE_FLOOR_FRACTION = 0.02;
 /** Prices never rise above this multiple of the reference price. */
 export const PRICE_CEILING_MULTIPLE = 50;
 
+/**
+ * Monthly erosion of a control's route factor (log units) when the cap no longer turns buyers
+ * away: licensed exporters compete the rent away once approvals keep up with applications.
+ */
+export const RENT_EROSION = 0.02;
+
 /** Oldest licence application kept in a backlog, months (the longest processing delay is 24). */
 export const MAX_APPLICATION_AGE = 25;
 

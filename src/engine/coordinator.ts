@@ -24,6 +24,7 @@ import {
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
   PRICE_STEP_KNEE,
+  RENT_EROSION,
   SHORT_EXPECTATION,
 } from './constants.ts';
 import {
@@ -628,7 +629,8 @@ export class Coordinator {
       const tiny = 1e-9 * (asked + carried) + 1e-12;
       const gap = log((asked + tiny) / (carried + tiny));
       const relative = gap / PRICE_STEP_KNEE;
-      let step = kappa * gap * (1 + relative * relative);
+      // Rent erodes unless the cap keeps turning buyers away (a licence backlog in balance does not).
+      let step = kappa * gap * (1 + relative * relative) - RENT_EROSION;
       if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
       else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
       const factor = this.routeFactor[key] * exp(step);
