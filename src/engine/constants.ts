@@ -133,7 +133,7 @@ export const ADAPTATION_EXPECTATION = 1 / 24;
 export const CAPEX_MONTHS_OF_REVENUE = 18;
 
 /** Extra capacity started per month, as a share of capacity, per unit of long-run price signal above 1. */
-export const EXPANSION_KICK = 0.01;
+export const EXPANSION_KICK = 0.015;
 
 /** Largest share of its capacity a site starts adding in one month (3%: 36% a year). */
 export const MAX_EXPANSION_RATE = 0.03;

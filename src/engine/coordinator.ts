@@ -417,9 +417,12 @@ export class Coordinator {
           steadyLag = policy.expansionLag[k];
           steady = steadyExpansion(growth, steadyLag);
         }
-        const rate =
-          steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1);
-        v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate) * this.pipelineFactor[g];
+        // The steady pace, scaled by the price signal and by how full the world's pipeline is
+        // (no herd of projects that all come online at once), plus a kick where margins are
+        // exceptional here (a node with cheap input builds even when the world pipeline is full).
+        const pace = steady.rate * pow(signal, EXPANSION_ELASTICITY) * this.pipelineFactor[g];
+        const rate = pace + EXPANSION_KICK * Math.max(0, signal - 1);
+        v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
         v[VIEW_BUILD_RATE * stride + k] = GREENFIELD_START_RATE * Math.min(1, this.pipelineFactor[g]);
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
@@ -836,7 +839,8 @@ export class Coordinator {
       const k = s.good * N + s.node;
       const bought = s.bid * v[VIEW_FILL_FRACTION * stride + k];
       const sold = s.release * v[VIEW_SELL_FRACTION * stride + k];
-      const cost = bought * this.buyerIndex[k];
+      // The agency never spends past its budget (its last order is sized at last month's price).
+      const cost = Math.min(bought * this.buyerIndex[k], s.budget);
       s.stock += bought - sold;
       s.soldLast = sold;
       s.budget = Math.max(0, s.budget - cost);
