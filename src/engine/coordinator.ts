@@ -13,6 +13,7 @@ import { steadyExpansion } from './agents.ts';
 import {
   ADAPTATION_EXPECTATION,
   CAPEX_MONTHS_OF_REVENUE,
+  CHOKE_PRICE_MEDIAN,
   DISRUPTION_RELEASE_MARGIN,
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
@@ -21,6 +22,7 @@ import {
   MAX_APPLICATION_AGE,
   MAX_EXPANSION_RATE,
   MAX_PRICE_STEP,
+  MOTHBALL_AFTER_MONTHS,
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
   PRICE_STEP_KNEE,
@@ -177,6 +179,14 @@ export class Coordinator {
   private readonly routeMonth: Int32Array;
   /** Exporter's long-run price when a control with a known end began, [control * G + good]. */
   private readonly exitAnchor: Float64Array;
+  /** Export controls with a known end: their exporter, goods and window. */
+  private readonly temporaryControls: {
+    index: number;
+    exporter: number;
+    goods: number[];
+    start: number;
+    end: number;
+  }[];
   /** Licence applications waiting, t, [(control * G + good) * MAX_APPLICATION_AGE + age in months]. */
   private readonly applications: Float64Array;
   /**
@@ -268,6 +278,21 @@ export class Coordinator {
     this.routeFactor = new Float64Array(C * G).fill(1);
     this.routeMonth = new Int32Array(C * G).fill(-2);
     this.exitAnchor = new Float64Array(C * G);
+    this.temporaryControls = scenario.exportControls.flatMap((c, index) =>
+      c.end === null
+        ? []
+        : [
+            {
+              index,
+              exporter: world.nodes.findIndex((n) => n.code === c.exporter),
+              goods: world.goods.flatMap((g, i) =>
+                g.mineral === c.mineral && (c.stage === 'all' || g.stage === c.stage) ? [i] : [],
+              ),
+              start: c.start,
+              end: c.end,
+            },
+          ],
+    );
     this.applications = new Float64Array(C * G * MAX_APPLICATION_AGE);
     this.recyclerStock = perKey();
     this.recyclerOffer = perKey();
@@ -313,6 +338,8 @@ export class Coordinator {
       minerals: world.minerals.map((m) => m.id),
       stockpiles: scenario.stockpiles.map((s) => s.name),
       zones: scenario.zones.map((z) => ({ id: z.id, name: z.name, members: [...z.members] })),
+      demandElasticity: Array.from(this.elasticityLong),
+      chokePrice: world.goods.map((g) => CHOKE_PRICE_MEDIAN * g.referencePrice),
     });
   }
 
@@ -429,12 +456,13 @@ export class Coordinator {
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
       }
       // Producers under an export control with a known end expect prices to return after it:
-      // they idle and store through it rather than mothball (their long-run price when it began).
-      for (const rule of policy.controls[g]) {
-        if (rule.end === null) continue;
-        const key = rule.index * G + g;
-        if (this.routeMonth[key] !== month - 1) this.exitAnchor[key] = this.longPrice[g * N + rule.exporter];
-        const at = VIEW_EXIT_PRICE * stride + g * N + rule.exporter;
+      // they idle and store through it, and through the year after while the stocks it left
+      // clear, rather than mothball (their long-run price when it began).
+      for (const t of this.temporaryControls) {
+        if (!t.goods.includes(g) || month < t.start || month >= t.end + MOTHBALL_AFTER_MONTHS) continue;
+        const key = t.index * G + g;
+        if (month === t.start) this.exitAnchor[key] = this.longPrice[g * N + t.exporter];
+        const at = VIEW_EXIT_PRICE * stride + g * N + t.exporter;
         if (this.exitAnchor[key] > v[at]) v[at] = this.exitAnchor[key];
       }
     }

@@ -75,6 +75,13 @@ export interface ResultsMeta {
   minerals: string[];
   stockpiles: string[];
   zones: { id: string; name: string; members: string[] }[];
+  /**
+   * The final-demand curve welfare is measured on, per good: the long-run price elasticity (a
+   * tonne consumers go without for months is worth what substitution and thrifting make it worth)
+   * and the choke price (USD/t) above which no one buys. Absent in files from before they were recorded.
+   */
+  demandElasticity?: number[];
+  chokePrice?: number[];
 }
 
 export interface RunResults {
