@@ -15,6 +15,7 @@
  */
 import type { World, WorldGood } from '../engine/world.ts';
 import { CONSUMPTION, DEMAND_GROWTH, PRICES, PRODUCTION } from './calibration';
+import { stageStructure } from './marketStructure';
 import { MINERALS } from './minerals';
 import { NODES } from './nodes';
 
@@ -49,6 +50,7 @@ function buildWorld(): World {
       if (!production || !price) throw new Error(`no calibration for ${mineral.id} ${stage.id}`);
       const consumption = CONSUMPTION.find((p) => p.mineral === mineral.id && p.stage === stage.id);
       const secondary = stage.secondaryTonnes ?? 0;
+      const structure = stageStructure(mineral.id, stage.id);
       goods.push({
         mineral: mineral.id,
         stage: stage.id,
@@ -62,6 +64,9 @@ function buildWorld(): World {
         secondaryShare: production.worldTonnes > 0 ? secondary / production.worldTonnes : 0,
         finalDemand: byNode(consumption?.byNode),
         potential: new Array<number>(NODES.length).fill(0),
+        utilisation: structure.utilisation,
+        producerCover: structure.producerCoverMonths,
+        buyerCover: structure.buyerCoverMonths,
       });
     });
     const growth = DEMAND_GROWTH.find((d) => d.mineral === mineral.id);

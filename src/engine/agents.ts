@@ -8,21 +8,20 @@ import type { AgentColumns } from './columns.ts';
 import {
   CHOKE_PRICE_MEDIAN,
   CHOKE_PRICE_SPREAD,
-  CONSUMER_COVER,
   COST_CURVE_EXPONENT,
   DORMANT_COST_RANGE,
-  EXIT_AFTER_MONTHS,
-  EXPANSION_SIZE,
-  GREENFIELD_START_RATE,
-  MAX_STOCK_RELEASE,
-  MIN_STOCK_RELEASE,
+  EXIT_AFTER_MOTHBALLED_MONTHS,
+  IDLE_COST_RANGE,
+  MOTHBALL_AFTER_MONTHS,
+  MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
   OUTPUT_ADJUSTMENT,
-  PROCESSOR_INPUT_COVER,
   RESTART_LAG_FACTOR,
   RESTOCK_RATE,
   SIZE_SPREAD,
-  STOCK_RELEASE,
+  STOCK_ADJUSTMENT,
+  STORAGE_LIMIT_MONTHS,
+  STORAGE_RESPONSE,
   UTILISATION_RAMP,
 } from './constants.ts';
 import {
@@ -43,20 +42,23 @@ import {
   PARTIAL_INPUT_USED,
   PARTIAL_MOTHBALLED,
   PARTIAL_OFFER,
+  PARTIAL_PIPELINE,
   PARTIAL_PRODUCED,
   PARTIAL_SOLD,
   PARTIAL_STOCK_IN,
   PARTIAL_STOCK_OUT,
   PARTIAL_UNMET,
   VIEW_BUILD_LAG,
+  VIEW_BUILD_RATE,
+  VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,
   VIEW_CAPACITY_FACTOR,
   VIEW_DEMAND_FACTOR,
   VIEW_ENTRY_HURDLE,
+  VIEW_EXIT_PRICE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
-  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
@@ -94,14 +96,16 @@ export interface AgentContext {
   blockNode: Int32Array;
   blockRole: Uint8Array;
   /**
-   * Per group: probability that an operating site has an expansion underway at the start, so
-   * the pipeline is already delivering the capacity growth that demand growth needs.
+   * Per group: capacity under expansion at the start, as a share of a running site's capacity,
+   * so the pipeline already delivers the capacity growth that demand growth needs.
    */
   groupPipeline: Float64Array;
-  /** Per group: size of the expansions underway at the start, fraction of capacity. */
-  groupPipelineSize: Float64Array;
   /** Months an expansion takes at the start of the run. */
   expansionLag: number;
+  /** Per good: output over ready capacity at reference prices (the rest is idle capacity), 0–1. */
+  goodUtilisation: Float64Array;
+  /** Per good: finished goods its producers aim to hold, months of output. */
+  goodProducerCover: Float64Array;
 }
 
 export function createAgentContext(
@@ -127,31 +131,30 @@ export function createAgentContext(
         ? world.goods[g.good].referencePrice
         : referenceUnitCost(world, g.good, g.role),
     ),
-    groupPipeline: Float64Array.from(plan.groups, (g) => {
-      if (g.kind !== 'operating') return 0;
-      const { rate } = steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag);
-      // Share of sites with an expansion underway when starts at `rate` each take `expansionLag` months.
-      return (rate * expansionLag) / (1 + rate * expansionLag);
-    }),
-    groupPipelineSize: Float64Array.from(
-      plan.groups,
-      (g) => steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).size,
+    groupPipeline: Float64Array.from(plan.groups, (g) =>
+      g.kind === 'operating'
+        ? steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).pipeline
+        : 0,
     ),
     expansionLag,
+    goodUtilisation: Float64Array.from(world.goods, (g) => g.utilisation),
+    goodProducerCover: Float64Array.from(world.goods, (g) => g.producerCover),
   };
 }
 
 /**
- * Expansion size (fraction of capacity) and monthly start rate per site at which capacity grows
- * at `growthPerYear` in steady state, when each expansion takes `lagMonths` and a site runs one
- * expansion at a time. Sizes grow with growth × lag so that fast-growing markets stay feasible.
+ * Expansions are a pipeline per site: each month a site starts adding a share `rate` of its
+ * capacity, and a 1/lag share of what is under way comes online (a first-order delay with a mean
+ * of `lagMonths`), so capacity grows smoothly at any resolution. In steady growth at
+ * `growthPerYear` (monthly γ), the pipeline holds γ·lag of capacity and starts run at
+ * γ·(1 + γ·lag) a month.
  */
-export function steadyExpansion(growthPerYear: number, lagMonths: number): { size: number; rate: number } {
-  const g = Math.max(0, growthPerYear);
-  const size = Math.max(EXPANSION_SIZE, 2 * g * (lagMonths / 12));
-  // Growth per year = 12·rate·size / (1 + rate·lag): solve for the rate.
-  const rate = g > 0 ? g / (12 * size - g * lagMonths) : 0;
-  return { size, rate };
+export function steadyExpansion(
+  growthPerYear: number,
+  lagMonths: number,
+): { rate: number; pipeline: number } {
+  const gamma = pow(1 + Math.max(0, growthPerYear), 1 / 12) - 1;
+  return { rate: gamma * (1 + gamma * lagMonths), pipeline: gamma * lagMonths };
 }
 
 /** Share of capacity run at expected price `price` by a site with total unit cost `unitCost` (input included). */
@@ -184,11 +187,15 @@ export function drawBlocks(
     const price = referencePrice[group.good];
     const inputCost =
       group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] / goodYield[group.good] : 0;
+    const utilisationShare = ctx.goodUtilisation[group.good];
     let raw = 0;
     let effective = 0;
     for (let a = start; a < end; a++) {
       // Stratified ranks keep each node's cost curve the same shape at any resolution.
       const z = (rank0 + (a - start) + random()) / group.count;
+      // Operating groups: ranks below the stage's utilisation run at reference prices; the rest
+      // is idle ready capacity whose total cost sits above the reference price.
+      const idle = group.kind === 'operating' && z >= utilisationShare;
       const size = exp(SIZE_SPREAD * normal(random));
       cols.capacity[a] = size;
       cols.stockOut[a] = 0;
@@ -209,17 +216,21 @@ export function drawBlocks(
       }
       let cost: number;
       if (group.kind === 'project') cost = group.projectCost!;
-      else {
-        const [low, high] = group.kind === 'dormant' ? DORMANT_COST_RANGE : OPERATING_COST_RANGE;
+      else if (idle) {
+        const [low, high] = IDLE_COST_RANGE;
+        const m = low + ((high - low) * (z - utilisationShare)) / (1 - utilisationShare);
+        cost = m * (refCost + inputCost) - inputCost;
+      } else if (group.kind === 'operating') {
+        const [low, high] = OPERATING_COST_RANGE;
+        cost = refCost * (low + (high - low) * pow(z / utilisationShare, COST_CURVE_EXPONENT));
+      } else {
+        const [low, high] = DORMANT_COST_RANGE;
         cost = refCost * (low + (high - low) * pow(z, COST_CURVE_EXPONENT));
       }
       cols.unitCost[a] = cost;
       if (group.kind === 'operating') {
         cols.status[a] = STATUS_ACTIVE;
-        if (random() < pipeline) {
-          cols.pendingCapacity[a] = size * ctx.groupPipelineSize[plan.blockGroup[b]];
-          cols.pendingMonths[a] = 1 + Math.floor(random() * ctx.expansionLag);
-        }
+        if (!idle) cols.pendingCapacity[a] = size * pipeline;
       } else if (group.kind === 'dormant') cols.status[a] = STATUS_DORMANT;
       else {
         cols.status[a] = group.projectStart! > 0 ? STATUS_SCHEDULED : STATUS_ACTIVE;
@@ -255,24 +266,29 @@ export function scaleBlocks(
     const price = referencePrice[group.good];
     const inputPrice = group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] : 0;
     const yieldRate = goodYield[group.good];
-    let stock = 0;
+    const { startOutputCover, startInputCover } = group;
+    let stockIn = 0;
+    let stockOut = 0;
     for (let a = start; a < end; a++) {
       const size = cols.capacity[a] * scale;
       cols.capacity[a] = size;
       cols.pendingCapacity[a] *= scale;
       cols.produced[a] = 0;
-      if (group.kind === 'consumer') cols.stockIn[a] = CONSUMER_COVER * size;
+      cols.stockOut[a] = 0;
+      if (group.kind === 'consumer') cols.stockIn[a] = startInputCover * size;
       else if (cols.status[a] === STATUS_ACTIVE) {
-        // Operating sites start at their reference run rate, processors with their input cover.
+        // Operating sites start at their reference run rate, with their stocks of input and output.
         const u = utilisation(price, cols.unitCost[a] + inputPrice / yieldRate);
         cols.produced[a] = size * u;
-        cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (PROCESSOR_INPUT_COVER * size * u) / yieldRate : 0;
+        cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (startInputCover * size * u) / yieldRate : 0;
+        cols.stockOut[a] = startOutputCover * size * u;
       } else cols.stockIn[a] = 0;
-      stock += cols.stockIn[a];
+      stockIn += cols.stockIn[a];
+      stockOut += cols.stockOut[a];
     }
     // Starting stocks, for the conservation check.
-    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] = stock;
-    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT] = 0;
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] = stockIn;
+    partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT] = stockOut;
   }
 }
 
@@ -302,11 +318,12 @@ export function decideBlocks(
     if (role === ROLE_CONSUMER) {
       const price = v[VIEW_BUYER_PRICE * stride + key];
       const factor = v[VIEW_DEMAND_FACTOR * stride + key];
+      const cover = v[VIEW_BUYER_COVER * stride + key];
       let demand = 0;
       let bid = 0;
       for (let a = start; a < end; a++) {
         const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-        const order = want + (CONSUMER_COVER * want - stockIn[a]) * RESTOCK_RATE;
+        const order = want + (cover * want - stockIn[a]) * RESTOCK_RATE;
         const ask = order > 0 ? order : 0;
         produced[a] = want;
         offered[a] = ask;
@@ -320,36 +337,44 @@ export function decideBlocks(
       partials[p + PARTIAL_INPUT_BID] = 0;
       partials[p + PARTIAL_CAPACITY] = 0;
       partials[p + PARTIAL_CASH_COST] = 0;
+      partials[p + PARTIAL_PIPELINE] = 0;
       continue;
     }
     const price = v[VIEW_EXPECTED_PRICE * stride + key];
     const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
     const processor = role === ROLE_PROCESSOR;
     const yieldRate = goodYield[good];
-    const inputCost = processor
-      ? v[VIEW_BUYER_PRICE * stride + goodInput[good] * nodes + node] / yieldRate
-      : 0;
-    // Producers hold stock back when prices are below what they expect in the long run, and
-    // sell it faster when prices are above (speculative storage damps crashes and spikes).
+    const inputKey = processor ? goodInput[good] * nodes + node : 0;
+    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
+    const inputCover = processor ? v[VIEW_BUYER_COVER * stride + inputKey] : 0;
+    // Producers aim to hold more stock when prices are below what they expect in the long run,
+    // and sell stock off when they are above (speculative storage damps crashes and spikes).
     const ratio = price / v[VIEW_LONG_PRICE * stride + key];
-    let release = STOCK_RELEASE * ratio * ratio * ratio;
-    if (release < MIN_STOCK_RELEASE) release = MIN_STOCK_RELEASE;
-    else if (release > MAX_STOCK_RELEASE) release = MAX_STOCK_RELEASE;
+    const cover = ctx.goodProducerCover[good];
+    const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
     let offer = 0;
     let output = 0;
     let bidInput = 0;
     let operating = 0;
     let cashCost = 0;
+    let pipeline = 0;
     for (let a = start; a < end; a++) {
       let q = 0;
       let want = 0;
-      if (status[a] === STATUS_ACTIVE) {
+      let room = 0;
+      const state = status[a];
+      if (state === STATUS_BUILDING) pipeline += capacity[a];
+      if (state === STATUS_ACTIVE) {
+        pipeline += cols.pendingCapacity[a];
         const cap = capacity[a] * shock;
+        room = (cover + STORAGE_LIMIT_MONTHS) * cap;
         const u = utilisation(price, unitCost[a] + inputCost);
         // Output moves part of the way to the target each month (ramping a site takes time).
         const last = produced[a];
         q = last + OUTPUT_ADJUSTMENT * (cap * u - last);
         if (q > cap) q = cap;
+        // Storage is finite: past its room a site runs only as far as its stock drains.
+        if (stockOut[a] > room) q *= Math.max(0, 1 - (stockOut[a] - room) / (0.5 * room));
         operating += cap;
         if (processor) {
           const planned = q;
@@ -357,11 +382,14 @@ export function decideBlocks(
           if (q > canMake) q = canMake;
           // Bid for the input of the planned run rate, and move part of the way to the target cover.
           const need = planned / yieldRate;
-          const order = need + RESTOCK_RATE * (PROCESSOR_INPUT_COVER * need - stockIn[a]);
+          const order = need + RESTOCK_RATE * (inputCover * need - stockIn[a]);
           want = order > 0 ? order : 0;
         }
       }
-      const ask = q + stockOut[a] * release;
+      let aim = cover * q * hold;
+      if (aim > room) aim = room;
+      let ask = q + STOCK_ADJUSTMENT * (stockOut[a] - aim);
+      if (ask < 0) ask = 0;
       produced[a] = q;
       offered[a] = ask;
       inputBid[a] = want;
@@ -375,6 +403,7 @@ export function decideBlocks(
     partials[p + PARTIAL_INPUT_BID] = bidInput;
     partials[p + PARTIAL_CAPACITY] = operating;
     partials[p + PARTIAL_CASH_COST] = cashCost;
+    partials[p + PARTIAL_PIPELINE] = pipeline;
     partials[p + PARTIAL_DEMAND] = 0;
     partials[p + PARTIAL_BID] = 0;
   }
@@ -447,17 +476,16 @@ export function settleBlocks(
       continue;
     }
     const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
-    const price = v[VIEW_EXPECTED_PRICE * stride + key];
     const longPrice = v[VIEW_LONG_PRICE * stride + key];
+    const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
+    const buildRate = v[VIEW_BUILD_RATE * stride + key];
     const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
     const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
     const buildLag = v[VIEW_BUILD_LAG * stride + key];
     const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
-    const expansionSize = v[VIEW_EXPANSION_SIZE * stride + key];
     const processor = role === ROLE_PROCESSOR;
     const yieldRate = goodYield[good];
     const inputKey = processor ? goodInput[good] * nodes + node : 0;
-    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
     const inputLongCost = processor ? v[VIEW_BUYER_LONG_PRICE * stride + inputKey] / yieldRate : 0;
     const inputFill = processor ? v[VIEW_FILL_FRACTION * stride + inputKey] : 0;
     let sold = 0;
@@ -486,41 +514,40 @@ export function settleBlocks(
       const state = status[a];
       if (state === STATUS_ACTIVE) {
         const cost = unitCost[a];
-        if (price < (cost + inputCost) * (1 - UTILISATION_RAMP / 2)) {
+        // A sustained expected loss (the year-long expectation well below cost), not a bad month.
+        if (exitPrice < (cost + inputLongCost) * (1 - MOTHBALL_MARGIN)) {
           if (lossMonths[a] < 255) lossMonths[a]++;
         } else lossMonths[a] = 0;
-        if (lossMonths[a] >= EXIT_AFTER_MONTHS) {
-          // Mothballed: the site keeps its capacity as a project that can restart.
+        if (lossMonths[a] >= MOTHBALL_AFTER_MONTHS) {
+          // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
           status[a] = STATUS_DORMANT;
-          lossMonths[a] = EXIT_AFTER_MONTHS;
+          lossMonths[a] = 1;
           mothballed += capacity[a];
           pendingCapacity[a] = 0;
           pendingMonths[a] = 0;
           continue;
         }
+        // Expansions under way come online at 1/lag a month; new ones start while they pay.
         if (pendingCapacity[a] > 0) {
-          if (--pendingMonths[a] <= 0) {
-            capacity[a] += pendingCapacity[a];
-            added += pendingCapacity[a];
-            pendingCapacity[a] = 0;
-          } else building += pendingCapacity[a];
-        } else if (expansionRate > 0 && longPrice > cost + inputLongCost) {
-          investment[a] += expansionRate;
-          if (investment[a] >= 1) {
-            investment[a] -= 1;
-            const more = capacity[a] * expansionSize;
-            pendingCapacity[a] = more;
-            pendingMonths[a] = expansionLag;
-            started += more;
-            building += more;
-          }
+          const done = pendingCapacity[a] / expansionLag;
+          capacity[a] += done;
+          pendingCapacity[a] -= done;
+          added += done;
         }
+        if (expansionRate > 0 && longPrice > cost + inputLongCost) {
+          const more = capacity[a] * expansionRate;
+          pendingCapacity[a] += more;
+          started += more;
+        }
+        building += pendingCapacity[a];
       } else if (state === STATUS_DORMANT) {
         const fullCost = unitCost[a] + inputLongCost;
-        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner.
-        const restart = lossMonths[a] >= EXIT_AFTER_MONTHS;
+        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
+        // until it has been closed so long that it has exited for good.
+        if (lossMonths[a] > 0 && ++lossMonths[a] > EXIT_AFTER_MOTHBALLED_MONTHS) lossMonths[a] = 0;
+        const restart = lossMonths[a] > 0;
         const required = restart ? hurdle * 0.5 : hurdle;
-        if (longPrice > fullCost * (1 + required)) investment[a] += GREENFIELD_START_RATE;
+        if (longPrice > fullCost * (1 + required)) investment[a] += buildRate;
         if (investment[a] >= 1) {
           investment[a] -= 1;
           status[a] = STATUS_BUILDING;

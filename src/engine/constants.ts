@@ -7,10 +7,11 @@
 export const BLOCK_SIZE = 512;
 
 /**
- * Capacity of an operating group before calibration is its output / this (t/month); calibration
- * then scales each group so its output at reference prices equals the data exactly.
+ * Costs of idle ready capacity (the share 1 − utilisation of an operating group, per the stage's
+ * data): its total unit cost, input included, is this range × the reference price, so it stands
+ * idle at reference prices and comes back within months when the price rises 12–40%.
  */
-export const CALIBRATION_UTILISATION = 0.85;
+export const IDLE_COST_RANGE: readonly [number, number] = [1.12, 1.4];
 
 /**
  * Width of the utilisation ramp around unit cost, as a fraction of unit cost: an agent runs
@@ -22,19 +23,16 @@ export const UTILISATION_RAMP = 0.2;
 export const OUTPUT_ADJUSTMENT = 0.25;
 
 /**
- * Share of its finished-goods stock a producer offers each month on top of new output, when
- * the expected price equals the long-run expected price; it scales with the cube of their
- * ratio, within the bounds below.
+ * Producers' storage: a producer aims to hold its stage's months of cover (of capacity) in
+ * finished goods, scaled by (long-run expected price / expected price)^STORAGE_RESPONSE, so it
+ * holds more when prices are below what it expects in the long run and sells stock off when they
+ * are above (speculative storage damps crashes and spikes). It offers this month's output plus
+ * STOCK_ADJUSTMENT of the gap between its stock and that aim (withholding output when below),
+ * and never aims above its cover plus STORAGE_LIMIT_MONTHS of capacity (storage is finite).
  */
-export const STOCK_RELEASE = 0.1;
-export const MIN_STOCK_RELEASE = 0.01;
-export const MAX_STOCK_RELEASE = 0.5;
-
-/** Months of input a processor aims to hold (at its planned run rate). */
-export const PROCESSOR_INPUT_COVER = 1.5;
-
-/** Months of consumption a consumer aims to hold as safety stock. */
-export const CONSUMER_COVER = 1;
+export const STORAGE_RESPONSE = 2;
+export const STOCK_ADJUSTMENT = 0.25;
+export const STORAGE_LIMIT_MONTHS = 3;
 
 /** Share of the gap to its target stock a buyer tries to close in one month. */
 export const RESTOCK_RATE = 0.15;
@@ -45,15 +43,20 @@ export const SHORT_EXPECTATION = 0.5;
 /** Weight of the newest observation in the long-run expected price (about a 12-month memory). */
 export const LONG_EXPECTATION = 1 / 12;
 
-/** Consecutive months of cash losses after which an operating site is mothballed. */
-export const EXIT_AFTER_MONTHS = 12;
-
-/** Expansion size as a fraction of the site's capacity. */
-export const EXPANSION_SIZE = 0.15;
+/**
+ * Mothballing: an operating site is mothballed after MOTHBALL_AFTER_MONTHS consecutive months in
+ * which its long-run expected price (a year's memory) is below (1 − MOTHBALL_MARGIN) × its unit
+ * cost: a sustained expected loss, not a bad month. Idle ready capacity costs little to keep.
+ * A mothballed site restarts at half the hurdle and a quarter of the build lag; after
+ * EXIT_AFTER_MOTHBALLED_MONTHS it has exited for good and counts as a greenfield project.
+ */
+export const MOTHBALL_AFTER_MONTHS = 12;
+export const MOTHBALL_MARGIN = 0.35;
+export const EXIT_AFTER_MOTHBALLED_MONTHS = 36;
 
 /**
- * Sensitivity of the expansion rate to the long-run price signal: the monthly rate at which a
- * site starts expansions scales with (signal)^EXPANSION_ELASTICITY.
+ * Sensitivity of the expansion rate to the long-run price signal: the share of its capacity a
+ * site starts adding each month scales with (signal)^EXPANSION_ELASTICITY.
  */
 export const EXPANSION_ELASTICITY = 4;
 
@@ -79,7 +82,7 @@ export const OPERATING_COST_RANGE: readonly [number, number] = [0.3, 1.1];
 export const COST_CURVE_EXPONENT = 2;
 
 /** Cost curve of dormant projects, as multiples of the reference unit cost. */
-export const DORMANT_COST_RANGE: readonly [number, number] = [0.85, 1.6];
+export const DORMANT_COST_RANGE: readonly [number, number] = [0.95, 1.6];
 
 /** Choke prices of consumers, as multiples of the reference price (lognormal median and spread). */
 export const CHOKE_PRICE_MEDIAN = 15;
@@ -107,8 +110,21 @@ export const PRICE_FLOOR_FRACTION = 0.02;
 /** Prices never rise above this multiple of the reference price. */
 export const PRICE_CEILING_MULTIPLE = 50;
 
-/** Longest licence delay the in-transit pipeline holds, months. */
-export const MAX_TRANSIT_MONTHS = 25;
+/**
+ * Monthly erosion of a control's route factor (log units) when the cap no longer turns buyers
+ * away: licensed exporters compete the rent away once approvals keep up with applications.
+ */
+export const RENT_EROSION = 0.02;
+
+/** Oldest licence application kept in a backlog, months (the longest processing delay is 24). */
+export const MAX_APPLICATION_AGE = 25;
+
+/**
+ * Buyers' demand adapts to a sustained price (substitution, thrifting): the long-run part of the
+ * price response follows an exponential average of the landed price with this weight (a memory of
+ * about two years).
+ */
+export const ADAPTATION_EXPECTATION = 1 / 24;
 
 /**
  * Capital cost of new capacity, in months of revenue at the reference price per t/month of
@@ -116,14 +132,11 @@ export const MAX_TRANSIT_MONTHS = 25;
  */
 export const CAPEX_MONTHS_OF_REVENUE = 18;
 
-/** Extra monthly expansion probability per unit of long-run price signal above 1. */
-export const EXPANSION_KICK = 0.05;
+/** Extra capacity started per month, as a share of capacity, per unit of long-run price signal above 1. */
+export const EXPANSION_KICK = 0.015;
 
-/** Largest expansion, as a multiple of EXPANSION_SIZE. */
-export const MAX_EXPANSION_SCALE = 3;
-
-/** Largest monthly expansion probability of a site. */
-export const MAX_EXPANSION_RATE = 0.2;
+/** Largest share of its capacity a site starts adding in one month (3%: 36% a year). */
+export const MAX_EXPANSION_RATE = 0.03;
 
 /** In a declared disruption a stockpile releases this multiple of last month's unmet demand in its scope. */
 export const DISRUPTION_RELEASE_MARGIN = 1.5;

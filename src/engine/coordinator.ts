@@ -11,19 +11,22 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { steadyExpansion } from './agents.ts';
 import {
-  CALIBRATION_UTILISATION,
+  ADAPTATION_EXPECTATION,
   CAPEX_MONTHS_OF_REVENUE,
+  CHOKE_PRICE_MEDIAN,
   DISRUPTION_RELEASE_MARGIN,
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
+  GREENFIELD_START_RATE,
   LONG_EXPECTATION,
+  MAX_APPLICATION_AGE,
   MAX_EXPANSION_RATE,
-  MAX_EXPANSION_SCALE,
   MAX_PRICE_STEP,
-  MAX_TRANSIT_MONTHS,
+  MOTHBALL_AFTER_MONTHS,
   PRICE_CEILING_MULTIPLE,
   PRICE_FLOOR_FRACTION,
   PRICE_STEP_KNEE,
+  RENT_EROSION,
   SHORT_EXPECTATION,
 } from './constants.ts';
 import {
@@ -42,20 +45,23 @@ import {
   PARTIAL_INPUT_RECEIVED,
   PARTIAL_INPUT_USED,
   PARTIAL_OFFER,
+  PARTIAL_PIPELINE,
   PARTIAL_PRODUCED,
   PARTIAL_SOLD,
   PARTIAL_STOCK_IN,
   PARTIAL_STOCK_OUT,
   PARTIAL_UNMET,
   VIEW_BUILD_LAG,
+  VIEW_BUILD_RATE,
+  VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,
   VIEW_CAPACITY_FACTOR,
   VIEW_DEMAND_FACTOR,
   VIEW_ENTRY_HURDLE,
+  VIEW_EXIT_PRICE,
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
-  VIEW_EXPANSION_SIZE,
   VIEW_EXPECTED_PRICE,
   VIEW_FILL_FRACTION,
   VIEW_LONG_PRICE,
@@ -70,7 +76,7 @@ import {
   type MarketWorkspace,
 } from './market.ts';
 import { exp, log, pow } from './math.ts';
-import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
+import { type CompiledPolicy, type ControlRule, compilePolicy, type MonthPolicy } from './policy.ts';
 import { createResults, type RunResults, seriesIndex } from './results.ts';
 import { distanceMatrix, type World } from './world.ts';
 
@@ -111,6 +117,8 @@ class Aggregates {
   readonly consumed: Float64Array;
   readonly unmet: Float64Array;
   readonly capacityStarted: Float64Array;
+  /** Capacity under construction (expansions and builds), t/month. */
+  readonly pipeline: Float64Array;
 
   constructor(size: number) {
     const a = () => new Float64Array(size);
@@ -131,6 +139,7 @@ class Aggregates {
     this.consumed = a();
     this.unmet = a();
     this.capacityStarted = a();
+    this.pipeline = a();
   }
 }
 
@@ -150,16 +159,45 @@ export class Coordinator {
   private readonly sigma: Float64Array;
   private readonly elasticity: Float64Array;
   private readonly price: Float64Array;
+  /** The origin prices this month's markets cleared at (before they moved for next month). */
+  private readonly quoted: Float64Array;
   private readonly expectedPrice: Float64Array;
   private readonly longPrice: Float64Array;
   private readonly buyerPrice: Float64Array;
   private readonly buyerLongPrice: Float64Array;
   private readonly buyerIndex: Float64Array;
   private readonly growthLevel: Float64Array;
-  /** Shipments under licence, [slot][good][node], slot = arrival month mod MAX_TRANSIT_MONTHS. */
-  private readonly transit: Float64Array;
-  /** Per good: last month in which something may still be in transit (−1: never). */
-  private readonly transitUntil: Int32Array;
+  /** Long-run (about two years) average of the buyer price index: demand adapts to it. */
+  private readonly adaptPrice: Float64Array;
+  /** What buyers bid for the demand they could not get, USD/t (rises while they go short). */
+  private readonly bidPrice: Float64Array;
+  /** Long-run demand elasticity per good (substitution and thrifting), ≤ the short-run one. */
+  private readonly elasticityLong: Float64Array;
+  /** Export price over domestic price on each control's routes, [control * G + good], ≥ 1. */
+  private readonly routeFactor: Float64Array;
+  /** Month each control's route state was last used, [control * G + good] (−2: never). */
+  private readonly routeMonth: Int32Array;
+  /** Exporter's long-run price when a control with a known end began, [control * G + good]. */
+  private readonly exitAnchor: Float64Array;
+  /** Export controls with a known end: their exporter, goods and window. */
+  private readonly temporaryControls: {
+    index: number;
+    exporter: number;
+    goods: number[];
+    start: number;
+    end: number;
+  }[];
+  /** Licence applications waiting, t, [(control * G + good) * MAX_APPLICATION_AGE + age in months]. */
+  private readonly applications: Float64Array;
+  /**
+   * Per good: capacity the world's pipeline should hold for steady growth over what it holds
+   * (clamped), from the last cleared month. Investors see the projects already under way, so
+   * new starts slow when the pipeline is full and speed up when it is thin (no investment cobweb).
+   */
+  private readonly pipelineFactor: Float64Array;
+  /** Per control of the good being cleared: route factor and tonnes allowed (market inputs). */
+  private readonly controlFactor = new Float64Array(128);
+  private readonly controlAllowed = new Float64Array(128);
   private readonly recyclerStock: Float64Array;
   private readonly recyclerOffer: Float64Array;
   private readonly recycledNow: Float64Array;
@@ -212,6 +250,7 @@ export class Coordinator {
     this.elasticity = Float64Array.from(world.goods, (g) => el.demandByMineral[g.mineral] ?? el.demand);
     const perKey = () => new Float64Array(G * N);
     this.price = perKey();
+    this.quoted = perKey();
     this.expectedPrice = perKey();
     this.longPrice = perKey();
     this.buyerPrice = perKey();
@@ -229,8 +268,32 @@ export class Coordinator {
       }
     }
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
-    this.transit = new Float64Array(MAX_TRANSIT_MONTHS * G * N);
-    this.transitUntil = new Int32Array(G).fill(-1);
+    this.adaptPrice = Float64Array.from(this.buyerIndex);
+    this.bidPrice = Float64Array.from(this.buyerIndex);
+    this.elasticityLong = Float64Array.from(world.goods, (g, i) =>
+      Math.min(el.demandLongRunByMineral[g.mineral] ?? el.demandLongRun, this.elasticity[i]),
+    );
+    const C = scenario.exportControls.length;
+    this.pipelineFactor = new Float64Array(G).fill(1);
+    this.routeFactor = new Float64Array(C * G).fill(1);
+    this.routeMonth = new Int32Array(C * G).fill(-2);
+    this.exitAnchor = new Float64Array(C * G);
+    this.temporaryControls = scenario.exportControls.flatMap((c, index) =>
+      c.end === null
+        ? []
+        : [
+            {
+              index,
+              exporter: world.nodes.findIndex((n) => n.code === c.exporter),
+              goods: world.goods.flatMap((g, i) =>
+                g.mineral === c.mineral && (c.stage === 'all' || g.stage === c.stage) ? [i] : [],
+              ),
+              start: c.start,
+              end: c.end,
+            },
+          ],
+    );
+    this.applications = new Float64Array(C * G * MAX_APPLICATION_AGE);
     this.recyclerStock = perKey();
     this.recyclerOffer = perKey();
     this.recycledNow = perKey();
@@ -254,7 +317,7 @@ export class Coordinator {
       };
     });
     this.agg = new Aggregates(G * N);
-    this.outcomes = world.goods.map(() => createOutcome(N, MAX_TRANSIT_MONTHS));
+    this.outcomes = world.goods.map(() => createOutcome(N));
     this.workspace = createWorkspace(N);
     this.monthOffer = perKey();
     this.monthBid = perKey();
@@ -275,6 +338,8 @@ export class Coordinator {
       minerals: world.minerals.map((m) => m.id),
       stockpiles: scenario.stockpiles.map((s) => s.name),
       zones: scenario.zones.map((z) => ({ id: z.id, name: z.name, members: [...z.members] })),
+      demandElasticity: Array.from(this.elasticityLong),
+      chokePrice: world.goods.map((g) => CHOKE_PRICE_MEDIAN * g.referencePrice),
     });
   }
 
@@ -291,7 +356,7 @@ export class Coordinator {
     return Float64Array.from(plan.groups, (group, gi) => {
       if (group.kind === 'operating') {
         // Operating capacity is scaled so output at reference prices equals the calibrated output.
-        const target = group.total * CALIBRATION_UTILISATION;
+        const target = group.total * this.world.goods[group.good].utilisation;
         return effective[gi] > 0 ? target / effective[gi] : raw[gi] > 0 ? target / raw[gi] : 0;
       }
       if (group.kind === 'consumer') return effective[gi] > 0 ? group.total / effective[gi] : 0;
@@ -305,9 +370,10 @@ export class Coordinator {
     const stocks = new Float64Array(this.G);
     for (let b = 0; b < plan.blockCount; b++) {
       const group = plan.groups[plan.blockGroup[b]];
-      const good = group.role === ROLE_PROCESSOR ? this.world.goods[group.good].inputGood : group.good;
-      stocks[good] +=
-        partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN] + partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT];
+      // Input stock belongs to the input good (processors); finished goods to the group's good.
+      const held = group.role === ROLE_PROCESSOR ? this.world.goods[group.good].inputGood : group.good;
+      stocks[held] += partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_IN];
+      stocks[group.good] += partials[b * PARTIAL_FIELDS + PARTIAL_STOCK_OUT];
     }
     for (const s of this.stockpiles) stocks[s.good] += s.stock;
     this.stocksBefore = stocks;
@@ -350,18 +416,24 @@ export class Coordinator {
       // Expansion pace at reference prices matches the mineral's world demand growth.
       const growth = growthByMineral[m];
       let steadyLag = -1;
-      let steady = { size: 0, rate: 0 };
+      let steady = { rate: 0, pipeline: 0 };
       const ref = this.referencePrice[g];
       const margin = this.referenceMargin[g];
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
         v[VIEW_EXPECTED_PRICE * stride + k] = this.expectedPrice[k];
         v[VIEW_LONG_PRICE * stride + k] = this.longPrice[k];
+        v[VIEW_EXIT_PRICE * stride + k] = this.longPrice[k];
         v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
         v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
         v[VIEW_CAPACITY_FACTOR * stride + k] = policy.capacityFactor[k];
-        const priceResponse = pow(this.buyerPrice[k] / ref, this.elasticity[g]);
+        // Short-run response to the expected price, and a long-run one (substitution, thrifting)
+        // that builds up with a sustained price.
+        const priceResponse =
+          pow(this.buyerPrice[k] / ref, this.elasticity[g]) *
+          pow(this.adaptPrice[k] / ref, this.elasticityLong[g] - this.elasticity[g]);
         v[VIEW_DEMAND_FACTOR * stride + k] = this.growthLevel[m * N + n] * priceResponse;
+        v[VIEW_BUYER_COVER * stride + k] = good.buyerCover + policy.precautionaryCover[k];
         const support = policy.hurdleReduction[k];
         const earned =
           good.inputGood >= 0
@@ -372,15 +444,26 @@ export class Coordinator {
           steadyLag = policy.expansionLag[k];
           steady = steadyExpansion(growth, steadyLag);
         }
-        const rate =
-          steady.rate * pow(signal, EXPANSION_ELASTICITY) + EXPANSION_KICK * Math.max(0, signal - 1);
+        // The steady pace, scaled by the price signal and by how full the world's pipeline is
+        // (no herd of projects that all come online at once), plus a kick where margins are
+        // exceptional here (a node with cheap input builds even when the world pipeline is full).
+        const pace = steady.rate * pow(signal, EXPANSION_ELASTICITY) * this.pipelineFactor[g];
+        const rate = pace + EXPANSION_KICK * Math.max(0, signal - 1);
         v[VIEW_EXPANSION_RATE * stride + k] = Math.min(MAX_EXPANSION_RATE, rate);
-        // Strong prices call for bigger projects, not only more of them.
-        v[VIEW_EXPANSION_SIZE * stride + k] =
-          steady.size * Math.min(MAX_EXPANSION_SCALE, Math.max(1, signal));
+        v[VIEW_BUILD_RATE * stride + k] = GREENFIELD_START_RATE * Math.min(1, this.pipelineFactor[g]);
         v[VIEW_ENTRY_HURDLE * stride + k] = Math.max(0, hurdle - support);
         v[VIEW_BUILD_LAG * stride + k] = policy.buildLag[k];
         v[VIEW_EXPANSION_LAG * stride + k] = policy.expansionLag[k];
+      }
+      // Producers under an export control with a known end expect prices to return after it:
+      // they idle and store through it, and through the year after while the stocks it left
+      // clear, rather than mothball (their long-run price when it began).
+      for (const t of this.temporaryControls) {
+        if (!t.goods.includes(g) || month < t.start || month >= t.end + MOTHBALL_AFTER_MONTHS) continue;
+        const key = t.index * G + g;
+        if (month === t.start) this.exitAnchor[key] = this.longPrice[g * N + t.exporter];
+        const at = VIEW_EXIT_PRICE * stride + g * N + t.exporter;
+        if (this.exitAnchor[key] > v[at]) v[at] = this.exitAnchor[key];
       }
     }
   }
@@ -397,6 +480,7 @@ export class Coordinator {
     agg.consumerDemand.fill(0);
     agg.consumerBid.fill(0);
     agg.processorBid.fill(0);
+    agg.pipeline.fill(0);
     for (let b = 0; b < plan.blockCount; b++) {
       const group = plan.groups[plan.blockGroup[b]];
       const k = group.good * N + group.node;
@@ -409,6 +493,7 @@ export class Coordinator {
         agg.produced[k] += partials[p + PARTIAL_PRODUCED];
         agg.capacity[k] += partials[p + PARTIAL_CAPACITY];
         agg.cashCost[k] += partials[p + PARTIAL_CASH_COST];
+        agg.pipeline[k] += partials[p + PARTIAL_PIPELINE];
         if (group.role === ROLE_PROCESSOR) {
           agg.processorBid[world.goods[group.good].inputGood * N + group.node] +=
             partials[p + PARTIAL_INPUT_BID];
@@ -418,10 +503,10 @@ export class Coordinator {
 
     this.generateRecycling(month, policy);
     this.planStockpiles(policy);
+    this.updatePipelineFactors(month, policy);
 
     const v = this.view.data;
     const stride = G * N;
-    const slot = month % MAX_TRANSIT_MONTHS;
     const kappa = this.scenario.elasticities.priceAdjustment;
     for (let g = 0; g < G; g++) {
       const offer = this.monthOffer.subarray(g * N, (g + 1) * N);
@@ -438,6 +523,8 @@ export class Coordinator {
       }
       const out = this.outcomes[g];
       const good = world.goods[g];
+      const controls = policy.controls[g];
+      this.prepareControls(month, g, controls);
       clearGood(
         {
           nodes: N,
@@ -449,36 +536,19 @@ export class Coordinator {
           traded: good.traded,
           sigma: this.sigma[g],
           floors: policy.floors[g],
-          controls: policy.controls[g],
+          controls,
+          routeFactor: this.controlFactor,
+          allowed: this.controlAllowed,
           offtakes: policy.offtakes[g],
           standards: policy.standards[g],
         },
         this.workspace,
         out,
       );
-      // Licensed shipments wait in transit; earlier ones arrive now.
-      for (let d = 1; d <= out.longestDelay; d++) {
-        const at = ((month + d) % MAX_TRANSIT_MONTHS) * stride + g * N;
-        for (let n = 0; n < N; n++) this.transit[at + n] += out.delayed[d * N + n];
-      }
-      if (out.longestDelay > 0)
-        this.transitUntil[g] = Math.max(this.transitUntil[g], month + out.longestDelay);
-      const inTransit = month <= this.transitUntil[g];
-      const here = slot * stride + g * N;
-      const next = ((month + 1) % MAX_TRANSIT_MONTHS) * stride + g * N;
+      this.settleControls(g, controls, out, kappa);
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
-        let delivered = out.delivered[n];
-        if (inTransit) {
-          const arrived = this.transit[here + n];
-          this.transit[here + n] = 0;
-          if (bid[n] > 0) delivered += arrived;
-          else if (arrived > 0) {
-            // Nobody to receive it yet: it waits at the port.
-            this.transit[next + n] += arrived;
-            this.transitUntil[g] = Math.max(this.transitUntil[g], month + 1);
-          }
-        }
+        const delivered = out.delivered[n];
         this.received[k] = delivered;
         v[VIEW_FILL_FRACTION * stride + k] = bid[n] > 0 ? delivered / bid[n] : 0;
         const sold = out.sold[n];
@@ -495,6 +565,108 @@ export class Coordinator {
         v[VIEW_BUYER_PRICE * stride + k] = this.buyerPrice[k];
         v[VIEW_BUYER_LONG_PRICE * stride + k] = this.buyerLongPrice[k];
       }
+    }
+  }
+
+  /** Pipeline factors for next month's expansion rates (see pipelineFactor). */
+  private updatePipelineFactors(month: number, policy: MonthPolicy): void {
+    const { N, G, world, agg } = this;
+    for (let g = 0; g < G; g++) {
+      const growth = Math.max(0, this.worldGrowth(world.goods[g].mineralIndex, month));
+      let output = 0;
+      let pipeline = 0;
+      let lag = 0;
+      for (let n = 0; n < N; n++) {
+        output += agg.produced[g * N + n];
+        pipeline += agg.pipeline[g * N + n];
+        lag += policy.expansionLag[g * N + n] * agg.produced[g * N + n];
+      }
+      if (!(output > 0)) {
+        this.pipelineFactor[g] = 1;
+        continue;
+      }
+      // Steady growth keeps (monthly growth) × lag of the output under construction.
+      const needed = output * steadyExpansion(growth, lag / output).pipeline;
+      const floor = 0.01 * output;
+      const factor = (needed + floor) / (pipeline + floor);
+      this.pipelineFactor[g] = factor < 0.05 ? 0.05 : factor > 3 ? 3 : factor;
+    }
+  }
+
+  /**
+   * Route state of the good's controls for this month: each quota's or licence's route factor
+   * (export price over domestic price) and the tonnes it lets through before this month's
+   * applications: the quota, or the approved share of the licence applications that have
+   * waited out the processing delay. A control that was not in force last month starts afresh.
+   */
+  private prepareControls(month: number, g: number, controls: readonly ControlRule[]): void {
+    const G = this.G;
+    for (let c = 0; c < controls.length; c++) {
+      const rule = controls[c];
+      const key = rule.index * G + g;
+      if (this.routeMonth[key] !== month - 1) {
+        this.routeFactor[key] = 1;
+        this.applications.fill(0, key * MAX_APPLICATION_AGE, (key + 1) * MAX_APPLICATION_AGE);
+      }
+      this.routeMonth[key] = month;
+      this.controlFactor[c] = this.routeFactor[key];
+      if (rule.kind === 'quota') this.controlAllowed[c] = rule.quotaPerMonth;
+      else if (rule.kind === 'licence') {
+        let processed = 0;
+        const base = key * MAX_APPLICATION_AGE;
+        for (let age = Math.max(1, rule.delayMonths); age < MAX_APPLICATION_AGE; age++)
+          processed += this.applications[base + age];
+        this.controlAllowed[c] = rule.approvalShare * processed;
+      } else this.controlAllowed[c] = 0;
+    }
+  }
+
+  /**
+   * After clearing: licence backlogs lose what was approved (oldest first), take this month's
+   * applications and age a month; each route factor moves with log excess demand on the route
+   * (what buyers asked of it against what it could carry), as origin prices do, and never below 1:
+   * the rent of a cap that no longer binds melts away.
+   */
+  private settleControls(
+    g: number,
+    controls: readonly ControlRule[],
+    out: GoodMarketOutcome,
+    kappa: number,
+  ): void {
+    const G = this.G;
+    for (let c = 0; c < controls.length; c++) {
+      const rule = controls[c];
+      if (rule.kind === 'ban') continue;
+      const key = rule.index * G + g;
+      const asked = out.controlAsked[c];
+      let carried = this.controlAllowed[c];
+      if (rule.kind === 'licence') {
+        const base = key * MAX_APPLICATION_AGE;
+        let approved = carried;
+        for (let age = MAX_APPLICATION_AGE - 1; age >= Math.max(1, rule.delayMonths) && approved > 0; age--) {
+          const take = Math.min(approved, this.applications[base + age]);
+          this.applications[base + age] -= take;
+          approved -= take;
+        }
+        const approvedNow = rule.delayMonths === 0 ? rule.approvalShare * asked : 0;
+        carried += approvedNow;
+        // Applications age a month; the oldest lapse.
+        for (let age = MAX_APPLICATION_AGE - 1; age > 0; age--)
+          this.applications[base + age] = this.applications[base + age - 1];
+        this.applications[base] = 0;
+        this.applications[base + 1] = asked - approvedNow;
+      }
+      if (rule.kind === 'licence' && rule.approvalShare >= 1 && rule.delayMonths === 0) continue;
+      const tiny = 1e-9 * (asked + carried) + 1e-12;
+      const gap = log((asked + tiny) / (carried + tiny));
+      const relative = gap / PRICE_STEP_KNEE;
+      // Rent erodes unless the cap keeps turning buyers away (a licence backlog in balance does not).
+      let step = kappa * gap * (1 + relative * relative) - RENT_EROSION;
+      if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
+      else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
+      const factor = this.routeFactor[key] * exp(step);
+      this.routeFactor[key] =
+        factor < 1 ? 1 : factor > PRICE_CEILING_MULTIPLE ? PRICE_CEILING_MULTIPLE : factor;
     }
   }
 
@@ -588,24 +760,49 @@ export class Coordinator {
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const sold = out.sold[n];
-      const received = sold > 0 ? (out.receipts[n] + this.subsidyPaid[k]) / sold : this.price[k];
+      // Firms plan on the price of their marginal tonne: a quota's rent comes on a fixed volume.
+      const received =
+        sold > 0 ? (out.receipts[n] - out.firmRent[n] + this.subsidyPaid[k]) / sold : this.price[k];
       this.expectedPrice[k] += SHORT_EXPECTATION * (received - this.expectedPrice[k]);
       this.longPrice[k] += LONG_EXPECTATION * (received - this.longPrice[k]);
 
+      // The price buyers face: what they paid for what arrived, and a bid price for what they
+      // wanted and could not get, so unmet demand raises the price instead of hiding.
       const inflow = out.inflow[n];
+      const wanted = this.monthBid[k];
+      const short = wanted > inflow ? wanted - inflow : 0;
+      const paid = inflow > 0 ? out.payments[n] / inflow : out.bestLanded[n];
+      if (short > 1e-9 * wanted) {
+        // Going short: bid above the dearest tonne on offer, more the larger the shortfall; with
+        // nothing on offer at all, keep raising last month's bid.
+        let base = out.highestLanded[n];
+        if (out.bestLanded[n] < Number.POSITIVE_INFINITY && out.bestLanded[n] > base)
+          base = out.bestLanded[n];
+        if (!(base > 0)) base = this.bidPrice[k];
+        const gap = log(wanted / (inflow + 1e-9 * wanted));
+        let step = kappa * gap * (1 + gap * gap);
+        if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
+        const bidNow = base * exp(step);
+        this.bidPrice[k] = bidNow < high ? bidNow : high;
+      } else if (paid < Number.POSITIVE_INFINITY) this.bidPrice[k] = paid;
       let index: number;
-      if (inflow > 0) index = out.payments[n] / inflow;
-      else if (out.bestLanded[n] < Number.POSITIVE_INFINITY) index = out.bestLanded[n];
-      else if (this.monthBid[k] > 0) index = Math.min(high, this.buyerIndex[k] * exp(MAX_PRICE_STEP));
+      if (wanted > 0 && (inflow > 0 || short > 0))
+        index = (out.payments[n] + short * this.bidPrice[k]) / (inflow + short);
+      else if (paid < Number.POSITIVE_INFINITY) index = paid;
       else index = this.buyerIndex[k];
       this.buyerIndex[k] = index;
       this.buyerPrice[k] += SHORT_EXPECTATION * (index - this.buyerPrice[k]);
       this.buyerLongPrice[k] += LONG_EXPECTATION * (index - this.buyerLongPrice[k]);
+      this.adaptPrice[k] += ADAPTATION_EXPECTATION * (index - this.adaptPrice[k]);
 
       const asked = out.notionalDemand[n];
       const offered = offer[n];
+      this.quoted[k] = this.price[k];
       let next = this.price[k];
-      if (offered > 0 || asked > 0) {
+      if (offered > 0 && !out.reachable[n]) {
+        // No buyer can reach these sellers (every route closed): there is no market to discover a
+        // price in, so the quote stays where it was and sellers store what they make.
+      } else if (offered > 0 || asked > 0) {
         const tiny = 1e-9 * (shipped + 1e-9);
         const gap = log((asked + tiny) / (offered + tiny));
         // Small imbalances move prices gently (the status quo stays stable), large ones fast.
@@ -670,7 +867,8 @@ export class Coordinator {
       const k = s.good * N + s.node;
       const bought = s.bid * v[VIEW_FILL_FRACTION * stride + k];
       const sold = s.release * v[VIEW_SELL_FRACTION * stride + k];
-      const cost = bought * this.buyerIndex[k];
+      // The agency never spends past its budget (its last order is sized at last month's price).
+      const cost = Math.min(bought * this.buyerIndex[k], s.budget);
       s.stock += bought - sold;
       s.soldLast = sold;
       s.budget = Math.max(0, s.budget - cost);
@@ -696,12 +894,6 @@ export class Coordinator {
         stocks += agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + this.recyclerStock[k];
         inflow += agg.produced[k] + this.recycledNow[k];
         outflow += agg.consumed[k] + agg.inputUsed[k];
-      }
-      if (month <= this.transitUntil[g]) {
-        for (let d = 0; d < MAX_TRANSIT_MONTHS; d++) {
-          const at = d * stride + g * N;
-          for (let n = 0; n < N; n++) stocks += this.transit[at + n];
-        }
       }
       for (const s of this.stockpiles) if (s.good === g) stocks += s.stock;
       stocksNow[g] = stocks;
@@ -735,7 +927,7 @@ export class Coordinator {
     s.subsidySpend.set(this.subsidyPaid, base);
     s.stockpilePurchases.set(stockpilePurchases, base);
     s.stockpileSales.set(stockpileSales, base);
-    const { price, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
+    const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
     const supportShare = 1 / Math.max(this.scenario.market.hurdle, 1e-9);
     let flowCount = 0;
     for (let g = 0; g < G; g++) {
@@ -748,11 +940,16 @@ export class Coordinator {
       s.tariffRevenue.set(out.tariffRevenue, row);
       s.levyRevenue.set(out.levyRevenue, row);
       s.feeRevenue.set(out.feeRevenue, row);
+      s.controlRent.set(out.controlRent, row);
+      s.rentRevenue.set(out.rentRevenue, row);
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
         const at = row + n;
-        const sold = out.sold[n];
-        price[at] = sold > 0 ? out.receipts[n] / sold : this.price[k];
+        // The quote at which this month's market cleared (domestic price), and what exports fetched.
+        const quote = this.quoted[k];
+        price[at] = quote;
+        const exported = out.exports[n];
+        exportPrice[at] = exported > 0 ? quote + out.controlRent[n] / exported : quote;
         production[at] = agg.produced[k] + this.recycledNow[k];
         const received = out.receipts[n] + this.subsidyPaid[k];
         revenue[at] = received;

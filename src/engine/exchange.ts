@@ -26,7 +26,8 @@ export const PARTIAL_CAPACITY_ADDED = 16; // t/month that came online
 export const PARTIAL_MOTHBALLED = 17; // t/month mothballed after sustained losses
 export const PARTIAL_INIT_RAW = 18; // initialisation: sum of raw sizes
 export const PARTIAL_INIT_EFFECTIVE = 19; // initialisation: sum of raw sizes × utilisation at reference
-export const PARTIAL_FIELDS = 20;
+export const PARTIAL_PIPELINE = 20; // decision: t/month of capacity under construction (expansions and builds)
+export const PARTIAL_FIELDS = 21;
 
 /** Fields of the market view, each a [good * N + node] array. Prices in USD/t. */
 export const VIEW_EXPECTED_PRICE = 0; // producers' short-run expected received price
@@ -34,15 +35,17 @@ export const VIEW_LONG_PRICE = 1; // producers' long-run expected received price
 export const VIEW_BUYER_PRICE = 2; // buyers' short-run expected landed price
 export const VIEW_BUYER_LONG_PRICE = 3; // buyers' long-run expected landed price
 export const VIEW_SELL_FRACTION = 4; // share of offers sold this month
-export const VIEW_FILL_FRACTION = 5; // share of bids filled this month (may exceed 1 when delayed shipments arrive)
+export const VIEW_FILL_FRACTION = 5; // share of bids filled this month
 export const VIEW_CAPACITY_FACTOR = 6; // 1 − capacity lost to shocks
 export const VIEW_DEMAND_FACTOR = 7; // consumers: growth × price response
-export const VIEW_EXPANSION_RATE = 8; // monthly probability an eligible site starts an expansion
+export const VIEW_EXPANSION_RATE = 8; // share of its capacity an eligible site starts adding this month
 export const VIEW_ENTRY_HURDLE = 9; // margin over unit cost a new project must expect, fraction
 export const VIEW_BUILD_LAG = 10; // months to build new capacity
 export const VIEW_EXPANSION_LAG = 11; // months to expand
-export const VIEW_EXPANSION_SIZE = 12; // size of an expansion, fraction of the site's capacity
-export const VIEW_FIELDS = 13;
+export const VIEW_BUYER_COVER = 12; // months of cover buyers of the good aim to hold (precaution included)
+export const VIEW_EXIT_PRICE = 13; // producers' expected long-run price for mothballing (the price path after a known end of a control)
+export const VIEW_BUILD_RATE = 14; // monthly pressure on a dormant project whose economics clear the hurdle (pipeline-aware)
+export const VIEW_FIELDS = 15;
 
 export interface MarketView {
   /** The whole view, VIEW_FIELDS × goods × nodes. */

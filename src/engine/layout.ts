@@ -5,7 +5,9 @@
  * streams are the same however the work is split.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { BLOCK_SIZE, CALIBRATION_UTILISATION, DORMANT_SHARE } from './constants.ts';
+import { BLOCK_SIZE, DORMANT_SHARE } from './constants.ts';
+import { pow } from './math.ts';
+import { compilePolicy } from './policy.ts';
 import type { World } from './world.ts';
 
 export const ROLE_MINE = 0;
@@ -32,6 +34,10 @@ export interface AgentGroup {
   count: number;
   /** Producers: total capacity before calibration, t/month. Consumers: total base demand, t/month. */
   total: number;
+  /** Starting finished-goods stock of producers, months of capacity at their reference run rate. */
+  startOutputCover: number;
+  /** Starting input stock (processors) or safety stock (consumers), months of use. */
+  startInputCover: number;
   /** Projects: unit cost, USD/t, and start month. */
   projectCost?: number;
   projectStart?: number;
@@ -66,30 +72,120 @@ export function referenceUnitCost(world: World, good: number, role: number): num
   return valueAdded;
 }
 
+/**
+ * Starting output by good and node, t/yr: the calibration, with the scenario's capacity
+ * overrides. A world share sets the node's share and scales the other nodes so the world total
+ * stays as calibrated; tonnes set the node's output and change the world total.
+ */
+export function startingOutput(world: World, scenario: Scenario): number[][] {
+  const output = world.goods.map((g) => [...g.output]);
+  for (const o of scenario.capacityOverrides) {
+    const good = world.goods.findIndex((g) => g.mineral === o.mineral && g.stage === o.stage);
+    const node = world.nodes.findIndex((n) => n.code === o.node);
+    if (good < 0 || node < 0)
+      throw new Error(`capacity override: unknown node or good ${o.node} ${o.mineral} ${o.stage}`);
+    const row = output[good];
+    if (o.tonnesPerYear !== null) {
+      row[node] = o.tonnesPerYear;
+      continue;
+    }
+    const share = o.worldShare ?? 0;
+    const total = row.reduce((a, b) => a + b, 0);
+    const others = total - row[node];
+    for (let n = 0; n < row.length; n++) {
+      if (n === node) row[n] = share * total;
+      else row[n] = others > 0 ? (row[n] * (1 - share) * total) / others : 0;
+    }
+  }
+  return output;
+}
+
+/**
+ * Starting stock cover per good and node, months: [producers' finished goods, buyers' stock of
+ * the good], the stage's data default with the scenario's startingStocks (later entries win).
+ */
+export function startingCover(
+  world: World,
+  scenario: Scenario,
+): { producer: Float64Array; buyer: Float64Array } {
+  const N = world.nodes.length;
+  const producer = new Float64Array(world.goods.length * N);
+  const buyer = new Float64Array(world.goods.length * N);
+  world.goods.forEach((g, good) => {
+    producer.fill(g.producerCover, good * N, (good + 1) * N);
+    buyer.fill(g.buyerCover, good * N, (good + 1) * N);
+  });
+  if (scenario.startingStocks.length === 0) return { producer, buyer };
+  const policy = compilePolicy(world, scenario);
+  for (const s of scenario.startingStocks) {
+    const good = world.goods.findIndex((g) => g.mineral === s.mineral && g.stage === s.stage);
+    const mask = policy.scopeMask(s.scope);
+    for (let n = 0; n < N; n++) {
+      if (!mask[n]) continue;
+      if (s.producerMonths !== null) producer[good * N + n] = s.producerMonths;
+      if (s.buyerMonths !== null) buyer[good * N + n] = s.buyerMonths;
+    }
+  }
+  return { producer, buyer };
+}
+
 function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
   const groups: AgentGroup[] = [];
   const monthly = 1 / 12;
+  const N = world.nodes.length;
+  const output = startingOutput(world, scenario);
+  const cover = startingCover(world, scenario);
+  // In a growing market part of output goes into stocks that grow with the flows: final demand
+  // at reference prices is what is left, so the status quo starts in steady growth.
+  const growth = compilePolicy(world, scenario).at(0).growthRate;
   world.goods.forEach((g, good) => {
     const primaryRole = g.stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR;
     world.nodes.forEach((_, node) => {
-      const out = g.output[node] ?? 0;
+      const monthlyGrowth = Math.max(0, pow(1 + growth[g.mineralIndex * N + node], 1 / 12) - 1);
+      // A stage without final buyers (mines) also fills its buyers' growing stocks.
+      const feedsStocks = g.finalDemand.some((d) => d > 0)
+        ? 1
+        : 1 + monthlyGrowth * (g.producerCover + g.buyerCover);
+      const out = (output[good][node] ?? 0) * feedsStocks;
+      const startOutputCover = cover.producer[good * N + node];
+      const inputCover = primaryRole === ROLE_PROCESSOR ? cover.buyer[g.inputGood * N + node] : 0;
       if (out > 0) {
-        const capacity = (out * monthly) / CALIBRATION_UTILISATION;
+        // Ready capacity: output at reference prices over the stage's utilisation.
+        const capacity = (out * monthly) / g.utilisation;
         const primary = capacity * (1 - g.secondaryShare);
         const secondary = capacity * g.secondaryShare;
+        const base = { good, node, kind: 'operating' as const, count: 0, startOutputCover };
         if (primary > 0)
-          groups.push({ good, node, role: primaryRole, kind: 'operating', count: 0, total: primary });
-        if (secondary > 0) {
-          groups.push({ good, node, role: ROLE_SECONDARY, kind: 'operating', count: 0, total: secondary });
-        }
+          groups.push({ ...base, role: primaryRole, total: primary, startInputCover: inputCover });
+        if (secondary > 0)
+          groups.push({ ...base, role: ROLE_SECONDARY, total: secondary, startInputCover: 0 });
       }
       const dormant =
         DORMANT_SHARE * out * (1 - g.secondaryShare) * monthly + (g.potential[node] ?? 0) * monthly;
       if (dormant > 0)
-        groups.push({ good, node, role: primaryRole, kind: 'dormant', count: 0, total: dormant });
-      const demand = g.finalDemand[node] ?? 0;
+        groups.push({
+          good,
+          node,
+          role: primaryRole,
+          kind: 'dormant',
+          count: 0,
+          total: dormant,
+          startOutputCover: 0,
+          startInputCover: 0,
+        });
+      const stockBuilding = 1 + monthlyGrowth * (g.producerCover + cover.buyer[good * N + node]);
+      const demand = (g.finalDemand[node] ?? 0) / stockBuilding;
       if (demand > 0)
-        groups.push({ good, node, role: ROLE_CONSUMER, kind: 'consumer', count: 0, total: demand * monthly });
+        groups.push({
+          good,
+          node,
+          role: ROLE_CONSUMER,
+          kind: 'consumer',
+          count: 0,
+          total: demand * monthly,
+          startOutputCover: 0,
+          startInputCover: cover.buyer[good * N + node],
+        });
     });
   });
   for (const p of scenario.projects) {
@@ -103,6 +199,8 @@ function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
       kind: 'project',
       count: 1,
       total: p.capacityTonnesPerYear * monthly,
+      startOutputCover: 0,
+      startInputCover: 0,
       projectCost: p.unitCostUsdPerTonne,
       projectStart: p.startMonth,
       projectName: p.name,

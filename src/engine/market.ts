@@ -3,13 +3,22 @@
  * origins i by landed cost with imperfect substitution (Armington/CES shares weighted by each
  * origin's offer), in a few rounds of rationing so unfilled demand looks elsewhere:
  *
- *   landed(i→j) = price(i) × (1 + tariff(i→j) + licenceFee(i→j)) + transport(i→j) + levy(i→j)
+ *   export price(i→j) = price(i) × routeFactor(i→j)          (1 unless a control binds)
+ *   landed(i→j) = export price × (1 + tariff(i→j) + licenceFee) + transport(i→j) + levy(i→j)
  *   levy(i→j)   = max(0, floor − landed before levy), for j inside a floor zone and i outside
  *   share(i|j)  ∝ offer(i) × landed(i→j)^(−σ)
  *
- * Export bans remove origins; quotas cap the tonnes to the controlled destinations; licences
- * delay shipments and charge a fee. Offtakes are served first at their agreed price; standards
- * split a buyer's demand into a compliant part (compliant origins only) and the rest.
+ * Export bans remove routes. Quotas and licences cap the tonnes an exporter may ship to the
+ * controlled destinations this month (`allowed`, from the coordinator: the quota, or the
+ * licences approved); the route factor is the scarcity rent of the cap, moved by the
+ * coordinator from what buyers asked of the route against what it may carry. The rent
+ * (export price − origin price) goes to the control's holder: the exporting firms, the exporting
+ * state, or the importers. Offtakes are served first at their agreed price; standards split a
+ * buyer's demand into a compliant part (compliant origins only) and the rest.
+ *
+ * What buyers asked of each origin in the first round is what moves its price (notional demand).
+ * Demand a quota or licence turns away is asked of the buyer's other origins in that same round,
+ * so it raises their prices; later rounds only ration what sold-out origins could not serve.
  */
 import { ALLOCATION_ROUNDS } from './constants.ts';
 import { exp, log } from './math.ts';
@@ -22,7 +31,7 @@ export interface GoodMarketInput {
   offer: Float64Array;
   /** Tonnes bid for by buyers at each node. */
   bid: Float64Array;
-  /** Origin price at each node, USD/t. */
+  /** Origin (domestic) price at each node, USD/t. */
   price: Float64Array;
   /** Ad valorem tariff, fraction, [origin * N + destination]. */
   tariff: Float64Array;
@@ -34,63 +43,85 @@ export interface GoodMarketInput {
   sigma: number;
   floors: readonly FloorRule[];
   controls: readonly ControlRule[];
+  /** Per control (same order): export price over origin price on its routes, ≥ 1. */
+  routeFactor: Float64Array;
+  /** Per control: tonnes it lets through this month before this month's applications (quota, or licences approved); Infinity: no cap. */
+  allowed: Float64Array;
   offtakes: readonly OfftakeRule[];
   standards: readonly StandardRule[];
 }
 
 /** The month's outcome for one good. Filled into preallocated arrays. */
 export interface GoodMarketOutcome {
-  /** Tonnes shipped, [origin * N + destination] (delayed shipments included). */
+  /** Tonnes shipped, [origin * N + destination]. */
   flow: Float64Array;
   /** Tonnes sold by sellers at each node. */
   sold: Float64Array;
-  /** Tonnes delivered to buyers at each node this month (delayed shipments excluded). */
+  /** Tonnes delivered to buyers at each node. */
   delivered: Float64Array;
-  /** Tonnes shipped under licence that arrive later: [delay * N + destination]. */
-  delayed: Float64Array;
-  /** Longest delay of this month's shipments, months (0 when nothing waits). */
-  longestDelay: number;
-  /** Tonnes the sellers at each node were asked for at current prices (before rationing). */
+  /** Tonnes buyers asked of each origin in the first round, controls' displaced demand included, t. */
   notionalDemand: Float64Array;
-  /** USD received by sellers at each node (market price or offtake price). */
+  /** USD received by sellers at each node (origin, export or offtake price). */
   receipts: Float64Array;
-  /** USD paid by buyers at each node (landed cost: price, tariff, levy, fee, transport). */
+  /** USD paid by buyers at each node (landed cost: export price, tariff, levy, fee, transport). */
   payments: Float64Array;
   tariffRevenue: Float64Array;
   levyRevenue: Float64Array;
   /** Licence fees, collected by the exporting node. */
   feeRevenue: Float64Array;
+  /** Scarcity rent of binding controls, at the exporting node, whoever holds it, USD. */
+  controlRent: Float64Array;
+  /** Rent collected by a node's state (exporter) or its importers (importer), USD. */
+  rentRevenue: Float64Array;
+  /** Rent the exporting firms at each node hold (in receipts), USD: inframarginal, not a price signal. */
+  firmRent: Float64Array;
   transportCost: Float64Array;
+  /** Highest landed cost a buyer at each node paid this month, USD/t (0 if nothing arrived). */
+  highestLanded: Float64Array;
   /** Lowest landed cost a buyer at each node could see from an origin with an offer, USD/t (Infinity if none). */
   bestLanded: Float64Array;
+  /** 1 where some buyer with a bid could reach the origin this month (0: its price is not discovered). */
+  reachable: Uint8Array;
   /** Tonnes shipped to other nodes, per origin; received from other nodes, per destination; all tonnes received (own node included). */
   exports: Float64Array;
   imports: Float64Array;
   inflow: Float64Array;
+  /** Per control: tonnes buyers asked of its routes in the first round, before its cap. */
+  controlAsked: Float64Array;
+  /** Per control: tonnes shipped on its routes. */
+  controlShipped: Float64Array;
   /** Indices (origin * N + destination) of the pairs with a shipment this month, in first-shipment order. */
   pairs: Int32Array;
   pairCount: number;
 }
 
-export function createOutcome(nodes: number, maxDelay: number): GoodMarketOutcome {
+/** Most controls one good can carry in a month (the schema allows 100 in all). */
+const MAX_CONTROLS = 128;
+
+export function createOutcome(nodes: number): GoodMarketOutcome {
   const n = () => new Float64Array(nodes);
   return {
     flow: new Float64Array(nodes * nodes),
     sold: n(),
     delivered: n(),
-    delayed: new Float64Array((maxDelay + 1) * nodes),
-    longestDelay: 0,
     notionalDemand: n(),
     receipts: n(),
     payments: n(),
     tariffRevenue: n(),
     levyRevenue: n(),
     feeRevenue: n(),
+    controlRent: n(),
+    rentRevenue: n(),
+    firmRent: n(),
     transportCost: n(),
+    highestLanded: n(),
     bestLanded: n(),
+    reachable: new Uint8Array(nodes),
     exports: n(),
     imports: n(),
     inflow: n(),
+    controlAsked: new Float64Array(MAX_CONTROLS),
+    controlShipped: new Float64Array(MAX_CONTROLS),
     pairs: new Int32Array(nodes * nodes),
     pairCount: 0,
   };
@@ -101,8 +132,11 @@ export interface MarketWorkspace {
   landed: Float64Array;
   levy: Float64Array;
   fee: Float64Array;
+  /** Export price over origin price per pair, ≥ 1. */
+  route: Float64Array;
+  /** Per pair: index of the control that holds its rent, or -1. */
+  routeRule: Int32Array;
   weight: Float64Array;
-  delay: Int32Array;
   /** Remaining offer per origin. */
   remaining: Float64Array;
   /** Desired tonnes per (origin, segment). */
@@ -112,7 +146,12 @@ export interface MarketWorkspace {
   /** Index into input.standards of the segment's origin restriction, or -1. */
   segmentRule: Int32Array;
   origins: Int32Array;
-  quotaLeft: Float64Array;
+  /** Per control: tonnes it may still carry this month. */
+  capLeft: Float64Array;
+  /** 1 where a control's cap binds for (origin, segment): the demand it turns away looks elsewhere. */
+  capped: Uint8Array;
+  /** Per segment: tonnes a binding cap turned away this round. */
+  displaced: Float64Array;
   want: Float64Array;
 }
 
@@ -121,20 +160,23 @@ export function createWorkspace(nodes: number): MarketWorkspace {
     landed: new Float64Array(nodes * nodes),
     levy: new Float64Array(nodes * nodes),
     fee: new Float64Array(nodes * nodes),
+    route: new Float64Array(nodes * nodes),
+    routeRule: new Int32Array(nodes * nodes),
     weight: new Float64Array(nodes * nodes),
-    delay: new Int32Array(nodes * nodes),
     remaining: new Float64Array(nodes),
     desired: new Float64Array(nodes * 2 * nodes),
     segmentNode: new Int32Array(2 * nodes),
     segmentLeft: new Float64Array(2 * nodes),
     segmentRule: new Int32Array(2 * nodes),
     origins: new Int32Array(nodes),
-    quotaLeft: new Float64Array(64),
+    capLeft: new Float64Array(MAX_CONTROLS),
+    capped: new Uint8Array(nodes * 2 * nodes),
+    displaced: new Float64Array(2 * nodes),
     want: new Float64Array(nodes),
   };
 }
 
-function resetOutcome(out: GoodMarketOutcome): void {
+function resetOutcome(out: GoodMarketOutcome, controls: number): void {
   // Only pairs that shipped last time are non-zero.
   for (let p = 0; p < out.pairCount; p++) out.flow[out.pairs[p]] = 0;
   out.pairCount = 0;
@@ -143,19 +185,28 @@ function resetOutcome(out: GoodMarketOutcome): void {
   out.inflow.fill(0);
   out.sold.fill(0);
   out.delivered.fill(0);
-  if (out.longestDelay > 0) out.delayed.fill(0);
-  out.longestDelay = 0;
   out.notionalDemand.fill(0);
   out.receipts.fill(0);
   out.payments.fill(0);
   out.tariffRevenue.fill(0);
   out.levyRevenue.fill(0);
   out.feeRevenue.fill(0);
+  out.controlRent.fill(0);
+  out.rentRevenue.fill(0);
+  out.firmRent.fill(0);
   out.transportCost.fill(0);
+  out.highestLanded.fill(0);
   out.bestLanded.fill(Number.POSITIVE_INFINITY);
+  out.reachable.fill(0);
+  out.controlAsked.fill(0, 0, controls);
+  out.controlShipped.fill(0, 0, controls);
 }
 
-/** Records a shipment of `tonnes` from i to j paid at `unitPrice` (origin price or offtake price). */
+/**
+ * Records a shipment of `tonnes` from i to j. `unitPrice` is the origin price (or an offtake's
+ * agreed price); on a controlled route the buyer pays the export price unitPrice × route factor
+ * and the difference is the control's rent.
+ */
 function ship(
   input: GoodMarketInput,
   ws: MarketWorkspace,
@@ -164,6 +215,7 @@ function ship(
   j: number,
   tonnes: number,
   unitPrice: number,
+  offtake: boolean,
 ): void {
   const N = input.nodes;
   const k = i * N + j;
@@ -173,26 +225,40 @@ function ship(
     out.imports[j] += tonnes;
   }
   out.inflow[j] += tonnes;
-  const tariff = unitPrice * input.tariff[k];
+  const rule = offtake ? -1 : ws.routeRule[k];
+  const exportPrice = rule >= 0 ? unitPrice * ws.route[k] : unitPrice;
+  const rent = exportPrice - unitPrice;
+  const tariff = exportPrice * input.tariff[k];
   const fee = unitPrice * ws.fee[k];
   const levy = ws.levy[k];
   const transport = input.transport[k];
+  const landed = exportPrice + tariff + fee + levy + transport;
   out.flow[k] += tonnes;
   out.sold[i] += tonnes;
-  out.receipts[i] += tonnes * unitPrice;
-  out.payments[j] += tonnes * (unitPrice + tariff + fee + levy + transport);
+  out.payments[j] += tonnes * landed;
   out.tariffRevenue[j] += tonnes * tariff;
   out.feeRevenue[i] += tonnes * fee;
   out.levyRevenue[j] += tonnes * levy;
   out.transportCost[j] += tonnes * transport;
-  const d = ws.delay[k];
-  if (d > 0) {
-    out.delayed[d * N + j] += tonnes;
-    if (d > out.longestDelay) out.longestDelay = d;
-  } else out.delivered[j] += tonnes;
+  if (landed > out.highestLanded[j]) out.highestLanded[j] = landed;
+  if (rent > 0) {
+    const holder = input.controls[rule].rentHolder;
+    out.controlRent[i] += tonnes * rent;
+    if (holder === 'exporter-firms') {
+      out.receipts[i] += tonnes * exportPrice;
+      out.firmRent[i] += tonnes * rent;
+    } else {
+      out.receipts[i] += tonnes * unitPrice;
+      out.rentRevenue[holder === 'exporter-state' ? i : j] += tonnes * rent;
+    }
+  } else out.receipts[i] += tonnes * unitPrice;
+  out.delivered[j] += tonnes;
   for (let c = 0; c < input.controls.length; c++) {
-    const rule = input.controls[c];
-    if (rule.kind === 'quota' && rule.exporter === i && rule.destinationMask[j]) ws.quotaLeft[c] -= tonnes;
+    const control = input.controls[c];
+    if (control.kind !== 'ban' && control.exporter === i && control.destinationMask[j]) {
+      ws.capLeft[c] -= tonnes;
+      out.controlShipped[c] += tonnes;
+    }
   }
 }
 
@@ -204,8 +270,9 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     landed,
     levy,
     fee,
+    route,
+    routeRule,
     weight,
-    delay,
     remaining,
     desired,
     segmentNode,
@@ -213,10 +280,14 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     segmentRule,
     origins,
     want,
+    capLeft,
+    capped,
+    displaced,
   } = ws;
-  resetOutcome(out);
-  if (ws.quotaLeft.length < controls.length) ws.quotaLeft = new Float64Array(controls.length * 2);
-  for (let c = 0; c < controls.length; c++) ws.quotaLeft[c] = controls[c].quotaPerMonth;
+  if (controls.length > MAX_CONTROLS)
+    throw new Error(`more than ${MAX_CONTROLS} export controls on one good`);
+  resetOutcome(out, controls.length);
+  for (let c = 0; c < controls.length; c++) capLeft[c] = input.allowed[c];
 
   let originCount = 0;
   for (let i = 0; i < N; i++) {
@@ -234,20 +305,27 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       if (!(bid[j] > 0)) continue;
       const k = i * N + j;
       fee[k] = 0;
-      delay[k] = 0;
       levy[k] = 0;
+      route[k] = 1;
+      routeRule[k] = -1;
       if (i !== j && !input.traded) {
         landed[k] = Number.POSITIVE_INFINITY;
         weight[k] = 0;
         continue;
       }
       let closed = false;
-      for (const rule of controls) {
+      for (let c = 0; c < controls.length; c++) {
+        const rule = controls[c];
         if (rule.exporter !== i || !rule.destinationMask[j]) continue;
         if (rule.kind === 'ban') closed = true;
-        else if (rule.kind === 'licence') {
-          fee[k] += rule.fee;
-          if (rule.delayMonths > delay[k]) delay[k] = rule.delayMonths;
+        else {
+          if (rule.kind === 'licence') fee[k] += rule.fee;
+          const factor = input.routeFactor[c];
+          if (factor > 1) {
+            route[k] *= factor;
+            // The first control that binds on the route holds its rent.
+            if (routeRule[k] < 0) routeRule[k] = c;
+          }
         }
       }
       if (closed) {
@@ -255,7 +333,8 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
         weight[k] = 0;
         continue;
       }
-      let cost = price[i] * (1 + tariff[k] + fee[k]) + transport[k];
+      const exportPrice = price[i] * route[k];
+      let cost = exportPrice * (1 + tariff[k]) + price[i] * fee[k] + transport[k];
       for (const floor of input.floors) {
         if (floor.zoneMask[j] && !floor.zoneMask[i]) {
           const gap = floor.floor - cost;
@@ -264,6 +343,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       }
       cost += levy[k];
       landed[k] = cost;
+      out.reachable[i] = 1;
       weight[k] = exp(negSigma * log(cost));
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }
@@ -282,7 +362,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     for (let j = 0; j < N; j++) {
       if (!rule.buyerMask[j] || !(want[j] > 0) || landed[s * N + j] === Number.POSITIVE_INFINITY) continue;
       const x = (volume * want[j]) / total;
-      ship(input, ws, out, s, j, x, rule.price);
+      ship(input, ws, out, s, j, x, rule.price, true);
       out.notionalDemand[s] += x;
       remaining[s] -= x;
       want[j] -= x;
@@ -315,7 +395,21 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     }
   }
 
+  capped.fill(0, 0, originCount * segments);
+  displaced.fill(0, 0, segments);
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
+    // Routes whose cap is used up take no more demand: it looks for other origins.
+    if (round > 0) {
+      for (let c = 0; c < controls.length; c++) {
+        const rule = controls[c];
+        if (rule.kind === 'ban' || capLeft[c] > 1e-9) continue;
+        let o = 0;
+        while (o < originCount && origins[o] !== rule.exporter) o++;
+        if (o === originCount) continue;
+        for (let s = 0; s < segments; s++)
+          if (rule.destinationMask[segmentNode[s]]) capped[o * segments + s] = 1;
+      }
+    }
     // Desired tonnes per (origin, segment) at current landed costs, weighted by remaining offers.
     for (let s = 0; s < segments; s++) {
       const j = segmentNode[s];
@@ -324,31 +418,64 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       let denominator = 0;
       for (let o = 0; o < originCount; o++) {
         const i = origins[o];
-        if (mask && !mask[i]) continue;
+        if ((mask && !mask[i]) || capped[o * segments + s]) continue;
         denominator += remaining[i] * weight[i * N + j];
       }
       const left = segmentLeft[s];
       for (let o = 0; o < originCount; o++) {
         const i = origins[o];
-        const w = mask && !mask[i] ? 0 : remaining[i] * weight[i * N + j];
+        const w = (mask && !mask[i]) || capped[o * segments + s] ? 0 : remaining[i] * weight[i * N + j];
         desired[o * segments + s] = denominator > 0 && left > 0 ? (left * w) / denominator : 0;
       }
     }
-    // Quotas cap what an exporter may send to the controlled destinations together.
+    // Quotas and licences cap what an exporter may send to the controlled destinations together.
     for (let c = 0; c < controls.length; c++) {
       const rule = controls[c];
-      if (rule.kind !== 'quota') continue;
+      if (rule.kind === 'ban') continue;
       let o = 0;
       while (o < originCount && origins[o] !== rule.exporter) o++;
       if (o === originCount) continue;
       let total = 0;
       for (let s = 0; s < segments; s++)
         if (rule.destinationMask[segmentNode[s]]) total += desired[o * segments + s];
-      const allowed = Math.max(0, ws.quotaLeft[c]);
+      if (round === 0) {
+        out.controlAsked[c] = total;
+        // A licence processed within the month approves its share of this month's applications too.
+        if (rule.kind === 'licence' && rule.delayMonths === 0) capLeft[c] += rule.approvalShare * total;
+      }
+      const allowed = capLeft[c] > 0 ? capLeft[c] : 0;
       if (total > allowed) {
         const scale = total > 0 ? allowed / total : 0;
-        for (let s = 0; s < segments; s++)
-          if (rule.destinationMask[segmentNode[s]]) desired[o * segments + s] *= scale;
+        for (let s = 0; s < segments; s++) {
+          if (!rule.destinationMask[segmentNode[s]]) continue;
+          const d = o * segments + s;
+          if (round === 0) displaced[s] += desired[d] * (1 - scale);
+          desired[d] *= scale;
+          capped[d] = 1;
+        }
+      }
+    }
+    // Buyers turned away by a binding cap ask their other origins for it in the same round.
+    if (round === 0) {
+      for (let s = 0; s < segments; s++) {
+        const extra = displaced[s];
+        if (!(extra > 0)) continue;
+        displaced[s] = 0;
+        const j = segmentNode[s];
+        const rule = segmentRule[s];
+        const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
+        let denominator = 0;
+        for (let o = 0; o < originCount; o++) {
+          const i = origins[o];
+          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
+          denominator += remaining[i] * weight[i * N + j];
+        }
+        if (!(denominator > 0)) continue;
+        for (let o = 0; o < originCount; o++) {
+          const i = origins[o];
+          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
+          desired[o * segments + s] += (extra * remaining[i] * weight[i * N + j]) / denominator;
+        }
       }
     }
     // Each origin serves what it can; the rest of the demand tries again next round.
@@ -362,7 +489,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       for (let s = 0; s < segments; s++) {
         const x = desired[o * segments + s] * fill;
         if (!(x > 0)) continue;
-        ship(input, ws, out, i, segmentNode[s], x, price[i]);
+        ship(input, ws, out, i, segmentNode[s], x, price[i], false);
         segmentLeft[s] -= x;
       }
       remaining[i] -= asked * fill;

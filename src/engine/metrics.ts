@@ -4,6 +4,7 @@
  * prices inside and outside a zone, resilience (unmet demand, its duration, months of cover)
  * and money, and welfare against a baseline run. docs/results.md defines each one.
  */
+import { log, pow } from './math.ts';
 import type { RunResults, SeriesName } from './results.ts';
 
 /** The IEA/US DoJ threshold above which a market is "highly concentrated" (HHI, 0–10,000). */
@@ -11,6 +12,15 @@ export const HIGHLY_CONCENTRATED = 1800;
 
 /** Node code of the rest-of-world aggregate: many small producers, so it adds nothing to HHI. */
 export const REST_OF_WORLD = 'ROW';
+
+/** Each good's demand curve for welfare (files without one: ε = −0.6, choke 15 × the month-0 world price). */
+export function demandCurve(results: RunResults): { elasticity: number[]; choke: number[] } {
+  const { goods } = results.meta;
+  return {
+    elasticity: results.meta.demandElasticity ?? goods.map(() => -0.6),
+    choke: results.meta.chokePrice ?? goods.map((_, g) => 15 * worldPrice(results, 0, g)),
+  };
+}
 
 function at(results: RunResults, name: SeriesName, month: number, good: number, node: number): number {
   const { goods, nodes } = results.meta;
@@ -246,6 +256,46 @@ export interface WelfareChange {
  * [from, to): the partial-equilibrium accounting a trade model reports. Consumer surplus uses
  * ΔCS ≈ −Σ (P₁ − P₀)·(Q₀ + Q₁)/2 over goods, nodes and months.
  */
+/**
+ * Change in final consumers' surplus in one node, good and month, USD, on the demand curve the
+ * consumers are on: the long-run constant-elasticity curve through the baseline's price and
+ * consumption, P(x) = p0·(x/q0)^(1/ε), capped at the choke price. Consumers lose what they paid
+ * more (spend1 − spend0) and the value of what they no longer consume, ∫ from q1 to q0 of
+ * min(P, choke) dx (a gain when they consume more). Rationed buyers lose at most the choke price a
+ * tonne, so the loss stays in proportion to the market's value.
+ */
+export function consumerSurplusChange(
+  q0: number,
+  q1: number,
+  p0: number,
+  spend0: number,
+  spend1: number,
+  elasticity: number,
+  choke: number,
+): number {
+  const paidMore = spend1 - spend0;
+  if (!(q0 > 0) || q0 === q1) return -paidMore;
+  const lo = Math.min(q0, q1);
+  const hi = Math.max(q0, q1);
+  let value: number;
+  if (!(elasticity < -1e-9)) value = choke * (hi - lo);
+  else {
+    const a = 1 / elasticity;
+    // P(x) reaches the choke price at xc; below it the curve is capped.
+    const xc = p0 >= choke ? q0 : q0 * pow(choke / p0, elasticity);
+    const capped = xc > lo ? choke * (Math.min(xc, hi) - lo) : 0;
+    const from = Math.max(lo, xc);
+    let curve = 0;
+    if (hi > from) {
+      const F = (x: number) =>
+        Math.abs(a + 1) < 1e-9 ? p0 * q0 * log(x / q0) : ((p0 * q0) / (a + 1)) * pow(x / q0, a + 1);
+      curve = F(hi) - F(from);
+    }
+    value = capped + curve;
+  }
+  return (q1 < q0 ? -value : value) - paidMore;
+}
+
 export function welfareChange(
   baseline: RunResults,
   scenario: RunResults,
@@ -256,6 +306,7 @@ export function welfareChange(
   const from = options.from ?? 0;
   const mask = options.members ? memberMask(scenario, options.members) : null;
   let cs = 0;
+  const curve = demandCurve(scenario);
   for (let m = from; m < to; m++) {
     for (let g = 0; g < goods.length; g++) {
       if (options.mineral && goods[g].mineral !== options.mineral) continue;
@@ -264,16 +315,23 @@ export function welfareChange(
         const q0 = at(baseline, 'consumption', m, g, n);
         const q1 = at(scenario, 'consumption', m, g, n);
         if (q0 === 0 && q1 === 0) continue;
-        const p0 = at(baseline, 'buyerPrice', m, g, n);
-        const p1 = at(scenario, 'buyerPrice', m, g, n);
-        cs -= ((p1 - p0) * (q0 + q1)) / 2;
+        cs += consumerSurplusChange(
+          q0,
+          q1,
+          at(baseline, 'buyerPrice', m, g, n),
+          at(baseline, 'consumerSpend', m, g, n),
+          at(scenario, 'consumerSpend', m, g, n),
+          curve.elasticity[g],
+          curve.choke[g],
+        );
       }
     }
   }
   const range = { from, to, members: options.members, mineral: options.mineral };
   const diff = (name: SeriesName) => total(scenario, name, range) - total(baseline, name, range);
   const producerSurplus = diff('profit');
-  const revenue = diff('tariffRevenue') + diff('levyRevenue') + diff('feeRevenue');
+  // Control rent held by exporting states or importers (firms' rent is in their profit).
+  const revenue = diff('tariffRevenue') + diff('levyRevenue') + diff('feeRevenue') + diff('rentRevenue');
   const fiscalCost =
     diff('subsidySpend') + diff('supportSpend') + diff('stockpilePurchases') - diff('stockpileSales');
   return {

@@ -7,10 +7,15 @@
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
-type Window = { start: number; end: number | null };
+type Window = { start: number; end: number | null; announced?: number | null };
 
 export function isActive(w: Window, month: number): boolean {
   return month >= w.start && (w.end === null || month < w.end);
+}
+
+/** Announced and not yet in force: buyers it will hit stock up (see precautionaryCover). */
+export function isAnnounced(w: Window, month: number): boolean {
+  return w.announced !== null && w.announced !== undefined && month >= w.announced && month < w.start;
 }
 
 export interface FloorRule {
@@ -19,14 +24,27 @@ export interface FloorRule {
   floor: number;
 }
 
+export type RentHolder = 'exporter-firms' | 'exporter-state' | 'importers';
+
 export interface ControlRule {
+  /** Index of the control in the scenario's exportControls (keys its route and licence state). */
+  index: number;
   exporter: number;
+  /** A quota of 0 t is compiled as a ban: no route price lets anything through it. */
   kind: 'ban' | 'quota' | 'licence';
   /** 1 for destinations the control applies to. */
   destinationMask: Uint8Array;
   quotaPerMonth: number;
+  /** Licence: months an application waits before it can be approved. */
   delayMonths: number;
+  /** Licence: share of the processed applications approved each month, 0–1. */
+  approvalShare: number;
+  /** Licence: fee, fraction of the origin price, collected by the exporting state. */
   fee: number;
+  /** Who holds the scarcity rent of a binding quota or licence. */
+  rentHolder: RentHolder;
+  /** Month the control ends (exclusive), or null: firms expect prices to return after a known end. */
+  end: number | null;
 }
 
 export interface OfftakeRule {
@@ -80,6 +98,11 @@ export interface MonthPolicy {
   disruption: Uint8Array;
   /** 1 when each scenario stockpile is active. */
   stockpileActive: Uint8Array;
+  /**
+   * Extra months of cover buyers aim to hold, [good * N + node]: between the announcement and the
+   * start of an export control, a tariff or a supply shock that will hit them.
+   */
+  precautionaryCover: Float64Array;
 }
 
 export interface CompiledPolicy {
@@ -146,6 +169,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
   for (const w of windows) {
     changeMonths.add(w.start);
     if (w.end !== null) changeMonths.add(w.end);
+    if (w.announced !== null && w.announced !== undefined) changeMonths.add(w.announced);
   }
 
   const defaultGrowth = world.minerals.map((m) => m.demandGrowth);
@@ -215,14 +239,20 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
         c.destinations === 'all' ? new Uint8Array(N).fill(1) : unionMask(c.destinations);
       const exempt = unionMask(c.exempt);
       for (let j = 0; j < N; j++) if (exempt[j] || j === exporter) destinationMask[j] = 0;
+      // A quota of 0 t and a ban are the same policy: no route price lets anything through.
+      const kind = c.kind === 'quota' && !(c.quotaTonnesPerMonth > 0) ? 'ban' : c.kind;
       for (const g of goodsMatching(c.mineral, c.stage)) {
         controls[g].push({
+          index: scenario.exportControls.indexOf(c),
           exporter,
-          kind: c.kind,
+          kind,
           destinationMask,
           quotaPerMonth: c.quotaTonnesPerMonth,
           delayMonths: c.licenceDelayMonths,
+          approvalShare: c.approvalShare,
           fee: c.licenceFee,
+          rentHolder: c.rentHolder,
+          end: c.end,
         });
       }
     }
@@ -337,6 +367,31 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
     }
     const stockpileActive = Uint8Array.from(scenario.stockpiles, (s) => (isActive(s, month) ? 1 : 0));
 
+    // Buyers who will be hit by an announced restriction hold more cover until it starts.
+    const precautionaryCover = new Float64Array(G * N);
+    const extra = scenario.market.precautionaryCoverMonths;
+    const cover = (g: number, mask: Uint8Array) => {
+      for (let n = 0; n < N; n++) if (mask[n]) precautionaryCover[g * N + n] = extra;
+    };
+    for (const c of scenario.exportControls) {
+      if (!isAnnounced(c, month)) continue;
+      const exporter = nodeIndex.get(c.exporter)!;
+      const mask = c.destinations === 'all' ? new Uint8Array(N).fill(1) : unionMask(c.destinations);
+      const exempt = unionMask(c.exempt);
+      for (let j = 0; j < N; j++) if (exempt[j] || j === exporter) mask[j] = 0;
+      for (const g of goodsMatching(c.mineral, c.stage)) cover(g, mask);
+    }
+    for (const t of scenario.tariffs) {
+      if (!isAnnounced(t, month)) continue;
+      const mask = scopeMask(t.importer);
+      for (const g of goodsMatching(t.mineral, t.stage)) cover(g, mask);
+    }
+    for (const s of scenario.shocks) {
+      if (!isAnnounced(s, month)) continue;
+      // A known capacity loss raises every buyer's precaution.
+      for (const g of goodsMatching(s.mineral, s.stage)) cover(g, new Uint8Array(N).fill(1));
+    }
+
     return {
       tariff,
       floors,
@@ -352,6 +407,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
       growthRate,
       disruption,
       stockpileActive,
+      precautionaryCover,
     };
   }
 

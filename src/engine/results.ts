@@ -7,6 +7,7 @@
 /** Series recorded per month, good and node. Units in SERIES_UNITS. */
 export const SERIES = [
   'price',
+  'exportPrice',
   'buyerPrice',
   'production',
   'capacity',
@@ -21,6 +22,8 @@ export const SERIES = [
   'tariffRevenue',
   'levyRevenue',
   'feeRevenue',
+  'controlRent',
+  'rentRevenue',
   'subsidySpend',
   'supportSpend',
   'stockpilePurchases',
@@ -31,7 +34,10 @@ export const SERIES = [
 export type SeriesName = (typeof SERIES)[number];
 
 export const SERIES_UNITS: Record<SeriesName, string> = {
-  price: 'USD/t: origin price at which the node sold this month',
+  price:
+    'USD/t: domestic (origin) price the node quoted this month: what buyers at home and on unrestricted routes paid',
+  exportPrice:
+    'USD/t: average price the node’s exports fetched (the domestic price plus the scarcity rent of binding export quotas or licences); the domestic price when it exported nothing',
   buyerPrice: 'USD/t: average landed cost paid by buyers in the node (tariff, levy, fee, transport included)',
   production: 't/month: output of the node (secondary and recycled supply included)',
   capacity: 't/month: operating capacity',
@@ -46,6 +52,10 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
   tariffRevenue: 'USD/month: tariffs collected by the importing node',
   levyRevenue: 'USD/month: price-floor levies collected by the importing node',
   feeRevenue: 'USD/month: export-licence fees collected by the exporting node',
+  controlRent:
+    'USD/month: scarcity rent of the node’s binding export quotas and licences (export price − domestic price, per tonne exported), whoever holds it',
+  rentRevenue:
+    'USD/month: control rent collected by the node’s state (exporter, as licence revenue) or its importers (holding quota); rent held by exporting firms is in revenue instead',
   subsidySpend: 'USD/month: price-gap subsidies paid to the node’s producers',
   supportSpend: 'USD/month: investment support (hurdle cut × capital cost of capacity started)',
   stockpilePurchases: 'USD/month: stockpile purchases by agencies held at the node',
@@ -65,6 +75,13 @@ export interface ResultsMeta {
   minerals: string[];
   stockpiles: string[];
   zones: { id: string; name: string; members: string[] }[];
+  /**
+   * The final-demand curve welfare is measured on, per good: the long-run price elasticity (a
+   * tonne consumers go without for months is worth what substitution and thrifting make it worth)
+   * and the choke price (USD/t) above which no one buys. Absent in files from before they were recorded.
+   */
+  demandElasticity?: number[];
+  chokePrice?: number[];
 }
 
 export interface RunResults {

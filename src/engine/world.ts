@@ -45,6 +45,12 @@ export interface WorldGood {
    * node: reserves for mines, industrial capability for processors.
    */
   potential: number[];
+  /** Output over ready capacity at reference prices, 0–1: the rest is idle capacity that restarts when prices pay. */
+  utilisation: number;
+  /** Finished goods producers hold, months of their output (target and starting stock). */
+  producerCover: number;
+  /** Stock of this good its buyers hold (processors' input, consumers' safety stock), months of their use. */
+  buyerCover: number;
 }
 
 export interface WorldMineral {

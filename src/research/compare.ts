@@ -13,6 +13,8 @@
 import {
   concentration,
   consumerPrice,
+  consumerSurplusChange,
+  demandCurve,
   forEachFlow,
   selfSufficiency,
   type WelfareChange,
@@ -246,21 +248,25 @@ export function welfareTable(
   // Every series in a local: the loop below reads 22 of them for each month, good and node.
   const s0 = baseline.series;
   const s1 = scenario.series;
-  const [q0s, q1s, p0s, p1s, pr0, pr1] = [
+  const [q0s, q1s, p0s, spend0, spend1, pr0, pr1] = [
     s0.consumption,
     s1.consumption,
     s0.buyerPrice,
-    s1.buyerPrice,
+    s0.consumerSpend,
+    s1.consumerSpend,
     s0.profit,
     s1.profit,
   ];
-  const [t0, t1, l0, l1, f0, f1] = [
+  const curve = demandCurve(scenario);
+  const [t0, t1, l0, l1, f0, f1, r0, r1] = [
     s0.tariffRevenue,
     s1.tariffRevenue,
     s0.levyRevenue,
     s1.levyRevenue,
     s0.feeRevenue,
     s1.feeRevenue,
+    s0.rentRevenue,
+    s1.rentRevenue,
   ];
   const [sub0, sub1, sup0, sup1, buy0, buy1, sell0, sell1] = [
     s0.subsidySpend,
@@ -281,9 +287,18 @@ export function welfareTable(
         const i = base + n;
         const q0 = q0s[i];
         const q1 = q1s[i];
-        if (q0 !== 0 || q1 !== 0) consumerSurplus[row + n] -= ((p1s[i] - p0s[i]) * (q0 + q1)) / 2;
+        if (q0 !== 0 || q1 !== 0)
+          consumerSurplus[row + n] += consumerSurplusChange(
+            q0,
+            q1,
+            p0s[i],
+            spend0[i],
+            spend1[i],
+            curve.elasticity[g],
+            curve.choke[g],
+          );
         producerSurplus[row + n] += pr1[i] - pr0[i];
-        revenue[row + n] += t1[i] - t0[i] + (l1[i] - l0[i]) + (f1[i] - f0[i]);
+        revenue[row + n] += t1[i] - t0[i] + (l1[i] - l0[i]) + (f1[i] - f0[i]) + (r1[i] - r0[i]);
         fiscalCost[row + n] +=
           sub1[i] - sub0[i] + (sup1[i] - sup0[i]) + (buy1[i] - buy0[i]) - (sell1[i] - sell0[i]);
       }

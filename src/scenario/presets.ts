@@ -72,8 +72,9 @@ const CHINA_REE_APRIL = {
   mineral: 'rare_earths',
   kind: 'licence' as const,
   licenceDelayMonths: 2,
+  approvalShare: 0.5,
   licenceFee: 0,
-  note: 'April 2025: licences required for exports of seven rare earths and magnets (seed 001).',
+  note: 'April 2025: licences required for exports of seven rare earths and magnets (seed 001). Applications take two months (the 45 working days of the rules); half the backlog is approved each month (an assumption).',
 };
 
 export const PRESETS: readonly Preset[] = [
@@ -150,7 +151,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'china-ree-controls-2025',
     title: "China's 2025 rare-earth export controls",
     description:
-      "China's rare-earth export controls as announced in 2025 (seed 001): from April 2025 licences for separated rare earths and magnets to every destination (modelled as a 2-month licence delay), and the October 2025 expansion to five more elements (modelled as a 6-month delay and a 20% fee on magnets, an assumption). Both in force from January 2026.",
+      "China's rare-earth export controls as announced in 2025 (seed 001): from April 2025 licences for separated rare earths and magnets to every destination (applications processed in two months, half the backlog approved each month: an assumption), and the October 2025 expansion to five more elements, modelled on magnets as a 6-month processing delay, a quarter of the backlog approved each month and a 20% fee (assumptions). Both in force from January 2026. Exports outside China stop for the processing delay, then recover as approvals come; meanwhile the export price stays above China's domestic price (the rent of the licences, held by the exporting firms) and buyers outside draw on their stocks.",
     sources: ['SEED_001_MINISTERIAL', 'IEA_COMMENTARY_2025_10'],
     scenario: {
       version: 1,
@@ -161,8 +162,9 @@ export const PRESETS: readonly Preset[] = [
           ...CHINA_REE_APRIL,
           stage: 'magnet',
           licenceDelayMonths: 6,
+          approvalShare: 0.25,
           licenceFee: 0.2,
-          note: 'October 2025 expansion (five more elements, stricter approvals): 6-month delay and 20% fee (assumption).',
+          note: 'October 2025 expansion (five more elements, stricter approvals): 6-month processing, a quarter of the backlog approved a month and a 20% fee (assumptions).',
         },
       ],
     },
@@ -183,9 +185,10 @@ export const PRESETS: readonly Preset[] = [
           ...CHINA_REE_APRIL,
           stage: 'magnet',
           licenceDelayMonths: 6,
+          approvalShare: 0.25,
           licenceFee: 0.2,
           start: 10,
-          note: 'October 2025 expansion, back in force after the one-year suspension (assumption: 6-month delay, 20% fee).',
+          note: 'October 2025 expansion, back in force after the one-year suspension (assumptions: 6-month processing, a quarter of the backlog approved a month, 20% fee).',
         },
       ],
     },
@@ -206,7 +209,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'drc-cobalt-suspension',
     title: 'DR Congo suspends cobalt exports',
     description:
-      "The DR Congo's suspension of cobalt exports (from 22 February 2025, extended in June, replaced by quotas in October 2025): modelled as an eight-month ban on cobalt concentrate and hydroxide exports from month 1, then a quota of half the 2024 export volume (an assumption standing in for the announced quotas).",
+      "The DR Congo's suspension of cobalt exports (from 22 February 2025, extended in June, replaced by quotas in October 2025): modelled as an eight-month ban on cobalt concentrate and hydroxide exports from month 1, then a quota of half the 2024 export volume (an assumption standing in for the announced quotas). Congolese mines store their output through the ban (its end is known) rather than close; refiners abroad draw down their feed and refined stocks and the refined price rises; the stored ore comes out when exports resume and pulls prices back. Under the quota the export price stays above the Congolese price: the quota's rent, held by the exporting firms.",
     sources: ['DRC_COBALT_2025', 'USGS_MCS2025_COBALT'],
     scenario: {
       version: 1,

@@ -30,6 +30,7 @@ export const STATUS_QUO_TARIFFS = [
     note: 'US fentanyl-related tariff on imports from China, halved to 10% after the October 2025 Trump–Xi meeting (seed 001).',
     start: 0,
     end: null,
+    announced: null,
   },
 ];
 
@@ -59,6 +60,12 @@ const windowFields = {
     .nullable()
     .default(null)
     .describe('Month the lever stops (exclusive); null = until the end of the run.'),
+  announced: month
+    .nullable()
+    .default(null)
+    .describe(
+      'Month the lever is announced, at or before its start; null = it takes effect unannounced. Buyers an announced export control, tariff or supply shock will hit build precautionary stocks in between.',
+    ),
 };
 
 function enumOrAll(values: readonly string[], what: string) {
@@ -145,7 +152,7 @@ export function buildScenarioSchema(catalog: Catalog) {
     kind: z
       .enum(['ban', 'quota', 'licence'])
       .describe(
-        'ban: no exports; quota: at most quotaTonnesPerMonth; licence: exports delayed and charged a fee.',
+        'ban: no exports; quota: at most quotaTonnesPerMonth (0 t is a ban); licence: exports need approvals that come after a processing delay and for a share of the applications each month, with an optional fee.',
       ),
     destinations: z
       .union([z.literal('all'), z.array(scopeRef).min(1).max(200)])
@@ -164,13 +171,24 @@ export function buildScenarioSchema(catalog: Catalog) {
       .min(0)
       .max(24)
       .default(2)
-      .describe('Licence: months a shipment waits before it arrives.'),
+      .describe('Licence: months an application is processed before it can be approved.'),
+    approvalShare: share
+      .default(1)
+      .describe(
+        'Licence: share of the processed applications (the backlog) approved each month, fraction; the rest waits.',
+      ),
     licenceFee: z
       .number()
       .min(0)
       .max(5)
       .default(0)
-      .describe('Licence: fee as a fraction of the origin price.'),
+      .describe('Licence: fee as a fraction of the origin price, collected by the exporting state.'),
+    rentHolder: z
+      .enum(['exporter-firms', 'exporter-state', 'importers'])
+      .default('exporter-firms')
+      .describe(
+        'Who holds the scarcity rent of a binding quota or licence (export price − domestic price): the exporting firms (higher receipts), the exporting state (licence revenue) or the importers holding quota.',
+      ),
     note: text(500).optional(),
     ...windowFields,
   });
@@ -286,6 +304,46 @@ export function buildScenarioSchema(catalog: Catalog) {
     ...windowFields,
   });
 
+  const months = z.number().min(0).max(60);
+  const startingStock = z.strictObject({
+    scope: scopeRef.default('world').describe('"world", a zone id or a node code.'),
+    mineral,
+    stage,
+    producerMonths: months
+      .nullable()
+      .default(null)
+      .describe(
+        "Finished goods held by the stage's producers at the start, months of their output; null = the data default.",
+      ),
+    buyerMonths: months
+      .nullable()
+      .default(null)
+      .describe(
+        'Stock of this good held by its buyers at the start (processors of the next stage, final consumers), months of their use; null = the data default.',
+      ),
+  });
+
+  const capacityOverride = z.strictObject({
+    node: nodeRef.describe('Node whose starting output and capacity change.'),
+    mineral,
+    stage,
+    tonnesPerYear: z
+      .number()
+      .min(0)
+      .max(1e10)
+      .nullable()
+      .default(null)
+      .describe(
+        'Starting output, t/yr (capacity follows from the stage utilisation); the world total changes by the difference.',
+      ),
+    worldShare: share
+      .nullable()
+      .default(null)
+      .describe(
+        "Starting share of world output, fraction; the other nodes' output is scaled so the world total stays as calibrated.",
+      ),
+  });
+
   // A partial record keyed by the mineral enum: any other key ('__proto__' included) is rejected.
   const mineralKey = z.enum(mineralIds as [string, ...string[]]);
   const byMineral = (schema: z.ZodNumber) =>
@@ -300,6 +358,15 @@ export function buildScenarioSchema(catalog: Catalog) {
         .default(-0.2)
         .describe('Price elasticity of final demand (short run; minerals are inelastic).'),
       demandByMineral: byMineral(z.number().min(-3).max(0)),
+      demandLongRun: z
+        .number()
+        .min(-3)
+        .max(0)
+        .default(-0.6)
+        .describe(
+          'Long-run price elasticity of final demand: substitution and thrifting that grow with a sustained price over about two years. At least as large (in absolute value) as the short-run elasticity.',
+        ),
+      demandLongRunByMineral: byMineral(z.number().min(-3).max(0)),
       substitution: z
         .number()
         .min(0.1)
@@ -346,6 +413,14 @@ export function buildScenarioSchema(catalog: Catalog) {
         .default(24)
         .describe('Months to build a new processing plant.'),
       expansionLagMonths: z.int().min(1).max(240).default(18).describe('Months to expand an operating site.'),
+      precautionaryCoverMonths: z
+        .number()
+        .min(0)
+        .max(12)
+        .default(3)
+        .describe(
+          'Extra months of cover buyers aim to hold between the announcement and the start of a restriction that will hit them.',
+        ),
     })
     .prefault({});
 
@@ -434,6 +509,20 @@ export function buildScenarioSchema(catalog: Catalog) {
         .default([])
         .describe('Recycling: a share of past consumption returns as secondary refined supply.'),
       standards: z.array(standard).max(50).default([]).describe('Standards-based markets.'),
+      startingStocks: z
+        .array(startingStock)
+        .max(200)
+        .default([])
+        .describe(
+          'Starting stocks per scope and stage, in months of cover; later entries override earlier ones.',
+        ),
+      capacityOverrides: z
+        .array(capacityOverride)
+        .max(200)
+        .default([])
+        .describe(
+          "Start from another structure: a node's starting output per mineral and stage, as tonnes or as a share of the world (2024 calibration otherwise).",
+        ),
       elasticities: elasticities.describe('Behavioural elasticities.'),
       market: market.describe('Transport costs, the investment hurdle and default build lags.'),
     })
@@ -444,10 +533,40 @@ export function buildScenarioSchema(catalog: Catalog) {
 
 /** The structural shape checkReferences needs (the parsed scenario). */
 interface ScenarioShape {
-  zones: { id: string; members: string[]; start: number; end: number | null }[];
-  tariffs: { importer: string; exporter: string; mineral: string; stage: string }[];
-  priceFloors: { zone: string; mineral: string; stage: string; start: number; end: number | null }[];
-  priceGapSubsidies: { scope: string; mineral: string; stage: string; start: number; end: number | null }[];
+  startingStocks: { scope: string; mineral: string; stage: string }[];
+  capacityOverrides: {
+    node: string;
+    mineral: string;
+    stage: string;
+    tonnesPerYear: number | null;
+    worldShare: number | null;
+  }[];
+  zones: { id: string; members: string[]; start: number; end: number | null; announced: number | null }[];
+  tariffs: {
+    importer: string;
+    exporter: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
+  priceFloors: {
+    zone: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
+  priceGapSubsidies: {
+    scope: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
   exportControls: {
     exporter: string;
     mineral: string;
@@ -456,6 +575,7 @@ interface ScenarioShape {
     exempt: string[];
     start: number;
     end: number | null;
+    announced: number | null;
   }[];
   offtakes: {
     buyer: string;
@@ -464,6 +584,7 @@ interface ScenarioShape {
     stage: string;
     start: number;
     end: number | null;
+    announced: number | null;
   }[];
   stockpiles: {
     holder: string;
@@ -473,14 +594,48 @@ interface ScenarioShape {
     releaseAboveUsd: number;
     start: number;
     end: number | null;
+    announced: number | null;
   }[];
-  disruptions: { mineral: string; stage: string; start: number; end: number | null }[];
-  shocks: { node: string; mineral: string; stage: string; start: number; end: number | null }[];
-  demandGrowth: { scope: string; start: number; end: number | null }[];
-  permitting: { scope: string; mineral: string; stage: string; start: number; end: number | null }[];
-  investmentSupport: { scope: string; mineral: string; stage: string; start: number; end: number | null }[];
+  disruptions: {
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
+  shocks: {
+    node: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
+  demandGrowth: { scope: string; start: number; end: number | null; announced: number | null }[];
+  permitting: {
+    scope: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
+  investmentSupport: {
+    scope: string;
+    mineral: string;
+    stage: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
   projects: { node: string; mineral: string; stage: string }[];
-  recycling: { scope: string; mineral: string; start: number; end: number | null }[];
+  recycling: {
+    scope: string;
+    mineral: string;
+    start: number;
+    end: number | null;
+    announced: number | null;
+  }[];
   standards: {
     zone: string;
     mineral: string;
@@ -488,6 +643,7 @@ interface ScenarioShape {
     compliantOrigins: string[];
     start: number;
     end: number | null;
+    announced: number | null;
   }[];
 }
 
@@ -528,9 +684,14 @@ function checkReferences(s: ScenarioShape, catalog: Catalog, ctx: z.RefinementCt
       issue(path, `${mineral} has no "${stage}" stage (it has: ${m.stages.map((x) => x.id).join(', ')})`);
     }
   };
-  const checkWindow = (path: (string | number)[], w: { start: number; end: number | null }) => {
+  const checkWindow = (
+    path: (string | number)[],
+    w: { start: number; end: number | null; announced: number | null },
+  ) => {
     if (w.end !== null && w.end <= w.start)
       issue([...path, 'end'], `end (${w.end}) must be after start (${w.start})`);
+    if (w.announced !== null && w.announced > w.start)
+      issue([...path, 'announced'], `announced (${w.announced}) must be at or before start (${w.start})`);
   };
 
   s.zones.forEach((zone, i) => {
@@ -564,6 +725,7 @@ function checkReferences(s: ScenarioShape, catalog: Catalog, ctx: z.RefinementCt
     } else checkNode(['tariffs', i, 'importer'], t.importer);
     if (t.exporter !== 'all') checkNode(['tariffs', i, 'exporter'], t.exporter);
     if (t.mineral !== 'all') checkGood(['tariffs', i, 'stage'], t.mineral, t.stage);
+    checkWindow(['tariffs', i], t);
   });
 
   s.priceFloors.forEach((f, i) => {
@@ -644,6 +806,27 @@ function checkReferences(s: ScenarioShape, catalog: Catalog, ctx: z.RefinementCt
       checkNode(['standards', i, 'compliantOrigins', k], code);
     });
     checkWindow(['standards', i], d);
+  });
+  s.startingStocks.forEach((d, i) => {
+    checkScope(['startingStocks', i, 'scope'], d.scope, true);
+    checkGood(['startingStocks', i, 'stage'], d.mineral, d.stage);
+  });
+  const shares = new Map<string, number>();
+  s.capacityOverrides.forEach((d, i) => {
+    checkNode(['capacityOverrides', i, 'node'], d.node);
+    checkGood(['capacityOverrides', i, 'stage'], d.mineral, d.stage);
+    if ((d.tonnesPerYear === null) === (d.worldShare === null))
+      issue(['capacityOverrides', i, 'tonnesPerYear'], 'give exactly one of tonnesPerYear and worldShare');
+    if (d.worldShare !== null) {
+      const key = `${d.mineral}/${d.stage}`;
+      const sum = (shares.get(key) ?? 0) + d.worldShare;
+      shares.set(key, sum);
+      if (sum > 1 + 1e-9)
+        issue(
+          ['capacityOverrides', i, 'worldShare'],
+          `world shares of ${key} add up to ${sum.toFixed(3)}, more than 1`,
+        );
+    }
   });
 }
 

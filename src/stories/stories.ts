@@ -140,7 +140,7 @@ export const STORIES: readonly Story[] = [
       },
       {
         title: 'Licences instead of a ban',
-        text: 'China’s real 2025 controls were licences: shipments wait for approval. A six-month delay and a 20% fee hurt, but far less than a ban. Compare the price with the previous step.',
+        text: 'China’s real 2025 controls were licences: applications wait for processing, then only part of the backlog is approved each month. Exports stop at first and come back as approvals arrive; the price outside rises less than under a ban and falls back as the backlog clears. Compare the price with the previous step.',
         scenario: {
           ...TEACHING,
           name: 'Magnet export licences',
@@ -151,7 +151,8 @@ export const STORIES: readonly Story[] = [
               mineral: 'rare_earths',
               stage: 'magnet',
               kind: 'licence',
-              licenceDelayMonths: 6,
+              licenceDelayMonths: 2,
+              approvalShare: 0.3,
               licenceFee: 0.2,
               start: 6,
             },
@@ -226,7 +227,7 @@ export const STORIES: readonly Story[] = [
     steps: [
       {
         title: 'The shock',
-        text: 'The DR Congo mines three quarters of the world’s cobalt. From month 6 it stops exporting for a year (as it did in 2025). Refiners elsewhere run short; the price of refined cobalt rises.',
+        text: 'The DR Congo mines three quarters of the world’s cobalt. From month 6 it stops exporting for a year (as it did in 2025). Its mines store their ore; refiners elsewhere use up their stocks of feed and metal, then run short, and the price of refined cobalt rises. When the ban ends the stored ore comes out and the price falls back.',
         scenario: {
           ...TEACHING,
           name: 'Cobalt export stop',

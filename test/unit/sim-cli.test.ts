@@ -46,7 +46,7 @@ describe('npm run sim', () => {
       runSimCli(['--scenario', 's.json', '--out', 'r.csv', '--format', 'csv', '--no-baseline'], fake),
     ).toBe(0);
     const [header, first] = written['r.csv'].split('\n');
-    expect(header.startsWith('month,mineral,stage,node,price,buyerPrice,production')).toBe(true);
+    expect(header.startsWith('month,mineral,stage,node,price,exportPrice,buyerPrice,production')).toBe(true);
     expect(first.split(',')).toHaveLength(header.split(',').length);
   });
 

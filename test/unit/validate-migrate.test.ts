@@ -88,7 +88,16 @@ describe('scenario migrations', () => {
     if (!checked.ok) return;
     expect(checked.scenario.months).toBe(36);
     expect(checked.scenario.tariffs).toEqual([
-      { importer: 'USA', exporter: 'CHN', mineral: 'all', stage: 'all', rate: 0.25, start: 0, end: null },
+      {
+        importer: 'USA',
+        exporter: 'CHN',
+        mineral: 'all',
+        stage: 'all',
+        rate: 0.25,
+        start: 0,
+        end: null,
+        announced: null,
+      },
     ]);
     expect(checked.notes).toHaveLength(1);
   });

@@ -182,7 +182,7 @@ describe('the validator: every message names the field, the value and what is al
 
   it('unknown fields, with the fields that exist', () => {
     expect(only(validateScenario({ version: 1, tariffs: [{ importer: 'USA', rate: 0.1, rte: 1 }] }))).toBe(
-      'tariffs[0]: unknown field "rte" (allowed: importer, exporter, mineral, stage, rate, note, start, end) (got "rte")',
+      'tariffs[0]: unknown field "rte" (allowed: importer, exporter, mineral, stage, rate, note, start, end, announced) (got "rte")',
     );
     expect(only(validateScenario({ version: 1, elasticities: { demandByMineral: { gold: -1 } } }))).toMatch(
       /^elasticities\.demandByMineral: unknown field "gold" \(allowed: lithium, nickel, .*germanium\) \(got "gold"\)$/,

@@ -69,6 +69,7 @@ export interface LeverSpec {
 const window: FieldSpec[] = [
   { key: 'start', label: 'Start month', kind: 'month' },
   { key: 'end', label: 'End month', kind: 'monthOrNull' },
+  { key: 'announced', label: 'Announced in month', kind: 'monthOrNull' },
 ];
 
 const mineralStage: FieldSpec[] = [
@@ -219,7 +220,14 @@ export const LEVERS: readonly LeverSpec[] = [
         kind: 'number',
         visibleIf: (c) => c.kind === 'licence',
       },
+      {
+        key: 'approvalShare',
+        label: 'Approved a month',
+        kind: 'number',
+        visibleIf: (c) => c.kind === 'licence',
+      },
       { key: 'licenceFee', label: 'Licence fee', kind: 'number', visibleIf: (c) => c.kind === 'licence' },
+      { key: 'rentHolder', label: 'Rent goes to', kind: 'enum', visibleIf: (c) => c.kind !== 'ban' },
       { key: 'note', label: 'Note', kind: 'text' },
       ...window,
     ],
@@ -233,9 +241,12 @@ export const LEVERS: readonly LeverSpec[] = [
       exempt: [],
       quotaTonnesPerMonth: 0,
       licenceDelayMonths: 2,
+      approvalShare: 1,
       licenceFee: 0,
+      rentHolder: 'exporter-firms',
       start: 0,
       end: null,
+      announced: null,
     }),
   },
   {
@@ -439,6 +450,46 @@ export const LEVERS: readonly LeverSpec[] = [
       end: null,
     }),
   },
+  {
+    key: 'startingStocks',
+    one: 'starting stock',
+    title: 'Starting stocks',
+    summary: 'Stocks held at the start, in months of cover, instead of the data default.',
+    fields: [
+      { key: 'scope', label: 'Where', kind: 'scopeOrWorld' },
+      ...mineralStage,
+      { key: 'producerMonths', label: "Producers' stock (months)", kind: 'number' },
+      { key: 'buyerMonths', label: "Buyers' stock (months)", kind: 'number' },
+    ],
+    label: (s) => `${str(s.scope)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+    create: () => ({
+      scope: 'world',
+      mineral: 'cobalt',
+      stage: 'refine',
+      producerMonths: null,
+      buyerMonths: 3,
+    }),
+  },
+  {
+    key: 'capacityOverrides',
+    one: 'starting capacity',
+    title: 'Starting structure',
+    summary: "A node's starting output and capacity, as tonnes or as a share of the world (2024 otherwise).",
+    fields: [
+      { key: 'node', label: 'Node', kind: 'node' },
+      ...mineralStage,
+      { key: 'tonnesPerYear', label: 'Output (t/yr)', kind: 'number' },
+      { key: 'worldShare', label: 'Share of world', kind: 'number' },
+    ],
+    label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+    create: () => ({
+      node: 'USA',
+      mineral: 'rare_earths',
+      stage: 'refine',
+      tonnesPerYear: null,
+      worldShare: 0.1,
+    }),
+  },
 ];
 
 /** Fields of the scenario itself (outside any list). */
@@ -464,6 +515,8 @@ export const PARAMETER_GROUPS: readonly {
     fields: [
       { key: 'demand', label: 'Demand', kind: 'number' },
       { key: 'demandByMineral', label: 'Demand, per mineral', kind: 'byMineral' },
+      { key: 'demandLongRun', label: 'Demand, long run', kind: 'number' },
+      { key: 'demandLongRunByMineral', label: 'Demand, long run, per mineral', kind: 'byMineral' },
       { key: 'substitution', label: 'Substitution', kind: 'number' },
       { key: 'substitutionByMineral', label: 'Substitution, per mineral', kind: 'byMineral' },
       { key: 'priceAdjustment', label: 'Price adjustment', kind: 'number' },
@@ -480,6 +533,7 @@ export const PARAMETER_GROUPS: readonly {
       { key: 'mineBuildLagMonths', label: 'Mine build lag', kind: 'number' },
       { key: 'processorBuildLagMonths', label: 'Plant build lag', kind: 'number' },
       { key: 'expansionLagMonths', label: 'Expansion lag', kind: 'number' },
+      { key: 'precautionaryCoverMonths', label: 'Precautionary cover', kind: 'number' },
     ],
   },
 ];

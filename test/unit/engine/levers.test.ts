@@ -3,7 +3,7 @@
  * (calibrated world, 2,000 agents, 30 months, against the status quo with the same seed).
  */
 import { describe, expect, it } from 'vitest';
-import { goodIndexOf, total } from '../../../src/engine/metrics.ts';
+import { forEachFlow, goodIndexOf, total } from '../../../src/engine/metrics.ts';
 import type { RunResults } from '../../../src/engine/results.ts';
 import type { ScenarioInput } from '../../../src/scenario/schema.ts';
 import { run, sum, value } from './helpers.ts';
@@ -147,7 +147,7 @@ describe('every lever changes the run', () => {
     const pushed = with_({
       demandGrowth: [{ mineral: 'rare_earths', ratePerYear: 0.5 }],
       permitting: [{ scope: 'world', mineral: 'rare_earths', buildLagMonths: 6 }],
-      investmentSupport: [{ scope: 'USA', mineral: 'rare_earths', stage: 'magnet', hurdleReduction: 0.25 }],
+      investmentSupport: [{ scope: 'world', mineral: 'rare_earths', stage: 'magnet', hurdleReduction: 0.25 }],
     });
     const slow = with_({
       demandGrowth: [{ mineral: 'rare_earths', ratePerYear: 0.5 }],
@@ -215,21 +215,28 @@ describe('every lever changes the run', () => {
 
   it('elasticities and market settings change prices and trade', () => {
     const li = g(base, 'lithium', 'refine');
-    const elastic = with_({
-      elasticities: { demand: -1.5 },
-      demandGrowth: [{ mineral: 'lithium', ratePerYear: 0.8 }],
-    });
-    const inelastic = with_({
-      elasticities: { demand: -0.05 },
-      demandGrowth: [{ mineral: 'lithium', ratePerYear: 0.8 }],
-    });
+    // A supply shock moves the price; how far demand follows is the elasticity.
+    const shock = { node: 'CHN', mineral: 'lithium', stage: 'refine', capacityLoss: 0.6, start: 3 };
+    const elastic = with_({ elasticities: { demand: -1.5, demandLongRun: -1.5 }, shocks: [shock] });
+    const inelastic = with_({ elasticities: { demand: -0.05, demandLongRun: -0.05 }, shocks: [shock] });
     expect(sum(elastic, 'demand', months - 1, li)).toBeLessThan(sum(inelastic, 'demand', months - 1, li));
     const freight = with_({ market: { freightUsdPerTonneKm: 0.5 } });
     expect(sum(freight, 'exports', 12, g(base, 'manganese', 'mine'))).toBeLessThan(
       sum(base, 'exports', 12, g(base, 'manganese', 'mine')),
     );
-    const sigma = with_({ elasticities: { substitution: 0.5 }, tariffs: [{ importer: 'JPN', rate: 0.5 }] });
-    const sharp = with_({ elasticities: { substitution: 20 }, tariffs: [{ importer: 'JPN', rate: 0.5 }] });
-    expect(value(sharp, 'imports', 12, li, 'JPN')).toBeLessThan(value(sigma, 'imports', 12, li, 'JPN'));
+    // A tariff on one origin: the more substitutable origins are, the more Japan buys elsewhere.
+    const onChina = [{ importer: 'JPN', exporter: 'CHN', rate: 0.5 }];
+    const sigma = with_({ elasticities: { substitution: 0.5 }, tariffs: onChina });
+    const sharp = with_({ elasticities: { substitution: 20 }, tariffs: onChina });
+    const fromChina = (r: RunResults) => {
+      let t = 0;
+      const [chn, jpn] = [r.meta.nodes.indexOf('CHN'), r.meta.nodes.indexOf('JPN')];
+      forEachFlow(r, 12, li, (i, j, tonnes) => {
+        if (i === chn && j === jpn) t += tonnes;
+      });
+      return t;
+    };
+    expect(fromChina(sigma)).toBeGreaterThan(0);
+    expect(fromChina(sharp)).toBeLessThan(0.5 * fromChina(sigma));
   });
 });
