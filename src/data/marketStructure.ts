@@ -71,19 +71,19 @@ export const STAGE_STRUCTURE: readonly StageStructure[] = [
     stage: 'mine',
     utilisation: 0.9,
     producerCoverMonths: 0.5,
-    buyerCoverMonths: 3,
+    buyerCoverMonths: 2,
     basis:
-      'ASSUMPTION: Congolese mines ran near capacity in 2024 (record output); after two years of surplus Chinese refiners held about three months of hydroxide feed.',
+      'ASSUMPTION: Congolese mines ran near capacity in 2024 (record output); Chinese refiners held about two months of hydroxide feed.',
     sources: ['USGS_MCS2025_COBALT'],
   },
   {
     mineral: 'cobalt',
     stage: 'refine',
     utilisation: 0.65,
-    producerCoverMonths: 3,
+    producerCoverMonths: 2,
     buyerCoverMonths: 1.5,
     basis:
-      'ASSUMPTION: USGS: China "increased metal refining capacity throughout the year" into a surplus market, with prices falling on oversupply; refined stocks of about three months of output.',
+      'ASSUMPTION: USGS: China "increased metal refining capacity throughout the year" into a surplus market; refined stocks of about two months of output.',
     sources: ['USGS_MCS2025_COBALT'],
   },
   {
