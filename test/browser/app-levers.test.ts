@@ -24,6 +24,16 @@ const PARAMETER_VALUES: Record<string, string> = {
   'market.mineBuildLagMonths': '6',
   'market.processorBuildLagMonths': '4',
   'market.expansionLagMonths': '3',
+  'elasticities.demandLongRun': '-1.5',
+  'market.precautionaryCoverMonths': '8',
+};
+
+/** Edits that make a parameter matter first: precaution needs an announced control. */
+const PARAMETER_SETUP: Record<string, [section: string, path: string, value: string][]> = {
+  'market.precautionaryCoverMonths': [
+    ['exportControls', 'exportControls[0].start', '6'],
+    ['exportControls', 'exportControls[0].announced', '1'],
+  ],
 };
 
 describe('every lever in the editor reaches the engine', () => {
@@ -95,6 +105,10 @@ describe('every lever in the editor reaches the engine', () => {
 
   for (const [path, value] of Object.entries(PARAMETER_VALUES)) {
     it(`${path} changes the results`, async () => {
+      for (const [section, field, setting] of PARAMETER_SETUP[path] ?? []) {
+        await openSection(page, section);
+        last = await editAndRerun(page, () => page.fill(`[data-path="${field}"]`, setting));
+      }
       await openSection(page, path.split('.')[0]);
       await changes(path, () => page.fill(`[data-path="${path}"]`, value));
     });

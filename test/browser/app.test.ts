@@ -43,7 +43,7 @@ describe('the app', () => {
   });
 
   it('loads with the editor (every lever), run controls, views and no errors', async () => {
-    expect(await page.locator('details.editor-section').count()).toBe(2 + 15 + 2);
+    expect(await page.locator('details.editor-section').count()).toBe(2 + 17 + 2);
     for (const id of [
       '#run-toggle',
       '#run-step',
