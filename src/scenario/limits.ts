@@ -22,6 +22,27 @@ export const MAX_LINK_CHARS = 200_000;
  */
 export const MAX_LINK_JSON_BYTES = 3 * MAX_SCENARIO_CHARS;
 
+/**
+ * Deepest nesting of arrays and objects accepted in a link's JSON, checked while it is
+ * unpacked. A scenario nests four deep (scenario → list → item → list of codes); a link that
+ * nests deeper is not a scenario, and refusing it early keeps `[[[[…` from reaching JSON.parse.
+ */
+export const MAX_LINK_DEPTH = 16;
+
+/**
+ * Most JSON values (each array, object and separated member) accepted in a link's JSON, checked
+ * while it is unpacked. Every list of the schema at its longest (500 tariffs, 100 export
+ * controls naming 200 destinations each, …) stays under half of this; 1.4 kB of deflate can
+ * otherwise unpack to hundreds of thousands of values that take the validator most of a second.
+ */
+export const MAX_LINK_ITEMS = 100_000;
+
+/**
+ * Longest time a link may take to be read in the link worker (src/share/linkDecoder.ts), in
+ * milliseconds; a well-formed link takes a few.
+ */
+export const LINK_DECODE_TIMEOUT_MS = 10_000;
+
 /** Largest scenario file read, in bytes; checked with File.size before any byte is read. */
 export const MAX_SCENARIO_FILE_BYTES = 3 * MAX_SCENARIO_CHARS;
 

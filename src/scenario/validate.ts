@@ -140,7 +140,12 @@ function describeIssue(
   }
 }
 
-function capped(errors: string[]): string[] {
+/**
+ * Each message once, in order, at most MAX_MESSAGES. zod reports a huge whole number such as
+ * 1e30 twice (out of range, and not a safe integer), which both read the same to the user.
+ */
+function capped(all: string[]): string[] {
+  const errors = [...new Set(all)];
   if (errors.length <= MAX_MESSAGES) return errors;
   const more = errors.length - (MAX_MESSAGES - 1);
   return [...errors.slice(0, MAX_MESSAGES - 1), `...and ${formatCount(more)} more problems`];

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import {
+  checkedPayload,
   decodeScenario,
   deflateRaw,
   encodeScenario,
@@ -13,6 +14,7 @@ import {
   inflateRaw,
   scenarioDiff,
   toBase64Url,
+  UNCHECKED_LINK_NOTE,
 } from '../../src/scenario/codec.ts';
 import { MAX_LINK_CHARS, MAX_LINK_JSON_BYTES } from '../../src/scenario/limits.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
@@ -49,7 +51,7 @@ const DEPLOYED = 'https://example-organisation.github.io/critical-minerals-trade
 describe('scenario links: encode and decode', () => {
   it('encodes the default scenario in a few characters: only the seed differs from nothing', async () => {
     const payload = await encode(valid({ version: 1 }));
-    expect(payload).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(payload).toMatch(/^1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+$/);
     expect(payload.length).toBeLessThan(30);
     expect(scenarioDiff(valid({ version: 1 }))).toEqual({ seed: 1 });
   });
@@ -227,10 +229,19 @@ describe('scenario links made with schema version 1', () => {
     expect(fixture.links.length).toBeGreaterThanOrEqual(5);
     for (const link of fixture.links) {
       const decoded = await decodeScenario(link.payload);
+      // These links predate checksums: they open, with a note that they could not be checked.
       expect(
         decoded,
         `${link.name}: this v1 link now opens differently. If a default changed, bump SCENARIO_VERSION and add a migration that fills in the old default (src/scenario/migrate.ts).`,
-      ).toStrictEqual({ ok: true, scenario: link.scenario });
+      ).toStrictEqual({ ok: true, scenario: link.scenario, notes: [UNCHECKED_LINK_NOTE] });
+    }
+  });
+
+  it('open with the same scenario once a checksum is added, and without the note', async () => {
+    for (const link of fixture.links) {
+      const [version, data] = link.payload.split('.');
+      const checked = checkedPayload(Number(version), data);
+      expect(await decodeScenario(checked), link.name).toStrictEqual({ ok: true, scenario: link.scenario });
     }
   });
 
