@@ -3,7 +3,7 @@
  * character, deleted, or inserted), and what each one opens as: the measure of how well a
  * link's checksum catches accidental damage (docs/links.md quotes the counts).
  */
-import { decodeScenario } from '../../src/scenario/codec.ts';
+import { checkedPayload, decodeScenario, deflateRaw, toBase64Url } from '../../src/scenario/codec.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 
 const LINK_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
@@ -43,4 +43,13 @@ export async function classifyEdits(payload: string, original: Scenario): Promis
     else counts.otherSilently++;
   }
   return counts;
+}
+
+/**
+ * The hostile link of issue 12: about 1.4 kB that unpacks to a million characters of `[],`
+ * (333,333 empty lists) under one scenario field; it carries a valid checksum.
+ */
+export async function hostileLink(): Promise<string> {
+  const text = `{"seed":1,"zones":[${'[],'.repeat(333_332)}[]]}`;
+  return checkedPayload(1, toBase64Url(await deflateRaw(new TextEncoder().encode(text))));
 }

@@ -21,7 +21,7 @@ import { MAX_LINK_DEPTH, MAX_LINK_ITEMS, MAX_LINK_JSON_BYTES } from '../../src/s
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseScenarioJson, type Validation, validateScenario } from '../../src/scenario/validate.ts';
 import { TEN_EDITS } from './codec-examples.ts';
-import { classifyEdits } from './link-edits.ts';
+import { classifyEdits, hostileLink } from './link-edits.ts';
 
 function valid(doc: unknown): Scenario {
   const checked = validateScenario(doc);
@@ -41,14 +41,6 @@ function errorsOf(result: Validation): string[] {
 }
 
 const data = async (text: string) => toBase64Url(await deflateRaw(new TextEncoder().encode(text)));
-
-/**
- * The hostile link of issue 12: about 1.4 kB that unpacks to a million characters of
- * `[],` (333,333 empty lists) under one scenario field.
- */
-export async function hostileLink(): Promise<string> {
-  return checkedPayload(1, await data(`{"seed":1,"zones":[${'[],'.repeat(333_332)}[]]}`));
-}
 
 describe('link checksum', () => {
   it('is CRC-32 (IEEE): the published check value', () => {
