@@ -28,10 +28,16 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { applyOverrides, loadScenarioInput, wholeNumber } from './load.ts';
 
+/**
+ * Largest sweep shard --merge reads, in bytes: a shard is one CSV row per point and month for
+ * every outcome, far larger than a scenario, but a gigabyte is past any sweep that fits in memory.
+ */
+export const MAX_SHARD_FILE_BYTES = 1_000_000_000;
+
 export interface ResearchIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): string;
+  readFile(path: string, maxBytes?: number): string;
   writeFile(path: string, text: string): void;
 }
 
@@ -151,7 +157,7 @@ function sweep(
 
 function merge(files: string[], out: string | undefined, io: ResearchIo): number {
   if (files.length === 0) throw new UsageError('--merge needs the shard files');
-  const csv = mergeSweepCsv(files.map((name) => ({ name, text: io.readFile(name) })));
+  const csv = mergeSweepCsv(files.map((name) => ({ name, text: io.readFile(name, MAX_SHARD_FILE_BYTES) })));
   if (out) {
     io.writeFile(out, csv);
     io.stdout(`merged ${files.length} shards into ${out}\n`);
