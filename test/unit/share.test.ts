@@ -20,7 +20,7 @@ import {
 import { embedSnippet, escapeHtmlAttribute } from '../../src/share/embed.ts';
 import { resultsCsvText, resultsJsonText } from '../../src/share/exports.ts';
 import { fileStem, readScenarioFile, scenarioFileText } from '../../src/share/files.ts';
-import { contentSecurityPolicy } from '../../vite.config.ts';
+import { contentSecurityPolicy, isolationHeaders } from '../../vite.config.ts';
 import { EVERY_LEVER } from './codec-examples.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -260,9 +260,14 @@ describe('the Content-Security-Policy', () => {
     return match?.[1];
   };
 
-  it('is the same in index.html, the test page and vite.config.ts', () => {
+  it('is the same in index.html, bench.html, the test page, public/_headers and vite.config.ts', () => {
     expect(metaPolicy('index.html')).toBe(contentSecurityPolicy);
+    expect(metaPolicy('bench.html')).toBe(contentSecurityPolicy);
     expect(metaPolicy('test-pages/links.html')).toBe(contentSecurityPolicy);
+    const headers = readFileSync(resolve(root, 'public/_headers'), 'utf8');
+    expect(headers).toContain(`\n  Content-Security-Policy: ${contentSecurityPolicy}\n`);
+    for (const [name, value] of Object.entries(isolationHeaders))
+      expect(headers).toContain(`\n  ${name}: ${value}\n`);
   });
 
   it('forbids inline scripts, eval, plugins and base rewriting', () => {
