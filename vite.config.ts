@@ -51,6 +51,7 @@ const headers = { ...isolationHeaders, 'Content-Security-Policy': contentSecurit
 export function precacheList(): Plugin {
   return {
     name: 'precache-list',
+    enforce: 'post',
     apply: 'build',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle)
