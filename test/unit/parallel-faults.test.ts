@@ -18,9 +18,14 @@ beforeAll(async () => {
 });
 
 /** Runs the scenario with `fault`; returns what the engine threw. */
-async function failingRun(engine: ParallelEngine, sharedMemory: boolean, fault: FaultPlan): Promise<unknown> {
+async function failingRun(
+  engine: ParallelEngine,
+  sharedMemory: boolean,
+  fault: FaultPlan,
+  phaseTimeoutMs?: number,
+): Promise<unknown> {
   try {
-    await engine.load(world, scenario, { workers: 3, sharedMemory, fault });
+    await engine.load(world, scenario, { workers: 3, sharedMemory, fault, phaseTimeoutMs });
     while (engine.month < engine.months) await engine.step();
   } catch (error) {
     return error;
@@ -53,6 +58,27 @@ describe.each([
     expect(() => engine.month).toThrow(/no scenario is loaded/);
     expect(await parallelHash(engine, scenario, { workers: 3, sharedMemory })).toBe(expected);
   });
+
+  it.each([
+    { fault: '1:2:decide:hang', where: 'month 2 \\(decide\\)' },
+    { fault: '2:-1:draw:hang', where: 'initialisation \\(draw\\)' },
+  ])(
+    'stops a worker that stops answering ($fault) after the watchdog limit, then runs again',
+    async ({ fault, where }) => {
+      const plan = parseFaultPlan(fault);
+      // A 5 s watchdog here; the engine's own limit is 30 s and more (phaseDeadlineMs).
+      const error = await failingRun(engine, sharedMemory, plan, 5000);
+      expect(error).toBeInstanceOf(EngineError);
+      expect((error as EngineError).worker).toBe(plan.worker);
+      expect((error as EngineError).message).toMatch(
+        new RegExp(
+          `^worker ${plan.worker} stopped answering during ${where}: no reply in 5 s; the workers were stopped, and the next run starts new ones$`,
+        ),
+      );
+      expect(() => engine.month).toThrow(/no scenario is loaded/);
+      expect(await parallelHash(engine, scenario, { workers: 3, sharedMemory })).toBe(expected);
+    },
+  );
 
   it('reports a worker thread killed from outside', async () => {
     const threads: Worker[] = [];
