@@ -148,7 +148,7 @@ describe('the Content-Security-Policy in the built app', () => {
     await context.close();
   });
 
-  it('still works when the host sends no headers at all (meta only, not isolated)', async () => {
+  it('still works when the host sends no headers at all (the CSP from the meta tag; isolation from the service worker)', async () => {
     const plain = await serveDist({ isolated: false });
     try {
       const { page, problems } = await openPage(browser, plain.url);
