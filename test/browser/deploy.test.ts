@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../timeouts.ts';
 import { SMALL, setRunSettings, setSpeed, waitForRun } from './appDriver';
 import { launchBrowser, screenshotPath } from './harness';
 import { type StaticHost, serveStatic } from './staticHost';
@@ -56,7 +57,7 @@ async function runSmall(page: Page): Promise<string> {
   await setSpeed(page, 'Infinity');
   const before = Number((await page.getAttribute('#run-status', 'data-run')) ?? '0');
   await page.click('#run-toggle');
-  await waitForRun(page, before, 120_000);
+  await waitForRun(page, before, scaled(120_000));
   return (await page.textContent('#run-workers-used')) ?? '';
 }
 
@@ -66,7 +67,7 @@ describe('on a static host that sends no headers', () => {
   beforeAll(async () => {
     host = await serveStatic();
     browser = await launchBrowser();
-  }, 120_000);
+  }, scaled(120_000));
   afterAll(async () => {
     await browser?.close();
     await host?.close();
@@ -80,7 +81,7 @@ describe('on a static host that sends no headers', () => {
     await recordViolations(page);
     await page.goto(host.url);
     // The first visit reloads once, as soon as the service worker controls the page.
-    await page.waitForSelector('.node-marker[data-node="ROW"]', { timeout: 120_000 });
+    await page.waitForSelector('.node-marker[data-node="ROW"]', { timeout: scaled(120_000) });
     expect(
       await page.evaluate(() => ({
         isolated: crossOriginIsolated,
@@ -100,7 +101,7 @@ describe('on a static host that sends no headers', () => {
     await host.close();
     const requestsBefore = host.requests.length;
     await page.reload();
-    await page.waitForSelector('.node-marker[data-node="ROW"]', { timeout: 120_000 });
+    await page.waitForSelector('.node-marker[data-node="ROW"]', { timeout: scaled(120_000) });
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(await runSmall(page)).toMatch(/shared memory/);
     expect(host.requests.length).toBe(requestsBefore);

@@ -8,6 +8,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BenchParams, BenchReport } from '../../src/parallel/benchPage.ts';
+import { scaled } from '../timeouts.ts';
 import { openApp, SMALL, setRunSettings, setSpeed, waitForRun } from './appDriver';
 import { openPage, screenshotPath, useServedApp } from './harness';
 
@@ -32,7 +33,7 @@ describe('the watchdog', () => {
       () => Number(document.querySelector('#run-progress-text')?.textContent?.split(' ')[0]) >= 2,
       undefined,
       {
-        timeout: 120_000,
+        timeout: scaled(120_000),
       },
     );
     // Every coordinator's thread loops forever: no error, no answer (never awaited: it never ends).
@@ -51,7 +52,7 @@ describe('the watchdog', () => {
       () => document.querySelector<HTMLElement>('#run-status')?.dataset.status === 'error',
       undefined,
       {
-        timeout: 120_000,
+        timeout: scaled(120_000),
         polling: 250,
       },
     );
@@ -65,7 +66,7 @@ describe('the watchdog', () => {
     await setSpeed(page, 'Infinity');
     const before = Number((await page.getAttribute('#run-status', 'data-run')) ?? '0');
     await page.click('#run-toggle');
-    await waitForRun(page, before, 180_000);
+    await waitForRun(page, before, scaled(180_000));
     expect(await page.textContent('#run-status')).toMatch(/^Done: 24 months/);
     expect(problems.pageErrors).toEqual([]);
     await page.context().close();
@@ -76,11 +77,12 @@ describe('the watchdog', () => {
     await page.waitForFunction(() => window.bench !== undefined);
     const params = { preset: 'status-quo', resolution: 3000, months: 12, workers: 2 };
     for (const memory of ['shared', 'transfer'] as const) {
-      const hung = await runOn(page, { ...params, memory, fault: '1:3:decide:hang', phaseTimeoutMs: 5000 });
+      const limit = scaled(5000);
+      const hung = await runOn(page, { ...params, memory, fault: '1:3:decide:hang', phaseTimeoutMs: limit });
       expect(hung.ok).toBe(false);
       expect(hung.error?.worker).toBe(1);
       expect(hung.error?.message).toBe(
-        'worker 1 stopped answering during month 3 (decide): no reply in 5 s; the workers were stopped, and the next run starts new ones',
+        `worker 1 stopped answering during month 3 (decide): no reply in ${Math.round(limit / 1000)} s; the workers were stopped, and the next run starts new ones`,
       );
       const again = await runOn(page, { ...params, memory });
       expect(again.ok, memory).toBe(true);

@@ -12,6 +12,7 @@ import { maxWorkers, runSimCli, type SimDebug, type SimIo } from '../../src/cli/
 import { MAX_SCENARIO_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { scenarioTextFromBytes } from '../../src/scenario/text.ts';
 import { readScenarioFile } from '../../src/share/files.ts';
+import { scaled } from '../timeouts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'cli-inputs-'));
@@ -103,37 +104,45 @@ describe('command-line input files', () => {
     );
   });
 
-  it('gives up on a FIFO that nobody writes to, and reads one that is written late', async () => {
-    const fifo = join(dir, 'fifo');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    expect(() => readInputText(fifo, { ...limits, idleTimeoutMs: 300 })).toThrow(
-      `nothing arrived from "${fifo}" for 0.3 s (a pipe or FIFO with no writer?); gave up waiting`,
-    );
-    // A writer that opens the FIFO after half a second and writes the scenario in two parts.
-    const source = join(dir, 'late.json');
-    writeFileSync(source, SCENARIO);
-    const writer = spawn('sh', [
-      '-c',
-      `sleep 0.5; (head -c 10 "${source}"; sleep 0.3; tail -c +11 "${source}") > "${fifo}"`,
-    ]);
-    const exited = new Promise((done) => writer.on('exit', done));
-    expect(readInputText(fifo, { ...limits, idleTimeoutMs: 20_000 })).toBe(SCENARIO);
-    await exited;
-  }, 60_000);
+  it(
+    'gives up on a FIFO that nobody writes to, and reads one that is written late',
+    async () => {
+      const fifo = join(dir, 'fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      expect(() => readInputText(fifo, { ...limits, idleTimeoutMs: 300 })).toThrow(
+        `nothing arrived from "${fifo}" for 0.3 s (a pipe or FIFO with no writer?); gave up waiting`,
+      );
+      // A writer that opens the FIFO after half a second and writes the scenario in two parts.
+      const source = join(dir, 'late.json');
+      writeFileSync(source, SCENARIO);
+      const writer = spawn('sh', [
+        '-c',
+        `sleep 0.5; (head -c 10 "${source}"; sleep 0.3; tail -c +11 "${source}") > "${fifo}"`,
+      ]);
+      const exited = new Promise((done) => writer.on('exit', done));
+      expect(readInputText(fifo, { ...limits, idleTimeoutMs: 20_000 })).toBe(SCENARIO);
+      await exited;
+    },
+    scaled(60_000),
+  );
 
-  it('the real command exits with a message on /dev/zero', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/sim.ts', '--scenario', '/dev/zero'],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('"/dev/zero" is more than 3.0 MB; the limit is 3.0 MB');
-  }, 180_000);
+  it(
+    'the real command exits with a message on /dev/zero',
+    () => {
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/sim.ts', '--scenario', '/dev/zero'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: scaled(120_000),
+        },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('"/dev/zero" is more than 3.0 MB; the limit is 3.0 MB');
+    },
+    scaled(180_000),
+  );
 });
 
 describe('--workers', () => {
@@ -141,18 +150,22 @@ describe('--workers', () => {
     expect(maxWorkers()).toBe(Math.max(16, availableParallelism()));
   });
 
-  it('caps the worker count with a note, and gives the same numbers', async () => {
-    // A cap of 2 here, so the test starts two threads, not sixteen.
-    const args = ['--scenario', 'status-quo', '--months', '2', '--resolution', '1000', '--no-baseline'];
-    const capped = sim([...args, '--workers', '10000', '--out', 'x'], { maxWorkers: 2 });
-    expect(await capped.status).toBe(0);
-    expect(capped.out.stderr).toMatch(
-      /^note: --workers 10000 is more than this command starts; running on 2 \(it starts at most the larger of 16 and this machine's \d+ hardware threads\)\. The numbers are the same on any number of workers\.\n$/,
-    );
-    expect(capped.out.stdout).toMatch(/, 2 workers \(shared memory\)/);
-    const single = sim(args);
-    expect(await single.status).toBe(0);
-    const body = (text: string) => text.split('\n').slice(1).join('\n');
-    expect(body(capped.out.stdout).replace(/\nresults written.*\n$/, '\n')).toBe(body(single.out.stdout));
-  }, 120_000);
+  it(
+    'caps the worker count with a note, and gives the same numbers',
+    async () => {
+      // A cap of 2 here, so the test starts two threads, not sixteen.
+      const args = ['--scenario', 'status-quo', '--months', '2', '--resolution', '1000', '--no-baseline'];
+      const capped = sim([...args, '--workers', '10000', '--out', 'x'], { maxWorkers: 2 });
+      expect(await capped.status).toBe(0);
+      expect(capped.out.stderr).toMatch(
+        /^note: --workers 10000 is more than this command starts; running on 2 \(it starts at most the larger of 16 and this machine's \d+ hardware threads\)\. The numbers are the same on any number of workers\.\n$/,
+      );
+      expect(capped.out.stdout).toMatch(/, 2 workers \(shared memory\)/);
+      const single = sim(args);
+      expect(await single.status).toBe(0);
+      const body = (text: string) => text.split('\n').slice(1).join('\n');
+      expect(body(capped.out.stdout).replace(/\nresults written.*\n$/, '\n')).toBe(body(single.out.stdout));
+    },
+    scaled(120_000),
+  );
 });

@@ -20,6 +20,7 @@ import { MAX_LINK_CHARS, MAX_LINK_JSON_BYTES } from '../../src/scenario/limits.t
 import { PRESETS } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { type Validation, validateScenario } from '../../src/scenario/validate.ts';
+import { scaled } from '../timeouts.ts';
 import { scenarioDocument } from './codec-arbitraries.ts';
 import { EVERY_LEVER, TEN_EDITS } from './codec-examples.ts';
 
@@ -355,35 +356,39 @@ describe('bad links: a message, never an exception', () => {
     ]);
   });
 
-  it('survives 10,000 random strings, and link-shaped strings, with a message every time', async () => {
-    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
-    const linkish = fc.oneof(
-      fc.string({ maxLength: 80 }),
-      fc.string({ unit: 'binary', maxLength: 40 }),
-      fc
-        .tuple(fc.constantFrom('0', '1', '2'), fc.uint8Array({ maxLength: 60 }))
-        .map(([version, bytes]) => `${version}.${toBase64Url(bytes)}`),
-      fc.stringMatching(/^1\.[A-Za-z0-9_-]{0,60}$/),
-      fc.json({ maxDepth: 3 }).map((json) => ({ json })),
-      fc.constantFrom('1.', '.', '1..', '01.AA', '999999999.AA', '1.A', '1.AAAA'),
-    );
-    let counted = 0;
-    await fc.assert(
-      fc.asyncProperty(linkish, async (input) => {
-        const payload = typeof input === 'string' ? input : await rawPayload(1, input.json);
-        const result = await decodeScenario(payload);
-        counted++;
-        if (result.ok) expect(valid(result.scenario)).toStrictEqual(result.scenario);
-        else {
-          expect(result.errors.length).toBeGreaterThan(0);
-          for (const e of result.errors) expect(typeof e === 'string' && e.length > 0).toBe(true);
-        }
-      }),
-      { numRuns: 10_000 },
-    );
-    expect(counted).toBe(10_000);
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
-  }, 180_000);
+  it(
+    'survives 10,000 random strings, and link-shaped strings, with a message every time',
+    async () => {
+      const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+      const linkish = fc.oneof(
+        fc.string({ maxLength: 80 }),
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc
+          .tuple(fc.constantFrom('0', '1', '2'), fc.uint8Array({ maxLength: 60 }))
+          .map(([version, bytes]) => `${version}.${toBase64Url(bytes)}`),
+        fc.stringMatching(/^1\.[A-Za-z0-9_-]{0,60}$/),
+        fc.json({ maxDepth: 3 }).map((json) => ({ json })),
+        fc.constantFrom('1.', '.', '1..', '01.AA', '999999999.AA', '1.A', '1.AAAA'),
+      );
+      let counted = 0;
+      await fc.assert(
+        fc.asyncProperty(linkish, async (input) => {
+          const payload = typeof input === 'string' ? input : await rawPayload(1, input.json);
+          const result = await decodeScenario(payload);
+          counted++;
+          if (result.ok) expect(valid(result.scenario)).toStrictEqual(result.scenario);
+          else {
+            expect(result.errors.length).toBeGreaterThan(0);
+            for (const e of result.errors) expect(typeof e === 'string' && e.length > 0).toBe(true);
+          }
+        }),
+        { numRuns: 10_000 },
+      );
+      expect(counted).toBe(10_000);
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
+    },
+    scaled(180_000),
+  );
 });
 
 describe('base64url', () => {

@@ -20,6 +20,7 @@ import {
 import { MAX_LINK_DEPTH, MAX_LINK_ITEMS, MAX_LINK_JSON_BYTES } from '../../src/scenario/limits.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseScenarioJson, type Validation, validateScenario } from '../../src/scenario/validate.ts';
+import { scaled } from '../timeouts.ts';
 import { TEN_EDITS } from './codec-examples.ts';
 import { classifyEdits, hostileLink } from './link-edits.ts';
 
@@ -49,17 +50,21 @@ describe('link checksum', () => {
     expect(linkCheck('1.q1YqTk1NUbIyrAUA')).toMatch(/^[A-Za-z0-9_-]{5}[AQgw]$/);
   });
 
-  it('catches every one-character edit of the ten-edit link (replaced, deleted or inserted)', async () => {
-    const scenario = valid(TEN_EDITS);
-    const payload = await encode(scenario);
-    const counts = await classifyEdits(payload, scenario);
-    console.log(`one-character edits of the ten-edit link (${payload.length} characters):`, counts);
-    expect(counts.edits).toBeGreaterThan(60_000);
-    expect(counts.otherSilently).toBe(0);
-    // The only edits that are not refused turn the checked link into an unchecked one (the
-    // dot after the checksum replaced or deleted) and decode by chance: they open with the note.
-    expect(counts.same + counts.otherWithNote).toBeLessThan(counts.edits / 1000);
-  }, 300_000);
+  it(
+    'catches every one-character edit of the ten-edit link (replaced, deleted or inserted)',
+    async () => {
+      const scenario = valid(TEN_EDITS);
+      const payload = await encode(scenario);
+      const counts = await classifyEdits(payload, scenario);
+      console.log(`one-character edits of the ten-edit link (${payload.length} characters):`, counts);
+      expect(counts.edits).toBeGreaterThan(60_000);
+      expect(counts.otherSilently).toBe(0);
+      // The only edits that are not refused turn the checked link into an unchecked one (the
+      // dot after the checksum replaced or deleted) and decode by chance: they open with the note.
+      expect(counts.same + counts.otherWithNote).toBeLessThan(counts.edits / 1000);
+    },
+    scaled(300_000),
+  );
 
   it('reports a damaged checksum before anything else, with what to do', async () => {
     const payload = await encode(valid(TEN_EDITS));

@@ -9,6 +9,7 @@ import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
 import type { FaultPlan } from '../../src/parallel/protocol.ts';
 import { parseFaultPlan } from '../../src/parallel/protocol.ts';
+import { scaled } from '../timeouts.ts';
 import { parallelHash, presetScenario, singleThreadHash, world } from './parallel-helpers.ts';
 
 const scenario = presetScenario('status-quo', 3000, 6);
@@ -66,13 +67,14 @@ describe.each([
     'stops a worker that stops answering ($fault) after the watchdog limit, then runs again',
     async ({ fault, where }) => {
       const plan = parseFaultPlan(fault);
-      // A 5 s watchdog here; the engine's own limit is 30 s and more (phaseDeadlineMs).
-      const error = await failingRun(engine, sharedMemory, plan, 5000);
+      // A 5 s watchdog here (scaled); the engine's own limit is 30 s and more (phaseDeadlineMs).
+      const limit = scaled(5000);
+      const error = await failingRun(engine, sharedMemory, plan, limit);
       expect(error).toBeInstanceOf(EngineError);
       expect((error as EngineError).worker).toBe(plan.worker);
       expect((error as EngineError).message).toMatch(
         new RegExp(
-          `^worker ${plan.worker} stopped answering during ${where}: no reply in 5 s; the workers were stopped, and the next run starts new ones$`,
+          `^worker ${plan.worker} stopped answering during ${where}: no reply in ${Math.round(limit / 1000)} s; the workers were stopped, and the next run starts new ones$`,
         ),
       );
       expect(() => engine.month).toThrow(/no scenario is loaded/);
