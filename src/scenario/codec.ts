@@ -29,13 +29,15 @@ import { scenarioSchema } from './catalog.ts';
 import { LINK_CHECK_CHARS, linkCheck } from './checksum.ts';
 import { jsonEqual, withoutDefaults } from './introspect.ts';
 import {
+  type ChunkCheck,
   formatBytes,
   formatCount,
+  jsonShapeLimits,
   MAX_LINK_CHARS,
-  MAX_LINK_DEPTH,
-  MAX_LINK_ITEMS,
   MAX_LINK_JSON_BYTES,
   MAX_SCENARIO_CHARS,
+  MAX_SCENARIO_DEPTH,
+  MAX_SCENARIO_VALUES,
 } from './limits.ts';
 import { type MigrationOptions, oldestReadableVersion } from './migrate.ts';
 import { SCENARIO_VERSION, type Scenario } from './schema.ts';
@@ -162,7 +164,7 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
   const bytes = fromBase64Url(data);
   if (!bytes || bytes.length === 0)
     return { ok: false, errors: [`${DAMAGED}: its data is not valid base64url`] };
-  const shapeCheck = jsonShapeLimits(MAX_LINK_DEPTH, MAX_LINK_ITEMS);
+  const shapeCheck = jsonShapeLimits(MAX_SCENARIO_DEPTH, MAX_SCENARIO_VALUES);
   const inflated = await inflateRaw(bytes, MAX_LINK_JSON_BYTES, shapeCheck.feed);
   if (inflated === 'too-large') {
     return {
@@ -176,7 +178,7 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
     return {
       ok: false,
       errors: [
-        `the link's data nests lists and objects more than ${MAX_LINK_DEPTH} deep; a scenario nests at most 4 deep, so this is not a scenario`,
+        `the link's data nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not a scenario`,
       ],
     };
   }
@@ -184,7 +186,7 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
     return {
       ok: false,
       errors: [
-        `the link's data holds more than ${formatCount(MAX_LINK_ITEMS)} values; scenario links hold far fewer, so this is not a scenario`,
+        `the link's data holds more than ${formatCount(MAX_SCENARIO_VALUES)} values; scenario links hold far fewer, so this is not a scenario`,
       ],
     };
   }
@@ -280,7 +282,7 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 export type InflateProblem = 'corrupt' | 'too-large' | 'too-deep' | 'too-many' | 'trailing';
 
 /** Looks at each unpacked chunk as it arrives; returns a problem to stop unpacking. */
-export type ChunkCheck = (chunk: Uint8Array) => 'too-deep' | 'too-many' | null;
+export type { ChunkCheck } from './limits.ts';
 
 /**
  * Inflates `bytes`, stopping as soon as the output passes `limit` bytes (a decompression bomb
@@ -339,39 +341,4 @@ async function inflateChunks(
     at += chunk.byteLength;
   }
   return out;
-}
-
-/**
- * A streaming look at JSON bytes, chunk by chunk, that refuses nesting deeper than `maxDepth`
- * or more than `maxItems` values (counted as opening brackets and separating commas outside
- * strings) before the text is ever parsed. It only reads structure; JSON.parse still judges
- * the text. UTF-8 multi-byte characters never contain bytes below 0x80, so scanning bytes for
- * the ASCII `"`, `\`, `[`, `{`, `,`, `]`, `}` is exact.
- */
-export function jsonShapeLimits(maxDepth: number, maxItems: number): { feed: ChunkCheck } {
-  let depth = 0;
-  let items = 0;
-  let inString = false;
-  let escaped = false;
-  return {
-    feed(chunk) {
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (b === 0x5c) escaped = true;
-          else if (b === 0x22) inString = false;
-          continue;
-        }
-        if (b === 0x22) inString = true;
-        else if (b === 0x5b || b === 0x7b) {
-          if (++depth > maxDepth) return 'too-deep';
-          if (++items > maxItems) return 'too-many';
-        } else if (b === 0x2c) {
-          if (++items > maxItems) return 'too-many';
-        } else if (b === 0x5d || b === 0x7d) depth = Math.max(0, depth - 1);
-      }
-      return null;
-    },
-  };
 }

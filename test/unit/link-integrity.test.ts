@@ -13,11 +13,15 @@ import {
   encodeScenario,
   fromBase64Url,
   inflateRaw,
-  jsonShapeLimits,
   toBase64Url,
   UNCHECKED_LINK_NOTE,
 } from '../../src/scenario/codec.ts';
-import { MAX_LINK_DEPTH, MAX_LINK_ITEMS, MAX_LINK_JSON_BYTES } from '../../src/scenario/limits.ts';
+import {
+  jsonShapeLimits,
+  MAX_LINK_JSON_BYTES,
+  MAX_SCENARIO_DEPTH,
+  MAX_SCENARIO_VALUES,
+} from '../../src/scenario/limits.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseScenarioJson, type Validation, validateScenario } from '../../src/scenario/validate.ts';
 import { scaled } from '../timeouts.ts';
@@ -100,11 +104,11 @@ describe('hard limits while unpacking', () => {
     expect(payload.length).toBeLessThan(2_000);
     console.log(`hostile link: ${payload.length} characters`);
     expect(errorsOf(await decodeScenario(payload))).toEqual([
-      `the link's data holds more than ${MAX_LINK_ITEMS.toLocaleString('en')} values; scenario links hold far fewer, so this is not a scenario`,
+      `the link's data holds more than ${MAX_SCENARIO_VALUES.toLocaleString('en')} values; scenario links hold far fewer, so this is not a scenario`,
     ]);
     // Unpacking stopped early: the shape check refused a chunk long before the whole text.
     let seen = 0;
-    const shape = jsonShapeLimits(MAX_LINK_DEPTH, MAX_LINK_ITEMS);
+    const shape = jsonShapeLimits(MAX_SCENARIO_DEPTH, MAX_SCENARIO_VALUES);
     const result = await inflateRaw(fromBase64Url(payload.split('.')[2])!, MAX_LINK_JSON_BYTES, (chunk) => {
       seen += chunk.byteLength;
       return shape.feed(chunk);
@@ -116,7 +120,7 @@ describe('hard limits while unpacking', () => {
   it('refuses nesting deeper than the limit, and accepts brackets inside strings', async () => {
     const deep = checkedPayload(1, await data(`{"seed":1,"zones":${'['.repeat(40)}${']'.repeat(40)}}`));
     expect(errorsOf(await decodeScenario(deep))).toEqual([
-      `the link's data nests lists and objects more than ${MAX_LINK_DEPTH} deep; a scenario nests at most 4 deep, so this is not a scenario`,
+      `the link's data nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not a scenario`,
     ]);
     const named = valid({ version: 1, name: `${'[{'.repeat(60)} "quoted\\" ,,, ` });
     expect(await decodeScenario(await encode(named))).toStrictEqual({ ok: true, scenario: named });
@@ -138,6 +142,24 @@ describe('hard limits while unpacking', () => {
       const packed = await deflateRaw(new TextEncoder().encode(text));
       expect(await inflateRaw(packed, MAX_LINK_JSON_BYTES)).toBeInstanceOf(Uint8Array);
     }
+  });
+});
+
+describe('hard limits before JSON.parse: files and the command line', () => {
+  it('refuses a scenario text with too many values or too deep, before parsing it', () => {
+    const wide = `{"version":1,"zones":[${'0,'.repeat(200_000)}0]}`;
+    expect(parseScenarioJson(wide)).toEqual({
+      ok: false,
+      errors: [
+        `the scenario holds more than ${MAX_SCENARIO_VALUES.toLocaleString('en')} values (lists, objects and their members); a scenario holds far fewer, so this is not one`,
+      ],
+    });
+    expect(parseScenarioJson(`{"version":1,"zones":${'['.repeat(30)}${']'.repeat(30)}}`)).toEqual({
+      ok: false,
+      errors: [
+        `the scenario nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not one`,
+      ],
+    });
   });
 });
 
