@@ -93,7 +93,7 @@ describe('scenario links in the app', () => {
     });
     const workersBefore = page.workers().length;
     await paste(page, await hostileLink());
-    expect(await messageOf(page, 'error')).toContain("the link's data holds more than 100,000 values");
+    expect(await messageOf(page, 'error')).toContain("the link's data holds more than 150,000 values");
     // The link was read by a worker of its own (terminated once it answered).
     expect(page.workers().length).toBeLessThanOrEqual(workersBefore);
     const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
