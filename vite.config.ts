@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Cross-origin isolation (COOP + COEP) lets the page use SharedArrayBuffer for agent state.
@@ -41,12 +42,51 @@ export const contentSecurityPolicy = [
 
 const headers = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
 
+/**
+ * Writes dist/sw-precache.js, which the service worker (public/sw.js) imports: the build's id
+ * and every file it must store for offline use (pages, scripts, workers, styles; not source
+ * maps). The id changes with any file name, and the build's names carry content hashes, so a
+ * new build installs the service worker afresh.
+ */
+export function precacheList(): Plugin {
+  return {
+    name: 'precache-list',
+    enforce: 'post',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((file) => !file.endsWith('.map'))
+        .sort();
+      const build = createHash('sha256')
+        .update(files.join('\n'))
+        .update(
+          files
+            .filter((file) => file.endsWith('.html'))
+            .map((file) => {
+              const asset = bundle[file];
+              return asset.type === 'asset' ? String(asset.source) : '';
+            })
+            .join('\n'),
+        )
+        .digest('hex')
+        .slice(0, 16);
+      const list = ['./', ...files.map((file) => `./${file}`)];
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw-precache.js',
+        source: `// Written by the build (vite.config.ts, precacheList): what the service worker stores.\nself.PRECACHE = ${JSON.stringify({ build, files: list })};\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset and worker URLs, so dist/ works from any sub-path of a static host.
   base: './',
   server: { headers },
   preview: { headers },
   worker: { format: 'es' },
+  plugins: [precacheList()],
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
   build: {

@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { scaled } from './test/timeouts.ts';
+
+// Limits are generous for a busy 2-core machine and scale with TEST_TIME_SCALE (test/timeouts.ts):
+// a one-off set-up such as parallel-determinism's reference hashes of every preset takes tens of
+// seconds there, far past vitest's default 10 s hook limit.
 
 export default defineConfig({
   test: {
@@ -8,7 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: scaled(120_000),
+          hookTimeout: scaled(300_000),
         },
       },
       {
@@ -16,8 +22,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: scaled(240_000),
+          hookTimeout: scaled(240_000),
           // One Chromium at a time: the machine has two cores and the app spawns workers.
           fileParallelism: false,
         },

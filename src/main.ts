@@ -1,5 +1,6 @@
 import './ui/style.css';
 import './share/share.css';
+import { startServiceWorker } from './offline/serviceWorker';
 import { createBrowserEngineClient } from './parallel/browserClient';
 import { createBrowserResearchPool } from './parallel/researchPool';
 import { createApp } from './ui/app';
@@ -7,6 +8,20 @@ import { createApp } from './ui/app';
 // The engine runs in workers (src/parallel/): a coordinator worker and block workers, with shared
 // memory when the page is cross-origin isolated and transferred buffers otherwise. Ensembles,
 // sweeps and the benchmark run on research workers (src/parallel/researchPool.ts).
+// In a production build the service worker (src/offline/) stores the app for offline use and
+// makes the page cross-origin isolated on hosts that send no headers; the first visit to such
+// a host reloads once before the app starts.
 const root = document.querySelector<HTMLDivElement>('#app');
-if (root)
-  createApp(root, { createClient: createBrowserEngineClient, createResearchPool: createBrowserResearchPool });
+async function start(app: HTMLDivElement) {
+  if (import.meta.env.PROD) {
+    const waiting = document.createElement('p');
+    waiting.className = 'app-starting';
+    waiting.textContent = 'Starting…';
+    app.append(waiting);
+    const { reloading } = await startServiceWorker();
+    if (reloading) return;
+    waiting.remove();
+  }
+  createApp(app, { createClient: createBrowserEngineClient, createResearchPool: createBrowserResearchPool });
+}
+if (root) void start(root);

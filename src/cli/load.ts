@@ -18,7 +18,10 @@ export function loadScenarioInput(ref: string, readFile: (path: string) => strin
     text = readFile(ref);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file and no preset of that name' : String(error);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file and no preset of that name'
+        : ((error as Error)?.message ?? String(error));
     throw new Error(`cannot read scenario ${JSON.stringify(ref)}: ${why}`);
   }
   const parsed = parseScenarioJson(text);

@@ -3,10 +3,12 @@
  * benchmark (GSIM) on a JSON input and writes the result as JSON. See docs/pe.md.
  * Exit status: 0 on success, 1 on a bad input file or a solver failure, 2 on bad arguments.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GsimConvergenceError, GsimInputError, parseGsimInput, solveGsim } from '../pe/index.ts';
+import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
+import { readInputText } from './inputFile.ts';
 
 export const USAGE = `Usage: npm run pe -- --input <file.json> [--out <file.json>]
 
@@ -34,7 +36,8 @@ export interface CliIo {
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  // The benchmark's input is a small JSON document, held to a scenario file's size.
+  readFile: (path) => readInputText(path, { maxBytes: MAX_SCENARIO_FILE_BYTES }),
   writeFile: (path, text) => writeFileSync(path, text),
 };
 
@@ -65,7 +68,12 @@ function readJson(path: string, io: CliIo): unknown {
     text = io.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : ((error as Error)?.message ?? String(error));
     throw new Error(`cannot read input ${JSON.stringify(path)}: ${reason}`);
   }
   try {

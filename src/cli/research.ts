@@ -50,10 +50,16 @@ import { validateScenario } from '../scenario/validate.ts';
 import { type ClusterPlan, kubernetesJob, slurmJob } from './cluster.ts';
 import { applyOverrides, loadScenarioInput, wholeNumber } from './load.ts';
 
+/**
+ * Largest sweep shard --merge reads, in bytes: a shard is one CSV row per point and month for
+ * every outcome, far larger than a scenario, but a gigabyte is past any sweep that fits in memory.
+ */
+export const MAX_SHARD_FILE_BYTES = 1_000_000_000;
+
 export interface ResearchIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): string;
+  readFile(path: string, maxBytes?: number): string;
   writeFile(path: string, text: string): void;
   /** Creates a directory and its parents (for --slurm and --kubernetes); none in memory. */
   makeDirectory?(path: string): void;
@@ -294,7 +300,7 @@ function sweep(
 function readShards(files: string[], io: ResearchIo): ShardText[] {
   return files.map((name) => {
     try {
-      return { name, text: io.readFile(name) };
+      return { name, text: io.readFile(name, MAX_SHARD_FILE_BYTES) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return { name, text: null, unreadable: code === 'ENOENT' ? 'no such file' : (error as Error).message };

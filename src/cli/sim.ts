@@ -8,7 +8,8 @@
  * Exit status: 0 on success, 1 on a bad scenario or a failed run (a failed worker included),
  * 2 on bad arguments.
  */
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calibratedWorld } from '../data/world.ts';
@@ -20,8 +21,10 @@ import type { World } from '../engine/world.ts';
 import { spawnNodeBlockWorker } from '../parallel/nodeHost.ts';
 import { ParallelEngine } from '../parallel/parallelEngine.ts';
 import { type FaultPlan, parseFaultPlan } from '../parallel/protocol.ts';
+import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
 import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { readInputText } from './inputFile.ts';
 import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
 import { isResearchCommand, runResearchCli } from './research.ts';
 
@@ -57,7 +60,8 @@ The summary compares the run with the status quo (same months, seed and resoluti
 export interface SimIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): string;
+  /** The text of an input file, at most `maxBytes` (default MAX_SCENARIO_FILE_BYTES). */
+  readFile(path: string, maxBytes?: number): string;
   writeFile(path: string, text: string): void;
   /** Creates a directory and its parents (cluster jobs write into one). */
   makeDirectory?(path: string): void;
@@ -66,12 +70,20 @@ export interface SimIo {
 const nodeIo: SimIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path, maxBytes = MAX_SCENARIO_FILE_BYTES) => readInputText(path, { maxBytes }),
   writeFile: (path, text) => writeFileSync(path, text),
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
 };
 
 class UsageError extends Error {}
+
+/** --workers above this many is capped unless the machine has more hardware threads. */
+export const MIN_MAX_WORKERS = 16;
+
+/** The most worker threads the command starts: MIN_MAX_WORKERS or the hardware threads. */
+export function maxWorkers(): number {
+  return Math.max(MIN_MAX_WORKERS, availableParallelism());
+}
 
 interface Options {
   scenario?: string;
@@ -139,6 +151,8 @@ function parseCommandLine(args: string[]): Options {
 export interface SimDebug {
   /** Make a worker fail on purpose (with --workers). */
   fault?: FaultPlan | null;
+  /** Replaces maxWorkers() (tests: a cap that starts few threads). */
+  maxWorkers?: number;
 }
 
 /** A finished run: its results, the status quo's when compared, and the run's wall time, ms. */
@@ -245,6 +259,15 @@ export function runSimCli(
   if (options.workers !== undefined && options.workers < 1) {
     io.stderr(`error: --workers must be at least 1 (got ${options.workers})\n\n${USAGE}`);
     return 2;
+  }
+  const most = debug.maxWorkers ?? maxWorkers();
+  if (options.workers !== undefined && options.workers > most) {
+    // The numbers do not depend on the number of workers, so running on fewer loses nothing;
+    // thousands of threads would only exhaust memory.
+    io.stderr(
+      `note: --workers ${options.workers} is more than this command starts; running on ${most} (it starts at most the larger of ${MIN_MAX_WORKERS} and this machine's ${availableParallelism()} hardware threads). The numbers are the same on any number of workers.\n`,
+    );
+    options.workers = most;
   }
   let scenario: Scenario;
   let compare: Scenario | null;

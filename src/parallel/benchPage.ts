@@ -26,6 +26,8 @@ export interface BenchParams {
   memory?: 'shared' | 'transfer';
   /** Debug fault plan, worker:month:phase[:kind]. */
   fault?: string;
+  /** Debug: the block-worker watchdog's limit per phase, ms. */
+  phaseTimeoutMs?: number;
 }
 
 export interface BenchReport {
@@ -92,6 +94,7 @@ function paramsFrom(search: URLSearchParams): Partial<BenchParams> {
     workers: number('workers'),
     memory: memory === 'transfer' || memory === 'shared' ? memory : undefined,
     fault: search.get('fault') ?? undefined,
+    phaseTimeoutMs: number('phaseTimeout'),
   };
 }
 
@@ -208,6 +211,7 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
       debug: {
         sharedMemory: params.memory !== 'transfer',
         fault: params.fault ? parseFaultPlan(params.fault) : null,
+        phaseTimeoutMs: params.phaseTimeoutMs,
       },
     });
     report.info = info;

@@ -28,6 +28,7 @@ import {
   CONTROL_GENERATION,
   CONTROL_MONTH,
   CONTROL_PHASE,
+  CONTROL_WORDS,
   PHASE_STOP,
   type PhaseReply,
 } from './protocol.ts';
@@ -65,6 +66,13 @@ export function createBlockWorker(): BlockWorkerApi {
     if (fault) {
       const what = `injected ${fault.kind} in worker ${fault.worker}, month ${fault.month}, ${fault.phase}`;
       if (fault.kind === 'throw') throw new Error(what);
+      if (fault.kind === 'hang') {
+        // Stops answering without an error, as an endless loop in a phase would (asleep where
+        // Atomics.wait can sleep, so the test does not take a core; else spinning).
+        const sleeper =
+          typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
+        for (;;) if (sleeper) Atomics.wait(sleeper, 0, 0, 1000);
+      }
       // Escapes every handler: the worker's global error (and, in Node, the thread's death).
       setTimeout(() => {
         throw new Error(what);
@@ -140,12 +148,14 @@ export function createBlockWorker(): BlockWorkerApi {
           ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
         } catch (error) {
           Atomics.compareExchange(control, CONTROL_FAILED, 0, index + 1);
+          Atomics.store(control, CONTROL_WORDS + index, seen);
           Atomics.add(control, CONTROL_DONE, 1);
           Atomics.notify(control, CONTROL_DONE);
           throw error;
         }
         if (!ran) return NEVER;
         busy[index] = performance.now() - started;
+        Atomics.store(control, CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
         if (Atomics.add(control, CONTROL_DONE, 1) + 1 === workers) Atomics.notify(control, CONTROL_DONE);
       }

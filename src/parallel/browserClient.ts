@@ -6,6 +6,12 @@
  * Shared memory (SharedArrayBuffer + Atomics) is used when the page is cross-origin isolated
  * (COOP/COEP headers); on a static host without those headers the engine transfers buffers
  * instead, with the same numbers.
+ *
+ * The watchdog: while a call is outstanding, the client pings the coordinator every second
+ * (its event loop is free while block workers compute, and the engine's own watchdog stops
+ * block workers that stop answering). A coordinator silent for COORDINATOR_SILENCE_MS is
+ * reported with what it was doing, terminated with its block workers, and replaced by a new
+ * one on the next load, so Reset and Run work again without a reload.
  */
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
 import type { MonthSlice } from '../engine/results.ts';
@@ -20,6 +26,15 @@ import type {
 } from './coordinatorService.ts';
 import type { EngineTimings } from './parallelEngine.ts';
 import type { FaultPlan } from './protocol.ts';
+
+/** How long the coordinator may go without answering a ping before it is stopped, ms. */
+export const COORDINATOR_SILENCE_MS = 15_000;
+const PING_EVERY_MS = 1_000;
+/**
+ * Before the verdict, one more ping gets this long, ms: a page that was itself busy (its
+ * timers and messages held up) has then read the replies that were waiting.
+ */
+const LAST_CHANCE_MS = 2_000;
 
 /** Worker count when the user has not chosen one: the hardware threads minus one for the page, at least one. */
 export function defaultWorkerCount(): number {
@@ -40,22 +55,47 @@ export interface BrowserLoadOptions {
     sharedMemory?: boolean;
     /** Make a block worker fail on purpose. */
     fault?: FaultPlan | null;
+    /** The block-worker watchdog's limit per phase, ms. */
+    phaseTimeoutMs?: number;
   };
+}
+
+export interface BrowserClientOptions {
+  /** The coordinator watchdog's limit, ms (default COORDINATOR_SILENCE_MS). */
+  silenceMs?: number;
 }
 
 export class BrowserEngineClient implements EngineClient {
   private worker: Worker | null = null;
   private service: Remote<CoordinatorService> | null = null;
-  /** Rejects when the coordinator worker itself fails. */
+  /** Rejects when the coordinator worker itself fails or stops answering. */
   private lost: Promise<never> = new Promise<never>(() => {});
+  private loseCoordinator: ((error: EngineError) => void) | null = null;
+  private readonly silenceMs: number;
+  /** Calls waiting for the coordinator; the watchdog runs while there are any. */
+  private waiting = 0;
+  private watch: ReturnType<typeof setInterval> | null = null;
+  private lastHeard = 0;
+  private judging = false;
+  /** What the coordinator last said it was doing, and the run it was loaded with. */
+  private activity = 'starting';
+  private running = 'no scenario';
+
+  constructor(options: BrowserClientOptions = {}) {
+    this.silenceMs = options.silenceMs ?? COORDINATOR_SILENCE_MS;
+  }
 
   async load(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
     const service = this.connect();
+    const workers = Math.max(1, Math.floor(options.workers));
+    this.running = `“${scenario.name}” (${scenario.resolution.toLocaleString('en-US')} agents, ${workers} worker${workers === 1 ? '' : 's'})`;
+    this.activity = 'loading';
     const reply = await this.guard<LoadReply>(
       service.load(scenario, {
-        workers: Math.max(1, Math.floor(options.workers)),
+        workers,
         preferSharedMemory: options.debug?.sharedMemory ?? true,
         fault: options.debug?.fault ?? null,
+        phaseTimeoutMs: options.debug?.phaseTimeoutMs,
       }),
     );
     if (!reply.ok) throw engineError(reply);
@@ -66,6 +106,7 @@ export class BrowserEngineClient implements EngineClient {
     const service = this.connected();
     let pageError: unknown = null;
     const sink = proxy((slice: MonthSlice) => {
+      this.heardMonth(slice.month);
       if (pageError) return;
       try {
         onMonth(slice);
@@ -84,6 +125,7 @@ export class BrowserEngineClient implements EngineClient {
   async step(): Promise<MonthSlice> {
     const reply = await this.guard<StepReply>(this.connected().step());
     if (!reply.ok) throw engineError(reply);
+    this.heardMonth(reply.slice.month);
     return reply.slice;
   }
 
@@ -97,10 +139,12 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   dispose(): void {
+    this.stopWatch();
     this.service?.[releaseProxy]();
     this.worker?.terminate();
     this.worker = null;
     this.service = null;
+    this.loseCoordinator = null;
   }
 
   private connect(): Remote<CoordinatorService> {
@@ -112,6 +156,7 @@ export class BrowserEngineClient implements EngineClient {
     this.worker = worker;
     this.service = wrap<CoordinatorService>(worker);
     this.lost = new Promise<never>((_, reject) => {
+      this.loseCoordinator = reject;
       const fail = (message: string) => {
         // A coordinator in an unknown state is replaced: the next load starts a new one.
         if (this.worker === worker) this.dispose();
@@ -132,9 +177,68 @@ export class BrowserEngineClient implements EngineClient {
     return this.service;
   }
 
-  /** A call to the coordinator that fails, instead of hanging, if the coordinator dies. */
-  private guard<T>(work: Promise<T>): Promise<T> {
-    return Promise.race([work, this.lost]);
+  /** A call to the coordinator that fails, instead of hanging, if the coordinator dies or stops answering. */
+  private async guard<T>(work: Promise<T>): Promise<T> {
+    if (this.waiting === 0) this.lastHeard = performance.now();
+    this.waiting++;
+    this.startWatch();
+    try {
+      return await Promise.race([work, this.lost]);
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  /** A month arrived: the coordinator is alive and goes on with the next one. */
+  private heardMonth(month: number): void {
+    this.lastHeard = performance.now();
+    this.activity = `month ${month + 1} (next)`;
+  }
+
+  /** Runs from the first call until dispose; pings only while a call waits. */
+  private startWatch(): void {
+    if (this.watch) return;
+    this.lastHeard = performance.now();
+    this.watch = setInterval(() => {
+      if (this.waiting > 0) void this.check();
+    }, PING_EVERY_MS);
+  }
+
+  private stopWatch(): void {
+    if (this.watch) clearInterval(this.watch);
+    this.watch = null;
+  }
+
+  /** Pings the coordinator; when it has been silent too long, gives it a last chance, then stops it. */
+  private async check(): Promise<void> {
+    const service = this.service;
+    if (!service || this.judging) return;
+    const heard = (activity: string) => {
+      if (this.service !== service) return;
+      this.lastHeard = performance.now();
+      this.activity = activity;
+    };
+    service.ping().then(heard, () => undefined);
+    if (performance.now() - this.lastHeard <= this.silenceMs) return;
+    this.judging = true;
+    const answered = await Promise.race([
+      service.ping().then((activity) => {
+        heard(activity);
+        return true;
+      }),
+      new Promise<boolean>((done) => setTimeout(() => done(false), LAST_CHANCE_MS)),
+    ]).catch(() => false);
+    this.judging = false;
+    if (answered || this.service !== service) return;
+    const lose = this.loseCoordinator;
+    const silent = Math.round((performance.now() - this.lastHeard) / 1000);
+    this.dispose();
+    lose?.(
+      new EngineError(
+        `the coordinator worker stopped answering during ${this.activity} of ${this.running}: no reply in ${silent} s; it and its workers were stopped, and the next run starts new ones`,
+        null,
+      ),
+    );
   }
 }
 
@@ -143,6 +247,6 @@ function engineError(reply: ServiceFailure): EngineError {
 }
 
 /** The engine client for the app: N block workers behind a coordinator worker. */
-export function createBrowserEngineClient(): BrowserEngineClient {
-  return new BrowserEngineClient();
+export function createBrowserEngineClient(options: BrowserClientOptions = {}): BrowserEngineClient {
+  return new BrowserEngineClient(options);
 }

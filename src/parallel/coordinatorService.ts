@@ -20,6 +20,8 @@ export interface ServiceLoadOptions {
   /** Use shared memory when this worker can (cross-origin isolated); false forces transfer mode. */
   preferSharedMemory: boolean;
   fault: FaultPlan | null;
+  /** Debug: the block-worker watchdog's limit per phase, ms (default phaseDeadlineMs). */
+  phaseTimeoutMs?: number;
 }
 
 export interface ServiceFailure {
@@ -44,6 +46,12 @@ export interface CoordinatorService {
   step(): Promise<StepReply>;
   pause(): void;
   timings(): EngineTimings;
+  /**
+   * Answers at once with what the engine is doing ("month 12 (decide)"): the page's watchdog
+   * calls it every second while it waits for the coordinator. The coordinator's event loop is
+   * free while its workers compute, so only a coordinator that has stopped fails to answer.
+   */
+  ping(): string;
   dispose(): Promise<void>;
 }
 
@@ -94,6 +102,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           workers: options.workers,
           sharedMemory: options.preferSharedMemory && canShareMemory(),
           fault: options.fault,
+          phaseTimeoutMs: options.phaseTimeoutMs,
         });
         return { ok: true, info };
       } catch (error) {
@@ -147,6 +156,10 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
 
     timings() {
       return engine.timings;
+    },
+
+    ping() {
+      return engine.activity;
     },
 
     async dispose() {

@@ -42,6 +42,7 @@ import {
   CONTROL_WORDS,
   type FaultPlan,
   PHASE_STOP,
+  phaseDeadlineMs,
   type SharedMemory,
 } from './protocol.ts';
 
@@ -66,6 +67,8 @@ export interface ParallelLoadOptions {
   sharedMemory: boolean;
   /** Debug: make a worker fail on purpose. */
   fault?: FaultPlan | null;
+  /** The watchdog's limit for one agent phase, ms (default phaseDeadlineMs of the largest share). */
+  phaseTimeoutMs?: number;
 }
 
 /** Where the time went since load, ms. */
@@ -120,6 +123,8 @@ interface Run {
   pending: PendingPhase | null;
   /** Set when the run is dropped (dispose, failure): its waits end. */
   discarded: boolean;
+  /** The watchdog's limit for one agent phase, ms. */
+  phaseTimeoutMs: number;
 }
 
 interface PendingPhase {
@@ -145,6 +150,11 @@ export class ParallelEngine {
 
   constructor(spawn: SpawnBlockWorker) {
     this.spawn = spawn;
+  }
+
+  /** What the engine is doing, e.g. "month 12 (decide)" (for messages about failures). */
+  get activity(): string {
+    return this.doing;
   }
 
   /** Results of the loaded run (filled month by month). */
@@ -191,6 +201,8 @@ export class ParallelEngine {
         month: 0,
         pending: null,
         discarded: false,
+        phaseTimeoutMs:
+          options.phaseTimeoutMs ?? phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
       };
       this.timings = emptyTimings(workers);
       const spawnStarted = performance.now();
@@ -351,12 +363,19 @@ export class ParallelEngine {
     Atomics.store(control, CONTROL_DONE, 0);
     Atomics.store(control, CONTROL_PHASE, phase.code);
     Atomics.store(control, CONTROL_MONTH, phase.month);
-    Atomics.add(control, CONTROL_GENERATION, 1);
+    const generation = Atomics.add(control, CONTROL_GENERATION, 1) + 1;
     Atomics.notify(control, CONTROL_GENERATION);
+    const deadline = performance.now() + run.phaseTimeoutMs;
     for (;;) {
       if (this.failure) throw this.failure;
       if (run.discarded) throw new Error('the run was discarded');
       const done = Atomics.load(control, CONTROL_DONE);
+      if (done < workers && performance.now() > deadline) {
+        const late = run.ranges
+          .map((_, w) => w)
+          .filter((w) => Atomics.load(control, CONTROL_WORDS + w) !== generation);
+        throw this.stalled(late, run.phaseTimeoutMs);
+      }
       if (Atomics.load(control, CONTROL_FAILED) !== 0) {
         // The worker's serve() rejects with its error right after it raised the flag.
         await this.guard(run, new Promise<never>(() => {}), 5000);
@@ -373,23 +392,44 @@ export class ParallelEngine {
   private async transferPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
     const needsView = phase.code !== PHASE_SCALE && phase.month >= 0;
     const view = run.coordinator.view.data;
+    const answered = this.pool.map(() => false);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            this.stalled(
+              answered.flatMap((ok, w) => (ok ? [] : [w])),
+              run.phaseTimeoutMs,
+            ),
+          ),
+        run.phaseTimeoutMs,
+      );
+    });
+    watchdog.catch(() => {});
     const replies = await this.guard(
       run,
-      Promise.all(
-        this.pool.map((worker, index) => {
-          const copy = needsView ? view.slice() : null;
-          return this.call(
-            index,
-            worker.api.phase(
-              phase.code,
-              phase.month,
-              copy ? transfer(copy, [copy.buffer]) : null,
-              phase.groupScales,
-            ),
-          );
-        }),
-      ),
-    );
+      Promise.race([
+        watchdog,
+        Promise.all(
+          this.pool.map((worker, index) => {
+            const copy = needsView ? view.slice() : null;
+            return this.call(
+              index,
+              worker.api.phase(
+                phase.code,
+                phase.month,
+                copy ? transfer(copy, [copy.buffer]) : null,
+                phase.groupScales,
+              ),
+            ).then((reply) => {
+              answered[index] = true;
+              return reply;
+            });
+          }),
+        ),
+      ]),
+    ).finally(() => clearTimeout(timer));
     const busy = new Float64Array(replies.length);
     replies.forEach((reply, w) => {
       run.partials.set(reply.partials, run.ranges[w].lo * PARTIAL_FIELDS);
@@ -443,6 +483,24 @@ export class ParallelEngine {
   }
 
   private failPool: ((error: EngineError) => void) | null = null;
+
+  /**
+   * The watchdog's verdict: the workers in `late` (indexes) did not finish a phase within
+   * `limitMs`. Recorded as the engine's failure, so the pool is terminated and the next load
+   * starts new workers.
+   */
+  private stalled(late: number[], limitMs: number): EngineError {
+    const who =
+      late.length === 1 ? `worker ${late[0]}` : late.length > 1 ? `workers ${late.join(', ')}` : 'a worker';
+    if (!this.failure) {
+      this.failure = new EngineError(
+        `${who} stopped answering during ${this.doing}: no reply in ${Math.round(limitMs / 1000)} s; the workers were stopped, and the next run starts new ones`,
+        late.length === 1 ? late[0] : null,
+      );
+      this.failPool?.(this.failure);
+    }
+    return this.failure;
+  }
 
   /** Keeps a healthy pool of `count` workers, or starts a new one. */
   private async ensurePool(count: number): Promise<void> {
@@ -516,7 +574,7 @@ function allocateShared(
     partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
     view: new SharedArrayBuffer(VIEW_FIELDS * world.goods.length * world.nodes.length * 8),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
-    control: new SharedArrayBuffer(CONTROL_WORDS * 4),
+    control: new SharedArrayBuffer((CONTROL_WORDS + workers) * 4),
     busy: new SharedArrayBuffer(workers * 8),
   };
 }

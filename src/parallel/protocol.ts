@@ -13,6 +13,18 @@ export const CONTROL_MONTH = 2;
 export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
 export const CONTROL_WORDS = 5;
+// Then one word per worker: the last generation it finished (how the watchdog names a worker
+// that stopped answering). The control array is CONTROL_WORDS + workers words long.
+
+/**
+ * The block-worker watchdog: how long the coordinator waits for one agent phase before it
+ * declares the workers that have not finished it stopped, ms. Thirty seconds, plus 10 µs per
+ * agent of the largest worker's share (drawing 5,000,000 agents on one worker takes a few
+ * seconds; a month's phase at 1,000,000 agents about 20 ms), so a busy machine never trips it.
+ */
+export function phaseDeadlineMs(agentsPerWorker: number): number {
+  return 30_000 + Math.ceil(agentsPerWorker * 0.01);
+}
 
 /** Control phase that ends a worker's serve loop. */
 export const PHASE_STOP = 99;
@@ -27,7 +39,7 @@ export interface SharedMemory {
   view: SharedArrayBuffer;
   /** Group scale factors for the scale phase, one Float64 per group. */
   groupScales: SharedArrayBuffer;
-  /** CONTROL_WORDS Int32. */
+  /** CONTROL_WORDS + workers Int32. */
   control: SharedArrayBuffer;
   /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
   busy: SharedArrayBuffer;
@@ -42,9 +54,10 @@ export interface FaultPlan {
   /**
    * throw: the phase throws (the worker reports it and stays up);
    * crash: an uncaught error escapes to the worker's global scope (a Node worker thread dies
-   * of it; a browser worker fires its error event) and the worker never answers.
+   * of it; a browser worker fires its error event) and the worker never answers;
+   * hang: the worker loops forever without an error (what the watchdog is for).
    */
-  kind: 'throw' | 'crash';
+  kind: 'throw' | 'crash' | 'hang';
 }
 
 export interface BlockWorkerSetup {
@@ -93,10 +106,10 @@ export function parseFaultPlan(text: string): FaultPlan {
     plan.worker < 0 ||
     !Number.isInteger(plan.month) ||
     !['draw', 'scale', 'decide', 'settle'].includes(phase) ||
-    !['throw', 'crash'].includes(kind)
+    !['throw', 'crash', 'hang'].includes(kind)
   ) {
     throw new Error(
-      `fault plan ${JSON.stringify(text)}: expected worker:month:phase[:kind] with phase draw|scale|decide|settle and kind throw|crash`,
+      `fault plan ${JSON.stringify(text)}: expected worker:month:phase[:kind] with phase draw|scale|decide|settle and kind throw|crash|hang`,
     );
   }
   return plan as FaultPlan;

@@ -1,29 +1,43 @@
 /**
- * Scenario ⇄ link payload. The payload is `<version>.<data>`:
+ * Scenario ⇄ link payload. The payload is `<version>.<check>.<data>`:
  *
  * - `<version>`: the schema version the scenario was written with (SCENARIO_VERSION);
+ * - `<check>`: six base64url characters, CRC-32 of the text `<version>.<data>` (checksum.ts),
+ *   so a link changed by accident (a character lost, added or edited when it was pasted) is
+ *   refused before anything is unpacked instead of opening another scenario;
  * - `<data>`: base64url (no padding) of deflate-raw of the UTF-8 JSON of the scenario with every
  *   field that equals the schema's default left out (the defaults are the status quo, so ten
  *   edits stay short). `version` is in the prefix, not in the JSON; `seed` is always written,
  *   so a link pins its random numbers even if the default seed ever changes.
  *
+ * Links made before the check existed (`<version>.<data>`: base64url has no dot, so the two
+ * forms cannot be confused) still open, with a note that they could not be checked.
+ *
  * Decoding checks, in order and each before the step it protects: the payload's length, its
- * shape and characters, its version (newer → refused; older → upgraded by migrate.ts), the
- * base64url, the decompressed size (a decompression bomb stops at MAX_LINK_JSON_BYTES), the
- * UTF-8, the JSON, then the one validator. Nothing throws: every failure is a message.
+ * shape and characters, the check, its version (newer → refused; older → upgraded by
+ * migrate.ts), the base64url, then while unpacking the size, nesting depth and number of JSON
+ * values (a decompression bomb or a `[[[[…` stops there), bytes after the end of the
+ * compressed data, the UTF-8, the JSON, then the one validator. Nothing throws: every failure
+ * is a message. The app runs it in a worker (src/share/linkDecoder.ts), never on the page's
+ * thread.
  *
  * Compression uses the platform's CompressionStream / DecompressionStream ('deflate-raw',
  * in every current browser and Node 20), so it is asynchronous and needs no dependency.
  */
 
 import { scenarioSchema } from './catalog.ts';
+import { LINK_CHECK_CHARS, linkCheck } from './checksum.ts';
 import { jsonEqual, withoutDefaults } from './introspect.ts';
 import {
+  type ChunkCheck,
   formatBytes,
   formatCount,
+  jsonShapeLimits,
   MAX_LINK_CHARS,
   MAX_LINK_JSON_BYTES,
   MAX_SCENARIO_CHARS,
+  MAX_SCENARIO_DEPTH,
+  MAX_SCENARIO_VALUES,
 } from './limits.ts';
 import { type MigrationOptions, oldestReadableVersion } from './migrate.ts';
 import { SCENARIO_VERSION, type Scenario } from './schema.ts';
@@ -31,7 +45,12 @@ import { type Validation, validateScenario } from './validate.ts';
 
 export type Encoding = { ok: true; payload: string } | { ok: false; errors: string[] };
 
-const PAYLOAD_SHAPE = /^(\d{1,9})\.([A-Za-z0-9_-]*)$/;
+/** `<version>.<check>.<data>` (checked) or `<version>.<data>` (made before checks existed). */
+const PAYLOAD_SHAPE = /^(\d{1,9})\.(?:([A-Za-z0-9_-]*)\.)?([A-Za-z0-9_-]*)$/;
+
+/** The note an old link without a check opens with. */
+export const UNCHECKED_LINK_NOTE =
+  'This link has no checksum (it was made before links carried one), so it could not be checked for damage: if the scenario is not what you expected, ask for the link again.';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /**
@@ -60,7 +79,7 @@ export async function encodeScenario(scenario: Scenario): Promise<Encoding> {
   }
   const json = JSON.stringify(diff);
   const data = toBase64Url(await deflateRaw(new TextEncoder().encode(json)));
-  const payload = `${SCENARIO_VERSION}.${data}`;
+  const payload = checkedPayload(SCENARIO_VERSION, data);
   if (payload.length > MAX_LINK_CHARS) {
     return {
       ok: false,
@@ -72,8 +91,13 @@ export async function encodeScenario(scenario: Scenario): Promise<Encoding> {
   return { ok: true, payload };
 }
 
+/** `<version>.<check>.<data>` for base64url data. */
+export function checkedPayload(version: number, data: string): string {
+  return `${version}.${linkCheck(`${version}.${data}`)}.${data}`;
+}
+
 /**
- * Decodes a link payload (`1.xxxx`) into a validated scenario, or messages. Never throws.
+ * Decodes a link payload (`1.xxxxxx.xxxx`, or an unchecked `1.xxxx`) into a validated scenario, or messages. Never throws.
  * `options` replaces the migration registry (tests).
  */
 export async function decodeScenario(payload: string, options: MigrationOptions = {}): Promise<Validation> {
@@ -104,7 +128,19 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
   const shape = PAYLOAD_SHAPE.exec(payload);
   if (!shape) return { ok: false, errors: [shapeProblem(payload)] };
   const version = Number(shape[1]);
-  const data = shape[2];
+  const check = shape[2];
+  const data = shape[3];
+  // The check comes first: a damaged link must not be read as anything (not even its version).
+  if (check !== undefined && check !== linkCheck(`${shape[1]}.${data}`)) {
+    return {
+      ok: false,
+      errors: [
+        check.length === LINK_CHECK_CHARS
+          ? `${DAMAGED}: its checksum does not match its contents, so a character was changed, added or lost after it was made (an e-mail or chat window that wrapped the link can do this); ask for the link again`
+          : `${DAMAGED}: its checksum "${check}" should be ${LINK_CHECK_CHARS} characters; ask for the link again`,
+      ],
+    };
+  }
   // The version decides how to read the rest, so it is checked before anything is unpacked.
   const current = options.current ?? SCENARIO_VERSION;
   const oldest = oldestReadableVersion(options.migrations, current);
@@ -128,7 +164,8 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
   const bytes = fromBase64Url(data);
   if (!bytes || bytes.length === 0)
     return { ok: false, errors: [`${DAMAGED}: its data is not valid base64url`] };
-  const inflated = await inflateRaw(bytes, MAX_LINK_JSON_BYTES);
+  const shapeCheck = jsonShapeLimits(MAX_SCENARIO_DEPTH, MAX_SCENARIO_VALUES);
+  const inflated = await inflateRaw(bytes, MAX_LINK_JSON_BYTES, shapeCheck.feed);
   if (inflated === 'too-large') {
     return {
       ok: false,
@@ -137,7 +174,26 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
       ],
     };
   }
+  if (inflated === 'too-deep') {
+    return {
+      ok: false,
+      errors: [
+        `the link's data nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not a scenario`,
+      ],
+    };
+  }
+  if (inflated === 'too-many') {
+    return {
+      ok: false,
+      errors: [
+        `the link's data holds more than ${formatCount(MAX_SCENARIO_VALUES)} values; scenario links hold far fewer, so this is not a scenario`,
+      ],
+    };
+  }
   if (inflated === 'corrupt') return { ok: false, errors: [`${DAMAGED}: its data does not decompress`] };
+  if (inflated === 'trailing') {
+    return { ok: false, errors: [`${DAMAGED}: it has extra data after the end of its compressed scenario`] };
+  }
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(inflated);
@@ -169,7 +225,9 @@ async function decode(payload: string, options: MigrationOptions): Promise<Valid
   }
   // Spreading copies own properties as data (a "__proto__" key stays an own key, which the
   // validator then reports); nothing is assigned through a setter.
-  return validateScenario({ version, ...diff }, options);
+  const checked = validateScenario({ version, ...diff }, options);
+  if (!checked.ok || check !== undefined) return checked;
+  return { ...checked, notes: [UNCHECKED_LINK_NOTE, ...(checked.notes ?? [])] };
 }
 
 function shapeProblem(payload: string): string {
@@ -178,7 +236,11 @@ function shapeProblem(payload: string): string {
     return `${DAMAGED}: it must start with the schema version and a dot, like "${SCENARIO_VERSION}." (got ${JSON.stringify(payload.slice(0, 12))}${payload.length > 12 ? '...' : ''})`;
   }
   const rest = payload.slice(dot + 1);
-  const bad = [...rest].findIndex((c) => !BASE64URL.test(c));
+  const second = rest.indexOf('.');
+  if (second >= 0 && rest.indexOf('.', second + 1) >= 0) {
+    return `${DAMAGED}: it has more than two dots (a link is "${SCENARIO_VERSION}.", a ${LINK_CHECK_CHARS}-character checksum, "." and the data)`;
+  }
+  const bad = [...rest].findIndex((c) => c !== '.' && !BASE64URL.test(c));
   const char = [...rest][bad];
   return `${DAMAGED}: character ${formatCount(dot + 2 + bad)} (${JSON.stringify(char)}) cannot be part of a scenario link; links use only letters, digits, "-" and "_" after the version`;
 }
@@ -216,15 +278,41 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Why inflating stopped short of a result. */
+export type InflateProblem = 'corrupt' | 'too-large' | 'too-deep' | 'too-many' | 'trailing';
+
+/** Looks at each unpacked chunk as it arrives; returns a problem to stop unpacking. */
+export type { ChunkCheck } from './limits.ts';
+
 /**
  * Inflates `bytes`, stopping as soon as the output passes `limit` bytes (a decompression bomb
- * never gets further). Blob.stream().pipeThrough keeps stream errors inside the read, so a
- * corrupt input rejects the read below and never becomes an unhandled rejection.
+ * never gets further) or `check` refuses a chunk. Blob.stream().pipeThrough keeps stream errors
+ * inside the read, so a corrupt input rejects the read below and never becomes an unhandled
+ * rejection.
+ *
+ * Bytes after the end of the compressed data are refused ('trailing') on every platform:
+ * Chromium's DecompressionStream refuses them but Node's ignores them, so a link could open in
+ * the tests and not in the app. DecompressionStream does not say where the data ended; but the
+ * last byte of a complete deflate stream always holds some of its bits, so without its last
+ * byte a stream that ends exactly at the end no longer inflates, and one followed by extra
+ * bytes still does.
  */
 export async function inflateRaw(
   bytes: Uint8Array,
   limit: number,
-): Promise<Uint8Array | 'corrupt' | 'too-large'> {
+  check: ChunkCheck = () => null,
+): Promise<Uint8Array | InflateProblem> {
+  const whole = await inflateChunks(bytes, limit, check);
+  if (typeof whole === 'string' || bytes.length < 2) return whole;
+  const shorter = await inflateChunks(bytes.subarray(0, bytes.length - 1), limit, () => null);
+  return typeof shorter === 'string' ? whole : 'trailing';
+}
+
+async function inflateChunks(
+  bytes: Uint8Array,
+  limit: number,
+  check: ChunkCheck,
+): Promise<Uint8Array | Exclude<InflateProblem, 'trailing'>> {
   const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('deflate-raw'))
@@ -236,9 +324,10 @@ export async function inflateRaw(
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
-      if (total > limit) {
+      const problem = total > limit ? 'too-large' : check(value);
+      if (problem) {
         await reader.cancel().catch(() => undefined);
-        return 'too-large';
+        return problem;
       }
       chunks.push(value);
     }

@@ -12,7 +12,13 @@
 import type { z } from 'zod';
 import { scenarioSchema } from './catalog.ts';
 import { allowedKeys, describeAllowed, schemaAt } from './introspect.ts';
-import { formatCount, MAX_MESSAGES } from './limits.ts';
+import {
+  formatCount,
+  jsonShapeLimits,
+  MAX_MESSAGES,
+  MAX_SCENARIO_DEPTH,
+  MAX_SCENARIO_VALUES,
+} from './limits.ts';
 import { type MigrationOptions, migrateScenario, type ScenarioDocument } from './migrate.ts';
 import { MAX_SCENARIO_CHARS, type Scenario } from './schema.ts';
 
@@ -140,7 +146,12 @@ function describeIssue(
   }
 }
 
-function capped(errors: string[]): string[] {
+/**
+ * Each message once, in order, at most MAX_MESSAGES. zod reports a huge whole number such as
+ * 1e30 twice (out of range, and not a safe integer), which both read the same to the user.
+ */
+function capped(all: string[]): string[] {
+  const errors = [...new Set(all)];
   if (errors.length <= MAX_MESSAGES) return errors;
   const more = errors.length - (MAX_MESSAGES - 1);
   return [...errors.slice(0, MAX_MESSAGES - 1), `...and ${formatCount(more)} more problems`];
@@ -199,6 +210,25 @@ export function parseScenarioJson(text: string, options: MigrationOptions = {}):
       ok: false,
       errors: [
         `the scenario is ${formatCount(text.length)} characters; the limit is ${formatCount(MAX_SCENARIO_CHARS)}`,
+      ],
+    };
+  }
+  // Before JSON.parse: nesting and the number of values, which would otherwise cost the
+  // validator most of a second (or far more) for a few megabytes of `0,0,0,…`.
+  const shape = jsonShapeLimits(MAX_SCENARIO_DEPTH, MAX_SCENARIO_VALUES).feed(new TextEncoder().encode(text));
+  if (shape === 'too-deep') {
+    return {
+      ok: false,
+      errors: [
+        `the scenario nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not one`,
+      ],
+    };
+  }
+  if (shape === 'too-many') {
+    return {
+      ok: false,
+      errors: [
+        `the scenario holds more than ${formatCount(MAX_SCENARIO_VALUES)} values (lists, objects and their members); a scenario holds far fewer, so this is not one`,
       ],
     };
   }

@@ -6,14 +6,17 @@
  *
  * On mount (and on every hashchange) the scenario in the address is opened: a good link
  * replaces the scenario through setScenario; a bad one leaves it untouched, shows why, and
- * puts the current scenario back into the address. Every message is plain text
- * (textContent): a scenario name or a field name from a hostile link is never markup.
+ * puts the current scenario back into the address. Links are decoded in a worker
+ * (linkDecoder.ts), never on the page's thread. The last link wins, always with its message:
+ * a newer link cancels the reading of an older one, and the address is never rewritten over a
+ * link that has not been read yet. Every message is plain text (textContent): a scenario name
+ * or a field name from a hostile link is never markup.
  */
 
 import { encodeScenario } from '../scenario/codec.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Validation } from '../scenario/validate.ts';
-import { addressWith, readAddress, scenarioFromAddress, scenarioLink } from './address.ts';
+import { addressWith, readAddress, scenarioLink } from './address.ts';
 import { embedSnippet } from './embed.ts';
 import {
   imageToPng,
@@ -23,6 +26,7 @@ import {
   standaloneSvg,
 } from './exports.ts';
 import { downloadBlob, downloadText, fileStem, readScenarioFile, scenarioFileText } from './files.ts';
+import { createLinkDecoder, type LinkDecoder } from './linkDecoder.ts';
 import './share.css';
 
 export interface ChartRef {
@@ -46,6 +50,8 @@ export interface ShareControlsOptions {
   messageHost?: HTMLElement;
   /** Open the scenario in the address on mount and on hashchange (default true). */
   followAddress?: boolean;
+  /** Decodes links (default: createLinkDecoder(), a worker per link). */
+  linkDecoder?: LinkDecoder;
 }
 
 export interface ShareControls {
@@ -180,18 +186,23 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     showMessage('error', title, [(error as Error)?.message ?? String(error)]);
 
   // --- the address ------------------------------------------------------------------------
-  // Reads (mount, hashchange) and writes (scenarioChanged) are asynchronous (compression), so
-  // each carries a ticket: only the latest read applies, and a write never lands on top of a
-  // newer read or write.
+  // Reads (mount, hashchange) and writes (scenarioChanged) are asynchronous (a worker,
+  // compression), so each carries a ticket: only the latest read applies, and a write never
+  // lands on top of a newer read or write. `known` is the payload this page last read or wrote:
+  // when the address holds another one, a link was pasted whose hashchange has not been handled
+  // yet, and writing now would erase it (and its message) before it is read.
+  const decoder = options.linkDecoder ?? createLinkDecoder();
   let readTicket = 0;
   let writeTicket = 0;
   let reading = false;
   let destroyed = false;
+  let known = readAddress(win.location.hash).payload;
+  const addressUnread = () => readAddress(win.location.hash).payload !== known;
 
   const writeAddress = async () => {
     const ticket = ++writeTicket;
     const encoded = await encodeScenario(options.getScenario());
-    if (destroyed || ticket !== writeTicket || reading) return;
+    if (destroyed || ticket !== writeTicket || reading || addressUnread()) return;
     if (!encoded.ok) {
       // An invalid scenario is the editor's to report; the address keeps the last valid one.
       return;
@@ -199,6 +210,7 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     // The embed flag and a story step stay as they are: only the scenario changed.
     const { embed, story } = readAddress(win.location.hash);
     const url = addressWith(win.location.href, { payload: encoded.payload, embed, story });
+    known = encoded.payload;
     if (url !== win.location.href) win.history.replaceState(win.history.state, '', url);
   };
 
@@ -218,7 +230,11 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       return false;
     }
     if (checked.notes?.length)
-      showMessage('info', 'This scenario was made by an older version.', checked.notes);
+      showMessage(
+        'info',
+        `This ${source} was made by an older version of the simulator; the scenario is shown.`,
+        checked.notes,
+      );
     else clearMessage();
     if (source === 'file') setStatus(`Loaded ${name ? `"${name}"` : 'the file'}.`);
     return true;
@@ -228,7 +244,9 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     const ticket = ++readTicket;
     reading = true;
     try {
-      const decoded = await scenarioFromAddress(win.location.hash);
+      const { payload } = readAddress(win.location.hash);
+      known = payload;
+      const decoded = payload === null ? null : await decoder.decode(payload);
       if (destroyed || ticket !== readTicket) return;
       reading = false;
       if (decoded) apply(decoded, 'link');
@@ -389,6 +407,7 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     clearMessage,
     destroy() {
       destroyed = true;
+      decoder.dispose();
       for (const cleanup of cleanups.splice(0)) cleanup();
       root.remove();
       message.remove();

@@ -3,6 +3,7 @@
  */
 import { formatBytes, formatCount, MAX_SCENARIO_CHARS, MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { scenarioTextFromBytes } from '../scenario/text.ts';
 import { parseScenarioJson, type Validation } from '../scenario/validate.ts';
 
 /** A scenario as a file: the whole document, defaults included, so it reads on its own. */
@@ -27,12 +28,13 @@ export function fileStem(name: string, fallback = 'scenario'): string {
 export interface ScenarioFileLike {
   readonly name?: string;
   readonly size: number;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /**
  * Reads and validates a scenario file. The size is checked before any byte is read, so a
- * 5 MB file is refused at once. Never throws.
+ * 5 MB file is refused at once. The bytes become text as the command line reads them
+ * (src/scenario/text.ts: UTF-8, or UTF-16 with a byte-order mark). Never throws.
  */
 export async function readScenarioFile(file: ScenarioFileLike): Promise<Validation> {
   const label = file.name ? `"${file.name}"` : 'the file';
@@ -44,16 +46,17 @@ export async function readScenarioFile(file: ScenarioFileLike): Promise<Validati
       ],
     };
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     return {
       ok: false,
       errors: [`${label} could not be read: ${(error as Error)?.message ?? String(error)}`],
     };
   }
-  return parseScenarioJson(text);
+  const text = scenarioTextFromBytes(bytes, label);
+  return text.ok ? parseScenarioJson(text.text) : { ok: false, errors: [text.error] };
 }
 
 /**

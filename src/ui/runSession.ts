@@ -280,9 +280,17 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
 
   function baselineFailed(gen: number, error: unknown) {
     if (gen !== baselineGeneration) return;
+    // The status quo is dropped (its client may have been stopped by the watchdog) and made
+    // again with the next run; the message says so once.
     baselineKey = '';
     baselineRunning = false;
-    setStatus(s.run.status, `${s.run.message} (status quo comparison failed: ${(error as Error).message})`);
+    store.update((st) => {
+      st.baseline = null;
+      st.run.baselineMonths = 0;
+      st.dataRevision++;
+    });
+    const message = s.run.message.replace(/ \(status quo comparison failed: .*\)$/, '');
+    setStatus(s.run.status, `${message} (status quo comparison failed: ${(error as Error).message})`);
   }
 
   /** True while the scenario runs fast: the status quo waits. */

@@ -4,6 +4,7 @@
  * the suite fast.
  */
 import type { Browser, Page } from 'playwright-core';
+import { scaled } from '../timeouts.ts';
 import { openPage, type PageProblems } from './harness';
 
 export const SMALL = { months: 24, resolution: 2000 };
@@ -38,7 +39,7 @@ export async function runId(page: Page): Promise<number> {
 }
 
 /** Waits for a run newer than `after` to finish; returns its results digest. */
-export async function waitForRun(page: Page, after: number, timeout = 60_000): Promise<string> {
+export async function waitForRun(page: Page, after: number, timeout = scaled(180_000)): Promise<string> {
   await page.waitForFunction(
     (previous) => {
       const status = document.querySelector<HTMLElement>('#run-status');

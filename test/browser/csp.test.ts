@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../vite.config.ts';
+import { scaled } from '../timeouts.ts';
 import { launchBrowser, openPage, type PageProblems, root, serveDist } from './harness';
 
 interface Violation {
@@ -148,7 +149,7 @@ describe('the Content-Security-Policy in the built app', () => {
     await context.close();
   });
 
-  it('still works when the host sends no headers at all (meta only, not isolated)', async () => {
+  it('still works when the host sends no headers at all (the CSP from the meta tag; isolation from the service worker)', async () => {
     const plain = await serveDist({ isolated: false });
     try {
       const { page, problems } = await openPage(browser, plain.url);
@@ -211,9 +212,11 @@ describe('the Content-Security-Policy on the dev server', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     const response = await page.goto(url);
     expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
-    await page.waitForSelector('.node-marker', { timeout: 60_000 });
+    await page.waitForSelector('.node-marker', { timeout: scaled(60_000) });
     // Vite's client logs this once its WebSocket (connect-src 'self') is open.
-    await expect.poll(() => logs.some((l) => l.includes('[vite] connected')), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => logs.some((l) => l.includes('[vite] connected')), { timeout: scaled(20_000) })
+      .toBe(true);
     // Vite injects the app's CSS as <style> elements in development (style-src 'unsafe-inline').
     expect(
       await page.evaluate(() => document.querySelectorAll('style[data-vite-dev-id]').length),

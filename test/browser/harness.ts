@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { scaled } from '../timeouts.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const screenshotDir = resolve(root, 'test-output/screenshots');
@@ -85,6 +86,8 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport });
+  // Playwright's 30 s default for clicks and waits is short on a loaded 2-core machine.
+  context.setDefaultTimeout(scaled(90_000));
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], failedRequests: [], pageErrors: [] };
   page.on('console', (message) => {

@@ -124,7 +124,7 @@ describe('scenario links, files and exports in the browser', () => {
     const link = await first.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(first.page.url());
     expect(link).toBe(await first.page.inputValue('.share-link-text'));
-    expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+$/);
     expect(link.length).toBeLessThan(2000);
     // The browser's link opens the same scenario in Node too.
     expect(await scenarioFromAddress(new URL(link).hash)).toEqual({ ok: true, scenario: edited });
@@ -219,7 +219,7 @@ describe('scenario links, files and exports in the browser', () => {
       /character 3 \("<"\) cannot be part of a scenario link/,
     );
     expect((await scenarioOn(page)).name).toBe('Test page default');
-    expect(page.url()).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(page.url()).toMatch(/#s=1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+$/);
     expect(problems).toEqual([]);
   });
 
@@ -344,7 +344,7 @@ describe('scenario links, files and exports in the browser', () => {
     const snippet = await page.inputValue('.share-embed-text');
     expect(snippet).toBe(await page.evaluate(() => navigator.clipboard.readText()));
     expect(snippet).toMatch(
-      /^<iframe src="[^"]+#embed=1&amp;s=1\.[A-Za-z0-9_-]+" title="Critical-minerals trade simulator: Course &quot;week 3&quot; &lt;b&gt;"/,
+      /^<iframe src="[^"]+#embed=1&amp;s=1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+" title="Critical-minerals trade simulator: Course &quot;week 3&quot; &lt;b&gt;"/,
     );
     const src = /src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
     const embedded = await open(src);

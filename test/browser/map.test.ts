@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODES } from '../../src/data/nodes';
+import { scaled } from '../timeouts.ts';
 import { launchBrowser, openPage, type PageProblems, root, screenshotPath, serveDist } from './harness';
 
 describe('the world map', () => {
@@ -44,7 +45,7 @@ describe('the world map', () => {
 
   it('selects every node by a click on its marker, and the details panel names it', async () => {
     for (const node of NODES) {
-      await page.locator(`.node-marker[data-node="${node.code}"]`).click({ timeout: 2000 });
+      await page.locator(`.node-marker[data-node="${node.code}"]`).click({ timeout: scaled(15_000) });
       expect(await detailsName(), node.code).toBe(node.name);
     }
   });

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimCli } from '../../src/cli/sim.ts';
+import { scaled } from '../timeouts.ts';
 import {
   frame,
   loadPreset,
@@ -38,7 +39,7 @@ async function jobEnded(page: Page, prefix: string, text: string | RegExp) {
         );
       },
       { prefix, source: typeof text === 'string' ? `^${text}$` : text.source },
-      { timeout: 90_000, polling: 100 },
+      { timeout: scaled(90_000), polling: 100 },
     )
     .catch(async (error: Error) => {
       throw new Error(`${error.message}: the job reads "${await where()}"`);
@@ -239,7 +240,7 @@ describe('research in the app', () => {
 
   it('solves the GSIM benchmark in a worker and shows it beside the agents', async () => {
     await showTab(page, 'pe');
-    await page.waitForSelector('#pe-table', { timeout: 60_000 });
+    await page.waitForSelector('#pe-table', { timeout: scaled(60_000) });
     expect(await page.textContent('#pe-status')).toMatch(
       /GSIM benchmark of “Ministerial preferential trade zone” for Rare earths, refining: \d+ regions/,
     );

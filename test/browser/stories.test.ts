@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../timeouts.ts';
 import { frame, openApp, openSection, setSpeed } from './appDriver';
 import { launchBrowser, screenshotPath, serveDist } from './harness';
 
@@ -147,7 +148,7 @@ describe('stories for teachers', () => {
       () => document.querySelector('#view-month-text')?.textContent?.startsWith('Jan 2027'),
       undefined,
       {
-        timeout: 60_000,
+        timeout: scaled(60_000),
       },
     );
     // The link's scenario is the step's: no "differs" note.

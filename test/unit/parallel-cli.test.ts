@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
+import { scaled } from '../timeouts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -66,7 +67,7 @@ describe('sim --workers', () => {
         cwd: ROOT,
         env: { ...process.env, SIM_FAULT: '2:3:settle:crash' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: scaled(60_000),
       },
     );
     expect(run.signal).toBeNull();

@@ -9,6 +9,7 @@ import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
 import type { FaultPlan } from '../../src/parallel/protocol.ts';
 import { parseFaultPlan } from '../../src/parallel/protocol.ts';
+import { scaled } from '../timeouts.ts';
 import { parallelHash, presetScenario, singleThreadHash, world } from './parallel-helpers.ts';
 
 const scenario = presetScenario('status-quo', 3000, 6);
@@ -18,9 +19,14 @@ beforeAll(async () => {
 });
 
 /** Runs the scenario with `fault`; returns what the engine threw. */
-async function failingRun(engine: ParallelEngine, sharedMemory: boolean, fault: FaultPlan): Promise<unknown> {
+async function failingRun(
+  engine: ParallelEngine,
+  sharedMemory: boolean,
+  fault: FaultPlan,
+  phaseTimeoutMs?: number,
+): Promise<unknown> {
   try {
-    await engine.load(world, scenario, { workers: 3, sharedMemory, fault });
+    await engine.load(world, scenario, { workers: 3, sharedMemory, fault, phaseTimeoutMs });
     while (engine.month < engine.months) await engine.step();
   } catch (error) {
     return error;
@@ -53,6 +59,28 @@ describe.each([
     expect(() => engine.month).toThrow(/no scenario is loaded/);
     expect(await parallelHash(engine, scenario, { workers: 3, sharedMemory })).toBe(expected);
   });
+
+  it.each([
+    { fault: '1:2:decide:hang', where: 'month 2 \\(decide\\)' },
+    { fault: '2:-1:draw:hang', where: 'initialisation \\(draw\\)' },
+  ])(
+    'stops a worker that stops answering ($fault) after the watchdog limit, then runs again',
+    async ({ fault, where }) => {
+      const plan = parseFaultPlan(fault);
+      // A 5 s watchdog here (scaled); the engine's own limit is 30 s and more (phaseDeadlineMs).
+      const limit = scaled(5000);
+      const error = await failingRun(engine, sharedMemory, plan, limit);
+      expect(error).toBeInstanceOf(EngineError);
+      expect((error as EngineError).worker).toBe(plan.worker);
+      expect((error as EngineError).message).toMatch(
+        new RegExp(
+          `^worker ${plan.worker} stopped answering during ${where}: no reply in ${Math.round(limit / 1000)} s; the workers were stopped, and the next run starts new ones$`,
+        ),
+      );
+      expect(() => engine.month).toThrow(/no scenario is loaded/);
+      expect(await parallelHash(engine, scenario, { workers: 3, sharedMemory })).toBe(expected);
+    },
+  );
 
   it('reports a worker thread killed from outside', async () => {
     const threads: Worker[] = [];

@@ -20,7 +20,7 @@ import {
 import { embedSnippet, escapeHtmlAttribute } from '../../src/share/embed.ts';
 import { resultsCsvText, resultsJsonText } from '../../src/share/exports.ts';
 import { fileStem, readScenarioFile, scenarioFileText } from '../../src/share/files.ts';
-import { contentSecurityPolicy } from '../../vite.config.ts';
+import { contentSecurityPolicy, isolationHeaders } from '../../vite.config.ts';
 import { EVERY_LEVER } from './codec-examples.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -54,7 +54,7 @@ describe('the scenario in the address', () => {
     const link = await scenarioLink(scenario, 'https://x.org/app/index.html#whatever');
     expect(link.ok).toBe(true);
     if (!link.ok) return;
-    expect(link.url).toMatch(/^https:\/\/x\.org\/app\/index\.html#s=1\.[A-Za-z0-9_-]+$/);
+    expect(link.url).toMatch(/^https:\/\/x\.org\/app\/index\.html#s=1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+$/);
     expect(await scenarioFromAddress(new URL(link.url).hash)).toEqual({ ok: true, scenario });
     const embed = await scenarioLink(scenario, 'https://x.org/app/', { embed: true });
     expect(embed.ok && readAddress(new URL(embed.url).hash).embed).toBe(true);
@@ -68,7 +68,9 @@ describe('the embed snippet', () => {
     const link = await scenarioLink(scenario, 'https://x.org/app/', { embed: true });
     if (!link.ok) throw new Error('no link');
     const snippet = embedSnippet(link.url, { title: scenario.name });
-    expect(snippet).toMatch(/^<iframe src="https:\/\/x\.org\/app\/#embed=1&amp;s=1\.[A-Za-z0-9_-]+" /);
+    expect(snippet).toMatch(
+      /^<iframe src="https:\/\/x\.org\/app\/#embed=1&amp;s=1\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]+" /,
+    );
     expect(snippet).toContain(
       'title="Critical-minerals trade simulator: &quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"',
     );
@@ -102,9 +104,9 @@ describe('scenario files', () => {
     const huge = {
       name: 'huge.json',
       size: 5_000_000,
-      text: async () => {
+      arrayBuffer: async () => {
         read = true;
-        return '';
+        return new ArrayBuffer(0);
       },
     };
     expect(await readScenarioFile(huge)).toEqual({
@@ -115,7 +117,11 @@ describe('scenario files', () => {
   });
 
   it('reports a file that cannot be read, and bad contents with the validator’s messages', async () => {
-    const failing = { name: 'gone.json', size: 10, text: () => Promise.reject(new Error('file was moved')) };
+    const failing = {
+      name: 'gone.json',
+      size: 10,
+      arrayBuffer: () => Promise.reject(new Error('file was moved')),
+    };
     expect(await readScenarioFile(failing)).toEqual({
       ok: false,
       errors: ['"gone.json" could not be read: file was moved'],
@@ -254,9 +260,14 @@ describe('the Content-Security-Policy', () => {
     return match?.[1];
   };
 
-  it('is the same in index.html, the test page and vite.config.ts', () => {
+  it('is the same in index.html, bench.html, the test page, public/_headers and vite.config.ts', () => {
     expect(metaPolicy('index.html')).toBe(contentSecurityPolicy);
+    expect(metaPolicy('bench.html')).toBe(contentSecurityPolicy);
     expect(metaPolicy('test-pages/links.html')).toBe(contentSecurityPolicy);
+    const headers = readFileSync(resolve(root, 'public/_headers'), 'utf8');
+    expect(headers).toContain(`\n  Content-Security-Policy: ${contentSecurityPolicy}\n`);
+    for (const [name, value] of Object.entries(isolationHeaders))
+      expect(headers).toContain(`\n  ${name}: ${value}\n`);
   });
 
   it('forbids inline scripts, eval, plugins and base rewriting', () => {

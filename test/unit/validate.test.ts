@@ -4,6 +4,7 @@ import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
 import { scenarioSchema } from '../../src/scenario/catalog.ts';
 import { MAX_SCENARIO_CHARS } from '../../src/scenario/schema.ts';
 import { parseScenarioJson, type Validation, validateScenario } from '../../src/scenario/validate.ts';
+import { scaled } from '../timeouts.ts';
 import { NODE_CODES, scenarioDocument } from './codec-arbitraries.ts';
 import { EVERY_LEVER } from './codec-examples.ts';
 
@@ -338,82 +339,94 @@ describe('the validator never throws', () => {
     }
   };
 
-  it('on 10,000 random objects (dangerous keys, odd prototypes, boxed values, typed arrays)', () => {
-    const before = prototypeSnapshot();
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.anything({
-            key: dangerousKey,
-            maxDepth: 4,
-            withBoxedValues: true,
-            withMap: true,
-            withSet: true,
-            withNullPrototype: true,
-            withObjectString: true,
-            withTypedArray: true,
-            withSparseArray: true,
-            withDate: true,
-            withBigInt: true,
-          }),
-          fc
-            .dictionary(dangerousKey, fc.anything({ key: dangerousKey, maxDepth: 3 }))
-            .map((d) => ({ version: 1, ...d })),
+  it(
+    'on 10,000 random objects (dangerous keys, odd prototypes, boxed values, typed arrays)',
+    () => {
+      const before = prototypeSnapshot();
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.anything({
+              key: dangerousKey,
+              maxDepth: 4,
+              withBoxedValues: true,
+              withMap: true,
+              withSet: true,
+              withNullPrototype: true,
+              withObjectString: true,
+              withTypedArray: true,
+              withSparseArray: true,
+              withDate: true,
+              withBigInt: true,
+            }),
+            fc
+              .dictionary(dangerousKey, fc.anything({ key: dangerousKey, maxDepth: 3 }))
+              .map((d) => ({ version: 1, ...d })),
+          ),
+          (input) => message(validateScenario(input)),
         ),
-        (input) => message(validateScenario(input)),
-      ),
-      { numRuns: 10_000 },
-    );
-    expect(prototypeSnapshot()).toEqual(before);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 180_000);
+        { numRuns: 10_000 },
+      );
+      expect(prototypeSnapshot()).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+    scaled(180_000),
+  );
 
-  it('on 10,000 valid scenarios with one field replaced by something random', () => {
-    const before = prototypeSnapshot();
-    const mutated = fc
-      .tuple(scenarioDocument, fc.nat(), fc.anything({ key: dangerousKey, maxDepth: 2 }))
-      .map(([doc, pick, value]) => {
-        // Walk to a random field of the document and replace it.
-        const paths: (string | number)[][] = [];
-        const collect = (node: unknown, path: (string | number)[]) => {
-          paths.push(path);
-          if (node && typeof node === 'object')
-            for (const [k, v] of Object.entries(node))
-              collect(v, [...path, Array.isArray(node) ? Number(k) : k]);
-        };
-        collect(doc, []);
-        const path = paths[pick % paths.length];
-        const copy = structuredClone(doc);
-        if (path.length === 0) return value;
-        let here = copy as Record<string | number, unknown>;
-        for (const key of path.slice(0, -1)) here = here[key] as Record<string | number, unknown>;
-        here[path[path.length - 1]] = value;
-        return copy;
-      });
-    fc.assert(
-      fc.property(mutated, (input) => message(validateScenario(input))),
-      { numRuns: 10_000 },
-    );
-    expect(prototypeSnapshot()).toEqual(before);
-  }, 180_000);
+  it(
+    'on 10,000 valid scenarios with one field replaced by something random',
+    () => {
+      const before = prototypeSnapshot();
+      const mutated = fc
+        .tuple(scenarioDocument, fc.nat(), fc.anything({ key: dangerousKey, maxDepth: 2 }))
+        .map(([doc, pick, value]) => {
+          // Walk to a random field of the document and replace it.
+          const paths: (string | number)[][] = [];
+          const collect = (node: unknown, path: (string | number)[]) => {
+            paths.push(path);
+            if (node && typeof node === 'object')
+              for (const [k, v] of Object.entries(node))
+                collect(v, [...path, Array.isArray(node) ? Number(k) : k]);
+          };
+          collect(doc, []);
+          const path = paths[pick % paths.length];
+          const copy = structuredClone(doc);
+          if (path.length === 0) return value;
+          let here = copy as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1)) here = here[key] as Record<string | number, unknown>;
+          here[path[path.length - 1]] = value;
+          return copy;
+        });
+      fc.assert(
+        fc.property(mutated, (input) => message(validateScenario(input))),
+        { numRuns: 10_000 },
+      );
+      expect(prototypeSnapshot()).toEqual(before);
+    },
+    scaled(180_000),
+  );
 
-  it('on 10,000 random strings and JSON-like texts', () => {
-    const before = prototypeSnapshot();
-    const texts = fc.oneof(
-      fc.string({ maxLength: 200 }),
-      fc.string({ unit: 'binary', maxLength: 100 }),
-      fc.json({ maxDepth: 4 }),
-      fc.json({ maxDepth: 2 }).map((j) => `{"version":1,"__proto__":${j}}`),
-      scenarioDocument
-        .map((doc) => JSON.stringify(doc))
-        .chain((json) => fc.nat(json.length).map((cut) => json.slice(0, cut))),
-    );
-    fc.assert(
-      fc.property(texts, (text) => message(parseScenarioJson(text))),
-      { numRuns: 10_000 },
-    );
-    expect(prototypeSnapshot()).toEqual(before);
-  }, 180_000);
+  it(
+    'on 10,000 random strings and JSON-like texts',
+    () => {
+      const before = prototypeSnapshot();
+      const texts = fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.string({ unit: 'binary', maxLength: 100 }),
+        fc.json({ maxDepth: 4 }),
+        fc.json({ maxDepth: 2 }).map((j) => `{"version":1,"__proto__":${j}}`),
+        scenarioDocument
+          .map((doc) => JSON.stringify(doc))
+          .chain((json) => fc.nat(json.length).map((cut) => json.slice(0, cut))),
+      );
+      fc.assert(
+        fc.property(texts, (text) => message(parseScenarioJson(text))),
+        { numRuns: 10_000 },
+      );
+      expect(prototypeSnapshot()).toEqual(before);
+    },
+    scaled(180_000),
+  );
 });
 
 describe('the command line uses the same validator', () => {

@@ -1,0 +1,13 @@
+/**
+ * Test time limits, scaled for the machine. Every hook, test and wait limit of the suites is a
+ * base (generous for a busy 2-core machine: the CI machine runs the suite beside other work)
+ * times TEST_TIME_SCALE (default 1; e.g. TEST_TIME_SCALE=3 on a slower or more loaded machine).
+ * Limits only stop a hung test: no test asserts how fast anything runs (speed belongs in
+ * `npm run bench`).
+ */
+export const TIME_SCALE = Math.max(1, Number(process.env.TEST_TIME_SCALE) || 1);
+
+/** `ms` times TEST_TIME_SCALE. */
+export function scaled(ms: number): number {
+  return Math.round(ms * TIME_SCALE);
+}
