@@ -501,12 +501,15 @@ export function settleBlocks(
       const q = produced[a];
       const s = offered[a] * sellFraction;
       stockOut[a] += q - s;
+      // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
+      if (stockOut[a] < 0) stockOut[a] = 0;
       sold += s;
       heldOut += stockOut[a];
       if (processor) {
         const got = inputBid[a] * inputFill;
         const use = q / yieldRate;
         stockIn[a] += got - use;
+        if (stockIn[a] < 0) stockIn[a] = 0;
         received += got;
         used += use;
         heldIn += stockIn[a];

@@ -870,6 +870,7 @@ export class Coordinator {
       // The agency never spends past its budget (its last order is sized at last month's price).
       const cost = Math.min(bought * this.buyerIndex[k], s.budget);
       s.stock += bought - sold;
+      if (s.stock < 0) s.stock = 0; // rounding of a release of the whole stock
       s.soldLast = sold;
       s.budget = Math.max(0, s.budget - cost);
       stockpilePurchases[k] += cost;

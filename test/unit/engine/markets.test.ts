@@ -124,6 +124,17 @@ describe('a ban that ends (the DR Congo suspends cobalt exports for a year)', ()
   });
   const ratio = (m: number) => worldPrice(ban, m, refined) / worldPrice(base, m, refined);
 
+  it('never records a negative quantity (rounding of a stock sold whole is clamped at zero)', () => {
+    for (const r of [base, ban]) {
+      for (const name of ['stocks', 'production', 'consumption', 'exports', 'imports', 'capacity'] as const) {
+        let lowest = 0;
+        for (const x of r.series[name]) if (x < lowest) lowest = x;
+        expect(lowest, name).toBe(0);
+      }
+      for (const x of r.stockpileTonnes) expect(x).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('spikes the refined price while it lasts', () => {
     expect(Math.max(...[12, 14, 16, 18].map(ratio))).toBeGreaterThan(1.5);
   });
