@@ -13,7 +13,7 @@
 import { encodeScenario } from '../scenario/codec.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Validation } from '../scenario/validate.ts';
-import { addressWith, readAddress, scenarioFromAddress, scenarioLink } from './address.ts';
+import { addressWith, type LinkView, readAddress, scenarioFromAddress, scenarioLink } from './address.ts';
 import { embedSnippet } from './embed.ts';
 import {
   imageToPng,
@@ -42,6 +42,11 @@ export interface ShareControlsOptions {
   getChartSvgs?(): readonly ChartRef[];
   /** The world map (SVG, or a canvas), for PNG export. */
   getMap?(): SVGSVGElement | HTMLCanvasElement | null;
+  /**
+   * The month the views show when the user picked one (null: the latest): copied links and
+   * embed snippets carry it as `month=`, so they open where the user was looking.
+   */
+  getMonth?(): number | null;
   /** Where messages about links and files appear (default: inside the controls). */
   messageHost?: HTMLElement;
   /** Open the scenario in the address on mount and on hashchange (default true). */
@@ -114,7 +119,16 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
   embedText.readOnly = true;
   embedText.rows = 4;
   embedText.spellcheck = false;
-  embedBox.append(el(doc, 'span', { text: 'Embed snippet (paste into a course page)' }), embedText);
+  const embedPaused = el(doc, 'input');
+  embedPaused.type = 'checkbox';
+  embedPaused.className = 'share-embed-paused';
+  const embedPausedLabel = el(doc, 'label', { className: 'share-embed-option' });
+  embedPausedLabel.append(embedPaused, ' Start paused at the month shown (the viewer presses Run)');
+  embedBox.append(
+    el(doc, 'span', { text: 'Embed snippet (paste into a course page)' }),
+    embedText,
+    embedPausedLabel,
+  );
 
   const fileGroup = el(doc, 'div', { className: 'share-group' });
   fileGroup.setAttribute('role', 'group');
@@ -197,8 +211,8 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       return;
     }
     // The embed flag and a story step stay as they are: only the scenario changed.
-    const { embed, story } = readAddress(win.location.hash);
-    const url = addressWith(win.location.href, { payload: encoded.payload, embed, story });
+    const { embed, story, view } = readAddress(win.location.hash);
+    const url = addressWith(win.location.href, { payload: encoded.payload, embed, story, view });
     if (url !== win.location.href) win.history.replaceState(win.history.state, '', url);
   };
 
@@ -268,17 +282,31 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
   on(copyButton, 'click', async () => {
     // A story step open in the address travels with the link.
     const { story } = readAddress(win.location.hash);
-    const link = await scenarioLink(options.getScenario(), win.location.href, { story });
+    const link = await scenarioLink(options.getScenario(), win.location.href, {
+      story,
+      view: linkView(false),
+    });
     if (!link.ok) return showMessage('error', 'No link can be made for this scenario.', link.errors);
     await showAndCopy(linkBox, linkText, link.url, 'Link');
   });
 
-  on(embedButton, 'click', async () => {
+  /** The view a copied link carries: the month picked (if any), and paused when asked. */
+  const linkView = (paused: boolean): LinkView | null => {
+    const month = options.getMonth?.() ?? null;
+    return month === null && !paused ? null : { month, paused };
+  };
+
+  const embed = async () => {
     const scenario = options.getScenario();
-    const link = await scenarioLink(scenario, win.location.href, { embed: true });
+    const link = await scenarioLink(scenario, win.location.href, {
+      embed: true,
+      view: linkView(embedPaused.checked),
+    });
     if (!link.ok) return showMessage('error', 'No embed snippet can be made for this scenario.', link.errors);
     await showAndCopy(embedBox, embedText, embedSnippet(link.url, { title: scenario.name }), 'Embed snippet');
-  });
+  };
+  on(embedButton, 'click', () => void embed());
+  on(embedPaused, 'change', () => void embed());
 
   const stem = () => fileStem(options.getScenario().name);
 

@@ -5,7 +5,8 @@
  * legend and a tooltip with the node's figures for the month shown.
  */
 import atlas from 'world-atlas/countries-50m.json';
-import { NODES } from '../data/nodes';
+import { CALIBRATION_YEAR } from '../data/calibration';
+import { NODES, nodeByCode } from '../data/nodes';
 import { goodIndexOf } from '../engine/metrics.ts';
 import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
 import {
@@ -21,7 +22,7 @@ import { FLOW_STYLE } from '../viz/palette.ts';
 import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
 import { el } from './dom.ts';
 import { monthLabel, percent, shortName, stageName, tonnes } from './format.ts';
-import { monthFacts, monthLines, tooltipFor } from './nodeFacts.ts';
+import { formatShare, monthFacts, monthLines, outputFacts } from './nodeFacts.ts';
 import type { DrawOutcome } from './resultPanels.ts';
 import { type ActiveZone, type AppState, activeZone, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
@@ -100,20 +101,33 @@ export function createMapPanel(
   const legend = createMapLegend(container);
   container.append(arcSummary);
 
-  /** The tooltip: the model's figures for the month shown, then the node's data with sources. */
+  /**
+   * The tooltip, kept short (it must not cover the map): zone membership, the node's figures
+   * for the mineral, stage and month shown (or, before a run, its 2024 share of that stage),
+   * and where the rest is. The 2024 data with every source is in the details a click opens.
+   */
   function describe(code: string) {
     const state = store.state;
-    const base = tooltipFor(code);
-    const results = state.results;
-    if (!results || results.monthsDone === 0) return base;
-    const month = shownMonth(state);
-    const good = goodIndexOf(results, state.view.mineral, state.view.stage);
-    const facts = good >= 0 ? monthFacts(results, month, good, code) : null;
-    if (!facts) return base;
-    const heading = `Model, ${monthLabel(month)}, ${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)} (per month):`;
     const zone = activeZone(state);
     const member = zone.members.includes(code) ? `In ${zone.name}.` : `Not in ${zone.name}.`;
-    return { title: base.title, lines: [...monthLines(facts, heading), member, ...base.lines] };
+    const what = `${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)}`;
+    const more = 'Click (or Enter) for its details, time series and sources.';
+    const results = state.results;
+    const month = shownMonth(state);
+    const good =
+      results && results.monthsDone > 0 ? goodIndexOf(results, state.view.mineral, state.view.stage) : -1;
+    const facts = results && good >= 0 ? monthFacts(results, month, good, code) : null;
+    if (!facts) {
+      const share = outputFacts(code).find(
+        (f) => f.mineral === state.view.mineral && f.stage === state.view.stage,
+      );
+      const data = share
+        ? `${CALIBRATION_YEAR}: ${formatShare(share.share)} of world ${what} (${share.source}).`
+        : `${CALIBRATION_YEAR}: no ${what} in the data.`;
+      return { title: nodeByCode(code).name, lines: [member, data, more] };
+    }
+    const lines = monthLines(facts, `${monthLabel(month)}, ${what}, per month:`);
+    return { title: nodeByCode(code).name, lines: [member, ...lines, more] };
   }
 
   let lastColouringKey = '';
@@ -122,6 +136,7 @@ export function createMapPanel(
   let lastArcsViewKey = '';
   let arcsDrawn = false;
   let lastMode = '';
+  let lastTooltipKey = '';
 
   function colouring(state: AppState, zone: ActiveZone): Colouring {
     const mode = state.view.colourMode;
@@ -229,6 +244,12 @@ export function createMapPanel(
             : `Zone shown: ${zone.name}${zone.fallback ? ' (the scenario has no zone; charts use the Ministerial participants)' : ''}.`;
       }
       colour.value = view.colourMode;
+      // A tooltip on screen follows a zone edit, a new month or another mineral at once.
+      const tooltipKey = `${zone.id}|${zone.members.join()}|${dataKey}|${view.mineral}|${view.stage}`;
+      if (tooltipKey !== lastTooltipKey) {
+        lastTooltipKey = tooltipKey;
+        map.refreshTooltip();
+      }
       return outcome;
     },
   };

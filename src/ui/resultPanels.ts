@@ -12,7 +12,7 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import { el, setText } from './dom.ts';
 import { monthLabel, shortName, tonnes } from './format.ts';
-import { type AppState, activeZone, type Store, shownMonth } from './store.ts';
+import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 
@@ -50,8 +50,8 @@ function runId(results: RunResults | null): number {
   return id;
 }
 
-/** The name the engine ran with (the editor's name until a run starts). */
-const caption = (state: AppState) => state.results?.meta.scenarioName ?? state.scenario.name;
+/** The run's name (the editor's scenario until a run starts), "edited" when it is a changed preset. */
+const caption = (state: AppState) => runName(state);
 
 export function createConcentrationSection(
   store: Store,

@@ -235,6 +235,8 @@ export function createTimeSeriesPanel(
       });
       const title = `${input.mineralName}, ${stageName(stage)}`;
       charts.price.element.querySelector('strong')!.textContent = `Prices paid: ${title}`;
+      // Money adds up every stage of the mineral shown: the title says which mineral.
+      charts.money.element.querySelector('strong')!.textContent = `Money: ${input.mineralName}`;
     },
   };
 }

@@ -90,6 +90,8 @@ export interface WorldMap {
   /** Zooms by a factor around the centre (1 = reset). */
   zoomBy(factor: number): void;
   resetZoom(): void;
+  /** Re-reads the tooltip on screen (its node's figures or zone changed under the pointer). */
+  refreshTooltip(): void;
   /** Highlights a node and reports it through onSelect. */
   select(code: string): void;
   destroy(): void;
@@ -299,7 +301,10 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       });
   }
 
+  let tooltipAt: { code: string; x: number; y: number } | null = null;
+
   function showTooltipAt(code: string, clientX: number, clientY: number) {
+    tooltipAt = { code, x: clientX, y: clientY };
     const content = options.describe(code);
     const node = tooltip.node();
     if (!node) return;
@@ -318,6 +323,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
   }
 
   function hideTooltip() {
+    tooltipAt = null;
     tooltip.attr('hidden', '').attr('data-node', null);
   }
 
@@ -467,6 +473,9 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     },
     zoomBy,
     resetZoom,
+    refreshTooltip() {
+      if (tooltipAt) showTooltipAt(tooltipAt.code, tooltipAt.x, tooltipAt.y);
+    },
     select: selectNode,
     destroy() {
       layers.remove();
