@@ -16,11 +16,14 @@ import type { Validation } from '../scenario/validate.ts';
 import { addressWith, type LinkView, readAddress, scenarioFromAddress, scenarioLink } from './address.ts';
 import { embedSnippet } from './embed.ts';
 import {
+  type FigureText,
+  figureSvg,
   imageToPng,
   resultsCsvText,
   resultsJsonText,
   type ShareableResults,
   standaloneSvg,
+  svgTextToPng,
 } from './exports.ts';
 import { downloadBlob, downloadText, fileStem, readScenarioFile, scenarioFileText } from './files.ts';
 import './share.css';
@@ -29,6 +32,8 @@ export interface ChartRef {
   /** Shown in the list and used in the file name, e.g. "Lithium price". */
   name: string;
   svg: SVGSVGElement;
+  /** The chart as a figure that stands alone (title, legend, unit, sources); else the bare SVG. */
+  figure?(): { layers: SVGSVGElement[]; text: FigureText } | null;
 }
 
 export interface ShareControlsOptions {
@@ -42,6 +47,8 @@ export interface ShareControlsOptions {
   getChartSvgs?(): readonly ChartRef[];
   /** The world map (SVG, or a canvas), for PNG export. */
   getMap?(): SVGSVGElement | HTMLCanvasElement | null;
+  /** The whole map as a figure (countries, arcs, markers, title, legend, sources); preferred to getMap. */
+  getMapFigure?(): { layers: SVGSVGElement[]; text: FigureText } | null;
   /**
    * The month the views show when the user picked one (null: the latest): copied links and
    * embed snippets carry it as `month=`, so they open where the user was looking.
@@ -349,9 +356,13 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
 
   on(mapButton, 'click', async () => {
     const map = options.getMap?.() ?? null;
-    if (!map) return setStatus('There is no map to export.');
+    const figure = options.getMapFigure?.() ?? null;
+    if (!map && !figure) return setStatus('There is no map to export.');
     try {
-      downloadBlob(await imageToPng(map), `${stem()}.map.png`, doc);
+      if (figure) {
+        const made = figureSvg(figure.layers, figure.text);
+        downloadBlob(await svgTextToPng(made.svg, made, doc), `${stem()}.map.png`, doc);
+      } else if (map) downloadBlob(await imageToPng(map), `${stem()}.map.png`, doc);
       setStatus('Map exported as PNG.');
     } catch (error) {
       fail('The map could not be exported.', error);
@@ -375,7 +386,9 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       const file = `${stem()}.${fileStem(chart.name, `chart-${i + 1}`)}`;
       svgButton.addEventListener('click', () => {
         try {
-          downloadText(standaloneSvg(chart.svg), `${file}.svg`, 'image/svg+xml', doc);
+          const figure = chart.figure?.() ?? null;
+          const text = figure ? figureSvg(figure.layers, figure.text).svg : standaloneSvg(chart.svg);
+          downloadText(text, `${file}.svg`, 'image/svg+xml', doc);
           setStatus(`${chart.name} exported as SVG.`);
         } catch (error) {
           fail('The chart could not be exported.', error);
@@ -383,7 +396,13 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       });
       pngButton.addEventListener('click', async () => {
         try {
-          downloadBlob(await imageToPng(chart.svg), `${file}.png`, doc);
+          const figure = chart.figure?.() ?? null;
+          const made = figure ? figureSvg(figure.layers, figure.text) : null;
+          downloadBlob(
+            made ? await svgTextToPng(made.svg, made, doc) : await imageToPng(chart.svg),
+            `${file}.png`,
+            doc,
+          );
           setStatus(`${chart.name} exported as PNG.`);
         } catch (error) {
           fail('The chart could not be exported.', error);
@@ -402,7 +421,7 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     jsonButton.disabled = !hasResults;
     csvButton.disabled = !hasResults;
     mapButton.hidden = !options.getMap;
-    mapButton.disabled = !(options.getMap?.() ?? null);
+    mapButton.disabled = !(options.getMap?.() ?? options.getMapFigure?.() ?? null);
     charts.hidden = !options.getChartSvgs;
     if (charts.open) fillChartList();
   };

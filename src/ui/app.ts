@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
+import { createCountryPage } from './countryPage.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
 import { button, el } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
@@ -23,6 +24,7 @@ import {
   createConcentrationSection,
   createSankeySection,
   panel,
+  VIEW_SOURCES,
 } from './resultPanels.ts';
 import { createRunControls, WORKER_CHOICES } from './runControls.ts';
 import { createRunSession, type RunSession } from './runSession.ts';
@@ -212,6 +214,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   const runControls = createRunControls(runBar, store, session);
   const viewControls = createViewControls(viewBar, store);
 
+  const countryPage = createCountryPage(store, mineralName);
   const detailsPanel = createDetailsPanel(
     details,
     (code) => {
@@ -228,7 +231,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         },
         'small zone-toggle',
       );
-      return el('p', {}, [b]);
+      // The node's own series (its country page) come right under its name and zone button.
+      return el('div', {}, [el('p', {}, [b]), countryPage.element]);
     },
     () =>
       store.update((s) => {
@@ -288,6 +292,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     }
     if (waiting) store.requestFrame();
     research.update(state);
+    countryPage.update(state, details.dataset.node ?? null);
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
     const zone = activeZone(state);
@@ -322,9 +327,11 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       Array.from(root.querySelectorAll<HTMLElement>('figure.chart')).flatMap((figure) => {
         const svg = figure.querySelector<SVGSVGElement>('svg.chart-svg');
         const name = figure.querySelector('figcaption strong')?.textContent ?? 'chart';
-        return svg ? [{ name, svg }] : [];
+        const source = VIEW_SOURCES.get(figure);
+        return svg ? [{ name, svg, ...(source?.figure ? { figure: source.figure.bind(source) } : {}) }] : [];
       }),
     getMap: () => mapPanel.map.svg,
+    getMapFigure: () => mapPanel.figure(),
   });
   let sharedScenario: Scenario | null = null;
   let sharedRevision = -1;

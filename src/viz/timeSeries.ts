@@ -57,7 +57,39 @@ export interface ChartOptions {
 
 export interface TimeSeriesChart {
   readonly element: HTMLElement;
+  readonly svg: SVGSVGElement;
   update(data: ChartData): void;
+  /** What the chart shows now (its title may name the mineral), for exports and tables. */
+  snapshot(): { title: string; unit: string; format: (v: number) => string; data: ChartData | null };
+}
+
+/**
+ * A chart's numbers as rows: month, date, each line of the scenario, then the status quo's.
+ * One row per month drawn; empty cells where a line has no value.
+ */
+export function chartRows(
+  data: ChartData,
+  format?: (v: number) => string,
+): {
+  header: string[];
+  rows: (string | number)[][];
+} {
+  const lines = [...data.lines.filter((l) => !l.comparison), ...data.lines.filter((l) => l.comparison)];
+  const header = ['month', 'date', ...lines.map((l) => (l.comparison ? `status quo: ${l.label}` : l.label))];
+  const months = lines.reduce((a, l) => Math.max(a, l.values.length), 0);
+  const rows: (string | number)[][] = [];
+  for (let m = 0; m < months; m++) {
+    rows.push([
+      m,
+      monthLabel(m),
+      ...lines.map((l) => {
+        const v = l.values[m];
+        if (v === undefined || !Number.isFinite(v)) return '';
+        return format ? format(v) : v;
+      }),
+    ]);
+  }
+  return { header, rows };
 }
 
 /**
@@ -433,9 +465,16 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
 
   return {
     element: figure,
+    svg: svg.node() as SVGSVGElement,
     update(next) {
       data = next;
       draw(next);
     },
+    snapshot: () => ({
+      title: title.textContent ?? options.title,
+      unit: options.unit,
+      format: options.format,
+      data,
+    }),
   };
 }

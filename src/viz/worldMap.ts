@@ -86,6 +86,8 @@ export interface WorldMapState {
 
 export interface WorldMap {
   readonly svg: SVGSVGElement;
+  /** The stacked layers, bottom first: countries, flow arcs, markers (for a whole-map export). */
+  readonly layers: readonly SVGSVGElement[];
   update(state: WorldMapState): void;
   /** Zooms by a factor around the centre (1 = reset). */
   zoomBy(factor: number): void;
@@ -447,6 +449,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
 
   return {
     svg: svg.node() as SVGSVGElement,
+    layers: [svg.node(), arcsSvg.node(), markersSvg.node()] as SVGSVGElement[],
     update(state: WorldMapState) {
       if (state.selected !== undefined) highlight(state.selected);
       if (state.fill !== undefined) paintTerritories(state.fill);
