@@ -137,7 +137,8 @@ export interface FigureLegendItem {
   label: string;
   colour: string;
   dash?: string | null;
-  kind?: 'line' | 'swatch' | 'arc';
+  /** 'note': a line of text under the legend (e.g. what marker shapes mean). */
+  kind?: 'line' | 'swatch' | 'arc' | 'note';
   /** Thin grey comparison line (the status quo). */
   thin?: boolean;
 }
@@ -152,6 +153,20 @@ export interface FigureText {
   legend: readonly FigureLegendItem[];
   /** The data sources, one line. */
   footer: string;
+}
+
+/** Lines of at most about `chars` characters, broken at spaces. */
+export function wrapLines(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -179,15 +194,19 @@ export function figureSvg(
   root.setAttribute('font-family', FONT);
   const title = make('title', {}, `${text.title}. ${text.subtitle}`);
   root.append(title);
-  let y = pad + 16;
-  root.append(make('text', { x: pad, y, 'font-size': 16, 'font-weight': 700, fill: '#1d1d1f' }, text.title));
-  y += 18;
-  root.append(make('text', { x: pad, y, 'font-size': 12, fill: '#56565b' }, text.subtitle));
-  y += 16;
-  if (text.unit) {
-    root.append(make('text', { x: pad, y, 'font-size': 11, fill: '#56565b' }, `Unit: ${text.unit}`));
-    y += 8;
-  }
+  // Characters a line holds at a font size (an average glyph is about 0.56 em wide).
+  const fits = (size: number) => Math.max(20, Math.floor((width - 2 * pad) / (size * 0.56)));
+  let y = pad;
+  const lines = (content: string, size: number, attrs: Record<string, string | number>, lead: number) => {
+    for (const line of wrapLines(content, fits(size))) {
+      y += lead;
+      root.append(make('text', { x: pad, y, 'font-size': size, ...attrs }, line));
+    }
+  };
+  lines(text.title, 16, { 'font-weight': 700, fill: '#1d1d1f' }, 18);
+  lines(text.subtitle, 12, { fill: '#56565b' }, 16);
+  if (text.unit) lines(`Unit: ${text.unit}`, 11, { fill: '#56565b' }, 15);
+  y += 8;
   const top = y;
   for (const layer of layers) {
     const clone = styledClone(layer);
@@ -201,7 +220,7 @@ export function figureSvg(
   y = top + Math.round(h0) + 14;
   // Legend: as many entries a row as fit.
   let x = pad;
-  for (const item of text.legend) {
+  for (const item of text.legend.filter((i) => i.kind !== 'note')) {
     const labelWidth = item.label.length * 6.2 + 34;
     if (x > pad && x + labelWidth > width - pad) {
       x = pad;
@@ -234,8 +253,11 @@ export function figureSvg(
     root.append(make('text', { x: x + 24, y, 'font-size': 11, fill: '#1d1d1f' }, item.label));
     x += labelWidth;
   }
-  y += 20;
-  root.append(make('text', { x: pad, y, 'font-size': 10, fill: '#56565b' }, text.footer));
+  y += 4;
+  for (const note of text.legend.filter((i) => i.kind === 'note'))
+    lines(note.label, 11, { fill: '#1d1d1f', 'font-style': 'italic' }, 15);
+  y += 4;
+  lines(text.footer, 10, { fill: '#56565b' }, 13);
   const height = y + pad;
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));

@@ -10,7 +10,7 @@ import { CALIBRATION_YEAR } from '../data/calibration';
 import { NODES, nodeByCode } from '../data/nodes';
 import { forEachFlow, goodIndexOf } from '../engine/metrics.ts';
 import { seriesIndex } from '../engine/results.ts';
-import type { FigureText } from '../share/exports.ts';
+import type { FigureLegendItem, FigureText } from '../share/exports.ts';
 import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
 import {
   type Colouring,
@@ -235,8 +235,8 @@ export function createMapPanel(
     const month = shownMonth(state);
     const what = `${handlers.mineralName(state.view.mineral)}, ${stageName(state.view.stage)}`;
     const ran = state.results && state.results.monthsDone > 0;
-    const items = [
-      ...lastColouringLegend.flatMap((item) =>
+    const items: FigureLegendItem[] = [
+      ...lastColouringLegend.flatMap((item): FigureLegendItem[] =>
         item.kind === 'swatch'
           ? [{ label: item.label, colour: item.fill, kind: 'swatch' as const }]
           : item.kind === 'gradient'
@@ -247,7 +247,9 @@ export function createMapPanel(
                   kind: 'swatch' as const,
                 },
               ]
-            : [],
+            : item.kind === 'note'
+              ? [{ label: item.label, colour: '', kind: 'note' as const }]
+              : [],
       ),
       ...(arcsDrawn
         ? Object.values(FLOW_STYLE).map((f) => ({

@@ -175,7 +175,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       await take(next ?? getClient().step());
       next = null;
       if (gen !== generation) return;
-      if (results.monthsDone < months) {
+      // No month is asked for past a pause the link set (it would arrive after the pause).
+      const stopAt = s.run.pauseAfter;
+      if (results.monthsDone < months && (stopAt === null || results.monthsDone < stopAt)) {
         next = getClient().step();
         // Abandoned when a reset or an edit starts over: its failure is nobody's concern then.
         next.catch(() => undefined);
