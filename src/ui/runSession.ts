@@ -83,7 +83,6 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     store.touchResults();
     const stopAt = s.run.pauseAfter;
     if (stopAt !== null && results.monthsDone >= stopAt && s.run.status === 'running') {
-      s.run.pauseAfter = null;
       if (results.monthsDone < results.meta.months) pause();
     }
   }
@@ -149,7 +148,6 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     };
     while (gen === generation && s.run.status === 'running' && results.monthsDone < months) {
       if (s.run.pauseAfter !== null && results.monthsDone >= s.run.pauseAfter) {
-        s.run.pauseAfter = null;
         pause();
         break;
       }
@@ -230,6 +228,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   }
 
   function start() {
+    // Resuming: a pause the link asked for has been had.
+    if (s.run.status === 'paused') s.run.pauseAfter = null;
     return withRun(async (gen, results) => {
       setStatus('running', 'Running');
       await loop(gen, results);
@@ -263,6 +263,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       st.results = null;
       st.resultsScenario = null;
       st.resultsStale = false;
+      st.run.pauseAfter = null;
       st.run.status = 'idle';
       st.run.message = 'Ready';
       st.run.monthsDone = 0;
