@@ -383,6 +383,11 @@ describe('small errors, each fixed', () => {
 
   it('gives a new lever item its own mineral’s reference price, writes counts and help texts for people', async () => {
     const { page, problems } = await openApp(app.browser, app.url);
+    // "1 node" (a new zone has one member), and the floor gets that zone.
+    await openSection(page, 'zones');
+    await page.click('[data-add-lever="zones"]');
+    await frame(page);
+    expect(await page.textContent('[data-item="zones[0]"] .item-label')).toContain('(1 node)');
     await openSection(page, 'priceFloors');
     await page.click('[data-add-lever="priceFloors"]');
     await page.selectOption('[data-path="priceFloors[0].mineral"]', 'rare_earths');
@@ -394,11 +399,7 @@ describe('small errors, each fixed', () => {
     const help = (await page.$$eval('.field-help', (ps) => ps.map((p) => p.textContent ?? ''))).join('\n');
     expect(help).not.toMatch(/null =|rare_earths/);
     expect(help).toContain('empty = until the end of the run');
-    // "1 node", "1 month".
-    await openSection(page, 'zones');
-    await page.click('[data-add-lever="zones"]');
-    await frame(page);
-    expect(await page.textContent('[data-item="zones[0]"] .item-label')).toContain('(1 node)');
+    // "1 month".
     await setRunSettings(page, { months: 1, resolution: 1000 });
     expect(await page.textContent('#run-progress-text')).toBe('0 / 1 month');
     const before = await runId(page);
