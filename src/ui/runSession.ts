@@ -285,8 +285,11 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       freeRunning = false;
       loaded = false;
       const name = displayName(s.resultsScenario ?? s.scenario);
+      const shownMonths = s.results.meta.months;
       store.update((st) => {
         st.resultsStale = true;
+        // The progress bar stays that of the run on screen until Run.
+        st.run.months = shownMonths;
         st.run.status = st.run.status === 'done' ? 'done' : 'paused';
         st.run.message = `Scenario edited: the results shown are of “${name}”; press Run to run the edited scenario`;
       });
