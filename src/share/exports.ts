@@ -1,6 +1,7 @@
 /**
  * Exports of a run: results as JSON and CSV in the command line's formats (docs/results.md),
- * charts as standalone SVG and PNG, the map as PNG.
+ * charts as standalone SVG and PNG, the map as PNG, and figures that stand alone on a slide
+ * (`figureSvg`: stacked layers with title, subtitle, unit, legend and a sources footer).
  */
 import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
