@@ -419,7 +419,7 @@ export function createMapPanel(
       }
       colour.value = view.colourMode;
       // A tooltip on screen follows a zone edit, a new month or another mineral at once.
-      const tooltipKey = `${zone.id}|${zone.members.join()}|${dataKey}|${view.mineral}|${view.stage}`;
+      const tooltipKey = `${zone.id}|${zone.name}|${zone.members.join()}|${dataKey}|${view.mineral}|${view.stage}`;
       if (tooltipKey !== lastTooltipKey) {
         lastTooltipKey = tooltipKey;
         map.refreshTooltip();

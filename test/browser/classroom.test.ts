@@ -422,17 +422,30 @@ describe('small errors, each fixed', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('.panel-map'))).toBe(true);
 
-    await page.selectOption('#map-click', 'zone');
+    // A zone, then the tooltip of China under the pointer.
+    await openSection(page, 'zones');
+    await page.click('[data-add-lever="zones"]');
+    await frame(page);
     const marker = page.locator('.node-marker[data-node="CHN"]');
     await marker.hover();
     const tooltip = page.locator('.map-tooltip');
     await tooltip.waitFor({ state: 'visible' });
-    expect(await tooltip.textContent()).toContain('Not in Ministerial participants');
-    await marker.click();
-    // China is in the new zone now, and the tooltip under the pointer says so at once.
+    expect(await tooltip.textContent()).toContain('Not in New zone');
+    // A zone edit in the editor (the pointer stays on China): the tooltip follows at once.
+    await page.fill('[data-path="zones[0].name"]', 'Pacific club');
     await page.waitForFunction(() =>
-      (document.querySelector('.map-tooltip')?.textContent ?? '').includes('In New zone'),
+      (document.querySelector('.map-tooltip')?.textContent ?? '').includes('Not in Pacific club'),
     );
+    expect(await tooltip.isVisible()).toBe(true);
+    // A click in zone mode adds China; a tooltip still on screen says so.
+    await page.selectOption('#map-click', 'zone');
+    await marker.hover();
+    await marker.click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-item="zones[0]"] .item-label')?.textContent?.includes('(2 nodes)'),
+    );
+    await frame(page);
+    if (await tooltip.isVisible()) expect(await tooltip.textContent()).toContain('In Pacific club');
     expect(await tooltip.locator('.tooltip-line').count()).toBeLessThanOrEqual(4);
     expect(problems).toEqual(clean);
     await page.context().close();
