@@ -7,6 +7,9 @@
  *   #story=<id>&step=<n>&s=...   a step of a guided story (src/stories/): the step card, what
  *                                to look at, and the scenario; without `s`, the step's own
  *                                scenario. `n` counts from 1, as the card does.
+ *   #month=<m>&paused=1&s=...    how the run opens (`LinkView`): the month the views show
+ *                                (0 = January 2026), and whether the run stops there (paused)
+ *                                rather than running on to its end.
  *
  * The fragment, not the query: it never reaches the server (no logs, no "URI too long" from a
  * static host), and changing it does not reload the page. `embed` and the story come first so
@@ -21,6 +24,8 @@ export const SCENARIO_PARAM = 's';
 export const EMBED_PARAM = 'embed';
 export const STORY_PARAM = 'story';
 export const STEP_PARAM = 'step';
+export const MONTH_PARAM = 'month';
+export const PAUSED_PARAM = 'paused';
 
 /** A step of a guided story, as the address names it. */
 export interface StoryRef {
@@ -30,6 +35,26 @@ export interface StoryRef {
   step: number;
 }
 
+/**
+ * How a link opens its run: the month the views show, and whether the run pauses there. A link
+ * opens running; with `paused` it stops at `month` (at once, when no month is named).
+ */
+export interface LinkView {
+  /** Month the views show, 0 = January 2026; null: the latest month. */
+  month: number | null;
+  paused: boolean;
+}
+
+/** Months a link may name: the schema's longest run is 600 months. */
+const MAX_LINK_MONTH = 1199;
+
+/** The link's view in the parameters: a month that is not a whole number 0–1199 is ignored. */
+function viewOf(p: URLSearchParams): LinkView {
+  const text = p.get(MONTH_PARAM)?.trim() ?? '';
+  const month = /^\d{1,4}$/.test(text) && Number(text) <= MAX_LINK_MONTH ? Number(text) : null;
+  return { month, paused: p.get(PAUSED_PARAM) === '1' };
+}
+
 export interface AddressState {
   /** The scenario payload (`1.xxxx`), or null when the address holds none. */
   payload: string | null;
@@ -37,6 +62,8 @@ export interface AddressState {
   embed: boolean;
   /** The story step the page shows; absent or null: none. */
   story?: StoryRef | null;
+  /** How the run opens; absent: the latest month, running. */
+  view?: LinkView | null;
 }
 
 const STORY_ID = /^[a-z][a-z0-9-]{0,39}$/;
@@ -63,11 +90,13 @@ export function readAddress(hash: string): AddressState {
   const p = params(hash);
   const payload = p.get(SCENARIO_PARAM);
   const story = storyOf(p);
+  const view = viewOf(p);
   return {
     payload: payload === null ? null : payload.trim(),
     embed: p.get(EMBED_PARAM) === '1',
     // Only when there is one: a plain scenario link reads as it always did.
     ...(story ? { story } : {}),
+    ...(view.month !== null || view.paused ? { view } : {}),
   };
 }
 
@@ -80,6 +109,10 @@ export function addressHash(state: AddressState): string {
     const step = Math.min(MAX_STEP, Math.max(1, Math.floor(story.step) || 1));
     parts.push(`${STORY_PARAM}=${story.id}`, `${STEP_PARAM}=${step}`);
   }
+  const view = state.view;
+  if (view && view.month !== null && Number.isInteger(view.month) && view.month >= 0)
+    parts.push(`${MONTH_PARAM}=${Math.min(MAX_LINK_MONTH, view.month)}`);
+  if (view?.paused) parts.push(`${PAUSED_PARAM}=1`);
   // The payload is base64url with a "1." prefix: no character needs escaping.
   if (state.payload !== null) parts.push(`${SCENARIO_PARAM}=${state.payload}`);
   return parts.length ? `#${parts.join('&')}` : '';
@@ -104,7 +137,7 @@ export function isEmbedMode(hash: string = globalThis.location?.hash ?? ''): boo
 export async function scenarioLink(
   scenario: Scenario,
   base: string,
-  options: { embed?: boolean; story?: StoryRef | null } = {},
+  options: { embed?: boolean; story?: StoryRef | null; view?: LinkView | null } = {},
 ): Promise<{ ok: true; url: string } | { ok: false; errors: string[] }> {
   const encoded: Encoding = await encodeScenario(scenario);
   if (!encoded.ok) return encoded;
@@ -114,6 +147,7 @@ export async function scenarioLink(
       payload: encoded.payload,
       embed: options.embed === true,
       story: options.story ?? null,
+      view: options.view ?? null,
     }),
   };
 }
@@ -121,6 +155,11 @@ export async function scenarioLink(
 /** The story step the address names, or null. */
 export function storyFromAddress(hash: string = globalThis.location?.hash ?? ''): StoryRef | null {
   return readAddress(hash).story ?? null;
+}
+
+/** How the address asks the run to open, or null for the default (latest month, running). */
+export function linkViewFromAddress(hash: string = globalThis.location?.hash ?? ''): LinkView | null {
+  return readAddress(hash).view ?? null;
 }
 
 /** The scenario in an address fragment: null when there is none, else the validation. */

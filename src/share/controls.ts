@@ -16,14 +16,17 @@
 import { encodeScenario } from '../scenario/codec.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Validation } from '../scenario/validate.ts';
-import { addressWith, readAddress, scenarioLink } from './address.ts';
+import { addressWith, type LinkView, readAddress, scenarioLink } from './address.ts';
 import { embedSnippet } from './embed.ts';
 import {
+  type FigureText,
+  figureSvg,
   imageToPng,
   resultsCsvText,
   resultsJsonText,
   type ShareableResults,
   standaloneSvg,
+  svgTextToPng,
 } from './exports.ts';
 import { downloadBlob, downloadText, fileStem, readScenarioFile, scenarioFileText } from './files.ts';
 import { createLinkDecoder, type LinkDecoder } from './linkDecoder.ts';
@@ -33,6 +36,8 @@ export interface ChartRef {
   /** Shown in the list and used in the file name, e.g. "Lithium price". */
   name: string;
   svg: SVGSVGElement;
+  /** The chart as a figure that stands alone (title, legend, unit, sources); else the bare SVG. */
+  figure?(): { layers: SVGSVGElement[]; text: FigureText } | null;
 }
 
 export interface ShareControlsOptions {
@@ -46,6 +51,13 @@ export interface ShareControlsOptions {
   getChartSvgs?(): readonly ChartRef[];
   /** The world map (SVG, or a canvas), for PNG export. */
   getMap?(): SVGSVGElement | HTMLCanvasElement | null;
+  /** The whole map as a figure (countries, arcs, markers, title, legend, sources); preferred to getMap. */
+  getMapFigure?(): { layers: SVGSVGElement[]; text: FigureText } | null;
+  /**
+   * The month the views show when the user picked one (null: the latest): copied links and
+   * embed snippets carry it as `month=`, so they open where the user was looking.
+   */
+  getMonth?(): number | null;
   /** Where messages about links and files appear (default: inside the controls). */
   messageHost?: HTMLElement;
   /** Open the scenario in the address on mount and on hashchange (default true). */
@@ -120,7 +132,16 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
   embedText.readOnly = true;
   embedText.rows = 4;
   embedText.spellcheck = false;
-  embedBox.append(el(doc, 'span', { text: 'Embed snippet (paste into a course page)' }), embedText);
+  const embedPaused = el(doc, 'input');
+  embedPaused.type = 'checkbox';
+  embedPaused.className = 'share-embed-paused';
+  const embedPausedLabel = el(doc, 'label', { className: 'share-embed-option' });
+  embedPausedLabel.append(embedPaused, ' Start paused at the month shown (the viewer presses Run)');
+  embedBox.append(
+    el(doc, 'span', { text: 'Embed snippet (paste into a course page)' }),
+    embedText,
+    embedPausedLabel,
+  );
 
   const fileGroup = el(doc, 'div', { className: 'share-group' });
   fileGroup.setAttribute('role', 'group');
@@ -208,8 +229,8 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       return;
     }
     // The embed flag and a story step stay as they are: only the scenario changed.
-    const { embed, story } = readAddress(win.location.hash);
-    const url = addressWith(win.location.href, { payload: encoded.payload, embed, story });
+    const { embed, story, view } = readAddress(win.location.hash);
+    const url = addressWith(win.location.href, { payload: encoded.payload, embed, story, view });
     known = encoded.payload;
     if (url !== win.location.href) win.history.replaceState(win.history.state, '', url);
   };
@@ -286,17 +307,31 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
   on(copyButton, 'click', async () => {
     // A story step open in the address travels with the link.
     const { story } = readAddress(win.location.hash);
-    const link = await scenarioLink(options.getScenario(), win.location.href, { story });
+    const link = await scenarioLink(options.getScenario(), win.location.href, {
+      story,
+      view: linkView(false),
+    });
     if (!link.ok) return showMessage('error', 'No link can be made for this scenario.', link.errors);
     await showAndCopy(linkBox, linkText, link.url, 'Link');
   });
 
-  on(embedButton, 'click', async () => {
+  /** The view a copied link carries: the month picked (if any), and paused when asked. */
+  const linkView = (paused: boolean): LinkView | null => {
+    const month = options.getMonth?.() ?? null;
+    return month === null && !paused ? null : { month, paused };
+  };
+
+  const embed = async () => {
     const scenario = options.getScenario();
-    const link = await scenarioLink(scenario, win.location.href, { embed: true });
+    const link = await scenarioLink(scenario, win.location.href, {
+      embed: true,
+      view: linkView(embedPaused.checked),
+    });
     if (!link.ok) return showMessage('error', 'No embed snippet can be made for this scenario.', link.errors);
     await showAndCopy(embedBox, embedText, embedSnippet(link.url, { title: scenario.name }), 'Embed snippet');
-  });
+  };
+  on(embedButton, 'click', () => void embed());
+  on(embedPaused, 'change', () => void embed());
 
   const stem = () => fileStem(options.getScenario().name);
 
@@ -339,9 +374,13 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
 
   on(mapButton, 'click', async () => {
     const map = options.getMap?.() ?? null;
-    if (!map) return setStatus('There is no map to export.');
+    const figure = options.getMapFigure?.() ?? null;
+    if (!map && !figure) return setStatus('There is no map to export.');
     try {
-      downloadBlob(await imageToPng(map), `${stem()}.map.png`, doc);
+      if (figure) {
+        const made = figureSvg(figure.layers, figure.text);
+        downloadBlob(await svgTextToPng(made.svg, made, doc), `${stem()}.map.png`, doc);
+      } else if (map) downloadBlob(await imageToPng(map), `${stem()}.map.png`, doc);
       setStatus('Map exported as PNG.');
     } catch (error) {
       fail('The map could not be exported.', error);
@@ -365,7 +404,9 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       const file = `${stem()}.${fileStem(chart.name, `chart-${i + 1}`)}`;
       svgButton.addEventListener('click', () => {
         try {
-          downloadText(standaloneSvg(chart.svg), `${file}.svg`, 'image/svg+xml', doc);
+          const figure = chart.figure?.() ?? null;
+          const text = figure ? figureSvg(figure.layers, figure.text).svg : standaloneSvg(chart.svg);
+          downloadText(text, `${file}.svg`, 'image/svg+xml', doc);
           setStatus(`${chart.name} exported as SVG.`);
         } catch (error) {
           fail('The chart could not be exported.', error);
@@ -373,7 +414,13 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
       });
       pngButton.addEventListener('click', async () => {
         try {
-          downloadBlob(await imageToPng(chart.svg), `${file}.png`, doc);
+          const figure = chart.figure?.() ?? null;
+          const made = figure ? figureSvg(figure.layers, figure.text) : null;
+          downloadBlob(
+            made ? await svgTextToPng(made.svg, made, doc) : await imageToPng(chart.svg),
+            `${file}.png`,
+            doc,
+          );
           setStatus(`${chart.name} exported as PNG.`);
         } catch (error) {
           fail('The chart could not be exported.', error);
@@ -392,7 +439,7 @@ export function mountShareControls(container: HTMLElement, options: ShareControl
     jsonButton.disabled = !hasResults;
     csvButton.disabled = !hasResults;
     mapButton.hidden = !options.getMap;
-    mapButton.disabled = !(options.getMap?.() ?? null);
+    mapButton.disabled = !(options.getMap?.() ?? options.getMapFigure?.() ?? null);
     charts.hidden = !options.getChartSvgs;
     if (charts.open) fillChartList();
   };

@@ -5,6 +5,8 @@
 export {
   addressWith,
   isEmbedMode,
+  type LinkView,
+  linkViewFromAddress,
   readAddress,
   type StoryRef,
   scenarioFromAddress,

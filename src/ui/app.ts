@@ -9,8 +9,9 @@ import type { EngineClient } from '../parallel/client.ts';
 import type { ResearchPool } from '../parallel/researchPool.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import { isEmbedMode, mountShareControls } from '../share/index.ts';
+import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
+import { createCountryPage } from './countryPage.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
 import { button, el } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
@@ -23,6 +24,7 @@ import {
   createConcentrationSection,
   createSankeySection,
   panel,
+  VIEW_SOURCES,
 } from './resultPanels.ts';
 import { createRunControls, WORKER_CHOICES } from './runControls.ts';
 import { createRunSession, type RunSession } from './runSession.ts';
@@ -111,8 +113,11 @@ export function initialState(): AppState {
       workers: defaultWorkers(),
       autoRun: true,
       baselineMonths: 0,
+      pauseAfter: null,
     },
     results: null,
+    resultsScenario: null,
+    resultsStale: false,
     baseline: null,
     dataRevision: 0,
   };
@@ -161,7 +166,33 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     research.element,
     sankeySection.element,
   );
-  root.replaceChildren(header, main);
+  // A keyboard user reaches the results without tabbing through the whole editor. A button,
+  // not an in-page link: the address fragment holds the scenario.
+  mapPanelEl.tabIndex = -1;
+  const skip = button(
+    'Skip the editor: go to the results',
+    () => {
+      mapPanelEl.focus({ preventScroll: true });
+      mapPanelEl.scrollIntoView({ block: 'start' });
+    },
+    'skip-link',
+  );
+  skip.id = 'skip-to-results';
+  // Presentation mode for a projector: the editor folded, large type, results above the fold.
+  const present = button(
+    'Presentation mode',
+    () => setPresenting(!root.classList.contains('presenting')),
+    'present-toggle',
+  );
+  present.id = 'present-toggle';
+  present.setAttribute('aria-pressed', 'false');
+  const setPresenting = (on: boolean) => {
+    root.classList.toggle('presenting', on);
+    present.setAttribute('aria-pressed', String(on));
+    present.textContent = on ? 'Leave presentation mode' : 'Presentation mode';
+  };
+  titleRow.append(present);
+  root.replaceChildren(skip, header, main);
 
   const { draftChanged, replaceDraft, toggleInZone, onScenario } = createScenarioEdits(store, session);
   const editor = createScenarioEditor(editorPanel, {
@@ -183,6 +214,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   const runControls = createRunControls(runBar, store, session);
   const viewControls = createViewControls(viewBar, store);
 
+  const countryPage = createCountryPage(store, mineralName);
   const detailsPanel = createDetailsPanel(
     details,
     (code) => {
@@ -199,7 +231,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         },
         'small zone-toggle',
       );
-      return el('p', {}, [b]);
+      // The node's own series (its country page) come right under its name and zone button.
+      return el('div', {}, [el('p', {}, [b]), countryPage.element]);
     },
     () =>
       store.update((s) => {
@@ -216,6 +249,12 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
           s.view.selectedNode = code;
         });
         detailsPanel.show(code);
+        // The details open beside the map; on a layout where that is off screen, bring them in.
+        requestAnimationFrame(() => {
+          const box = details.getBoundingClientRect();
+          if (box.top > window.innerHeight - 80 || box.bottom < 0)
+            details.scrollIntoView({ block: 'nearest' });
+        });
       }
     },
   });
@@ -253,6 +292,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     }
     if (waiting) store.requestFrame();
     research.update(state);
+    countryPage.update(state, details.dataset.node ?? null);
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
     const zone = activeZone(state);
@@ -266,9 +306,14 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   store.flush();
 
   // --- links, files and exports (src/share) ---
+  // What the address asked for when the page opened (the share controls rewrite it).
+  const opening = readAddress(globalThis.location?.hash ?? '');
+  let linkApplied = false;
   const share = mountShareControls(shareBar, {
+    getMonth: () => store.state.view.month,
     getScenario: () => store.state.scenario,
     setScenario: (scenario) => {
+      linkApplied = true;
       store.update((s) => {
         s.view.zoneId = scenario.zones[0]?.id ?? null;
       });
@@ -282,9 +327,11 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       Array.from(root.querySelectorAll<HTMLElement>('figure.chart')).flatMap((figure) => {
         const svg = figure.querySelector<SVGSVGElement>('svg.chart-svg');
         const name = figure.querySelector('figcaption strong')?.textContent ?? 'chart';
-        return svg ? [{ name, svg }] : [];
+        const source = VIEW_SOURCES.get(figure);
+        return svg ? [{ name, svg, ...(source?.figure ? { figure: source.figure.bind(source) } : {}) }] : [];
       }),
     getMap: () => mapPanel.map.svg,
+    getMapFigure: () => mapPanel.figure(),
   });
   let sharedScenario: Scenario | null = null;
   let sharedRevision = -1;
@@ -299,6 +346,27 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     }
   });
   if (isEmbedMode()) root.classList.add('embed');
+
+  // A link or an embed opens running, at the month it names; `paused=1` stops the run there
+  // (or, without a month, leaves it for the viewer to start). A story step starts its own run.
+  void share.ready.then(() => {
+    // A damaged link leaves the scenario on screen as it was, with its message: nothing runs.
+    if (opening.payload === null || opening.story || !linkApplied || store.state.errors.length) return;
+    const view = opening.view ?? { month: null, paused: false };
+    const months = store.state.scenario.months;
+    const month = view.month === null ? null : Math.min(view.month, months - 1);
+    store.update((s) => {
+      s.view.month = month;
+      s.run.pauseAfter = view.paused && month !== null ? month + 1 : null;
+    });
+    if (view.paused && month === null) {
+      store.update((s) => {
+        s.run.message = 'Ready: press Run';
+      });
+      return;
+    }
+    if (store.state.run.status === 'idle') void session.start();
+  });
 
   // --- stories for teachers: a menu in the title row, the step card under the header ---
   const stories = createStories({

@@ -87,15 +87,23 @@ export function percent(share: number, digits = 1): string {
 /** A signed change in percentage points: '+3.2 pp'. */
 export function pointsChange(delta: number): string {
   if (!Number.isFinite(delta)) return '–';
-  const pp = delta * 100;
-  return `${pp >= 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)} pp`;
+  // Rounded first, so a change that shows as 0.0 carries no sign ("−0.0 pp" read as a fall).
+  const pp = Number((delta * 100).toFixed(1));
+  if (pp === 0) return '0.0 pp';
+  return `${pp > 0 ? '+' : '−'}${Math.abs(pp).toFixed(1)} pp`;
 }
 
 /** A signed integer change: '+120', '−45'. */
 export function signedInt(delta: number): string {
   if (!Number.isFinite(delta)) return '–';
   const r = Math.round(delta);
-  return `${r >= 0 ? '+' : '−'}${whole(Math.abs(r))}`;
+  if (r === 0) return '0';
+  return `${r > 0 ? '+' : '−'}${whole(Math.abs(r))}`;
+}
+
+/** A count with its noun: '1 month', '31 months', '1 node' ('months' plural by default adds "s"). */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${whole(n)} ${n === 1 ? one : many}`;
 }
 
 /** Compact axis numbers: 75k, 1.2M. */

@@ -5,8 +5,12 @@
  * legend and a tooltip with the node's figures for the month shown.
  */
 import atlas from 'world-atlas/countries-50m.json';
-import { NODES } from '../data/nodes';
-import { goodIndexOf } from '../engine/metrics.ts';
+import { flowTable as flowTableOf } from '../analysis/viewData.ts';
+import { CALIBRATION_YEAR } from '../data/calibration';
+import { NODES, nodeByCode } from '../data/nodes';
+import { forEachFlow, goodIndexOf } from '../engine/metrics.ts';
+import { seriesIndex } from '../engine/results.ts';
+import type { FigureLegendItem, FigureText } from '../share/exports.ts';
 import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
 import {
   type Colouring,
@@ -19,22 +23,36 @@ import {
 import { createMapLegend } from '../viz/mapLegend.ts';
 import { FLOW_STYLE } from '../viz/palette.ts';
 import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
-import { el } from './dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes } from './format.ts';
-import { monthFacts, monthLines, tooltipFor } from './nodeFacts.ts';
+import { createSortableTable, type TableColumn } from './dataTable.ts';
+import { el, selectBox } from './dom.ts';
+import { monthLabel, percent, shortName, stageName, tonnes, usd } from './format.ts';
+import { formatShare, monthFacts, monthLines, outputFacts } from './nodeFacts.ts';
 import type { DrawOutcome } from './resultPanels.ts';
-import { type ActiveZone, type AppState, activeZone, type Store, shownMonth } from './store.ts';
+import { type ActiveZone, type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
+import { createViewActions, FIGURE_FOOTER, figureSubtitle, type ViewSource } from './viewExports.ts';
 import { isEuNode } from './zoneMembers.ts';
 
 export interface MapPanel {
   readonly map: WorldMap;
+  /** The whole map (countries, arcs, markers) with its title, legend and sources, for export. */
+  figure(): { layers: SVGSVGElement[]; text: FigureText };
   /**
    * Redraws what changed; new months redraw the arcs only when `dataDue` (the app lets its
    * costly views take turns). Says whether the arcs were redrawn, wait, or were current.
    */
   update(state: AppState, options: { dataDue: boolean }): DrawOutcome;
+}
+
+function flowColumns(by: 'exporter' | 'importer'): TableColumn[] {
+  return [
+    { label: by === 'exporter' ? 'Exporter' : 'Importer' },
+    { label: 't/month', numeric: true },
+    { label: 'Value, USD/month', numeric: true },
+    { label: 'Share of tonnes', numeric: true },
+    { label: by === 'exporter' ? 'Buyers' : 'Suppliers', numeric: true },
+  ];
 }
 
 export const FLOW_COUNTS = [5, 10, 20, 30, 50, 100, 200] as const;
@@ -100,20 +118,188 @@ export function createMapPanel(
   const legend = createMapLegend(container);
   container.append(arcSummary);
 
-  /** The tooltip: the model's figures for the month shown, then the node's data with sources. */
-  function describe(code: string) {
+  // The table behind the map: the month's flows per exporter or importer, sortable.
+  const flowBy = selectBox(
+    [
+      { value: 'exporter', label: 'exporter' },
+      { value: 'importer', label: 'importer' },
+    ],
+    'exporter',
+    { id: 'flow-table-by' },
+  );
+  const flowCaption = el('p', { className: 'hint', attrs: { id: 'flow-table-caption' } });
+  const flowTableBox = el('details', { className: 'data-table-box', attrs: { id: 'flow-table-box' } }, [
+    el('summary', { text: 'Flows of the month as a table' }),
+    el('span', { className: 'view-field' }, [
+      el('label', { text: 'Per', attrs: { for: flowBy.id } }),
+      flowBy,
+    ]),
+    flowCaption,
+    el('div', { className: 'table-scroll' }),
+  ]);
+  let flowTable = createSortableTable(flowColumns('exporter'), {
+    caption: 'Cross-border flows of the month',
+    id: 'flow-table',
+    sortBy: 1,
+  });
+  (flowTableBox.querySelector('.table-scroll') as HTMLElement).append(flowTable.element);
+  const drawFlowTable = () => {
+    if (!flowTableBox.open) return;
     const state = store.state;
-    const base = tooltipFor(code);
+    const by = flowBy.value === 'importer' ? 'importer' : 'exporter';
     const results = state.results;
-    if (!results || results.monthsDone === 0) return base;
+    const what = `${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)}`;
+    if (!results || results.monthsDone === 0) {
+      flowCaption.textContent = 'Run the scenario to see the flows.';
+      flowTable.update([]);
+      return;
+    }
     const month = shownMonth(state);
     const good = goodIndexOf(results, state.view.mineral, state.view.stage);
-    const facts = good >= 0 ? monthFacts(results, month, good, code) : null;
-    if (!facts) return base;
-    const heading = `Model, ${monthLabel(month)}, ${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)} (per month):`;
+    const t = flowTableOf(results, month, good, by);
+    flowCaption.textContent = `Model results for “${runName(state)}”: cross-border ${what}, ${monthLabel(month)}, per ${by}: ${tonnes(t.totalTonnes)} worth ${usd(t.totalUsd)} (at the exporters' prices) in ${t.rows.length} rows.`;
+    flowTable.update(
+      t.rows.map((r) => [
+        shortName(r.node),
+        { text: tonnes(r.tonnes), value: r.tonnes },
+        { text: usd(r.valueUsd), value: r.valueUsd },
+        { text: percent(r.share), value: r.share },
+        { text: String(r.partners), value: r.partners },
+      ]),
+    );
+  };
+  flowBy.addEventListener('change', () => {
+    const by = flowBy.value === 'importer' ? 'importer' : 'exporter';
+    const fresh = createSortableTable(flowColumns(by), {
+      caption: `Cross-border flows of the month per ${by}`,
+      id: 'flow-table',
+      sortBy: 1,
+    });
+    flowTable.element.replaceWith(fresh.element);
+    flowTable = fresh;
+    drawFlowTable();
+  });
+  flowTableBox.addEventListener('toggle', drawFlowTable);
+
+  const mapSource: ViewSource = {
+    name: 'Map',
+    data: () => {
+      const state = store.state;
+      const results = state.results;
+      if (!results || results.monthsDone === 0) return null;
+      const month = shownMonth(state);
+      const good = goodIndexOf(results, state.view.mineral, state.view.stage);
+      const zone = activeZone(state);
+      const inZone = new Set(zone.members);
+      const rows: (string | number)[][] = [];
+      forEachFlow(results, month, good, (i, j, t) => {
+        if (i === j || !(t > 0)) return;
+        const from = results.meta.nodes[i];
+        const to = results.meta.nodes[j];
+        const price = results.series.price[seriesIndex(results.meta, month, good, i)];
+        rows.push([
+          month,
+          monthLabel(month),
+          from,
+          to,
+          t,
+          t * price,
+          inZone.has(from) ? 1 : 0,
+          inZone.has(to) ? 1 : 0,
+        ]);
+      });
+      rows.sort((a, b) => Number(b[4]) - Number(a[4]));
+      const what = `${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)}`;
+      return {
+        title: `Cross-border flows of ${what}, ${monthLabel(month)}`,
+        description: `${figureSubtitle(state, month)}. Every cross-border flow of the month (the map draws the ${state.view.flowCount} largest); zone: ${zone.name}.`,
+        columns: [
+          { name: 'month', unit: 'month from January 2026 (0)' },
+          { name: 'date', unit: '' },
+          { name: 'exporter', unit: 'node code' },
+          { name: 'importer', unit: 'node code' },
+          { name: 'tonnes', unit: 't/month' },
+          { name: 'value_usd', unit: "USD/month at the exporter's origin price" },
+          { name: 'exporter_in_zone', unit: '1 = member' },
+          { name: 'importer_in_zone', unit: '1 = member' },
+        ],
+        rows,
+      };
+    },
+    figure: () => figure(),
+  };
+  container.append(createViewActions(store, mapSource, 'map'), flowTableBox);
+
+  function figure(): { layers: SVGSVGElement[]; text: FigureText } {
+    const state = store.state;
+    const month = shownMonth(state);
+    const what = `${handlers.mineralName(state.view.mineral)}, ${stageName(state.view.stage)}`;
+    const ran = state.results && state.results.monthsDone > 0;
+    const items: FigureLegendItem[] = [
+      ...lastColouringLegend.flatMap((item): FigureLegendItem[] =>
+        item.kind === 'swatch'
+          ? [{ label: item.label, colour: item.fill, kind: 'swatch' as const }]
+          : item.kind === 'gradient'
+            ? [
+                {
+                  label: `${item.label}: ${item.min} to ${item.max}`,
+                  colour: item.colours[item.colours.length - 1],
+                  kind: 'swatch' as const,
+                },
+              ]
+            : item.kind === 'note'
+              ? [{ label: item.label, colour: '', kind: 'note' as const }]
+              : [],
+      ),
+      ...(arcsDrawn
+        ? Object.values(FLOW_STYLE).map((f) => ({
+            label: `flow: ${f.label}`,
+            colour: f.colour,
+            kind: 'arc' as const,
+          }))
+        : []),
+    ];
+    return {
+      layers: [...map.layers],
+      text: {
+        title: ran ? `Trade flows of ${what}, ${monthLabel(month)}` : 'The trading nodes',
+        subtitle: ran
+          ? `${figureSubtitle(state, month)}; the ${state.view.flowCount} largest cross-border flows; zone: ${activeZone(state).name}`
+          : `Zone: ${activeZone(state).name} (no run yet)`,
+        unit: ran ? 'arc width ∝ tonnes a month' : '',
+        legend: items,
+        footer: FIGURE_FOOTER,
+      },
+    };
+  }
+
+  /**
+   * The tooltip, kept short (it must not cover the map): zone membership, the node's figures
+   * for the mineral, stage and month shown (or, before a run, its 2024 share of that stage),
+   * and where the rest is. The 2024 data with every source is in the details a click opens.
+   */
+  function describe(code: string) {
+    const state = store.state;
     const zone = activeZone(state);
     const member = zone.members.includes(code) ? `In ${zone.name}.` : `Not in ${zone.name}.`;
-    return { title: base.title, lines: [...monthLines(facts, heading), member, ...base.lines] };
+    const what = `${handlers.mineralName(state.view.mineral).toLowerCase()} ${stageName(state.view.stage)}`;
+    const more = 'Click (or Enter) for its details, time series and sources.';
+    const results = state.results;
+    const month = shownMonth(state);
+    const good =
+      results && results.monthsDone > 0 ? goodIndexOf(results, state.view.mineral, state.view.stage) : -1;
+    const facts = results && good >= 0 ? monthFacts(results, month, good, code) : null;
+    if (!facts) {
+      const share = outputFacts(code).find(
+        (f) => f.mineral === state.view.mineral && f.stage === state.view.stage,
+      );
+      const data = share
+        ? `${CALIBRATION_YEAR}: ${formatShare(share.share)} of world ${what} (${share.source}).`
+        : `${CALIBRATION_YEAR}: no ${what} in the data.`;
+      return { title: nodeByCode(code).name, lines: [member, data, more] };
+    }
+    const lines = monthLines(facts, `${monthLabel(month)}, ${what}, per month:`);
+    return { title: nodeByCode(code).name, lines: [member, ...lines, more] };
   }
 
   let lastColouringKey = '';
@@ -122,6 +308,7 @@ export function createMapPanel(
   let lastArcsViewKey = '';
   let arcsDrawn = false;
   let lastMode = '';
+  let lastTooltipKey = '';
 
   function colouring(state: AppState, zone: ActiveZone): Colouring {
     const mode = state.view.colourMode;
@@ -145,6 +332,7 @@ export function createMapPanel(
 
   return {
     map,
+    figure,
     update(state, options) {
       const zone = activeZone(state);
       const month = shownMonth(state);
@@ -191,6 +379,7 @@ export function createMapPanel(
         }
         map.update({ arcs });
         arcsDrawn = arcs.length > 0;
+        drawFlowTable();
         arcSummary.textContent = summary;
         flowsText.textContent = `${view.flowCount} largest`;
         legendItems = lastColouringLegend;
@@ -229,6 +418,12 @@ export function createMapPanel(
             : `Zone shown: ${zone.name}${zone.fallback ? ' (the scenario has no zone; charts use the Ministerial participants)' : ''}.`;
       }
       colour.value = view.colourMode;
+      // A tooltip on screen follows a zone edit, a new month or another mineral at once.
+      const tooltipKey = `${zone.id}|${zone.name}|${zone.members.join()}|${dataKey}|${view.mineral}|${view.stage}`;
+      if (tooltipKey !== lastTooltipKey) {
+        lastTooltipKey = tooltipKey;
+        map.refreshTooltip();
+      }
       return outcome;
     },
   };

@@ -9,12 +9,21 @@ import { createConcentrationPanel } from '../viz/concentrationPanel.ts';
 import { createMetricCache } from '../viz/metricSeries.ts';
 import { createSankeyView } from '../viz/sankey.ts';
 import { sankeyData } from '../viz/sankeyData.ts';
+import { chartRows } from '../viz/timeSeries.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
+import { createSortableTable } from './dataTable.ts';
 import { el, setText } from './dom.ts';
 import { monthLabel, shortName, tonnes } from './format.ts';
-import { type AppState, activeZone, type Store, shownMonth } from './store.ts';
+import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
+import {
+  createViewActions,
+  FIGURE_FOOTER,
+  figureSubtitle,
+  type ViewSource,
+  type ViewTable,
+} from './viewExports.ts';
 
 /**
  * What a costly view did in a frame: drew; has new months to draw but waits for its turn; or
@@ -30,6 +39,9 @@ export interface CostlyView {
   last: number;
   draw(state: AppState, dataDue: boolean): DrawOutcome;
 }
+
+/** The export source of each chart's figure element (the share bar's chart list reads it). */
+export const VIEW_SOURCES = new WeakMap<Element, ViewSource>();
 
 export function panel(tag: 'aside' | 'section', className: string, title: string, id: string): HTMLElement {
   const element = el(tag, { className: `panel ${className}`, attrs: { 'aria-labelledby': id } });
@@ -50,8 +62,8 @@ function runId(results: RunResults | null): number {
   return id;
 }
 
-/** The name the engine ran with (the editor's name until a run starts). */
-const caption = (state: AppState) => state.results?.meta.scenarioName ?? state.scenario.name;
+/** The run's name (the editor's scenario until a run starts), "edited" when it is a changed preset. */
+const caption = (state: AppState) => runName(state);
 
 export function createConcentrationSection(
   store: Store,
@@ -129,6 +141,88 @@ export function createChartsSection(
       }),
   });
 
+  // Under each chart: Download data, SVG and PNG that stand alone, and its numbers as a table.
+  const tables: { box: HTMLDetailsElement; refresh(): void }[] = [];
+  for (const [id, chart] of Object.entries(charts.charts)) {
+    const name = () => chart.snapshot().title;
+    const data = (): ViewTable | null => {
+      const snap = chart.snapshot();
+      if (!snap.data || !store.state.results) return null;
+      const { header, rows } = chartRows(snap.data);
+      return {
+        title: snap.title,
+        description: `${figureSubtitle(store.state)}; zone: ${activeZone(store.state).name}. One row per month; status quo columns are the status quo run with the same months, seed and agents.`,
+        columns: header.map((h, i) => ({
+          name: h,
+          unit: i === 0 ? 'month from January 2026 (0)' : i === 1 ? '' : snap.unit,
+        })),
+        rows,
+      };
+    };
+    const source: ViewSource = {
+      get name() {
+        return name();
+      },
+      data,
+      figure: () => {
+        const snap = chart.snapshot();
+        if (!snap.data) return null;
+        const seen = new Set<string>();
+        const legend = snap.data.lines.flatMap((l) => {
+          const label = l.comparison ? 'status quo' : l.label;
+          if (seen.has(label)) return [];
+          seen.add(label);
+          return [{ label, colour: l.colour, dash: l.comparison ? null : l.dash, thin: l.comparison }];
+        });
+        return {
+          layers: [chart.svg],
+          text: {
+            title: snap.title,
+            subtitle: `${figureSubtitle(store.state)}; zone: ${activeZone(store.state).name}`,
+            unit: snap.unit,
+            legend,
+            footer: FIGURE_FOOTER,
+          },
+        };
+      },
+    };
+    const box = el('details', { className: 'data-table-box', attrs: { 'data-table-for': id } }, [
+      el('summary', { text: 'Numbers as a table' }),
+      el('div', { className: 'table-scroll' }),
+    ]);
+    const refresh = () => {
+      if (!box.open) return;
+      const snap = chart.snapshot();
+      const holder = box.querySelector('.table-scroll') as HTMLElement;
+      if (!snap.data) {
+        holder.replaceChildren(el('p', { className: 'hint', text: 'No months yet.' }));
+        return;
+      }
+      const { header, rows } = chartRows(snap.data, snap.format);
+      const t = createSortableTable(
+        header.map((h, i) => ({ label: h, numeric: i !== 1 })),
+        { caption: `${snap.title} (${snap.unit}), by month`, sortBy: 0, descending: false },
+      );
+      t.update(
+        rows.map((r) =>
+          r.map((c, i) =>
+            i === 1
+              ? String(c)
+              : {
+                  text: String(c),
+                  value: i === 0 ? Number(c) : Number.parseFloat(String(c).replace(/,/g, '')),
+                },
+          ),
+        ),
+      );
+      holder.replaceChildren(t.element);
+    };
+    box.addEventListener('toggle', refresh);
+    tables.push({ box, refresh });
+    chart.element.append(createViewActions(store, source, `chart-${id}`), box);
+    VIEW_SOURCES.set(chart.element, source);
+  }
+
   let chartsKey = '';
   let chartsViewKey = '';
   const chartsView: CostlyView = {
@@ -155,6 +249,7 @@ export function createChartsSection(
         hoverMonth: state.view.hoverMonth,
         shownMonth: results && results.monthsDone > 0 ? month : null,
       });
+      for (const t of tables) t.refresh();
       const baseline = state.baseline
         ? `status quo in grey (${state.baseline.monthsDone} of ${state.baseline.meta.months} months)`
         : state.run.status === 'idle'

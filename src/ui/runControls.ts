@@ -5,7 +5,7 @@
  */
 import type { RunResults } from '../engine/results.ts';
 import { button, el, selectBox, setAttr, setText } from './dom.ts';
-import { duration, whole } from './format.ts';
+import { count, duration, whole } from './format.ts';
 import type { RunSession } from './runSession.ts';
 import type { AppState, Store } from './store.ts';
 
@@ -158,7 +158,7 @@ export function createRunControls(container: HTMLElement, store: Store, session:
       runButton.textContent =
         run.status === 'running'
           ? '❚❚ Pause'
-          : run.status === 'paused' && run.monthsDone > 0
+          : run.status === 'paused' && run.monthsDone > 0 && !state.resultsStale
             ? '▶ Resume'
             : '▶ Run';
       runButton.setAttribute('aria-pressed', String(run.status === 'running'));
@@ -172,7 +172,7 @@ export function createRunControls(container: HTMLElement, store: Store, session:
         run.status === 'running' && effective > 0 && Number.isFinite(effective) && left > 0
           ? ` · about ${duration(left / effective)} left`
           : '';
-      setText(progressText, `${run.monthsDone} / ${run.months} months${timeLeft}`);
+      setText(progressText, `${run.monthsDone} / ${count(run.months, 'month')}${timeLeft}`);
       setText(seedValue, String(state.scenario.seed));
       workersUsed.textContent =
         run.workersUsed === null

@@ -11,6 +11,8 @@ import { appendMonth, createResults, type MonthSlice, type RunResults } from '..
 import type { EngineClient } from '../parallel/client.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
+import { count } from './format.ts';
+import { displayName } from './scenarioOrigin.ts';
 import { FAST_RUN_MONTHS_PER_SECOND, type RunStatus, type Store } from './store.ts';
 
 export interface RunSession {
@@ -39,6 +41,11 @@ export function statusQuoFor(scenario: Scenario): Scenario {
   });
   if (!v.ok) throw new Error(v.errors.join('; '));
   return v.scenario;
+}
+
+/** 'Paused at 1 month', 'Paused at 31 months'. */
+export function pausedMessage(monthsDone: number): string {
+  return `Paused at ${count(monthsDone, 'month')}`;
 }
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
@@ -70,7 +77,14 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   function onMonth(results: RunResults, slice: MonthSlice) {
     appendMonth(results, slice);
     s.run.monthsDone = results.monthsDone;
+    // A month in flight when the run paused still arrives: the message follows it.
+    if (s.run.status === 'paused' && results.monthsDone > 0)
+      s.run.message = pausedMessage(results.monthsDone);
     store.touchResults();
+    const stopAt = s.run.pauseAfter;
+    if (stopAt !== null && results.monthsDone >= stopAt && s.run.status === 'running') {
+      if (results.monthsDone < results.meta.months) pause();
+    }
   }
 
   /** Loads the current scenario into the client and makes an empty results store for it. */
@@ -85,6 +99,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       st.run.months = scenario.months;
       st.run.runningMs = 0;
       st.results = null;
+      st.resultsScenario = scenario;
+      st.resultsStale = false;
       st.dataRevision++;
     });
     refreshBaseline();
@@ -131,6 +147,10 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       clock();
     };
     while (gen === generation && s.run.status === 'running' && results.monthsDone < months) {
+      if (s.run.pauseAfter !== null && results.monthsDone >= s.run.pauseAfter) {
+        pause();
+        break;
+      }
       if (!Number.isFinite(s.run.speed)) {
         if (next) {
           await take(next);
@@ -153,7 +173,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       await take(next ?? getClient().step());
       next = null;
       if (gen !== generation) return;
-      if (results.monthsDone < months) {
+      // No month is asked for past a pause the link set (it would arrive after the pause).
+      const stopAt = s.run.pauseAfter;
+      if (results.monthsDone < months && (stopAt === null || results.monthsDone < stopAt)) {
         next = getClient().step();
         // Abandoned when a reset or an edit starts over: its failure is nobody's concern then.
         next.catch(() => undefined);
@@ -165,7 +187,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     if (next && gen === generation) await take(next);
     if (gen !== generation) return;
     if (results.monthsDone >= months) {
-      setStatus('done', `Done: ${months} months in ${(s.run.runningMs / 1000).toFixed(1)} s`);
+      setStatus('done', `Done: ${count(months, 'month')} in ${(s.run.runningMs / 1000).toFixed(1)} s`);
     }
     resumeBaseline();
   }
@@ -188,7 +210,14 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     const gen = ++generation;
     try {
       let results = s.results;
-      if (!loaded || !results || status === 'done' || status === 'error' || status === 'idle') {
+      if (
+        !loaded ||
+        !results ||
+        s.resultsStale ||
+        status === 'done' ||
+        status === 'error' ||
+        status === 'idle'
+      ) {
         results = await load(gen);
         if (!results) return;
       }
@@ -199,6 +228,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   }
 
   function start() {
+    // Resuming: a pause the link asked for has been had.
+    if (s.run.status === 'paused') s.run.pauseAfter = null;
     return withRun(async (gen, results) => {
       setStatus('running', 'Running');
       await loop(gen, results);
@@ -207,7 +238,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
 
   function pause() {
     if (s.run.status !== 'running') return;
-    setStatus('paused', `Paused at ${s.run.monthsDone} months`);
+    setStatus('paused', pausedMessage(s.run.monthsDone));
     if (freeRunning) client?.pause();
     resumeBaseline();
   }
@@ -217,8 +248,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       const slice = await getClient().step();
       if (gen !== generation) return;
       onMonth(results, slice);
-      if (results.monthsDone >= results.meta.months) setStatus('done', `Done: ${results.meta.months} months`);
-      else setStatus('paused', `Paused at ${results.monthsDone} months`);
+      if (results.monthsDone >= results.meta.months)
+        setStatus('done', `Done: ${count(results.meta.months, 'month')}`);
+      else setStatus('paused', pausedMessage(results.monthsDone));
     });
   }
 
@@ -229,6 +261,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     loaded = false;
     store.update((st) => {
       st.results = null;
+      st.resultsScenario = null;
+      st.resultsStale = false;
+      st.run.pauseAfter = null;
       st.run.status = 'idle';
       st.run.message = 'Ready';
       st.run.monthsDone = 0;
@@ -242,6 +277,25 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
 
   function scenarioChanged() {
     const wasStarted = s.run.status !== 'idle';
+    if (!s.run.autoRun && s.results && s.results.monthsDone > 0) {
+      // Re-run on edit is off: the finished (or paused) run stays on screen, marked as the
+      // earlier scenario's, until the user presses Run. A run still going stops here.
+      generation++;
+      if (freeRunning) client?.pause();
+      freeRunning = false;
+      loaded = false;
+      const name = displayName(s.resultsScenario ?? s.scenario);
+      const shownMonths = s.results.meta.months;
+      store.update((st) => {
+        st.resultsStale = true;
+        // The progress bar stays that of the run on screen until Run.
+        st.run.months = shownMonths;
+        st.run.status = st.run.status === 'done' ? 'done' : 'paused';
+        st.run.message = `Scenario edited: the results shown are of “${name}”; press Run to run the edited scenario`;
+      });
+      refreshBaseline();
+      return;
+    }
     reset();
     if (wasStarted && s.run.autoRun) void start();
   }

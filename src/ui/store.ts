@@ -8,6 +8,7 @@
 import type { RunResults } from '../engine/results.ts';
 import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { displayName } from './scenarioOrigin.ts';
 
 /**
  * A run faster than this many months per second is "fast": the costly views take turns to
@@ -62,6 +63,11 @@ export interface RunState {
   autoRun: boolean;
   /** Months of the status quo run done, for the comparison lines. */
   baselineMonths: number;
+  /**
+   * Months after which a running run pauses by itself (a link with `month=…&paused=1`), or
+   * null to run to the end.
+   */
+  pauseAfter: number | null;
 }
 
 export interface AppState {
@@ -76,6 +82,13 @@ export interface AppState {
   view: ViewState;
   run: RunState;
   results: RunResults | null;
+  /** The scenario the results were run with (the editor may have moved on since). */
+  resultsScenario: Scenario | null;
+  /**
+   * True when the scenario was edited after the results were run and Re-run on edit is off:
+   * the results stay on screen, marked as those of the earlier scenario, until Run.
+   */
+  resultsStale: boolean;
   /** The status quo with the same months, seed and resolution. */
   baseline: RunResults | null;
   /** Bumped whenever results or baseline change (new run, a month appended). */
@@ -143,6 +156,11 @@ export function activeZone(state: Pick<AppState, 'scenario' | 'view'>): ActiveZo
   const zone = zones.find((z) => z.id === state.view.zoneId) ?? zones[0];
   if (zone) return { id: zone.id, name: zone.name, members: zone.members, fallback: false };
   return { id: 'participants', name: 'Ministerial participants', members: PARTICIPANTS, fallback: true };
+}
+
+/** The name of the run on screen (or of the scenario, before a run), "edited" when it is a changed preset. */
+export function runName(state: Pick<AppState, 'scenario' | 'resultsScenario'>): string {
+  return displayName(state.resultsScenario ?? state.scenario);
 }
 
 /** The month views show: the chosen one, clamped to what has been simulated. */

@@ -8,6 +8,7 @@
 import { interpolateBlues, scaleSequentialSqrt } from 'd3';
 import type { TradeNode } from '../data/types';
 import type { RunResults } from '../engine/results.ts';
+import { count } from '../ui/format.ts';
 import { CATEGORY_STYLE, type CategoryStyle, ZONE_STYLE } from './palette';
 import type { MarkerStyle } from './worldMap';
 
@@ -52,7 +53,7 @@ export function zoneColouring(
     legend: [
       {
         kind: 'swatch',
-        label: `${ZONE_STYLE.member.label}: ${zoneName} (${members.length} nodes)`,
+        label: `${ZONE_STYLE.member.label}: ${zoneName} (${count(members.length, 'node')})`,
         fill: '#8FC5E8',
         marker: { shape: 'circle', fill: ZONE_STYLE.member.marker, stroke: '#FFFFFF' },
       },

@@ -57,13 +57,67 @@ export interface ChartOptions {
 
 export interface TimeSeriesChart {
   readonly element: HTMLElement;
+  readonly svg: SVGSVGElement;
   update(data: ChartData): void;
+  /** What the chart shows now (its title may name the mineral), for exports and tables. */
+  snapshot(): { title: string; unit: string; format: (v: number) => string; data: ChartData | null };
+}
+
+/**
+ * A chart's numbers as rows: month, date, each line of the scenario, then the status quo's.
+ * One row per month drawn; empty cells where a line has no value.
+ */
+export function chartRows(
+  data: ChartData,
+  format?: (v: number) => string,
+): {
+  header: string[];
+  rows: (string | number)[][];
+} {
+  const lines = [...data.lines.filter((l) => !l.comparison), ...data.lines.filter((l) => l.comparison)];
+  const header = ['month', 'date', ...lines.map((l) => (l.comparison ? `status quo: ${l.label}` : l.label))];
+  const months = lines.reduce((a, l) => Math.max(a, l.values.length), 0);
+  const rows: (string | number)[][] = [];
+  for (let m = 0; m < months; m++) {
+    rows.push([
+      m,
+      monthLabel(m),
+      ...lines.map((l) => {
+        const v = l.values[m];
+        if (v === undefined || !Number.isFinite(v)) return '';
+        return format ? format(v) : v;
+      }),
+    ]);
+  }
+  return { header, rows };
+}
+
+/**
+ * Months to tick on the x axis: every year or two for long runs; for runs of up to three years,
+ * every 1, 2, 3 or 6 months, as the width allows (about 44 px a label), so a 12-month run reads
+ * "2026, Feb, Mar, …" rather than a lone "2026".
+ */
+export function monthTicks(months: number, width: number): number[] {
+  const room = Math.max(2, Math.floor(width / 44));
+  const steps = months > 36 ? [12, 24, 36, 60] : [1, 2, 3, 6, 12];
+  const step = steps.find((s) => Math.ceil(months / s) <= room) ?? steps[steps.length - 1];
+  const ticks: number[] = [];
+  for (let m = 0; m < months; m += step) ticks.push(m);
+  return ticks;
+}
+
+/** A tick's label: the year at January, else the month's name. */
+export function tickLabel(month: number): string {
+  const label = monthLabel(month);
+  return month % 12 === 0 ? label.slice(4) : label.slice(0, 3);
 }
 
 const HEIGHT = 150;
 /** Bands are light enough for the lines over them to keep their contrast. */
 const BAND_OPACITY = 0.28;
 const MARGIN = { top: 8, right: 10, bottom: 20, left: 44 };
+
+let chartCount = 0;
 
 export function createTimeSeries(container: HTMLElement, options: ChartOptions): TimeSeriesChart {
   const figure = document.createElement('figure');
@@ -88,10 +142,16 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
     .attr('class', 'chart-svg')
     .attr('tabindex', 0)
     .attr('role', 'img')
-    .attr(
-      'aria-label',
-      `${options.title}: use the left and right arrow keys to read months, Enter to show a month`,
-    );
+    .attr('aria-label', options.title)
+    .attr('aria-describedby', null);
+  // How to read the chart from the keyboard: a description on the page only, so an exported
+  // SVG (which copies the chart's own attributes) carries the title alone.
+  const keys = document.createElement('span');
+  keys.className = 'visually-hidden chart-keys';
+  keys.id = `chart-keys-${++chartCount}`;
+  keys.textContent = 'Use the left and right arrow keys to read months, Enter to show a month.';
+  figure.append(keys);
+  svg.attr('aria-describedby', keys.id);
   figure.append(readout);
   const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   const xAxis = plot.append('g').attr('class', 'axis axis-x');
@@ -125,7 +185,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   svg.on('keydown', (event: KeyboardEvent) => {
     if (!data) return;
     const last = Math.max(0, longest(data) - 1);
-    const current = data.hoverMonth ?? last;
+    const current = data.hoverMonth ?? Math.min(data.shownMonth ?? last, last);
     let next: number | null = current;
     if (event.key === 'ArrowLeft') next = Math.max(0, current - 1);
     else if (event.key === 'ArrowRight') next = Math.min(last, current + 1);
@@ -342,13 +402,11 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   }
 
   function drawAxes(d: ChartData, innerW: number, innerH: number) {
-    const yearStep = d.months > 72 ? 24 : 12;
-    const ticks: number[] = [];
-    for (let m = 0; m < d.months; m += yearStep) ticks.push(m);
+    const ticks = monthTicks(d.months, innerW);
     xAxis.attr('transform', `translate(0,${innerH})`).call(
       axisBottom(x)
         .tickValues(ticks)
-        .tickFormat((m) => monthLabel(Number(m)).slice(4))
+        .tickFormat((m) => tickLabel(Number(m)))
         .tickSizeOuter(0),
     );
     yAxis.call(
@@ -381,7 +439,9 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   }
 
   function readoutText(d: ChartData): string {
-    const month = d.hoverMonth ?? (longest(d) > 0 ? longest(d) - 1 : null);
+    // The crosshair's month, else the month the other views show ("Month shown"), else the last.
+    const last = longest(d) - 1;
+    const month = d.hoverMonth ?? (last < 0 ? null : Math.min(d.shownMonth ?? last, last));
     if (month === null) return 'No months yet.';
     const comparison = new Map(d.lines.filter((l) => l.comparison).map((l) => [l.label, l.values[month]]));
     const parts: string[] = [];
@@ -405,9 +465,16 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
 
   return {
     element: figure,
+    svg: svg.node() as SVGSVGElement,
     update(next) {
       data = next;
       draw(next);
     },
+    snapshot: () => ({
+      title: title.textContent ?? options.title,
+      unit: options.unit,
+      format: options.format,
+      data,
+    }),
   };
 }

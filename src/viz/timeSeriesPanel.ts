@@ -28,6 +28,8 @@ export interface TimeSeriesInput {
 
 export interface TimeSeriesPanel {
   update(input: TimeSeriesInput): void;
+  /** The six charts by id (price, hhi, top, self, unmet, money). */
+  readonly charts: Readonly<Record<string, TimeSeriesChart>>;
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
@@ -130,6 +132,7 @@ export function createTimeSeriesPanel(
   }
 
   return {
+    charts,
     update(input) {
       const common = { months: input.months, hoverMonth: input.hoverMonth, shownMonth: input.shownMonth };
       const stage = input.stage;
@@ -235,6 +238,8 @@ export function createTimeSeriesPanel(
       });
       const title = `${input.mineralName}, ${stageName(stage)}`;
       charts.price.element.querySelector('strong')!.textContent = `Prices paid: ${title}`;
+      // Money adds up every stage of the mineral shown: the title says which mineral.
+      charts.money.element.querySelector('strong')!.textContent = `Money: ${input.mineralName}`;
     },
   };
 }

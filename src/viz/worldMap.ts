@@ -86,10 +86,14 @@ export interface WorldMapState {
 
 export interface WorldMap {
   readonly svg: SVGSVGElement;
+  /** The stacked layers, bottom first: countries, flow arcs, markers (for a whole-map export). */
+  readonly layers: readonly SVGSVGElement[];
   update(state: WorldMapState): void;
   /** Zooms by a factor around the centre (1 = reset). */
   zoomBy(factor: number): void;
   resetZoom(): void;
+  /** Re-reads the tooltip on screen (its node's figures or zone changed under the pointer). */
+  refreshTooltip(): void;
   /** Highlights a node and reports it through onSelect. */
   select(code: string): void;
   destroy(): void;
@@ -299,7 +303,10 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       });
   }
 
+  let tooltipAt: { code: string; x: number; y: number } | null = null;
+
   function showTooltipAt(code: string, clientX: number, clientY: number) {
+    tooltipAt = { code, x: clientX, y: clientY };
     const content = options.describe(code);
     const node = tooltip.node();
     if (!node) return;
@@ -318,6 +325,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
   }
 
   function hideTooltip() {
+    tooltipAt = null;
     tooltip.attr('hidden', '').attr('data-node', null);
   }
 
@@ -441,6 +449,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
 
   return {
     svg: svg.node() as SVGSVGElement,
+    layers: [svg.node(), arcsSvg.node(), markersSvg.node()] as SVGSVGElement[],
     update(state: WorldMapState) {
       if (state.selected !== undefined) highlight(state.selected);
       if (state.fill !== undefined) paintTerritories(state.fill);
@@ -467,6 +476,9 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     },
     zoomBy,
     resetZoom,
+    refreshTooltip() {
+      if (tooltipAt) showTooltipAt(tooltipAt.code, tooltipAt.x, tooltipAt.y);
+    },
     select: selectNode,
     destroy() {
       layers.remove();

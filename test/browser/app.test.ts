@@ -93,23 +93,24 @@ describe('the app', () => {
     expect(await page.locator('.flow-arc .arc-head').count()).toBe(arcs);
     expect(await page.textContent('#map-arc-summary')).toContain('largest of');
 
-    // The tooltip: the month's model figures, then the data with their sources.
+    // The tooltip, kept short: zone membership, the month's model figures, where the rest is.
     await page.hover('.node-marker[data-node="CHN"]');
     const tooltip = page.locator('.map-tooltip');
     await tooltip.waitFor({ state: 'visible' });
     const tip = (await tooltip.textContent()) ?? '';
     for (const part of [
-      'Model, Dec 2027',
+      'Dec 2027, rare earths refining',
       'output',
       'imports',
       'exports',
       'sells at',
       'unmet demand',
       'Not in Ministerial zone',
-      'Sources: ',
+      'Click (or Enter) for its details',
     ]) {
       expect(tip, part).toContain(part);
     }
+    expect(await tooltip.locator('.tooltip-line').count()).toBeLessThanOrEqual(7);
     await page.mouse.move(0, 0);
 
     // The flows threshold: fewer arcs when the slider goes down.

@@ -25,7 +25,8 @@ export async function setRunSettings(page: Page, settings: { months: number; res
   await page.fill('[data-path="months"]', String(settings.months));
   await page.fill('[data-path="resolution"]', String(settings.resolution));
   await page.waitForFunction(
-    (months) => document.querySelector('#run-progress-text')?.textContent?.includes(`/ ${months} months`),
+    // "/ 1 month", "/ 24 months".
+    (months) => document.querySelector('#run-progress-text')?.textContent?.includes(`/ ${months} month`),
     settings.months,
   );
 }

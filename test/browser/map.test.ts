@@ -57,14 +57,16 @@ describe('the world map', () => {
     expect(await page.textContent('.panel-details')).toContain('Agreements with the US');
   });
 
-  it("shows China's refining shares in a tooltip on hover", async () => {
+  it("shows China's share of the stage shown in a short tooltip on hover", async () => {
     await page.hover('.node-marker[data-node="CHN"]');
     const tooltip = page.locator('.map-tooltip');
     await tooltip.waitFor({ state: 'visible' });
     const text = await tooltip.textContent();
     expect(text).toContain('China');
-    expect(text).toContain('lithium 70.2%');
-    expect(text).toContain('graphite 95.7%');
+    expect(text).toMatch(/2024: [\d.]+% of world rare earths refining \(/);
+    // Short: the 2024 data with every source is in the details a click opens.
+    expect(await tooltip.locator('.tooltip-line').count()).toBeLessThanOrEqual(3);
+    expect(text).not.toContain('Sources:');
     await page.mouse.move(0, 0);
     await tooltip.waitFor({ state: 'hidden' });
   });

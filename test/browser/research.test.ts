@@ -187,13 +187,27 @@ describe('research in the app', () => {
     await showTab(page, 'sweep');
     await page.fill('#sweep-path-1', 'priceFloors[0].floor');
     await page.locator('#sweep-path-1').dispatchEvent('change');
-    // The scenario's floor and ±20% are offered first.
+    // The scenario's floor and ±20% are offered (as a placeholder and a button), never typed in.
+    expect(await page.inputValue('#sweep-values-1')).toBe('');
+    expect(await page.getAttribute('#sweep-values-1', 'placeholder')).toMatch(
+      /^suggested: [\d.]+, [\d.]+, [\d.]+$/,
+    );
+    await page.click('#sweep-suggest-1');
     expect(await page.inputValue('#sweep-values-1')).toMatch(/^[\d.]+, [\d.]+, [\d.]+$/);
+    // A repeated value, then a value the schema refuses, are named before anything runs.
+    await page.fill('#sweep-values-1', '100000, 100000');
+    await page.click('#sweep-run');
+    await page.waitForSelector('text=repeats value 1');
+    await page.fill('#sweep-values-1', '100000, -5');
+    await page.click('#sweep-run');
+    await page.waitForSelector('text=1 of 2 grid points are not valid scenarios');
     await page.fill('#sweep-values-1', '100000, 200000');
     await page.fill('#sweep-path-2', 'zones[0].members');
     await page.locator('#sweep-path-2').dispatchEvent('change');
     // Node sets are offered for a membership path.
-    expect(await page.inputValue('#sweep-values-2')).toBe('@participants, @us-eu-japan, @club');
+    expect(await page.getAttribute('#sweep-values-2', 'placeholder')).toBe(
+      'suggested: @participants, @us-eu-japan, @club',
+    );
     await page.fill('#sweep-values-2', '@participants, @us-eu-japan');
     await page.click('#sweep-run');
     await jobEnded(page, 'sweep', '4 points done');

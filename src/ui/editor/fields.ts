@@ -97,6 +97,21 @@ interface Row {
   control: HTMLElement;
 }
 
+const MINERAL_IDS = new Map(MINERALS.map((m) => [m.id as string, m.name.toLowerCase()]));
+
+/**
+ * A schema description as the editor's reader sees it: the schema speaks JSON ("null = until
+ * the end of the run", "rare_earths"), the form does not — an empty box stands for null, and a
+ * mineral is chosen by its name. docs/scenario.md keeps the schema's own words.
+ */
+export function helpForForm(description: string, kind: FieldSpec['kind']): string {
+  let text = description.replace(/\bnull = /g, 'empty = ').replace(/\bnull\b/g, 'empty');
+  // Where the form offers a list, the list of ids is noise; elsewhere ids read as names.
+  if (/mineral/i.test(kind)) text = text.replace(/^Mineral id: [^.]*\./, 'Mineral.');
+  if (/stage/i.test(kind)) text = text.replace(/^Stage id: [^(]*\(([^)]*)\)\./, 'Stage ($1).');
+  return text.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (id) => MINERAL_IDS.get(id) ?? id.replace(/_/g, ' '));
+}
+
 /** The shared frame of a field: label, control, unit or hint, help, error slot. */
 function frame(spec: FieldSpec, path: Path, info: FieldInfo | null, control: HTMLElement, extra?: Node): Row {
   const key = pathKey(path);
@@ -104,7 +119,7 @@ function frame(spec: FieldSpec, path: Path, info: FieldInfo | null, control: HTM
   control.id = control.id || id;
   control.dataset.path = key;
   const label = el('label', { text: spec.label, attrs: { for: control.id } });
-  const helpText = info?.description ?? spec.help ?? '';
+  const helpText = helpForForm(info?.description ?? spec.help ?? '', spec.kind);
   const help = el('p', { text: helpText, className: 'field-help', attrs: { id: `${id}-help` } });
   const error = el('p', {
     className: 'field-error',

@@ -14,6 +14,7 @@ import {
   US_EU_JAPAN,
   US_MEXICO,
 } from '../../scenario/presets.ts';
+import { count } from '../format.ts';
 import type { Draft } from './draft.ts';
 
 export type FieldKind =
@@ -90,6 +91,32 @@ export function referenceTimes(mineral: string, stage: string, multiple: number)
   return Math.round(value / digits) * digits;
 }
 
+/**
+ * A lever item's prices after its mineral or stage changed: each price field (priceHint) keeps
+ * its multiple of the reference price, now of the new mineral and stage, so a lithium floor at
+ * 1.2× its reference becomes a rare-earth floor at 1.2× the rare-earth reference, not 5.7×.
+ * Returns true when a price changed. Prices of "all" minerals or stages have no reference: kept.
+ */
+export function rescalePrices(
+  lever: LeverSpec,
+  item: Record<string, unknown>,
+  before: { mineral: unknown; stage: unknown },
+): boolean {
+  const ref = (mineral: unknown, stage: unknown) =>
+    priceFor(mineral as MineralId, stage as StageId)?.usdPerTonne ?? Number.NaN;
+  const from = ref(before.mineral, before.stage);
+  const to = ref(item.mineral, item.stage);
+  if (!(from > 0) || !(to > 0) || from === to) return false;
+  let changed = false;
+  for (const field of lever.fields) {
+    const value = item[field.key];
+    if (!field.priceHint || typeof value !== 'number' || !(value > 0)) continue;
+    item[field.key] = referenceTimes(String(item.mineral), String(item.stage), value / from);
+    changed = true;
+  }
+  return changed;
+}
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '?');
 const mineralText = (v: unknown) => str(v).replace('_', ' ');
 
@@ -111,7 +138,7 @@ export const LEVERS: readonly LeverSpec[] = [
       { key: 'externalTariff', label: 'Common external tariff', kind: 'number' },
       ...window,
     ],
-    label: (z) => `${str(z.name)} (${Array.isArray(z.members) ? z.members.length : 0} nodes)`,
+    label: (z) => `${str(z.name)} (${count(Array.isArray(z.members) ? z.members.length : 0, 'node')})`,
     create: ({ draft }) => {
       const used = new Set(((draft.zones as { id?: string }[]) ?? []).map((z) => z.id));
       let n = 1;

@@ -12,10 +12,11 @@ import { sourceByKey } from '../../data/sources';
 import { PRESETS } from '../../scenario/presets.ts';
 import { validateScenario } from '../../scenario/validate.ts';
 import { button, el, selectBox } from '../dom.ts';
+import { displayName, scenarioOrigin } from '../scenarioOrigin.ts';
 import type { AppState, Store } from '../store.ts';
 import { type Draft, getAt, type Path, pathKey, routeMessages, setAt } from './draft.ts';
 import { type FieldContext, fixStage, renderField } from './fields.ts';
-import { LEVERS, type LeverSpec, PARAMETER_GROUPS, SCENARIO_FIELDS } from './levers.ts';
+import { LEVERS, type LeverSpec, PARAMETER_GROUPS, rescalePrices, SCENARIO_FIELDS } from './levers.ts';
 
 export interface ScenarioEditorOptions {
   store: Store;
@@ -30,6 +31,9 @@ export interface ScenarioEditorOptions {
 export interface ScenarioEditor {
   update(state: AppState): void;
 }
+
+/** The Presets box's entry for a scenario that is no preset. */
+const OWN = 'own';
 
 /** Run settings a preset leaves as the user set them. */
 const KEPT_BY_PRESETS = ['months', 'resolution', 'seed'] as const;
@@ -52,7 +56,9 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   const open = new Set<string>(['presets', 'settings', 'zones']);
   let renderedRevision = -1;
   let renderedErrors: string[] | null = null;
-  let presetId = PRESETS[0].id;
+  /** The Presets box's select and what it describes, refreshed when the scenario changes. */
+  let presetBox: { select: HTMLSelectElement; describe: () => void } | null = null;
+  let presetScenario: unknown = null;
 
   const summary = el('div', { className: 'editor-status', attrs: { 'aria-live': 'polite' } });
   const body = el('div', { className: 'editor-body' });
@@ -62,15 +68,20 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
 
   function edit(path: Path, value: unknown, structural: boolean, typing = false) {
     const d = draft();
+    const last = path[path.length - 1];
+    const lever = path.length >= 3 ? LEVERS.find((l) => l.key === path[0]) : undefined;
+    const item = lever ? (getAt(d, path.slice(0, -1)) as Record<string, unknown> | undefined) : undefined;
+    const before = item ? { mineral: item.mineral, stage: item.stage } : null;
     setAt(d, path, value);
-    if (path[path.length - 1] === 'mineral' && path.length >= 3) {
-      const lever = LEVERS.find((l) => l.key === path[0]);
-      const stageSpec = lever?.fields.find((f) => f.key === 'stage');
-      const item = getAt(d, path.slice(0, -1)) as Record<string, unknown>;
-      if (stageSpec && item) fixStage(item, stageSpec.kind === 'stageOrAll');
+    let redraw = structural;
+    if (lever && item && before && (last === 'mineral' || last === 'stage')) {
+      const stageSpec = lever.fields.find((f) => f.key === 'stage');
+      if (last === 'mineral' && stageSpec) fixStage(item, stageSpec.kind === 'stageOrAll');
+      // Prices keep their multiple of the reference: the inputs must show the new numbers.
+      if (rescalePrices(lever, item, before)) redraw = true;
     }
     options.onEdit(typing);
-    if (structural) render();
+    if (redraw) render();
   }
 
   function zoneIds(): string[] {
@@ -102,28 +113,67 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     return details;
   }
 
+  /**
+   * The Presets box names the scenario on screen: the preset it is, the preset it was edited
+   * from ("edited"), or the user's own scenario (a link or a file may carry any of them).
+   */
   function presetsSection(): HTMLElement {
+    const origin = scenarioOrigin(store.state.scenario);
+    const own = el('option', { attrs: { value: OWN } });
+    own.disabled = true;
     const select = selectBox(
       PRESETS.map((p) => ({ value: p.id, label: p.title })),
-      presetId,
+      origin.preset?.id ?? PRESETS[0].id,
       { id: 'preset-select', 'aria-describedby': 'preset-description' },
     );
+    select.prepend(own);
     const description = el('div', { attrs: { id: 'preset-description' }, className: 'preset-description' });
     const describe = () => {
-      const preset = PRESETS.find((p) => p.id === select.value) ?? PRESETS[0];
+      const scenario = store.state.scenario;
+      const now = scenarioOrigin(scenario);
+      own.textContent = `Your scenario: ${scenario.name}`;
+      own.hidden = now.preset !== null;
+      const chosen = PRESETS.find((p) => p.id === select.value);
+      const note = (text: string) => el('p', { className: 'preset-origin', text });
+      if (!chosen) {
+        description.replaceChildren(
+          note(
+            `“${scenario.name}” is not one of the presets (it came from a link, a file or your edits). Choose a preset and press Load preset to start from one.`,
+          ),
+        );
+        return;
+      }
       const sources = el('p', { className: 'preset-sources' }, ['Sources: ']);
-      preset.sources.forEach((key, i) => {
+      chosen.sources.forEach((key, i) => {
         const cite = el('cite', { text: key, attrs: { title: sourceByKey(key).title } });
         sources.append(...(i > 0 ? [', '] : []), cite);
       });
-      description.replaceChildren(el('p', { text: preset.description }), sources);
+      const origin =
+        now.preset?.id === chosen.id && now.edited
+          ? [note(`Edited: the scenario on screen started from this preset and no longer equals it.`)]
+          : now.preset?.id !== chosen.id
+            ? [
+                note(
+                  `Not loaded: the scenario on screen is “${displayName(scenario)}”. Press Load preset to replace it with this one.`,
+                ),
+              ]
+            : [];
+      description.replaceChildren(...origin, el('p', { text: chosen.description }), sources);
     };
-    describe();
+    /** The select follows the scenario (a link, a file, an edit), unless the user is choosing. */
+    const follow = () => {
+      const now = scenarioOrigin(store.state.scenario);
+      if (document.activeElement !== select) select.value = now.preset?.id ?? OWN;
+      describe();
+    };
+    follow();
+    presetBox = { select, describe: follow };
+    presetScenario = store.state.scenario;
     select.addEventListener('change', describe);
     const load = button(
       'Load preset',
       () => {
-        presetId = select.value;
+        if (select.value === OWN) return;
         options.onPreset(presetDraft(select.value, draft()));
       },
       'primary',
@@ -316,6 +366,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     update(state) {
       if (state.draftRevision !== renderedRevision) render();
       else showErrors(state.errors);
+      if (presetBox && state.scenario !== presetScenario) {
+        presetScenario = state.scenario;
+        presetBox.describe();
+      }
     },
   };
 }

@@ -21,7 +21,8 @@ import {
 import type { Scenario } from '../../scenario/schema.ts';
 import { button, el, selectBox, setText } from '../dom.ts';
 import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../format.ts';
-import { type AppState, activeZone, type Store } from '../store.ts';
+import { displayName } from '../scenarioOrigin.ts';
+import { type AppState, activeZone, runName, type Store } from '../store.ts';
 import {
   dataTable,
   objectId,
@@ -65,9 +66,9 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
   const pin = button(
     'Pin this run as the baseline',
     () => {
-      const { results, scenario } = store.state;
+      const { results, scenario, resultsScenario } = store.state;
       if (!complete(results)) return;
-      pinned = { results, scenario: structuredClone(scenario) };
+      pinned = { results, scenario: structuredClone(resultsScenario ?? scenario) };
       usePinned = true;
       store.requestFrame();
     },
@@ -129,7 +130,7 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
     name: string;
   } {
     if (usePinned && pinned)
-      return { results: pinned.results, scenario: pinned.scenario, name: pinned.results.meta.scenarioName };
+      return { results: pinned.results, scenario: pinned.scenario, name: displayName(pinned.scenario) };
     return { results: state.baseline, scenario: null, name: 'Status quo' };
   }
 
@@ -141,7 +142,7 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
     const span = `${monthLabel(from)}–${monthLabel(to - 1)}`;
     setText(
       status,
-      `Model results: “${scenario.meta.scenarioName}” against “${baseline.meta.scenarioName}” over ${comparison.months} months; zone: ${zone.name}. Prices, trade, concentration and self-sufficiency of ${good} are monthly averages over ${span}; welfare adds up the whole run.`,
+      `Model results: “${runName(state)}” against “${baselineOf(state).name}” over ${comparison.months} months; zone: ${zone.name}. Prices, trade, concentration and self-sufficiency of ${good} are monthly averages over ${span}; welfare adds up the whole run.`,
     );
 
     const change = (p: { baseline: number; scenario: number }) => [
@@ -283,14 +284,14 @@ export function createCompareTab(store: Store, mineralName: (id: string) => stri
       const pinnedOption = choice.options[1];
       pinnedOption.disabled = pinned === null;
       pinnedOption.textContent = pinned
-        ? `the pinned run: “${pinned.results.meta.scenarioName}”`
+        ? `the pinned run: “${displayName(pinned.scenario)}”`
         : 'the pinned run (none yet)';
       const wanted = usePinned && pinned ? 'pinned' : 'status-quo';
       if (choice.value !== wanted) choice.value = wanted;
       setText(
         pinnedText,
         pinned
-          ? `Pinned: “${pinned.results.meta.scenarioName}”, seed ${pinned.results.meta.seed}, ${whole(pinned.results.meta.agentCount)} agents, ${pinned.results.monthsDone} months.`
+          ? `Pinned: “${displayName(pinned.scenario)}”, seed ${pinned.results.meta.seed}, ${whole(pinned.results.meta.agentCount)} agents, ${pinned.results.monthsDone} months.`
           : '',
       );
       if (!visible) return;

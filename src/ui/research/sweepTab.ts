@@ -10,7 +10,13 @@ import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
 import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
 import { type Outcomes, reduceOutcomes } from '../../research/outcomes.ts';
 import { parsePath, parseValue, splitValues, suggestedPaths, valueLabel } from '../../research/paths.ts';
-import { type SweepParameter, type SweepPoint, type SweepSpec, sweepPoints } from '../../research/sweep.ts';
+import {
+  pointScenario,
+  type SweepParameter,
+  type SweepPoint,
+  type SweepSpec,
+  sweepPoints,
+} from '../../research/sweep.ts';
 import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { downloadText, fileStem } from '../../share/files.ts';
@@ -61,12 +67,30 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
         placeholder: n === 1 ? 'e.g. 90000, 110000, 130000' : 'e.g. @club, @us-eu-japan (optional)',
       },
     });
-    path.addEventListener('change', () => {
+    // The suggestion for a known path is offered, never written into the box: typing in a box
+    // holding a suggestion would run the two together ("90000, 110000, 13000080000").
+    const fallback = values.placeholder;
+    const suggest = button(
+      'Use suggested values',
+      () => {
+        values.value = suggest.dataset.values ?? '';
+        values.focus();
+      },
+      'small',
+    );
+    suggest.id = `sweep-suggest-${n}`;
+    suggest.hidden = true;
+    const offer = () => {
       const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
         (p) => p.path === path.value.trim(),
       );
-      if (known && !values.value.trim()) values.value = defaultValues(known.value, known.kind);
-    });
+      const text = known ? defaultValues(known.value, known.kind) : '';
+      values.placeholder = text ? `suggested: ${text}` : fallback;
+      suggest.dataset.values = text;
+      suggest.hidden = !text;
+    };
+    path.addEventListener('change', offer);
+    path.addEventListener('input', offer);
     const row = el(
       'div',
       { className: 'sweep-parameter', attrs: { role: 'group', 'aria-label': `Parameter ${n}` } },
@@ -75,6 +99,7 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
         path,
         el('label', { text: 'values', attrs: { for: values.id } }),
         values,
+        suggest,
       ],
     );
     return { row, path, values };
@@ -153,6 +178,16 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
         }
       });
       if (values.length === 0) throw new Error(`${path}: give at least one value.`);
+      const seen = new Map<string, number>();
+      values.forEach((v, i) => {
+        const key = JSON.stringify(v);
+        const first = seen.get(key);
+        if (first !== undefined)
+          throw new Error(
+            `${path}: value ${i + 1} (${valueLabel(v)}) repeats value ${first + 1}; each grid value must differ.`,
+          );
+        seen.set(key, i);
+      });
       parameters.push({ path, values });
     }
     const points = parameters.reduce((a, p) => a * p.values.length, 1);
@@ -175,6 +210,20 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     try {
       parameters = readParameters();
       points = sweepPoints({ parameters, reduce: 'last' });
+      // Every point's scenario is checked before any runs: a bad value is named now, not when
+      // its point comes up in the middle of the sweep.
+      const problems = points.flatMap((point) => {
+        try {
+          pointScenario(base, { parameters, reduce: 'last' }, point);
+          return [];
+        } catch (error) {
+          return [(error as Error).message];
+        }
+      });
+      if (problems.length)
+        throw new Error(
+          `${problems.length} of ${points.length} grid points are not valid scenarios: ${problems.slice(0, 3).join(' · ')}${problems.length > 3 ? ' …' : ''}`,
+        );
     } catch (error) {
       controls.showError('The sweep cannot run.', (error as Error).message);
       return;

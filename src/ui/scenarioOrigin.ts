@@ -1,0 +1,55 @@
+/**
+ * Which preset a scenario is, and the name to show for it: a scenario equal to a preset (run
+ * settings aside: months, agents and seed are the user's, as presets keep them) is that preset;
+ * one that still carries a preset's name but differs from it is that preset "edited"; any other
+ * is the user's own, shown by its own name. Charts, exports, Compare and the Presets box all
+ * name runs with `displayName`, so an edited status quo is never shown as "Status quo" beside
+ * the real one.
+ */
+import { PRESETS, type Preset } from '../scenario/presets.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { validateScenario } from '../scenario/validate.ts';
+
+/** Run settings a preset leaves as the user set them: not part of what a scenario "is". */
+const RUN_SETTINGS = new Set(['months', 'resolution', 'seed']);
+
+/** JSON with object keys sorted, without the run settings: equal scenarios give equal text. */
+function canonical(value: unknown, top = true): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, false)).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([k, v]) => v !== undefined && !(top && RUN_SETTINGS.has(k)))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, false)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+let presetTexts: { preset: Preset; name: string; text: string }[] | null = null;
+function presets() {
+  presetTexts ??= PRESETS.flatMap((preset) => {
+    const v = validateScenario(structuredClone(preset.scenario));
+    return v.ok ? [{ preset, name: v.scenario.name, text: canonical(v.scenario) }] : [];
+  });
+  return presetTexts;
+}
+
+export interface ScenarioOrigin {
+  /** The preset the scenario is, or was edited from; null: the user's own scenario. */
+  preset: Preset | null;
+  /** True when it carries the preset's name but no longer equals it. */
+  edited: boolean;
+}
+
+export function scenarioOrigin(scenario: Scenario): ScenarioOrigin {
+  const text = canonical(scenario);
+  const same = presets().find((p) => p.text === text);
+  if (same) return { preset: same.preset, edited: false };
+  const named = presets().find((p) => p.name === scenario.name);
+  return named ? { preset: named.preset, edited: true } : { preset: null, edited: false };
+}
+
+/** The scenario's name, with " (edited)" when it is a preset's name on a changed scenario. */
+export function displayName(scenario: Scenario): string {
+  return scenarioOrigin(scenario).edited ? `${scenario.name} (edited)` : scenario.name;
+}
