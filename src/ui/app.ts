@@ -10,6 +10,7 @@ import type { ResearchPool } from '../parallel/researchPool.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
+import { CHART_OF_FIGURE } from '../viz/timeSeries.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
 import { createCountryPage } from './countryPage.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
@@ -32,6 +33,7 @@ import { createScenarioEdits } from './scenarioEdits.ts';
 import { type AppState, activeZone, createStore, FAST_RUN_MONTHS_PER_SECOND, type Store } from './store.ts';
 import { createStories, type Stories } from './stories.ts';
 import { createViewControls } from './viewControls.ts';
+import { chartFigure, figureSubtitle } from './viewExports.ts';
 import { isEuNode } from './zoneMembers.ts';
 
 export interface AppOptions {
@@ -328,7 +330,14 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         const svg = figure.querySelector<SVGSVGElement>('svg.chart-svg');
         const name = figure.querySelector('figcaption strong')?.textContent ?? 'chart';
         const source = VIEW_SOURCES.get(figure);
-        return svg ? [{ name, svg, ...(source?.figure ? { figure: source.figure.bind(source) } : {}) }] : [];
+        // Charts without a view of their own (the research tabs') export as figures too.
+        const chart = CHART_OF_FIGURE.get(figure);
+        const standalone = source?.figure
+          ? source.figure.bind(source)
+          : chart
+            ? () => chartFigure(chart, `${figureSubtitle(store.state)}; research: ${name}`)
+            : null;
+        return svg ? [{ name, svg, ...(standalone ? { figure: standalone } : {}) }] : [];
       }),
     getMap: () => mapPanel.map.svg,
     getMapFigure: () => mapPanel.figure(),

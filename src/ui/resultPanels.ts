@@ -18,8 +18,8 @@ import { type AppState, activeZone, runName, type Store, shownMonth } from './st
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 import {
+  chartFigure,
   createViewActions,
-  FIGURE_FOOTER,
   figureSubtitle,
   type ViewSource,
   type ViewTable,
@@ -165,25 +165,7 @@ export function createChartsSection(
       },
       data,
       figure: () => {
-        const snap = chart.snapshot();
-        if (!snap.data) return null;
-        const seen = new Set<string>();
-        const legend = snap.data.lines.flatMap((l) => {
-          const label = l.comparison ? 'status quo' : l.label;
-          if (seen.has(label)) return [];
-          seen.add(label);
-          return [{ label, colour: l.colour, dash: l.comparison ? null : l.dash, thin: l.comparison }];
-        });
-        return {
-          layers: [chart.svg],
-          text: {
-            title: snap.title,
-            subtitle: `${figureSubtitle(store.state)}; zone: ${activeZone(store.state).name}`,
-            unit: snap.unit,
-            legend,
-            footer: FIGURE_FOOTER,
-          },
-        };
+        return chartFigure(chart, `${figureSubtitle(store.state)}; zone: ${activeZone(store.state).name}`);
       },
     };
     const box = el('details', { className: 'data-table-box', attrs: { 'data-table-for': id } }, [

@@ -8,8 +8,9 @@ import packageJson from '../../package.json';
 import { csvText, type DownloadMetadata, dataSources, sourcesLine } from '../analysis/viewData.ts';
 import { ENGINE_VERSION } from '../engine/results.ts';
 import { scenarioLink } from '../share/address.ts';
-import { type FigureText, figureSvg, svgTextToPng } from '../share/exports.ts';
+import { type FigureLegendItem, type FigureText, figureSvg, svgTextToPng } from '../share/exports.ts';
 import { downloadBlob, downloadText, fileStem } from '../share/files.ts';
+import type { TimeSeriesChart } from '../viz/timeSeries.ts';
 import { button, el } from './dom.ts';
 import { monthLabel } from './format.ts';
 import { type AppState, runName, type Store } from './store.ts';
@@ -44,6 +45,31 @@ export function figureSubtitle(state: AppState, month?: number): string {
 }
 
 export const FIGURE_FOOTER = sourcesLine();
+
+/**
+ * A time-series chart as a figure that stands alone: its title, `subtitle`, unit, a legend of its
+ * lines (the status quo once) and bands, and the sources. Null before it has data.
+ */
+export function chartFigure(
+  chart: TimeSeriesChart,
+  subtitle: string,
+): { layers: SVGSVGElement[]; text: FigureText } | null {
+  const snap = chart.snapshot();
+  if (!snap.data) return null;
+  const seen = new Set<string>();
+  const legend: FigureLegendItem[] = snap.data.lines.flatMap((l) => {
+    const label = l.comparison ? 'status quo' : l.label;
+    if (seen.has(label)) return [];
+    seen.add(label);
+    return [{ label, colour: l.colour, dash: l.comparison ? null : l.dash, thin: l.comparison }];
+  });
+  for (const band of snap.data.bands ?? [])
+    legend.push({ label: band.label, colour: band.colour, kind: 'swatch' as const });
+  return {
+    layers: [chart.svg],
+    text: { title: snap.title, subtitle, unit: snap.unit, legend, footer: FIGURE_FOOTER },
+  };
+}
 
 export function createViewActions(store: Store, source: ViewSource, id: string): HTMLElement {
   const status = el('span', { className: 'hint', attrs: { role: 'status' } });

@@ -463,7 +463,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
     return `${monthLabel(month)}: ${parts.join(' · ')}`;
   }
 
-  return {
+  const chart: TimeSeriesChart = {
     element: figure,
     svg: svg.node() as SVGSVGElement,
     update(next) {
@@ -477,4 +477,9 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
       data,
     }),
   };
+  CHART_OF_FIGURE.set(figure, chart);
+  return chart;
 }
+
+/** Each chart by its figure element, so a page-wide export can find what any chart draws. */
+export const CHART_OF_FIGURE = new WeakMap<Element, TimeSeriesChart>();

@@ -162,6 +162,22 @@ describe('research in the app', () => {
     if (process.env.UPDATE_DOCS === '1')
       copyFileSync(screenshotPath('research-ensemble'), resolve(root, 'docs/research.png'));
 
+    // The ensemble's charts export as figures that stand alone: title, scenario, sources.
+    const title = ((await chart.locator('figcaption strong').textContent()) ?? '').trim();
+    expect(title.length).toBeGreaterThan(0);
+    const share = page.locator('details.share-charts');
+    if ((await share.getAttribute('open')) === null) await share.locator('summary').click();
+    const row = page.locator('.share-chart', { hasText: title }).first();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      row.locator('button', { hasText: 'SVG' }).click(),
+    ]);
+    const figure = readFileSync(await file.path(), 'utf8');
+    expect(figure).toContain(title.replace(/&/g, '&amp;'));
+    expect(figure).toMatch(/Model results for/);
+    expect(figure).toMatch(/calibrated to 2024 data/);
+    await share.locator('summary').click();
+
     // The same settings again: the same seeds and draws, so the same band.
     await page.click('#ensemble-run');
     await jobEnded(page, 'ensemble', '3 runs done');

@@ -13,7 +13,7 @@ import { slimForPe } from '../../research/service.ts';
 import { button, el, setText } from '../dom.ts';
 import { monthLabel, shortName, stageName } from '../format.ts';
 import { statusQuoFor } from '../runSession.ts';
-import type { AppState } from '../store.ts';
+import { type AppState, runName } from '../store.ts';
 import { type Cell, dataTable, objectId, signedMillions, signedPercent } from './common.ts';
 import type { ResearchContext, ResearchTab } from './researchSection.ts';
 
@@ -103,7 +103,7 @@ export function createPeTab(context: ResearchContext): ResearchTab {
     const good = `${context.mineralName(mineral)}, ${stageName(stage)}`;
     setText(
       status,
-      `GSIM benchmark of “${run.meta.scenarioName}” for ${good}: ${comparison.input.regions.length} regions, tariffs after as in force at month ${comparison.policyMonth}; agents over ${monthLabel(from)}–${monthLabel(last - 1)}, against the status quo.`,
+      `GSIM benchmark of “${runName(store.state)}” for ${good}: ${comparison.input.regions.length} regions, tariffs after as in force at month ${comparison.policyMonth}; agents over ${monthLabel(from)}–${monthLabel(last - 1)}, against the status quo.`,
     );
     summary.replaceChildren(
       el('dl', { className: 'pe-figures' }, [
