@@ -301,7 +301,7 @@ describe('scenario links, files and exports in the browser', () => {
     const csv = await download(page, 'button[data-action="results-csv"]');
     expect(csv.name).toBe('every-lever-small.results.csv');
     const lines = csv.bytes.toString('utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^month,mineral,stage,node,price,buyerPrice,production,/);
+    expect(lines[0]).toMatch(/^month,mineral,stage,node,price,exportPrice,buyerPrice,production,/);
     expect(lines.length).toBeGreaterThan(100);
     expect(problems).toEqual([]);
   });
