@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaled } from '../timeouts.ts';
-import { SMALL, setRunSettings, setSpeed, waitForRun } from './appDriver';
+import { SMALL, setRunSettings, setSpeed, settledRunId, waitForRun } from './appDriver';
 import { launchBrowser, screenshotPath } from './harness';
 import { type StaticHost, serveStatic } from './staticHost';
 
@@ -55,7 +55,8 @@ const BLOCKED = { inline: 'blocked', eval: 'EvalError' };
 async function runSmall(page: Page): Promise<string> {
   await setRunSettings(page, SMALL);
   await setSpeed(page, 'Infinity');
-  const before = Number((await page.getAttribute('#run-status', 'data-run')) ?? '0');
+  // A page opened from a link runs at once, and edits re-run: wait until nothing runs.
+  const before = await settledRunId(page);
   await page.click('#run-toggle');
   await waitForRun(page, before, scaled(120_000));
   return (await page.textContent('#run-workers-used')) ?? '';
