@@ -53,6 +53,9 @@ export async function waitForRun(page: Page, after: number, timeout = scaled(180
     // the frames the frame-rate test counts.
     { timeout, polling: 100 },
   );
+  // The views draw on the next frames (on a busy machine, a few): let them catch up.
+  await frame(page);
+  await frame(page);
   return (await page.getAttribute('#run-status', 'data-digest')) ?? '';
 }
 

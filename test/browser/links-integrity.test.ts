@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeScenario } from '../../src/scenario/codec.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { scaled } from '../timeouts.ts';
 import { hostileLink } from '../unit/link-edits.ts';
 import { openApp } from './appDriver';
 import { useServedApp } from './harness';
@@ -50,6 +51,26 @@ async function paste(page: Page, payload: string) {
 async function messageOf(page: Page, kind: 'error' | 'info'): Promise<string> {
   await page.waitForSelector(`.share-message-${kind}:not([hidden])`);
   return (await page.textContent(`.share-message-${kind}`)) ?? '';
+}
+
+/**
+ * The message the page settles on: waits until it says `expected` (an earlier link's message may
+ * still be on screen when the last link is pasted), then checks that nothing overwrites it.
+ */
+async function settledMessage(page: Page, kind: 'error' | 'info', expected: string): Promise<string> {
+  const selector = `.share-message-${kind}`;
+  await page
+    .waitForFunction(
+      ([sel, text]) => {
+        const box = document.querySelector<HTMLElement>(sel);
+        return !!box && !box.hidden && (box.textContent ?? '').includes(text);
+      },
+      [selector, expected] as const,
+      { timeout: scaled(30_000) },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(500);
+  return (await page.textContent(selector)) ?? '';
 }
 
 describe('scenario links in the app', () => {
@@ -114,13 +135,17 @@ describe('scenario links in the app', () => {
       await paste(page, hostile);
       await page.waitForTimeout(gap);
       await paste(page, badB);
-      expect(await messageOf(page, 'error')).toContain('its checksum does not match its contents');
+      expect(await settledMessage(page, 'error', 'its checksum does not match its contents')).toContain(
+        'its checksum does not match its contents',
+      );
       await page.click('[data-action="dismiss-message"]');
 
       await paste(page, goodA);
       await page.waitForTimeout(gap);
       await paste(page, badB);
-      expect(await messageOf(page, 'error')).toContain('its checksum does not match its contents');
+      expect(await settledMessage(page, 'error', 'its checksum does not match its contents')).toContain(
+        'its checksum does not match its contents',
+      );
       await page.click('[data-action="dismiss-message"]');
 
       await paste(page, hostile);
