@@ -143,6 +143,16 @@ class Aggregates {
   }
 }
 
+/**
+ * The proportional move (log units, before the monthly cap) of a price with log excess demand
+ * `gap`: κ·x·(1 + (x/knee)²), gentle for small imbalances and fast for large ones. Origin prices,
+ * route factors and buyers' bid prices all move by it.
+ */
+function excessDemandStep(gap: number, kappa: number): number {
+  const relative = gap / PRICE_STEP_KNEE;
+  return kappa * gap * (1 + relative * relative);
+}
+
 export class Coordinator {
   readonly world: World;
   readonly scenario: Scenario;
@@ -659,9 +669,8 @@ export class Coordinator {
       if (rule.kind === 'licence' && rule.approvalShare >= 1 && rule.delayMonths === 0) continue;
       const tiny = 1e-9 * (asked + carried) + 1e-12;
       const gap = log((asked + tiny) / (carried + tiny));
-      const relative = gap / PRICE_STEP_KNEE;
       // Rent erodes unless the cap keeps turning buyers away (a licence backlog in balance does not).
-      let step = kappa * gap * (1 + relative * relative) - RENT_EROSION;
+      let step = excessDemandStep(gap, kappa) - RENT_EROSION;
       if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
       else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
       const factor = this.routeFactor[key] * exp(step);
@@ -780,7 +789,7 @@ export class Coordinator {
           base = out.bestLanded[n];
         if (!(base > 0)) base = this.bidPrice[k];
         const gap = log(wanted / (inflow + 1e-9 * wanted));
-        let step = kappa * gap * (1 + gap * gap);
+        let step = excessDemandStep(gap, kappa);
         if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
         const bidNow = base * exp(step);
         this.bidPrice[k] = bidNow < high ? bidNow : high;
@@ -806,8 +815,7 @@ export class Coordinator {
         const tiny = 1e-9 * (shipped + 1e-9);
         const gap = log((asked + tiny) / (offered + tiny));
         // Small imbalances move prices gently (the status quo stays stable), large ones fast.
-        const relative = gap / PRICE_STEP_KNEE;
-        let step = kappa * gap * (1 + relative * relative);
+        let step = excessDemandStep(gap, kappa);
         if (step > MAX_PRICE_STEP) step = MAX_PRICE_STEP;
         else if (step < -MAX_PRICE_STEP) step = -MAX_PRICE_STEP;
         next *= exp(step);

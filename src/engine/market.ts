@@ -262,6 +262,44 @@ function ship(
   }
 }
 
+/**
+ * Shares `tonnes` of segment `s`'s demand among the origins it may buy from (its standard's
+ * compliant origins, none whose cap is used up) by remaining offer × Armington weight, writing
+ * `desired[origin, s]` (or adding to it: demand a cap turned away).
+ */
+function shareAmongOrigins(
+  input: GoodMarketInput,
+  ws: MarketWorkspace,
+  s: number,
+  tonnes: number,
+  originCount: number,
+  segments: number,
+  add: boolean,
+): void {
+  const N = input.nodes;
+  const { origins, remaining, weight, capped, desired } = ws;
+  const j = ws.segmentNode[s];
+  const rule = ws.segmentRule[s];
+  const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
+  let denominator = 0;
+  for (let o = 0; o < originCount; o++) {
+    const i = origins[o];
+    if ((mask && !mask[i]) || capped[o * segments + s]) continue;
+    denominator += remaining[i] * weight[i * N + j];
+  }
+  if (add && !(denominator > 0)) return;
+  for (let o = 0; o < originCount; o++) {
+    const i = origins[o];
+    const open = !(mask && !mask[i]) && !capped[o * segments + s];
+    if (add) {
+      if (open) desired[o * segments + s] += (tonnes * remaining[i] * weight[i * N + j]) / denominator;
+      continue;
+    }
+    const w = open ? remaining[i] * weight[i * N + j] : 0;
+    desired[o * segments + s] = denominator > 0 && tonnes > 0 ? (tonnes * w) / denominator : 0;
+  }
+}
+
 /** Clears one good. `out` is overwritten. */
 export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: GoodMarketOutcome): void {
   const N = input.nodes;
@@ -411,23 +449,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       }
     }
     // Desired tonnes per (origin, segment) at current landed costs, weighted by remaining offers.
-    for (let s = 0; s < segments; s++) {
-      const j = segmentNode[s];
-      const rule = segmentRule[s];
-      const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
-      let denominator = 0;
-      for (let o = 0; o < originCount; o++) {
-        const i = origins[o];
-        if ((mask && !mask[i]) || capped[o * segments + s]) continue;
-        denominator += remaining[i] * weight[i * N + j];
-      }
-      const left = segmentLeft[s];
-      for (let o = 0; o < originCount; o++) {
-        const i = origins[o];
-        const w = (mask && !mask[i]) || capped[o * segments + s] ? 0 : remaining[i] * weight[i * N + j];
-        desired[o * segments + s] = denominator > 0 && left > 0 ? (left * w) / denominator : 0;
-      }
-    }
+    for (let s = 0; s < segments; s++) shareAmongOrigins(input, ws, s, segmentLeft[s], originCount, segments, false);
     // Quotas and licences cap what an exporter may send to the controlled destinations together.
     for (let c = 0; c < controls.length; c++) {
       const rule = controls[c];
@@ -461,21 +483,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
         const extra = displaced[s];
         if (!(extra > 0)) continue;
         displaced[s] = 0;
-        const j = segmentNode[s];
-        const rule = segmentRule[s];
-        const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
-        let denominator = 0;
-        for (let o = 0; o < originCount; o++) {
-          const i = origins[o];
-          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
-          denominator += remaining[i] * weight[i * N + j];
-        }
-        if (!(denominator > 0)) continue;
-        for (let o = 0; o < originCount; o++) {
-          const i = origins[o];
-          if ((mask && !mask[i]) || capped[o * segments + s]) continue;
-          desired[o * segments + s] += (extra * remaining[i] * weight[i * N + j]) / denominator;
-        }
+        shareAmongOrigins(input, ws, s, extra, originCount, segments, true);
       }
     }
     // Each origin serves what it can; the rest of the demand tries again next round.
