@@ -449,7 +449,8 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       }
     }
     // Desired tonnes per (origin, segment) at current landed costs, weighted by remaining offers.
-    for (let s = 0; s < segments; s++) shareAmongOrigins(input, ws, s, segmentLeft[s], originCount, segments, false);
+    for (let s = 0; s < segments; s++)
+      shareAmongOrigins(input, ws, s, segmentLeft[s], originCount, segments, false);
     // Quotas and licences cap what an exporter may send to the controlled destinations together.
     for (let c = 0; c < controls.length; c++) {
       const rule = controls[c];
