@@ -40,12 +40,26 @@ export const RESTOCK_RATE = 0.15;
 /** Weight of the newest observation in the short-run expected price (exponential smoothing). */
 export const SHORT_EXPECTATION = 0.5;
 
-/** Weight of the newest observation in the long-run expected price (about a 12-month memory). */
-export const LONG_EXPECTATION = 1 / 12;
+/**
+ * Weight of the newest observation in the long-run expected price (about a three-year memory):
+ * the "normal" price firms store against and mothball by. Commodity producers and traders judge
+ * normal prices over a cycle, not a year; with a one-year memory the normal price chased the
+ * cycle and storage stopped damping it (lithium prices from ×0.79 to ×1.11 of reference over ten
+ * years of the status quo; ×0.93–×1.07 with three).
+ */
+export const LONG_EXPECTATION = 1 / 36;
+
+/**
+ * Weight of the newest observation in the investment price that paces expansions (about a year's
+ * memory): a project is decided on the margins of the last year or so, and a lasting change (an
+ * ore export ban that hands a country cheap ore) must bring refineries within a few years, as
+ * Indonesia's did after 2014.
+ */
+export const INVESTMENT_EXPECTATION = 1 / 12;
 
 /**
  * Mothballing: an operating site is mothballed after MOTHBALL_AFTER_MONTHS consecutive months in
- * which its long-run expected price (a year's memory) is below (1 − MOTHBALL_MARGIN) × its unit
+ * which its long-run expected price (a three-year memory) is below (1 − MOTHBALL_MARGIN) × its unit
  * cost: a sustained expected loss, not a bad month. Idle ready capacity costs little to keep.
  * A mothballed site restarts at half the hurdle and a quarter of the build lag; after
  * EXIT_AFTER_MOTHBALLED_MONTHS it has exited for good and counts as a greenfield project.

@@ -18,6 +18,7 @@ import {
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
   GREENFIELD_START_RATE,
+  INVESTMENT_EXPECTATION,
   LONG_EXPECTATION,
   MAX_APPLICATION_AGE,
   MAX_EXPANSION_RATE,
@@ -175,6 +176,9 @@ export class Coordinator {
   private readonly longPrice: Float64Array;
   private readonly buyerPrice: Float64Array;
   private readonly buyerLongPrice: Float64Array;
+  /** Sellers' and buyers' investment price (a year's memory): what paces expansions. */
+  private readonly investPrice: Float64Array;
+  private readonly buyerInvestPrice: Float64Array;
   private readonly buyerIndex: Float64Array;
   private readonly growthLevel: Float64Array;
   /** Long-run (about two years) average of the buyer price index: demand adapts to it. */
@@ -265,6 +269,8 @@ export class Coordinator {
     this.longPrice = perKey();
     this.buyerPrice = perKey();
     this.buyerLongPrice = perKey();
+    this.investPrice = perKey();
+    this.buyerInvestPrice = perKey();
     this.buyerIndex = perKey();
     for (let g = 0; g < G; g++) {
       for (let n = 0; n < N; n++) {
@@ -274,6 +280,8 @@ export class Coordinator {
         this.longPrice[k] = this.referencePrice[g];
         this.buyerPrice[k] = this.referencePrice[g];
         this.buyerLongPrice[k] = this.referencePrice[g];
+        this.investPrice[k] = this.referencePrice[g];
+        this.buyerInvestPrice[k] = this.referencePrice[g];
         this.buyerIndex[k] = this.referencePrice[g];
       }
     }
@@ -447,8 +455,8 @@ export class Coordinator {
         const support = policy.hurdleReduction[k];
         const earned =
           good.inputGood >= 0
-            ? this.longPrice[k] - this.buyerLongPrice[good.inputGood * N + n] / good.yield
-            : this.longPrice[k];
+            ? this.investPrice[k] - this.buyerInvestPrice[good.inputGood * N + n] / good.yield
+            : this.investPrice[k];
         const signal = Math.max(0, earned / margin) / (1 - Math.min(0.9, support));
         if (policy.expansionLag[k] !== steadyLag) {
           steadyLag = policy.expansionLag[k];
@@ -774,6 +782,7 @@ export class Coordinator {
         sold > 0 ? (out.receipts[n] - out.firmRent[n] + this.subsidyPaid[k]) / sold : this.price[k];
       this.expectedPrice[k] += SHORT_EXPECTATION * (received - this.expectedPrice[k]);
       this.longPrice[k] += LONG_EXPECTATION * (received - this.longPrice[k]);
+      this.investPrice[k] += INVESTMENT_EXPECTATION * (received - this.investPrice[k]);
 
       // The price buyers face: what they paid for what arrived, and a bid price for what they
       // wanted and could not get, so unmet demand raises the price instead of hiding.
@@ -802,6 +811,7 @@ export class Coordinator {
       this.buyerIndex[k] = index;
       this.buyerPrice[k] += SHORT_EXPECTATION * (index - this.buyerPrice[k]);
       this.buyerLongPrice[k] += LONG_EXPECTATION * (index - this.buyerLongPrice[k]);
+      this.buyerInvestPrice[k] += INVESTMENT_EXPECTATION * (index - this.buyerInvestPrice[k]);
       this.adaptPrice[k] += ADAPTATION_EXPECTATION * (index - this.adaptPrice[k]);
 
       const asked = out.notionalDemand[n];

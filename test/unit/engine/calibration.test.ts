@@ -97,10 +97,10 @@ describe('status quo after a 24-month burn-in', () => {
 
 /**
  * Ten years of the status quo (seeds 1 and 2, 5,000 agents): shares and prices stay near the
- * calibration every month, not only after a burn-in. Measured today: shares within 3.3
- * percentage points and world prices within 27% of the reference (slow cycles in lithium,
- * graphite and the by-product metals). The goal of issue 16 is 2 points and 15%; these bounds
- * guard what holds today and must tighten toward it, never loosen.
+ * calibration every month, not only after a burn-in. Measured today: shares within 3.2
+ * percentage points and world prices within 15% of the reference (the share gaps are netbacks:
+ * mines far from their buyers grow slower). The goal of issue 16 is 2 points and 15%; these
+ * bounds guard what holds today and must tighten toward it, never loosen.
  */
 describe('status quo over ten years', () => {
   const runs = [1, 2].map((seed) => {
@@ -109,18 +109,18 @@ describe('status quo over ten years', () => {
     return createSimulation(world, v.scenario).run();
   });
 
-  it('keeps every node’s share within 4 percentage points and every world price within 30%, every month', () => {
+  it('keeps every node’s share within 3.5 percentage points and every world price within 20%, every month', () => {
     const misses: string[] = [];
     for (const r of runs) {
       world.goods.forEach((good, g) => {
         const total = good.output.reduce((a, b) => a + b, 0);
         for (let m = 0; m < 120; m++) {
           const price = worldPrice(r, m, g) / good.referencePrice;
-          if (Math.abs(price - 1) > 0.3)
+          if (Math.abs(price - 1) > 0.2)
             misses.push(`${good.mineral}/${good.stage} month ${m}: price ×${price.toFixed(2)}`);
           world.nodes.forEach((node, n) => {
             const gap = Math.abs(share(r, m, g, n) - good.output[n] / total);
-            if (gap > 0.04)
+            if (gap > 0.035)
               misses.push(
                 `${node.code} ${good.mineral}/${good.stage} month ${m}: ${(100 * gap).toFixed(1)} pp`,
               );
