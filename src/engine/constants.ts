@@ -7,6 +7,14 @@
 export const BLOCK_SIZE = 512;
 
 /**
+ * The status quo's transport costs (the scenario's defaults): freight per tonne-km and handling
+ * per tonne shipped across a border, USD. The Armington preferences are calibrated at these, so a
+ * scenario that changes freight moves trade from the calibrated pattern.
+ */
+export const STATUS_QUO_FREIGHT_USD_PER_TONNE_KM = 0.004;
+export const STATUS_QUO_HANDLING_USD_PER_TONNE = 25;
+
+/**
  * Costs of idle ready capacity (the share 1 − utilisation of an operating group, per the stage's
  * data): its total unit cost, input included, is this range × the reference price, so it stands
  * idle at reference prices and comes back within months when the price rises 12–40%.

@@ -29,6 +29,8 @@ import {
   PRICE_STEP_KNEE,
   RENT_EROSION,
   SHORT_EXPECTATION,
+  STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
+  STATUS_QUO_HANDLING_USD_PER_TONNE,
 } from './constants.ts';
 import {
   createMarketView,
@@ -78,8 +80,9 @@ import {
 } from './market.ts';
 import { exp, log, pow } from './math.ts';
 import { type CompiledPolicy, type ControlRule, compilePolicy, type MonthPolicy } from './policy.ts';
+import { originPreferences, referenceLandedCosts } from './preference.ts';
 import { createResults, type RunResults, seriesIndex } from './results.ts';
-import { distanceMatrix, type World } from './world.ts';
+import { distanceMatrix, transportCosts, type World } from './world.ts';
 
 interface StockpileState {
   good: number;
@@ -166,8 +169,11 @@ export class Coordinator {
   private readonly transport: Float64Array;
   private readonly referencePrice: Float64Array;
   /** Value added per tonne at reference prices (processors) or the reference price, USD/t. */
+  /** Each site's margin at reference prices, [g * N + n], USD/t (its expansion signal's yardstick). */
   private readonly referenceMargin: Float64Array;
   private readonly sigma: Float64Array;
+  /** Armington preference per good and origin, [g * N + n] (preference.ts). */
+  private readonly preference: Float64Array;
   private readonly elasticity: Float64Array;
   private readonly price: Float64Array;
   /** The origin prices this month's markets cleared at (before they moved for next month). */
@@ -247,21 +253,40 @@ export class Coordinator {
     this.view = createMarketView(G, N, viewBuffer);
     this.policy = compilePolicy(world, scenario);
     const km = distanceMatrix(world.nodes);
-    this.transport = new Float64Array(N * N);
-    for (let k = 0; k < N * N; k++) {
-      this.transport[k] =
-        km[k] > 0 ? km[k] * scenario.market.freightUsdPerTonneKm + scenario.market.handlingUsdPerTonne : 0;
-    }
-    this.referencePrice = Float64Array.from(world.goods, (g) => g.referencePrice);
-    this.referenceMargin = Float64Array.from(world.goods, (g, i) =>
-      g.inputGood >= 0 ? referenceUnitCost(world, i, ROLE_PROCESSOR) : g.referencePrice,
+    this.transport = transportCosts(
+      km,
+      scenario.market.freightUsdPerTonneKm,
+      scenario.market.handlingUsdPerTonne,
     );
+    this.referencePrice = Float64Array.from(world.goods, (g) => g.referencePrice);
     const el = scenario.elasticities;
     this.sigma = Float64Array.from(
       world.goods,
       (g) => el.substitutionByMineral[g.mineral] ?? el.substitution,
     );
     this.elasticity = Float64Array.from(world.goods, (g) => el.demandByMineral[g.mineral] ?? el.demand);
+    const statusQuoTransport = transportCosts(
+      km,
+      STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
+      STATUS_QUO_HANDLING_USD_PER_TONNE,
+    );
+    this.preference = originPreferences(world, statusQuoTransport, this.sigma);
+    // Each site's margin at reference prices, the yardstick of its expansion signal: the price
+    // for a mine; for a processor, the price less its input at the landed cost it pays in the
+    // status quo (an importer's input carries freight), at least a quarter of the world's value added.
+    const landed = referenceLandedCosts(world, statusQuoTransport, this.sigma, this.preference);
+    this.referenceMargin = new Float64Array(G * N);
+    world.goods.forEach((good, g) => {
+      for (let n = 0; n < N; n++) {
+        let margin = good.referencePrice;
+        if (good.inputGood >= 0) {
+          const valueAdded = referenceUnitCost(world, g, ROLE_PROCESSOR);
+          margin = good.referencePrice - landed[good.inputGood * N + n] / good.yield;
+          if (margin < 0.25 * valueAdded) margin = 0.25 * valueAdded;
+        }
+        this.referenceMargin[g * N + n] = margin;
+      }
+    });
     const perKey = () => new Float64Array(G * N);
     this.price = perKey();
     this.quoted = perKey();
@@ -436,7 +461,6 @@ export class Coordinator {
       let steadyLag = -1;
       let steady = { rate: 0, pipeline: 0 };
       const ref = this.referencePrice[g];
-      const margin = this.referenceMargin[g];
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
         v[VIEW_EXPECTED_PRICE * stride + k] = this.expectedPrice[k];
@@ -457,7 +481,7 @@ export class Coordinator {
           good.inputGood >= 0
             ? this.investPrice[k] - this.buyerInvestPrice[good.inputGood * N + n] / good.yield
             : this.investPrice[k];
-        const signal = Math.max(0, earned / margin) / (1 - Math.min(0.9, support));
+        const signal = Math.max(0, earned / this.referenceMargin[k]) / (1 - Math.min(0.9, support));
         if (policy.expansionLag[k] !== steadyLag) {
           steadyLag = policy.expansionLag[k];
           steady = steadyExpansion(growth, steadyLag);
@@ -553,6 +577,7 @@ export class Coordinator {
           transport: this.transport,
           traded: good.traded,
           sigma: this.sigma[g],
+          preference: this.preference.subarray(g * N, (g + 1) * N),
           floors: policy.floors[g],
           controls,
           routeFactor: this.controlFactor,

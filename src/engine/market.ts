@@ -6,7 +6,9 @@
  *   export price(i→j) = price(i) × routeFactor(i→j)          (1 unless a control binds)
  *   landed(i→j) = export price × (1 + tariff(i→j) + licenceFee) + transport(i→j) + levy(i→j)
  *   levy(i→j)   = max(0, floor − landed before levy), for j inside a floor zone and i outside
- *   share(i|j)  ∝ offer(i) × landed(i→j)^(−σ)
+ *   share(i|j)  ∝ preference(i) × offer(i) × landed(i→j)^(−σ)
+ *
+ * (preference: calibrated so each origin sells its data share at reference prices, preference.ts)
  *
  * Export bans remove routes. Quotas and licences cap the tonnes an exporter may ship to the
  * controlled destinations this month (`allowed`, from the coordinator: the quota, or the
@@ -41,6 +43,8 @@ export interface GoodMarketInput {
   traded: boolean;
   /** Elasticity of substitution between origins. */
   sigma: number;
+  /** Armington preference per origin (preference.ts). */
+  preference: Float64Array;
   floors: readonly FloorRule[];
   controls: readonly ControlRule[];
   /** Per control (same order): export price over origin price on its routes, ≥ 1. */
@@ -382,7 +386,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       cost += levy[k];
       landed[k] = cost;
       out.reachable[i] = 1;
-      weight[k] = exp(negSigma * log(cost));
+      weight[k] = input.preference[i] * exp(negSigma * log(cost));
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }
   }

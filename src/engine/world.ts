@@ -92,6 +92,18 @@ export function distanceMatrix(nodes: readonly WorldNode[]): Float64Array {
   return km;
 }
 
+/** Transport cost per pair, USD/t: freight × great-circle km plus handling across a border (0 at home). */
+export function transportCosts(
+  km: Float64Array,
+  freightUsdPerTonneKm: number,
+  handlingUsdPerTonne: number,
+): Float64Array {
+  const cost = new Float64Array(km.length);
+  for (let k = 0; k < km.length; k++)
+    cost[k] = km[k] > 0 ? km[k] * freightUsdPerTonneKm + handlingUsdPerTonne : 0;
+  return cost;
+}
+
 export function goodIndex(world: World, mineral: string, stage: string): number {
   return world.goods.findIndex((g) => g.mineral === mineral && g.stage === stage);
 }

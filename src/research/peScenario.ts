@@ -11,7 +11,7 @@ import { worldPrice } from '../engine/metrics.ts';
 import { compilePolicy } from '../engine/policy.ts';
 import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import { distanceMatrix, type World } from '../engine/world.ts';
+import { distanceMatrix, transportCosts, type World } from '../engine/world.ts';
 import { type PeBenchmark, peBenchmark } from '../pe/index.ts';
 import type { GsimInput } from '../pe/schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -84,9 +84,12 @@ export function peForScenario(
   );
   const before = compilePolicy(world, statusQuo).at(0);
   const after = compilePolicy(world, scenario).at(policyMonth);
-  const km = distanceMatrix(world.nodes);
-  const transport = (i: number, j: number) =>
-    i === j ? 0 : km[i * N + j] * scenario.market.freightUsdPerTonneKm + scenario.market.handlingUsdPerTonne;
+  const costs = transportCosts(
+    distanceMatrix(world.nodes),
+    scenario.market.freightUsdPerTonneKm,
+    scenario.market.handlingUsdPerTonne,
+  );
+  const transport = (i: number, j: number) => costs[i * N + j];
   const reference = g.referencePrice;
   const tariffs = (which: typeof before, withMeasures: boolean) =>
     active.map((i) =>

@@ -9,6 +9,10 @@
  * per tonne of the mineral's unit (see src/data/minerals.ts). Tonnes are metric tonnes.
  */
 import { z } from 'zod';
+import {
+  STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
+  STATUS_QUO_HANDLING_USD_PER_TONNE,
+} from '../engine/constants.ts';
 
 // No code generation: zod's fast path probes `Function('')`, which the app's Content-Security-Policy
 // forbids (and reports as a violation).
@@ -391,13 +395,13 @@ export function buildScenarioSchema(catalog: Catalog) {
         .number()
         .min(0)
         .max(10)
-        .default(0.004)
+        .default(STATUS_QUO_FREIGHT_USD_PER_TONNE_KM)
         .describe('Transport cost per tonne-km, USD.'),
       handlingUsdPerTonne: z
         .number()
         .min(0)
         .max(1e5)
-        .default(25)
+        .default(STATUS_QUO_HANDLING_USD_PER_TONNE)
         .describe('Fixed cost per tonne shipped across a border, USD.'),
       hurdle: z
         .number()

@@ -32,6 +32,7 @@ function market(bid: number, edit: (input: GoodMarketInput) => void = () => {}):
     transport,
     traded: true,
     sigma: 4,
+    preference: Float64Array.of(1, 1, 1),
     floors: [],
     controls: [],
     routeFactor: new Float64Array(0),

@@ -1,0 +1,106 @@
+/**
+ * Armington preference per origin, calibrated so that at reference prices (and the status quo's
+ * transport costs, no policy) each origin sells the share of the world market it has in the
+ * data. Without it an origin far from its buyers must sell below the reference price to clear
+ * (its netback), so the cost curves calibrated at the reference price would let it run and grow
+ * less than the data say, and shares drift for years. This is the usual calibration of an
+ * Armington model to base-year flows (GTAP, GSIM): preferences absorb what the model does not
+ * see (contracts, qualities, logistics), and policies then move prices from there.
+ *
+ *   weight(i→j) = preference(i) × offer(i) × landed(i→j)^(−σ)
+ *
+ * The preferences solve, by proportional fitting, Σ_j bid(j) × share(i|j) = bid × offer(i)/Σ offer
+ * with offer = calibrated output and bid = final demand plus the next stage's input needs.
+ */
+import { exp, log } from './math.ts';
+import type { World } from './world.ts';
+
+/** Fitting steps: the shares converge geometrically; 60 leave errors far below 1e-9. */
+const FITTING_STEPS = 60;
+
+/**
+ * Preferences per good and origin, [good * N + node] (1 for a good that is not traded, for nodes
+ * without output, and on average over a good's origins weighted by output).
+ */
+export function originPreferences(world: World, transport: Float64Array, sigma: Float64Array): Float64Array {
+  const N = world.nodes.length;
+  const G = world.goods.length;
+  const preference = new Float64Array(G * N).fill(1);
+  const bid = new Float64Array(N);
+  const sold = new Float64Array(N);
+  const weight = new Float64Array(N * N);
+  for (let g = 0; g < G; g++) {
+    const good = world.goods[g];
+    if (!good.traded) continue;
+    bid.fill(0);
+    for (let n = 0; n < N; n++) bid[n] = good.finalDemand[n];
+    for (const next of world.goods) {
+      if (world.goods[next.inputGood] !== good) continue;
+      for (let n = 0; n < N; n++) bid[n] += next.output[n] / next.yield;
+    }
+    let offerTotal = 0;
+    let bidTotal = 0;
+    for (let n = 0; n < N; n++) {
+      offerTotal += good.output[n];
+      bidTotal += bid[n];
+    }
+    if (!(offerTotal > 0) || !(bidTotal > 0)) continue;
+    const p = preference.subarray(g * N, (g + 1) * N);
+    const ref = good.referencePrice;
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < N; j++) weight[i * N + j] = exp(-sigma[g] * log(ref + transport[i * N + j]));
+    }
+    for (let step = 0; step < FITTING_STEPS; step++) {
+      sold.fill(0);
+      for (let j = 0; j < N; j++) {
+        if (!(bid[j] > 0)) continue;
+        let denominator = 0;
+        for (let i = 0; i < N; i++) denominator += p[i] * good.output[i] * weight[i * N + j];
+        for (let i = 0; i < N; i++)
+          sold[i] += (bid[j] * p[i] * good.output[i] * weight[i * N + j]) / denominator;
+      }
+      for (let i = 0; i < N; i++) {
+        if (good.output[i] > 0) p[i] *= (bidTotal * good.output[i]) / offerTotal / sold[i];
+      }
+    }
+    // Only ratios matter; scale to an output-weighted mean of 1.
+    let mean = 0;
+    for (let i = 0; i < N; i++) mean += (p[i] * good.output[i]) / offerTotal;
+    for (let i = 0; i < N; i++) p[i] = good.output[i] > 0 ? p[i] / mean : 1;
+  }
+  return preference;
+}
+
+/**
+ * Landed cost a buyer at each node pays at reference prices, averaged over origins by the
+ * calibrated shares (transport included), USD/t, [good * N + node]: what a processor's input
+ * costs it in the status quo, so its value added at reference is its own, not the world's.
+ */
+export function referenceLandedCosts(
+  world: World,
+  transport: Float64Array,
+  sigma: Float64Array,
+  preference: Float64Array,
+): Float64Array {
+  const N = world.nodes.length;
+  const landed = new Float64Array(world.goods.length * N);
+  world.goods.forEach((good, g) => {
+    const ref = good.referencePrice;
+    for (let j = 0; j < N; j++) {
+      if (!good.traded) {
+        landed[g * N + j] = ref;
+        continue;
+      }
+      let weights = 0;
+      let cost = 0;
+      for (let i = 0; i < N; i++) {
+        const c = ref + transport[i * N + j];
+        const w = preference[g * N + i] * good.output[i] * exp(-sigma[g] * log(c));
+        weights += w;
+        cost += w * c;
+      }
+      landed[g * N + j] = weights > 0 ? cost / weights : ref;
+    }
+  });
+  return landed;
+}
