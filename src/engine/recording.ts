@@ -1,0 +1,148 @@
+/**
+ * The month's record: the conservation check per good, and the results series (prices,
+ * quantities, money) and sparse flows written from the aggregates, the market outcomes and the
+ * coordinator's state.
+ */
+import type { Aggregates } from './aggregates.ts';
+import { CAPEX_MONTHS_OF_REVENUE } from './constants.ts';
+import type { GoodMarketOutcome } from './market.ts';
+import type { MonthPolicy } from './policy.ts';
+import type { PriceState } from './prices.ts';
+import type { RecyclingState } from './recycling.ts';
+import type { RunResults } from './results.ts';
+import type { StockpileState } from './stockpiles.ts';
+import type { World } from './world.ts';
+
+/**
+ * Largest relative imbalance over goods of: stocks now − stocks before − inflows (output,
+ * recycling) + outflows (consumption, input used). Writes each good's stocks into `stocksNow`.
+ */
+export function conservationError(
+  world: World,
+  agg: Aggregates,
+  recycling: RecyclingState,
+  stockpiles: readonly StockpileState[],
+  stocksBefore: Float64Array,
+  stocksNow: Float64Array,
+): number {
+  const N = world.nodes.length;
+  let worst = 0;
+  for (let g = 0; g < world.goods.length; g++) {
+    let stocks = 0;
+    let inflow = 0;
+    let outflow = 0;
+    for (let n = 0; n < N; n++) {
+      const k = g * N + n;
+      stocks += agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + recycling.stock[k];
+      inflow += agg.produced[k] + recycling.recycledNow[k];
+      outflow += agg.consumed[k] + agg.inputUsed[k];
+    }
+    for (const s of stockpiles) if (s.good === g) stocks += s.stock;
+    stocksNow[g] = stocks;
+    const imbalance = Math.abs(stocks - stocksBefore[g] - inflow + outflow);
+    const scale = Math.max(inflow + outflow, stocks, 1e-9);
+    worst = Math.max(worst, imbalance / scale);
+  }
+  return worst;
+}
+
+/** What a month's record reads; the arrays are the coordinator's own, set up once. */
+export interface RecordSources {
+  world: World;
+  agg: Aggregates;
+  outcomes: readonly GoodMarketOutcome[];
+  prices: PriceState;
+  recycling: RecyclingState;
+  stockpiles: readonly StockpileState[];
+  referencePrice: Float64Array;
+  /** What buyers bid this month, t, [g * N + n]. */
+  monthBid: Float64Array;
+  /** Price-gap subsidies paid this month, USD, [g * N + n]. */
+  subsidyPaid: Float64Array;
+  stockpilePurchases: Float64Array;
+  stockpileSales: Float64Array;
+  /** The scenario's entry hurdle (investment support is costed as a share of it). */
+  hurdle: number;
+}
+
+export function recordMonth(
+  results: RunResults,
+  src: RecordSources,
+  month: number,
+  policy: MonthPolicy,
+  conservation: number,
+): void {
+  const { world, agg, outcomes, prices, recycling, stockpiles } = src;
+  const N = world.nodes.length;
+  const G = world.goods.length;
+  const s = results.series;
+  const base = month * G * N;
+  // Whole columns first (the aggregates share the series' good × node order).
+  s.buyerPrice.set(prices.buyerIndex, base);
+  s.capacity.set(agg.capacity, base);
+  s.consumption.set(agg.consumed, base);
+  s.demand.set(agg.consumerDemand, base);
+  s.unmet.set(agg.unmet, base);
+  s.subsidySpend.set(src.subsidyPaid, base);
+  s.stockpilePurchases.set(src.stockpilePurchases, base);
+  s.stockpileSales.set(src.stockpileSales, base);
+  const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
+  const supportShare = 1 / Math.max(src.hurdle, 1e-9);
+  let flowCount = 0;
+  for (let g = 0; g < G; g++) {
+    const out = outcomes[g];
+    const inputGood = world.goods[g].inputGood;
+    const capex = CAPEX_MONTHS_OF_REVENUE * src.referencePrice[g];
+    const row = base + g * N;
+    s.exports.set(out.exports, row);
+    s.imports.set(out.imports, row);
+    s.tariffRevenue.set(out.tariffRevenue, row);
+    s.levyRevenue.set(out.levyRevenue, row);
+    s.feeRevenue.set(out.feeRevenue, row);
+    s.controlRent.set(out.controlRent, row);
+    s.rentRevenue.set(out.rentRevenue, row);
+    for (let n = 0; n < N; n++) {
+      const k = g * N + n;
+      const at = row + n;
+      // The quote at which this month's market cleared (domestic price), and what exports fetched.
+      const quote = prices.quoted[k];
+      price[at] = quote;
+      const exported = out.exports[n];
+      exportPrice[at] = exported > 0 ? quote + out.controlRent[n] / exported : quote;
+      production[at] = agg.produced[k] + recycling.recycledNow[k];
+      const received = out.receipts[n] + src.subsidyPaid[k];
+      revenue[at] = received;
+      const inputCost =
+        inputGood >= 0 ? agg.inputReceivedByOutput[k] * prices.buyerIndex[inputGood * N + n] : 0;
+      profit[at] = received - agg.cashCost[k] - inputCost;
+      const bid = src.monthBid[k];
+      consumerSpend[at] = bid > 0 ? out.payments[n] * (agg.consumerBid[k] / bid) : 0;
+      const support = policy.hurdleReduction[k];
+      supportSpend[at] =
+        support > 0 ? Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex : 0;
+      stocks[at] = agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + recycling.stock[k];
+    }
+    flowCount += out.pairCount;
+  }
+  for (const sp of stockpiles) stocks[base + sp.good * N + sp.node] += sp.stock;
+  // Sparse flows, ordered by good then pair index (a stable order for hashing).
+  const keys = new Uint32Array(flowCount);
+  const tonnes = new Float64Array(flowCount);
+  let f = 0;
+  for (let g = 0; g < G; g++) {
+    const out = outcomes[g];
+    // Sorted in place: the pair list is rebuilt from scratch next month.
+    const pairs = out.pairs.subarray(0, out.pairCount).sort();
+    for (let p = 0; p < pairs.length; p++) {
+      keys[f] = g * N * N + pairs[p];
+      tonnes[f++] = out.flow[pairs[p]];
+    }
+  }
+  stockpiles.forEach((sp, i) => {
+    results.stockpileTonnes[month * stockpiles.length + i] = sp.stock;
+  });
+  results.conservationError[month] = conservation;
+  results.flowKeys[month] = keys;
+  results.flowTonnes[month] = tonnes;
+  results.monthsDone = month + 1;
+}

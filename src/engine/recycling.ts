@@ -1,0 +1,63 @@
+/**
+ * Recycling: a share of past consumption returns as secondary refined supply, offered by
+ * price-taking recyclers who keep what does not sell. Per good × node, t.
+ */
+import type { MonthPolicy } from './policy.ts';
+import { type RunResults, seriesIndex } from './results.ts';
+import type { World } from './world.ts';
+
+export interface RecyclingState {
+  /** Recyclers' stock, t. */
+  stock: Float64Array;
+  /** This month's offer (the whole stock), t. */
+  offer: Float64Array;
+  /** Recycled this month, t. */
+  recycledNow: Float64Array;
+}
+
+export function createRecycling(size: number): RecyclingState {
+  return {
+    stock: new Float64Array(size),
+    offer: new Float64Array(size),
+    recycledNow: new Float64Array(size),
+  };
+}
+
+/** This month's recycled tonnes (from consumption `lagMonths` ago, or calibrated demand before the run). */
+export function generateRecycling(
+  r: RecyclingState,
+  world: World,
+  policy: MonthPolicy,
+  results: RunResults,
+  month: number,
+): void {
+  const N = world.nodes.length;
+  r.recycledNow.fill(0);
+  for (const rule of policy.recycling) {
+    const mineral = world.minerals[rule.mineral];
+    const target = mineral.goods.find((g) => world.goods[g].stageIndex === 1) ?? mineral.goods[0];
+    const past = month - rule.lagMonths;
+    for (let n = 0; n < N; n++) {
+      if (!rule.scopeMask[n]) continue;
+      let consumed = 0;
+      for (const g of mineral.goods) {
+        consumed +=
+          past >= 0 && past < results.monthsDone
+            ? results.series.consumption[seriesIndex(results.meta, past, g, n)]
+            : world.goods[g].finalDemand[n] / 12;
+      }
+      const amount = rule.share * consumed;
+      r.recycledNow[target * N + n] += amount;
+      r.stock[target * N + n] += amount;
+    }
+  }
+  r.offer.set(r.stock);
+}
+
+/** Recyclers' stock loses what sold (`sellFraction` per key, from the market view at `offset`). */
+export function settleRecycling(r: RecyclingState, view: Float64Array, offset: number): void {
+  for (let k = 0; k < r.stock.length; k++) {
+    r.stock[k] -= r.offer[k] * view[offset + k];
+    if (r.stock[k] < 0) r.stock[k] = 0;
+  }
+}
