@@ -3,16 +3,7 @@
  * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
  */
 import { z } from 'zod';
-import {
-  defineLever,
-  field,
-  month,
-  nodeRef,
-  referenceTimes,
-  str,
-  text,
-  usdPerTonne,
-} from './lever.ts';
+import { defineLever, field, month, nodeRef, referenceTimes, str, text, usdPerTonne } from './lever.ts';
 
 export const projects = defineLever({
   key: 'projects',

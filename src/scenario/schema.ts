@@ -42,29 +42,42 @@ export function buildScenarioSchema(catalog: Catalog) {
         .min(-3)
         .max(0)
         .default(-0.2)
+        .meta({ label: 'Demand', widget: 'number' as const })
         .describe('Price elasticity of final demand (short run; minerals are inelastic).'),
-      demandByMineral: byMineral(z.number().min(-3).max(0)),
+      demandByMineral: byMineral(z.number().min(-3).max(0)).meta({
+        label: 'Demand, per mineral',
+        widget: 'byMineral' as const,
+      }),
       demandLongRun: z
         .number()
         .min(-3)
         .max(0)
         .default(-0.6)
+        .meta({ label: 'Demand, long run', widget: 'number' as const })
         .describe(
           'Long-run price elasticity of final demand: substitution and thrifting that grow with a sustained price over about two years. At least as large (in absolute value) as the short-run elasticity.',
         ),
-      demandLongRunByMineral: byMineral(z.number().min(-3).max(0)),
+      demandLongRunByMineral: byMineral(z.number().min(-3).max(0)).meta({
+        label: 'Demand, long run, per mineral',
+        widget: 'byMineral' as const,
+      }),
       substitution: z
         .number()
         .min(0.1)
         .max(30)
         .default(5)
+        .meta({ label: 'Substitution', widget: 'number' as const })
         .describe('Elasticity of substitution between origins (Armington).'),
-      substitutionByMineral: byMineral(z.number().min(0.1).max(30)),
+      substitutionByMineral: byMineral(z.number().min(0.1).max(30)).meta({
+        label: 'Substitution, per mineral',
+        widget: 'byMineral' as const,
+      }),
       priceAdjustment: z
         .number()
         .min(0.005)
         .max(1)
         .default(0.1)
+        .meta({ label: 'Price adjustment', widget: 'number' as const })
         .describe(
           'How far prices move per month per unit of log excess demand (the step is capped at 0.25).',
         ),
@@ -78,32 +91,49 @@ export function buildScenarioSchema(catalog: Catalog) {
         .min(0)
         .max(10)
         .default(0.004)
+        .meta({ label: 'Freight', widget: 'number' as const })
         .describe('Transport cost per tonne-km, USD.'),
       handlingUsdPerTonne: z
         .number()
         .min(0)
         .max(1e5)
         .default(25)
+        .meta({ label: 'Handling', widget: 'number' as const })
         .describe('Fixed cost per tonne shipped across a border, USD.'),
       hurdle: z
         .number()
         .min(0)
         .max(5)
         .default(0.25)
+        .meta({ label: 'Hurdle', widget: 'number' as const })
         .describe('Expected margin over unit cost that new capacity must clear, fraction.'),
-      mineBuildLagMonths: z.int().min(1).max(240).default(48).describe('Months to build a new mine.'),
+      mineBuildLagMonths: z
+        .int()
+        .min(1)
+        .max(240)
+        .default(48)
+        .meta({ label: 'Mine build lag', widget: 'number' as const })
+        .describe('Months to build a new mine.'),
       processorBuildLagMonths: z
         .int()
         .min(1)
         .max(240)
         .default(24)
+        .meta({ label: 'Plant build lag', widget: 'number' as const })
         .describe('Months to build a new processing plant.'),
-      expansionLagMonths: z.int().min(1).max(240).default(18).describe('Months to expand an operating site.'),
+      expansionLagMonths: z
+        .int()
+        .min(1)
+        .max(240)
+        .default(18)
+        .meta({ label: 'Expansion lag', widget: 'number' as const })
+        .describe('Months to expand an operating site.'),
       precautionaryCoverMonths: z
         .number()
         .min(0)
         .max(12)
         .default(3)
+        .meta({ label: 'Precautionary cover', widget: 'number' as const })
         .describe(
           'Extra months of cover buyers aim to hold between the announcement and the start of a restriction that will hit them.',
         ),
@@ -113,24 +143,44 @@ export function buildScenarioSchema(catalog: Catalog) {
   const scenario = z
     .strictObject({
       version: z.literal(SCENARIO_VERSION).describe('Schema version of this document.'),
-      name: text(200).default('Status quo').describe('Display name.'),
-      description: text(5000).default('').describe('What the scenario represents and its sources.'),
+      name: text(200)
+        .default('Status quo')
+        .meta({ label: 'Name', widget: 'text' as const })
+        .describe('Display name.'),
+      description: text(5000)
+        .default('')
+        .meta({ label: 'Description', widget: 'textarea' as const })
+        .describe('What the scenario represents and its sources.'),
       seed: z
         .int()
         .min(0)
         .max(4294967295)
         .default(1)
+        .meta({ label: 'Seed', widget: 'number' as const })
         .describe('Random seed: the same seed gives the same numbers.'),
-      months: z.int().min(1).max(600).default(120).describe('Months to simulate.'),
+      months: z
+        .int()
+        .min(1)
+        .max(600)
+        .default(120)
+        .meta({ label: 'Months', widget: 'number' as const })
+        .describe('Months to simulate.'),
       resolution: z
         .int()
         .min(1000)
         .max(5_000_000)
         .default(5000)
+        .meta({ label: 'Agents (resolution)', widget: 'number' as const })
         .describe('Number of agents (firms and consumers): ~5,000 for teaching, 1,000,000+ for research.'),
       ...leverLists(buildAtoms(catalog)),
-      elasticities: elasticities.describe('Behavioural elasticities.'),
-      market: market.describe('Transport costs, the investment hurdle and default build lags.'),
+      elasticities: elasticities.describe('Behavioural elasticities.').meta({
+        title: 'Elasticities',
+        summary: 'How demand and the choice between origins respond to prices.',
+      }),
+      market: market.describe('Transport costs, the investment hurdle and default build lags.').meta({
+        title: 'Market',
+        summary: 'Transport, the margin new capacity must clear, and build times.',
+      }),
     })
     .superRefine((s, ctx) =>
       checkLevers(s, catalog, (path, message) => ctx.addIssue({ code: 'custom', path, message })),

@@ -32,13 +32,14 @@ describe('the editor covers the scenario schema', () => {
       const item = lever.create({
         zoneId: (draft.zones as { id: string }[] | undefined)?.[0]?.id ?? null,
         draft,
+        mineral: 'lithium',
       });
       draft[lever.key] = [...((draft[lever.key] as unknown[]) ?? []), item];
       const v = validateScenario(draft);
       expect(v.ok ? [] : v.errors, lever.key).toEqual([]);
     }
     // A second zone gets its own id.
-    const second = LEVERS[0].create({ zoneId: null, draft });
+    const second = LEVERS[0].create({ zoneId: null, draft, mineral: 'lithium' });
     expect(second.id).not.toBe((draft.zones as { id: string }[])[0].id);
   });
 

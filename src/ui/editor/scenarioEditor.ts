@@ -17,6 +17,7 @@ import type { AppState, Store } from '../store.ts';
 import { type Draft, getAt, type Path, pathKey, routeMessages, setAt } from './draft.ts';
 import { type FieldContext, fixStage, renderField } from './fields.ts';
 import { LEVERS, type LeverSpec, PARAMETER_GROUPS, rescalePrices, SCENARIO_FIELDS } from './levers.ts';
+import { isVisible } from './schemaInfo.ts';
 
 export interface ScenarioEditorOptions {
   store: Store;
@@ -214,11 +215,11 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     remove.setAttribute(
       'aria-label',
-      `Remove ${lever.title.toLowerCase()} ${index + 1}: ${lever.label(item, index)}`,
+      `Remove ${lever.title.toLowerCase()} ${index + 1}: ${lever.label(item)}`,
     );
     remove.dataset.focusKey = `${key}-remove`;
     const head = el('div', { className: 'item-head' }, [
-      el('span', { text: `${index + 1}. ${lever.label(item, index)}`, className: 'item-label' }),
+      el('span', { text: `${index + 1}. ${lever.label(item)}`, className: 'item-label' }),
       remove,
     ]);
     const block = el('fieldset', { className: 'lever-item', attrs: { 'data-item': key } }, [
@@ -240,7 +241,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       );
     }
     for (const spec of lever.fields) {
-      if (spec.visibleIf && !spec.visibleIf(item)) continue;
+      if (!isVisible(spec, item)) continue;
       block.append(renderField(spec, [...path, spec.key], item, ctx));
     }
     block.append(
@@ -258,7 +259,11 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       () => {
         const next = [
           ...items,
-          lever.create({ zoneId: store.state.view.zoneId ?? zoneIds()[0] ?? null, draft: draft() }),
+          lever.create({
+            zoneId: store.state.view.zoneId ?? zoneIds()[0] ?? null,
+            draft: draft(),
+            mineral: store.state.view.mineral,
+          }),
         ];
         open.add(lever.key);
         edit([lever.key], next, true);
