@@ -42,7 +42,7 @@ export function createScenarioEdits(store: Store, session: RunSession): Scenario
   function draftChanged(typing: boolean) {
     const v = validateScenario(store.state.draft);
     store.update((s) => {
-      s.errors = v.ok ? [] : v.errors;
+      s.issues = v.ok ? [] : v.issues;
     });
     clearTimeout(applyTimer);
     if (!v.ok) return;

@@ -10,11 +10,11 @@
  */
 import { sourceByKey } from '../../data/sources';
 import { PRESETS } from '../../scenario/presets.ts';
-import { validateScenario } from '../../scenario/validate.ts';
+import { type ScenarioIssue, validateScenario } from '../../scenario/validate.ts';
 import { button, el, selectBox } from '../dom.ts';
 import { displayName, scenarioOrigin } from '../scenarioOrigin.ts';
 import type { AppState, Store } from '../store.ts';
-import { type Draft, getAt, type Path, pathKey, routeMessages, setAt } from './draft.ts';
+import { type Draft, getAt, type Path, pathKey, routeIssues, setAt } from './draft.ts';
 import { type FieldContext, fixStage, renderField } from './fields.ts';
 import { LEVERS, type LeverSpec, PARAMETER_GROUPS, rescalePrices, SCENARIO_FIELDS } from './levers.ts';
 import { isVisible } from './schemaInfo.ts';
@@ -56,7 +56,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   container.classList.add('scenario-editor');
   const open = new Set<string>(['presets', 'settings', 'zones']);
   let renderedRevision = -1;
-  let renderedErrors: string[] | null = null;
+  let renderedErrors: ScenarioIssue[] | null = null;
   /** The Presets box's select and what it describes, refreshed when the scenario changes. */
   let presetBox: { select: HTMLSelectElement; describe: () => void } | null = null;
   let presetScenario: unknown = null;
@@ -311,7 +311,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     renderedRevision = store.state.draftRevision;
     renderedErrors = null;
-    showErrors(store.state.errors);
+    showErrors(store.state.issues);
     container.scrollTop = scroll;
     if (focusKey) {
       const target =
@@ -322,12 +322,12 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     }
   }
 
-  function showErrors(errors: string[]) {
+  function showErrors(errors: ScenarioIssue[]) {
     if (renderedErrors === errors) return;
     renderedErrors = errors;
     const slots = [...body.querySelectorAll<HTMLElement>('[data-error-for]')];
     const known = new Set(slots.map((s) => s.dataset.errorFor!));
-    const { byField, general } = routeMessages(errors, known);
+    const { byField, general } = routeIssues(errors, known);
     for (const slot of slots) {
       const messages = byField.get(slot.dataset.errorFor!) ?? [];
       slot.textContent = messages.join(' · ');
@@ -370,7 +370,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   return {
     update(state) {
       if (state.draftRevision !== renderedRevision) render();
-      else showErrors(state.errors);
+      else showErrors(state.issues);
       if (presetBox && state.scenario !== presetScenario) {
         presetScenario = state.scenario;
         presetBox.describe();
