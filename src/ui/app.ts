@@ -319,7 +319,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       store.update((s) => {
         s.view.zoneId = scenario.zones[0]?.id ?? null;
       });
-      replaceDraft(structuredClone(scenario) as unknown as Draft);
+      replaceDraft(structuredClone(scenario) satisfies Draft);
     },
     getResults: () => {
       const { results, scenario } = store.state;
