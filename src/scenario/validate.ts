@@ -11,7 +11,8 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema } from './catalog.ts';
-import { allowedKeys, describeAllowed, schemaAt } from './introspect.ts';
+import { allowedKeys, describeAllowed } from './introspect.ts';
+import { nodeAt } from './jsonSchema.ts';
 import {
   formatCount,
   jsonShapeLimits,
@@ -102,7 +103,7 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 function allowedFieldsText(path: readonly PropertyKey[]): string {
-  const keys = allowedKeys(schemaAt(scenarioSchema, path));
+  const keys = allowedKeys(nodeAt(path));
   return keys ? ` (allowed: ${keys.join(', ')})` : '';
 }
 
@@ -160,18 +161,18 @@ function describeIssue(
       if (inner && value !== null && typeof value === 'object') {
         return inner.flatMap((i) => describeIssue(i, input, path));
       }
-      return at(`must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`);
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     }
     case 'invalid_type':
       if (value === undefined) {
-        return at(`missing; must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`);
+        return at(`missing; must be ${describeAllowed(nodeAt(path))} ${got}`);
       }
-      return at(`must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`);
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     case 'too_small':
     case 'too_big':
     case 'not_multiple_of':
     case 'invalid_value':
-      return at(`must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`);
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     default:
       return at(`${issue.message} ${got}`);
   }

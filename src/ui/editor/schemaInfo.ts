@@ -1,36 +1,16 @@
 /**
- * What the scenario schema says about its fields, read from its JSON Schema (z.toJSONSchema,
- * made once): help texts (which carry the units), numeric bounds, whole numbers, nullable,
+ * What the scenario schema says about its fields, read from its JSON Schema
+ * (src/scenario/jsonSchema.ts): help texts (which carry the units), numeric bounds, whole numbers, nullable,
  * defaults, enum values, and the editor's label and widget (schema metadata, src/levers/lever.ts).
  * The editor reads only this, so the schema stays the one source of truth for fields and limits.
  */
-import { z } from 'zod';
-import type { FieldMeta, Widget } from '../../levers/lever.ts';
-import { scenarioSchema } from '../../scenario/catalog.ts';
-
-/** The parts of a JSON Schema node read here, with the fields' metadata. */
-interface JsonNode extends Partial<FieldMeta> {
-  type?: string | string[];
-  title?: string;
-  summary?: string;
-  default?: unknown;
-  enum?: unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  properties?: Record<string, JsonNode>;
-  items?: JsonNode;
-  additionalProperties?: JsonNode | boolean;
-  anyOf?: JsonNode[];
-}
-
-let root: JsonNode | null = null;
-function schemaJson(): JsonNode {
-  root ??= z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
-  return root;
-}
+import type { Widget } from '../../levers/lever.ts';
+import {
+  type JsonNode,
+  nodeAt as nodeBelow,
+  nonNull,
+  scenarioJsonSchema,
+} from '../../scenario/jsonSchema.ts';
 
 export interface FieldInfo {
   /** JSON type at the core: 'number' (whole numbers too), 'string', 'boolean', 'array', 'object'. */
@@ -46,44 +26,16 @@ export interface FieldInfo {
   enumValues: string[] | undefined;
 }
 
-/** The options of a node that are not null, and whether null is one. */
-function options(node: JsonNode): { inner: JsonNode[]; nullable: boolean } {
-  if (node.anyOf) {
-    const inner = node.anyOf.filter((o) => o.type !== 'null');
-    return { inner, nullable: inner.length < node.anyOf.length };
-  }
-  if (Array.isArray(node.type)) {
-    const types = node.type.filter((t) => t !== 'null');
-    return {
-      inner: [{ ...node, type: types.length === 1 ? types[0] : types }],
-      nullable: types.length < node.type.length,
-    };
-  }
-  return { inner: [node], nullable: false };
-}
-
-function child(node: JsonNode, key: string | number): JsonNode | undefined {
-  for (const o of options(node).inner) {
-    if (typeof key === 'number' && o.items) return o.items;
-    if (typeof key === 'string' && o.properties && Object.hasOwn(o.properties, key)) return o.properties[key];
-    if (typeof key === 'string' && typeof o.additionalProperties === 'object') return o.additionalProperties;
-  }
-  return undefined;
-}
-
 function nodeAt(path: readonly (string | number)[]): JsonNode {
-  let node: JsonNode | undefined = schemaJson();
-  for (const key of path) {
-    node = node ? child(node, key) : undefined;
-    if (!node) throw new Error(`the scenario schema has no field ${path.join('.')}`);
-  }
+  const node = nodeBelow(path);
+  if (!node) throw new Error(`the scenario schema has no field ${path.join('.')}`);
   return node;
 }
 
 /** Field information at a path such as ['tariffs', 0, 'rate'] (array indices may be any number). */
 export function fieldInfo(path: readonly (string | number)[]): FieldInfo {
   const node = nodeAt(path);
-  const { inner, nullable } = options(node);
+  const { options: inner, nullable } = nonNull(node);
   const core = inner[0] ?? node;
   const type = Array.isArray(core.type) ? core.type[0] : (core.type ?? (core.anyOf ? 'union' : 'value'));
   const min = core.minimum ?? core.exclusiveMinimum;
@@ -135,7 +87,7 @@ export function objectKeys(path: readonly (string | number)[]): string[] {
 
 /** The scenario's objects that carry a title (the model parameters): key, title, summary. */
 export function parameterGroups(): { key: string; title: string; summary: string }[] {
-  return Object.entries(schemaJson().properties ?? {}).flatMap(([key, node]) =>
+  return Object.entries(scenarioJsonSchema().properties ?? {}).flatMap(([key, node]) =>
     node.title && node.properties ? [{ key, title: node.title, summary: node.summary ?? '' }] : [],
   );
 }
