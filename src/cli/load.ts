@@ -27,7 +27,7 @@ export function loadScenarioInput(ref: string, readFile: (path: string) => strin
   const parsed = parseScenarioJson(text);
   if (!parsed.ok)
     throw new Error(`scenario ${JSON.stringify(ref)} is not valid:\n  ${parsed.errors.join('\n  ')}`);
-  return parsed.scenario as unknown as Record<string, unknown>;
+  return parsed.scenario satisfies Record<string, unknown>;
 }
 
 /** Applies command-line overrides to a scenario input (only those given). */

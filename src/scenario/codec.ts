@@ -25,9 +25,9 @@
  * in every current browser and Node 20), so it is asynchronous and needs no dependency.
  */
 
-import { scenarioSchema } from './catalog.ts';
 import { LINK_CHECK_CHARS, linkCheck } from './checksum.ts';
 import { jsonEqual, withoutDefaults } from './introspect.ts';
+import { scenarioJsonSchema } from './jsonSchema.ts';
 import {
   type ChunkCheck,
   formatBytes,
@@ -59,7 +59,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
  * `version` added gives the scenario back.
  */
 export function scenarioDiff(scenario: Scenario): Record<string, unknown> {
-  const diff = withoutDefaults(scenarioSchema, scenario) as Record<string, unknown>;
+  const diff = withoutDefaults(scenarioJsonSchema(), scenario) as Record<string, unknown>;
   const { version: _version, seed: _seed, ...rest } = diff;
   return { seed: scenario.seed, ...rest };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MINERALS } from '../data/minerals';
+import { leverByKey } from '../levers/index.ts';
 import { scenarioSchema } from './catalog.ts';
 import { MAX_SCENARIO_CHARS, SCENARIO_VERSION, STATUS_QUO_TARIFFS } from './schema.ts';
 
@@ -28,6 +29,8 @@ interface JsonSchema {
   anyOf?: JsonSchema[];
   additionalProperties?: unknown;
   propertyNames?: JsonSchema;
+  required?: string[];
+  label?: string;
 }
 
 function typeOf(s: JsonSchema): string {
@@ -53,8 +56,8 @@ function rangeOf(s: JsonSchema): string {
   return parts.join(', ');
 }
 
-function defaultOf(s: JsonSchema): string {
-  if (s.default === undefined) return 'required';
+function defaultOf(s: JsonSchema, required: boolean): string {
+  if (s.default === undefined) return required ? 'required' : 'optional';
   const text = JSON.stringify(s.default);
   return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
 }
@@ -63,11 +66,12 @@ function escapeCell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function table(properties: Record<string, JsonSchema>): string[] {
+function table(object: JsonSchema): string[] {
   const rows = ['| field | type | allowed | default | meaning |', '| --- | --- | --- | --- | --- |'];
-  for (const [name, s] of Object.entries(properties)) {
+  const required = new Set(object.required ?? []);
+  for (const [name, s] of Object.entries(object.properties ?? {})) {
     rows.push(
-      `| \`${name}\` | ${escapeCell(typeOf(s))} | ${escapeCell(rangeOf(s))} | ${defaultOf(s)} | ${escapeCell(s.description)} |`,
+      `| \`${name}\` | ${escapeCell(typeOf(s))} | ${escapeCell(rangeOf(s))} | ${defaultOf(s, required.has(name))} | ${escapeCell(s.description)} |`,
     );
   }
   return rows;
@@ -79,7 +83,7 @@ export function scenarioDocs(): string {
   const out: string[] = [
     '# Scenario reference',
     '',
-    `Generated from the schema (src/scenario/schema.ts) by \`npm run docs\`; do not edit by hand. Schema version ${SCENARIO_VERSION}.`,
+    `Generated from the schema (src/scenario/schema.ts and the levers in src/levers/) by \`npm run docs\`; do not edit by hand. Schema version ${SCENARIO_VERSION}.`,
     '',
     'A scenario is one JSON object. Every field with a default may be left out; the defaults are the status quo.',
     'Months count from 0 = January 2026; a lever is active for start ≤ month < end (end null = to the end of the run).',
@@ -98,16 +102,19 @@ export function scenarioDocs(): string {
     '',
     '## Top-level fields',
     '',
-    ...table(properties),
+    ...table(schema),
     '',
     `The default \`tariffs\` list is the status quo: ${STATUS_QUO_TARIFFS.map((t) => `${t.importer} on ${t.exporter} ${100 * t.rate}% (${t.note})`).join('; ')}`,
   ];
   for (const [name, s] of Object.entries(properties)) {
     const item = s.type === 'array' ? s.items : s.type === 'object' ? s : undefined;
     if (!item?.properties) continue;
-    out.push('', `## \`${name}\`${s.type === 'array' ? ' (each item)' : ''}`, '');
+    // A lever's section is headed by its title in the editor (src/levers/index.ts).
+    const lever = leverByKey(name);
+    const title = lever ? `${lever.title}: ` : '';
+    out.push('', `## ${title}\`${name}\`${s.type === 'array' ? ' (each item)' : ''}`, '');
     if (s.description) out.push(s.description, '');
-    out.push(...table(item.properties));
+    out.push(...table(item));
   }
   return `${out.join('\n')}\n`;
 }

@@ -11,7 +11,8 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema } from './catalog.ts';
-import { allowedKeys, describeAllowed, schemaAt } from './introspect.ts';
+import { allowedKeys, describeAllowed } from './introspect.ts';
+import { nodeAt } from './jsonSchema.ts';
 import {
   formatCount,
   jsonShapeLimits,
@@ -22,14 +23,40 @@ import {
 import { type MigrationOptions, migrateScenario, type ScenarioDocument } from './migrate.ts';
 import { MAX_SCENARIO_CHARS, type Scenario } from './schema.ts';
 
-export type Validation =
-  | {
-      ok: true;
-      scenario: Scenario;
-      /** Set when the document was upgraded from an older schema version: what changed. */
-      notes?: string[];
-    }
-  | { ok: false; errors: string[] };
+/** One problem of a scenario: where (a path of the document, null for the whole text) and what. */
+export interface ScenarioIssue {
+  /** ['tariffs', 0, 'rate']; [] for the scenario object itself; null for the text or the document. */
+  path: readonly (string | number)[] | null;
+  /** What is wrong and what is allowed, e.g. 'must be a number from 0 to 10 (got -1)'. */
+  message: string;
+}
+
+/** An issue as one line: 'tariffs[0].rate: must be a number from 0 to 10 (got -1)'. */
+export function issueText(issue: ScenarioIssue): string {
+  return issue.path === null ? issue.message : `${fieldName(issue.path)}: ${issue.message}`;
+}
+
+type Valid = {
+  ok: true;
+  scenario: Scenario;
+  /** Set when the document was upgraded from an older schema version: what changed. */
+  notes?: string[];
+};
+
+/** What validateScenario and parseScenarioJson return: the issues with their paths, and as lines. */
+export type ScenarioValidation = Valid | { ok: false; errors: string[]; issues: ScenarioIssue[] };
+
+/** A validation from any door (links and files may refuse before the validator, with lines only). */
+export type Validation = Valid | { ok: false; errors: string[]; issues?: ScenarioIssue[] };
+
+/** A refusal of the whole text or document (no field to point at). */
+function refused(messages: readonly string[]): ScenarioValidation {
+  return failed(messages.map((message) => ({ path: null, message })));
+}
+
+function failed(issues: ScenarioIssue[]): ScenarioValidation {
+  return { ok: false, errors: issues.map(issueText), issues };
+}
 
 /** Object keys that are never a scenario field: they reach into JavaScript's object machinery. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -76,7 +103,7 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 function allowedFieldsText(path: readonly PropertyKey[]): string {
-  const keys = allowedKeys(schemaAt(scenarioSchema, path));
+  const keys = allowedKeys(nodeAt(path));
   return keys ? ` (allowed: ${keys.join(', ')})` : '';
 }
 
@@ -85,18 +112,19 @@ function allowedFieldsText(path: readonly PropertyKey[]): string {
  * a little deeper). JSON.parse makes them ordinary own properties; left alone, a record field
  * would silently drop `__proto__`, so they are reported here with their place.
  */
-function reservedKeyErrors(input: unknown): string[] {
-  const errors: string[] = [];
+function reservedKeyErrors(input: unknown): ScenarioIssue[] {
+  const errors: ScenarioIssue[] = [];
   const seen = new Set<object>();
-  const visit = (value: unknown, path: PropertyKey[]) => {
+  const visit = (value: unknown, path: (string | number)[]) => {
     if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 12) return;
     if (errors.length >= MAX_MESSAGES) return;
     seen.add(value);
     for (const key of Object.keys(value)) {
       if (RESERVED_KEYS.has(key)) {
-        errors.push(
-          `${fieldName(path)}: field "${key}" is not allowed: it is a reserved JavaScript name, never part of a scenario${allowedFieldsText(path)}`,
-        );
+        errors.push({
+          path,
+          message: `field "${key}" is not allowed: it is a reserved JavaScript name, never part of a scenario${allowedFieldsText(path)}`,
+        });
         continue;
       }
       visit((value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]);
@@ -106,20 +134,24 @@ function reservedKeyErrors(input: unknown): string[] {
   return errors;
 }
 
+/** A zod path as the scenario's: names and indices (a scenario has no symbol keys). */
+const plainPath = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? p : String(p)));
+
 function describeIssue(
   issue: z.core.$ZodIssue,
   input: unknown,
-  prefix: readonly PropertyKey[] = [],
-): string[] {
-  const path = [...prefix, ...issue.path];
-  const field = fieldName(path);
+  prefix: readonly (string | number)[] = [],
+): ScenarioIssue[] {
+  const path = [...prefix, ...plainPath(issue.path)];
   const value = valueAt(input, path);
   const got = `(got ${describeValue(value)})`;
+  const at = (message: string): ScenarioIssue[] => [{ path, message }];
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map(
-        (key) => `${fieldName(path)}: unknown field "${key}"${allowedFieldsText(path)} (got "${key}")`,
-      );
+      return issue.keys.map((key) => ({
+        path,
+        message: `unknown field "${key}"${allowedFieldsText(path)} (got "${key}")`,
+      }));
     case 'invalid_union': {
       // When the value has the shape of one option (a list, say) and only its contents are
       // wrong, the problems inside that option are the useful ones.
@@ -129,20 +161,20 @@ function describeIssue(
       if (inner && value !== null && typeof value === 'object') {
         return inner.flatMap((i) => describeIssue(i, input, path));
       }
-      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     }
     case 'invalid_type':
       if (value === undefined) {
-        return [`${field}: missing; must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+        return at(`missing; must be ${describeAllowed(nodeAt(path))} ${got}`);
       }
-      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     case 'too_small':
     case 'too_big':
     case 'not_multiple_of':
     case 'invalid_value':
-      return [`${field}: must be ${describeAllowed(schemaAt(scenarioSchema, path))} ${got}`];
+      return at(`must be ${describeAllowed(nodeAt(path))} ${got}`);
     default:
-      return [`${field}: ${issue.message} ${got}`];
+      return at(`${issue.message} ${got}`);
   }
 }
 
@@ -150,28 +182,36 @@ function describeIssue(
  * Each message once, in order, at most MAX_MESSAGES. zod reports a huge whole number such as
  * 1e30 twice (out of range, and not a safe integer), which both read the same to the user.
  */
-function capped(all: string[]): string[] {
-  const errors = [...new Set(all)];
-  if (errors.length <= MAX_MESSAGES) return errors;
-  const more = errors.length - (MAX_MESSAGES - 1);
-  return [...errors.slice(0, MAX_MESSAGES - 1), `...and ${formatCount(more)} more problems`];
+function capped(all: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  const issues = all.filter((issue) => {
+    const text = issueText(issue);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+  if (issues.length <= MAX_MESSAGES) return issues;
+  const more = issues.length - (MAX_MESSAGES - 1);
+  return [
+    ...issues.slice(0, MAX_MESSAGES - 1),
+    { path: null, message: `...and ${formatCount(more)} more problems` },
+  ];
 }
 
-function validate(input: unknown, options: MigrationOptions): Validation {
+function validate(input: unknown, options: MigrationOptions): ScenarioValidation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return {
-      ok: false,
-      errors: [`the scenario must be a JSON object with the scenario's fields (got ${describeValue(input)})`],
-    };
+    return refused([
+      `the scenario must be a JSON object with the scenario's fields (got ${describeValue(input)})`,
+    ]);
   }
   const reserved = reservedKeyErrors(input);
-  if (reserved.length > 0) return { ok: false, errors: capped(reserved) };
+  if (reserved.length > 0) return failed(capped(reserved));
   const migrated = migrateScenario(input as ScenarioDocument, options);
-  if (!migrated.ok) return migrated;
+  if (!migrated.ok) return refused(migrated.errors);
   const doc = migrated.doc;
   const result = scenarioSchema.safeParse(doc);
   if (!result.success) {
-    return { ok: false, errors: capped(result.error.issues.flatMap((issue) => describeIssue(issue, doc))) };
+    return failed(capped(result.error.issues.flatMap((issue) => describeIssue(issue, doc))));
   }
   return migrated.notes.length > 0
     ? { ok: true, scenario: result.data, notes: migrated.notes }
@@ -182,13 +222,13 @@ function validate(input: unknown, options: MigrationOptions): Validation {
  * Validates a parsed scenario object (any JSON value, or an object built by the editor).
  * `options` replaces the migration registry (tests).
  */
-export function validateScenario(input: unknown, options: MigrationOptions = {}): Validation {
+export function validateScenario(input: unknown, options: MigrationOptions = {}): ScenarioValidation {
   try {
     return validate(input, options);
   } catch (error) {
     // A getter that throws, a revoked proxy, a cyclic structure deeper than the schema: the
     // input is not a scenario, and the caller still gets a message instead of an exception.
-    return { ok: false, errors: [`the scenario could not be read: ${safeMessage(error)}`] };
+    return refused([`the scenario could not be read: ${safeMessage(error)}`]);
   }
 }
 
@@ -201,36 +241,27 @@ function safeMessage(error: unknown): string {
 }
 
 /** Parses and validates scenario JSON text (a file, a command-line argument, a decoded link). */
-export function parseScenarioJson(text: string, options: MigrationOptions = {}): Validation {
+export function parseScenarioJson(text: string, options: MigrationOptions = {}): ScenarioValidation {
   if (typeof text !== 'string') {
-    return { ok: false, errors: [`the scenario must be JSON text (got ${describeValue(text)})`] };
+    return refused([`the scenario must be JSON text (got ${describeValue(text)})`]);
   }
   if (text.length > MAX_SCENARIO_CHARS) {
-    return {
-      ok: false,
-      errors: [
-        `the scenario is ${formatCount(text.length)} characters; the limit is ${formatCount(MAX_SCENARIO_CHARS)}`,
-      ],
-    };
+    return refused([
+      `the scenario is ${formatCount(text.length)} characters; the limit is ${formatCount(MAX_SCENARIO_CHARS)}`,
+    ]);
   }
   // Before JSON.parse: nesting and the number of values, which would otherwise cost the
   // validator most of a second (or far more) for a few megabytes of `0,0,0,…`.
   const shape = jsonShapeLimits(MAX_SCENARIO_DEPTH, MAX_SCENARIO_VALUES).feed(new TextEncoder().encode(text));
   if (shape === 'too-deep') {
-    return {
-      ok: false,
-      errors: [
-        `the scenario nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not one`,
-      ],
-    };
+    return refused([
+      `the scenario nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not one`,
+    ]);
   }
   if (shape === 'too-many') {
-    return {
-      ok: false,
-      errors: [
-        `the scenario holds more than ${formatCount(MAX_SCENARIO_VALUES)} values (lists, objects and their members); a scenario holds far fewer, so this is not one`,
-      ],
-    };
+    return refused([
+      `the scenario holds more than ${formatCount(MAX_SCENARIO_VALUES)} values (lists, objects and their members); a scenario holds far fewer, so this is not one`,
+    ]);
   }
   let parsed: unknown;
   try {
@@ -238,7 +269,7 @@ export function parseScenarioJson(text: string, options: MigrationOptions = {}):
     parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const hint = /\b(NaN|Infinity)\b/.test(text) ? ' (JSON has no NaN or Infinity: write a number)' : '';
-    return { ok: false, errors: [`the scenario is not valid JSON: ${safeMessage(error)}${hint}`] };
+    return refused([`the scenario is not valid JSON: ${safeMessage(error)}${hint}`]);
   }
   return validateScenario(parsed, options);
 }

@@ -8,7 +8,7 @@ import { MINERALS } from '../data/minerals';
 import type { EngineClient } from '../parallel/client.ts';
 import type { ResearchPool } from '../parallel/researchPool.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { validateScenario } from '../scenario/validate.ts';
+import { issueText, validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
 import { CHART_OF_FIGURE } from '../viz/timeSeries.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
@@ -85,7 +85,7 @@ export function initialState(): AppState {
   return {
     draft,
     draftRevision: 0,
-    errors: [],
+    issues: [],
     scenario: structuredClone(v.scenario),
     view: {
       mineral: 'rare_earths',
@@ -319,7 +319,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       store.update((s) => {
         s.view.zoneId = scenario.zones[0]?.id ?? null;
       });
-      replaceDraft(structuredClone(scenario) as unknown as Draft);
+      replaceDraft(structuredClone(scenario) satisfies Draft);
     },
     getResults: () => {
       const { results, scenario } = store.state;
@@ -360,7 +360,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   // (or, without a month, leaves it for the viewer to start). A story step starts its own run.
   void share.ready.then(() => {
     // A damaged link leaves the scenario on screen as it was, with its message: nothing runs.
-    if (opening.payload === null || opening.story || !linkApplied || store.state.errors.length) return;
+    if (opening.payload === null || opening.story || !linkApplied || store.state.issues.length) return;
     const view = opening.view ?? { month: null, paused: false };
     const months = store.state.scenario.months;
     const month = view.month === null ? null : Math.min(view.month, months - 1);
@@ -401,7 +401,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       // A valid document shows in the editor with every default filled in.
       const v = validateScenario(document);
       replaceDraft(structuredClone(v.ok ? v.scenario : document) as Draft);
-      return store.state.errors;
+      return store.state.issues.map(issueText);
     },
     onScenario,
     research,

@@ -42,7 +42,7 @@ export function createScenarioEdits(store: Store, session: RunSession): Scenario
   function draftChanged(typing: boolean) {
     const v = validateScenario(store.state.draft);
     store.update((s) => {
-      s.errors = v.ok ? [] : v.errors;
+      s.issues = v.ok ? [] : v.issues;
     });
     clearTimeout(applyTimer);
     if (!v.ok) return;
@@ -64,7 +64,7 @@ export function createScenarioEdits(store: Store, session: RunSession): Scenario
     let index = zones.findIndex((z) => z.id === store.state.view.zoneId);
     if (index < 0 && zones.length) index = 0;
     if (index < 0) {
-      const zone = LEVERS[0].create({ zoneId: null, draft });
+      const zone = LEVERS[0].create({ zoneId: null, draft, mineral: store.state.view.mineral });
       zone.members = toggleMember([], code);
       draft.zones = [zone];
       store.update((s) => {

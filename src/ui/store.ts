@@ -8,6 +8,8 @@
 import type { RunResults } from '../engine/results.ts';
 import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { ScenarioIssue } from '../scenario/validate.ts';
+import type { Draft } from './editor/draft.ts';
 import { displayName } from './scenarioOrigin.ts';
 
 /**
@@ -72,11 +74,11 @@ export interface RunState {
 
 export interface AppState {
   /** What the editor holds: a scenario document that may be invalid. */
-  draft: Record<string, unknown>;
+  draft: Draft;
   /** Bumped when something other than the editor's own inputs replaced the draft (preset, map, seed). */
   draftRevision: number;
-  /** validateScenario messages for the draft ('field: message (got …)'). */
-  errors: string[];
+  /** validateScenario's issues with the draft (path and message). */
+  issues: ScenarioIssue[];
   /** The last valid scenario: the only one that reaches the engine. */
   scenario: Scenario;
   view: ViewState;

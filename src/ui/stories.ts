@@ -252,7 +252,7 @@ export function createStories(options: StoryOptions): Stories {
       if (how.loadScenario) s.view.zoneId = scenario.zones[0]?.id ?? null;
     });
     if (how.loadScenario) {
-      options.replaceDraft(structuredClone(scenario) as unknown as Draft);
+      options.replaceDraft(structuredClone(scenario) satisfies Draft);
       options.startRun();
     }
     markTargets(open);
@@ -332,7 +332,7 @@ export function createStories(options: StoryOptions): Stories {
         store.update((s) => {
           s.view.zoneId = scenario.zones[0]?.id ?? null;
         });
-        options.replaceDraft(structuredClone(scenario) as unknown as Draft);
+        options.replaceDraft(structuredClone(scenario) satisfies Draft);
       }
       options.startRun();
     });

@@ -170,7 +170,7 @@ describe('small fixes', () => {
   it('keeps a lever price at its multiple of the reference when the mineral changes', () => {
     const floors = LEVERS.find((l) => l.key === 'priceFloors');
     if (!floors) throw new Error('no price floors');
-    const item = floors.create({ zoneId: 'zone', draft: {} });
+    const item = floors.create({ zoneId: 'zone', draft: {}, mineral: 'lithium' });
     const lithium = priceFor('lithium', 'refine')?.usdPerTonne ?? 0;
     expect(Number(item.floor) / lithium).toBeCloseTo(1.2, 2);
     const before = { mineral: item.mineral, stage: item.stage };

@@ -189,6 +189,7 @@ describe('scenario links: encode and decode', () => {
     expect(encoded).toEqual({
       ok: false,
       errors: ['months: must be a whole number from 1 to 600 (got NaN)'],
+      issues: [{ path: ['months'], message: 'must be a whole number from 1 to 600 (got NaN)' }],
     });
   });
 

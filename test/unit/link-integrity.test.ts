@@ -148,13 +148,15 @@ describe('hard limits while unpacking', () => {
 describe('hard limits before JSON.parse: files and the command line', () => {
   it('refuses a scenario text with too many values or too deep, before parsing it', () => {
     const wide = `{"version":1,"zones":[${'0,'.repeat(200_000)}0]}`;
-    expect(parseScenarioJson(wide)).toEqual({
+    // A refusal of the whole text: its issues have no path.
+    expect(parseScenarioJson(wide)).toMatchObject({
+      issues: [{ path: null }],
       ok: false,
       errors: [
         `the scenario holds more than ${MAX_SCENARIO_VALUES.toLocaleString('en')} values (lists, objects and their members); a scenario holds far fewer, so this is not one`,
       ],
     });
-    expect(parseScenarioJson(`{"version":1,"zones":${'['.repeat(30)}${']'.repeat(30)}}`)).toEqual({
+    expect(parseScenarioJson(`{"version":1,"zones":${'['.repeat(30)}${']'.repeat(30)}}`)).toMatchObject({
       ok: false,
       errors: [
         `the scenario nests lists and objects more than ${MAX_SCENARIO_DEPTH} deep; a scenario nests at most 4 deep, so this is not one`,
@@ -165,8 +167,9 @@ describe('hard limits before JSON.parse: files and the command line', () => {
 
 describe('messages', () => {
   it('reports a huge out-of-range whole number once', () => {
-    expect(parseScenarioJson('{"version":1,"months":1e30,"seed":99999999999999999999}')).toEqual({
+    expect(parseScenarioJson('{"version":1,"months":1e30,"seed":99999999999999999999}')).toMatchObject({
       ok: false,
+      issues: [{ path: ['seed'] }, { path: ['months'] }],
       errors: [
         'seed: must be a whole number from 0 to 4,294,967,295 (got 100000000000000000000)',
         'months: must be a whole number from 1 to 600 (got 1e+30)',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEVER_LIST } from '../../src/levers/index.ts';
 import { scenarioDocs } from '../../src/scenario/docs.ts';
 
 describe('docs/scenario.md', () => {
@@ -11,17 +12,8 @@ describe('docs/scenario.md', () => {
 
   it('documents every lever with units', () => {
     const docs = scenarioDocs();
-    for (const field of [
-      'zones',
-      'tariffs',
-      'priceFloors',
-      'exportControls',
-      'stockpiles',
-      'recycling',
-      'standards',
-    ]) {
-      expect(docs).toContain(`## \`${field}\``);
-    }
+    // Every lever of the registry has its section, under its editor title.
+    for (const lever of LEVER_LIST) expect(docs).toContain(`## ${lever.title}: \`${lever.key}\` (each item)`);
     expect(docs).toMatch(/USD\/t/);
   });
 });

@@ -130,6 +130,7 @@ describe('scenario files', () => {
     expect(await readScenarioFile(bad)).toEqual({
       ok: false,
       errors: ['months: must be a whole number from 1 to 600 (got 0)'],
+      issues: [{ path: ['months'], message: 'must be a whole number from 1 to 600 (got 0)' }],
     });
   });
 

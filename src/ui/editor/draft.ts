@@ -1,12 +1,17 @@
 /**
  * The editor's draft: a scenario document that may be invalid while the user types. Pure
- * helpers to read and write it by path, and to route validateScenario's messages to the field
- * they name (the message prefix is the field's path, as fieldName writes it).
+ * helpers to read and write it by path, and to route validateScenario's issues to the field
+ * their path names.
  */
-import { fieldName } from '../../scenario/validate.ts';
+import type { ScenarioInput } from '../../scenario/schema.ts';
+import { fieldName, issueText, type ScenarioIssue } from '../../scenario/validate.ts';
 
 export type Path = readonly (string | number)[];
-export type Draft = Record<string, unknown>;
+/**
+ * A scenario as the user is writing it: the fields of a scenario document, any of which may be
+ * missing or hold a value the validator will refuse while the user types.
+ */
+export type Draft = { [K in keyof ScenarioInput]?: unknown } & Record<string, unknown>;
 
 /** 'tariffs[0].rate' for ['tariffs', 0, 'rate']: the same text validateScenario puts before ':'. */
 export function pathKey(path: Path): string {
@@ -40,44 +45,30 @@ export function setAt(draft: Draft, path: Path, value: unknown): void {
   else here[last] = value;
 }
 
-/** The field named by a validation message, and the message without that prefix. */
-export function splitMessage(message: string): { field: string | null; text: string } {
-  const at = message.indexOf(': ');
-  if (at <= 0) return { field: null, text: message };
-  const field = message.slice(0, at);
-  // A field name is a path: identifiers, '.', and [index]; anything else is prose.
-  if (!/^[A-Za-z]\w*(?:\.\w+|\[\d+\])*$/.test(field)) return { field: null, text: message };
-  return { field, text: message.slice(at + 2) };
-}
-
-/** Drops the last segment of a path key: 'zones[0].members[3]' → 'zones[0].members'. */
-export function parentKey(key: string): string | null {
-  const m = /^(.*?)(?:\.\w+|\[\d+\])$/.exec(key);
-  return m && m[1] !== '' ? m[1] : null;
-}
-
 /**
- * Assigns each message to the nearest field that has an input (`known`), walking up the path
- * ('zones[0].members[3]' → 'zones[0].members'); messages with no such field are `general`.
+ * Assigns each issue to the nearest field that has an input (`known`, path keys), walking up
+ * its path (['zones', 0, 'members', 3] → zones[0].members); issues with no such field (or no
+ * path) are `general`, as one line each.
  */
-export function routeMessages(
-  messages: readonly string[],
+export function routeIssues(
+  issues: readonly ScenarioIssue[],
   known: ReadonlySet<string>,
 ): { byField: Map<string, string[]>; general: string[] } {
   const byField = new Map<string, string[]>();
   const general: string[] = [];
-  for (const message of messages) {
-    const { field, text } = splitMessage(message);
-    let key = field;
-    while (key !== null && !known.has(key)) key = parentKey(key);
-    if (key === null) {
-      general.push(message);
+  for (const issue of issues) {
+    const path = issue.path ?? [];
+    let depth = path.length;
+    while (depth > 0 && !known.has(pathKey(path.slice(0, depth)))) depth--;
+    if (depth === 0) {
+      general.push(issueText(issue));
       continue;
     }
-    // Keep the sub-path when the message is about an element of the field (members[3]).
-    const shown = field && field !== key ? `${field.slice(key.length).replace(/^\./, '')}: ${text}` : text;
+    const key = pathKey(path.slice(0, depth));
+    // Keep the sub-path when the issue is about an element of the field (members[3]).
+    const rest = pathKey(path).slice(key.length).replace(/^\./, '');
     const list = byField.get(key) ?? [];
-    list.push(shown);
+    list.push(rest ? `${rest}: ${issue.message}` : issue.message);
     byField.set(key, list);
   }
   return { byField, general };

@@ -119,7 +119,7 @@ function frame(spec: FieldSpec, path: Path, info: FieldInfo | null, control: HTM
   control.id = control.id || id;
   control.dataset.path = key;
   const label = el('label', { text: spec.label, attrs: { for: control.id } });
-  const helpText = helpForForm(info?.description ?? spec.help ?? '', spec.kind);
+  const helpText = helpForForm(info?.description ?? '', spec.kind);
   const help = el('p', { text: helpText, className: 'field-help', attrs: { id: `${id}-help` } });
   const error = el('p', {
     className: 'field-error',

@@ -10,13 +10,14 @@
  */
 import { sourceByKey } from '../../data/sources';
 import { PRESETS } from '../../scenario/presets.ts';
-import { validateScenario } from '../../scenario/validate.ts';
+import { type ScenarioIssue, validateScenario } from '../../scenario/validate.ts';
 import { button, el, selectBox } from '../dom.ts';
 import { displayName, scenarioOrigin } from '../scenarioOrigin.ts';
 import type { AppState, Store } from '../store.ts';
-import { type Draft, getAt, type Path, pathKey, routeMessages, setAt } from './draft.ts';
+import { type Draft, getAt, type Path, pathKey, routeIssues, setAt } from './draft.ts';
 import { type FieldContext, fixStage, renderField } from './fields.ts';
 import { LEVERS, type LeverSpec, PARAMETER_GROUPS, rescalePrices, SCENARIO_FIELDS } from './levers.ts';
+import { isVisible } from './schemaInfo.ts';
 
 export interface ScenarioEditorOptions {
   store: Store;
@@ -55,7 +56,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   container.classList.add('scenario-editor');
   const open = new Set<string>(['presets', 'settings', 'zones']);
   let renderedRevision = -1;
-  let renderedErrors: string[] | null = null;
+  let renderedErrors: ScenarioIssue[] | null = null;
   /** The Presets box's select and what it describes, refreshed when the scenario changes. */
   let presetBox: { select: HTMLSelectElement; describe: () => void } | null = null;
   let presetScenario: unknown = null;
@@ -214,11 +215,11 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     remove.setAttribute(
       'aria-label',
-      `Remove ${lever.title.toLowerCase()} ${index + 1}: ${lever.label(item, index)}`,
+      `Remove ${lever.title.toLowerCase()} ${index + 1}: ${lever.label(item)}`,
     );
     remove.dataset.focusKey = `${key}-remove`;
     const head = el('div', { className: 'item-head' }, [
-      el('span', { text: `${index + 1}. ${lever.label(item, index)}`, className: 'item-label' }),
+      el('span', { text: `${index + 1}. ${lever.label(item)}`, className: 'item-label' }),
       remove,
     ]);
     const block = el('fieldset', { className: 'lever-item', attrs: { 'data-item': key } }, [
@@ -240,7 +241,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       );
     }
     for (const spec of lever.fields) {
-      if (spec.visibleIf && !spec.visibleIf(item)) continue;
+      if (!isVisible(spec, item)) continue;
       block.append(renderField(spec, [...path, spec.key], item, ctx));
     }
     block.append(
@@ -258,7 +259,11 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       () => {
         const next = [
           ...items,
-          lever.create({ zoneId: store.state.view.zoneId ?? zoneIds()[0] ?? null, draft: draft() }),
+          lever.create({
+            zoneId: store.state.view.zoneId ?? zoneIds()[0] ?? null,
+            draft: draft(),
+            mineral: store.state.view.mineral,
+          }),
         ];
         open.add(lever.key);
         edit([lever.key], next, true);
@@ -306,7 +311,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     renderedRevision = store.state.draftRevision;
     renderedErrors = null;
-    showErrors(store.state.errors);
+    showErrors(store.state.issues);
     container.scrollTop = scroll;
     if (focusKey) {
       const target =
@@ -317,12 +322,12 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     }
   }
 
-  function showErrors(errors: string[]) {
+  function showErrors(errors: ScenarioIssue[]) {
     if (renderedErrors === errors) return;
     renderedErrors = errors;
     const slots = [...body.querySelectorAll<HTMLElement>('[data-error-for]')];
     const known = new Set(slots.map((s) => s.dataset.errorFor!));
-    const { byField, general } = routeMessages(errors, known);
+    const { byField, general } = routeIssues(errors, known);
     for (const slot of slots) {
       const messages = byField.get(slot.dataset.errorFor!) ?? [];
       slot.textContent = messages.join(' · ');
@@ -365,7 +370,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   return {
     update(state) {
       if (state.draftRevision !== renderedRevision) render();
-      else showErrors(state.errors);
+      else showErrors(state.issues);
       if (presetBox && state.scenario !== presetScenario) {
         presetScenario = state.scenario;
         presetBox.describe();

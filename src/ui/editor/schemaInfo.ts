@@ -1,13 +1,19 @@
 /**
- * What the scenario schema says about one field: its help text (the `.describe()` text, which
- * carries the unit), numeric bounds, whether it is a whole number, nullable or has a default.
- * The editor reads these so that the schema stays the one source of truth for limits and units.
+ * What the scenario schema says about its fields, read from its JSON Schema
+ * (src/scenario/jsonSchema.ts): help texts (which carry the units), numeric bounds, whole numbers, nullable,
+ * defaults, enum values, and the editor's label and widget (schema metadata, src/levers/lever.ts).
+ * The editor reads only this, so the schema stays the one source of truth for fields and limits.
  */
-import type { z } from 'zod';
-import { scenarioSchema } from '../../scenario/catalog.ts';
+import type { Widget } from '../../levers/lever.ts';
+import {
+  type JsonNode,
+  nodeAt as nodeBelow,
+  nonNull,
+  scenarioJsonSchema,
+} from '../../scenario/jsonSchema.ts';
 
 export interface FieldInfo {
-  /** Schema type at the core: 'number', 'string', 'boolean', 'array', 'object', 'enum', 'union', … */
+  /** JSON type at the core: 'number' (whole numbers too), 'string', 'boolean', 'array', 'object'. */
   type: string;
   description: string | undefined;
   min: number | undefined;
@@ -20,91 +26,73 @@ export interface FieldInfo {
   enumValues: string[] | undefined;
 }
 
-type AnySchema = z.core.$ZodType & { description?: string };
-
-interface Def {
-  type: string;
-  innerType?: AnySchema;
-  element?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  valueType?: AnySchema;
-  entries?: Record<string, string>;
-  checks?: { _zod: { def: { check: string; value?: number; inclusive?: boolean; format?: string } } }[];
-  format?: string;
-}
-
-const defOf = (s: AnySchema) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-const WRAPPERS = new Set(['default', 'prefault', 'optional', 'nullable', 'readonly', 'catch']);
-
-/** Unwraps defaults and nullables, noting what it passed and the first description met. */
-function unwrap(schema: AnySchema) {
-  let s = schema;
-  let description = s.description;
-  let nullable = false;
-  let hasDefault = false;
-  for (;;) {
-    const def = defOf(s);
-    if (!WRAPPERS.has(def.type) || !def.innerType) break;
-    if (def.type === 'nullable') nullable = true;
-    if (def.type === 'default' || def.type === 'prefault') hasDefault = true;
-    s = def.innerType;
-    description ??= s.description;
-  }
-  return { core: s, description, nullable, hasDefault };
-}
-
-function child(schema: AnySchema, key: string | number): AnySchema | undefined {
-  const def = defOf(unwrap(schema).core);
-  if (def.type === 'array' && typeof key === 'number') return def.element;
-  if (def.type === 'object' && typeof key === 'string') return def.shape?.[key];
-  if (def.type === 'record') return def.valueType;
-  return undefined;
+function nodeAt(path: readonly (string | number)[]): JsonNode {
+  const node = nodeBelow(path);
+  if (!node) throw new Error(`the scenario schema has no field ${path.join('.')}`);
+  return node;
 }
 
 /** Field information at a path such as ['tariffs', 0, 'rate'] (array indices may be any number). */
 export function fieldInfo(path: readonly (string | number)[]): FieldInfo {
-  let schema: AnySchema | undefined = scenarioSchema as unknown as AnySchema;
-  for (const key of path) {
-    schema = schema ? child(schema, key) : undefined;
-    if (!schema) throw new Error(`the scenario schema has no field ${path.join('.')}`);
-  }
-  const { core, description, nullable, hasDefault } = unwrap(schema as AnySchema);
-  const def = defOf(core);
-  let min: number | undefined;
-  let max: number | undefined;
-  let minExclusive = false;
-  let int = def.format === 'safeint' || def.format === 'int32';
-  for (const check of def.checks ?? []) {
-    const c = check._zod.def;
-    if (c.check === 'greater_than' && c.value !== undefined) {
-      min = c.value;
-      minExclusive = c.inclusive === false;
-    } else if (c.check === 'less_than' && c.value !== undefined) max = c.value;
-    else if (c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32')) int = true;
-  }
+  const node = nodeAt(path);
+  const { options: inner, nullable } = nonNull(node);
+  const core = inner[0] ?? node;
+  const type = Array.isArray(core.type) ? core.type[0] : (core.type ?? (core.anyOf ? 'union' : 'value'));
+  const min = core.minimum ?? core.exclusiveMinimum;
   return {
-    type: def.type,
-    description,
+    type: type === 'integer' ? 'number' : type,
+    description: node.description ?? core.description,
     min,
-    max,
-    minExclusive,
-    int,
+    max: core.maximum ?? core.exclusiveMaximum,
+    minExclusive: core.minimum === undefined && core.exclusiveMinimum !== undefined,
+    int: type === 'integer',
     nullable,
-    hasDefault,
-    enumValues: def.entries ? Object.values(def.entries) : undefined,
+    hasDefault: 'default' in node,
+    enumValues: core.enum?.map(String),
   };
+}
+
+/** A field of an object as the editor draws it: key, label, widget and when it shows. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: Widget;
+  /** Show the 2024 reference price of the item's mineral and stage beside the input. */
+  priceHint: boolean;
+  /** Show only when another field of the item has one of these values. */
+  visibleIf: { field: string; in: readonly string[] } | undefined;
+}
+
+/** The fields of the object at a path (a lever's item: [key]; a parameter group; the scenario). */
+export function fieldsAt(path: readonly (string | number)[]): FieldSpec[] {
+  let node = nodeAt(path);
+  if (node.items) node = node.items;
+  return Object.entries(node.properties ?? {})
+    .filter(([, f]) => f.widget !== undefined)
+    .map(([key, f]) => ({
+      key,
+      label: f.label ?? key,
+      kind: f.widget ?? 'text',
+      priceHint: f.priceHint === true,
+      visibleIf: f.visibleIf,
+    }));
 }
 
 /** Keys of the object at a path (a lever item, elasticities, market, the scenario itself). */
 export function objectKeys(path: readonly (string | number)[]): string[] {
-  let schema: AnySchema | undefined = scenarioSchema as unknown as AnySchema;
-  for (const key of path) schema = schema ? child(schema, key) : undefined;
-  if (!schema) throw new Error(`the scenario schema has no field ${path.join('.')}`);
-  const def = defOf(unwrap(schema).core);
-  if (def.type === 'array') {
-    const element = def.element ? defOf(unwrap(def.element).core) : undefined;
-    return Object.keys(element?.shape ?? {});
-  }
-  return Object.keys(def.shape ?? {});
+  let node = nodeAt(path);
+  if (node.items) node = node.items;
+  return Object.keys(node.properties ?? {});
+}
+
+/** The scenario's objects that carry a title (the model parameters): key, title, summary. */
+export function parameterGroups(): { key: string; title: string; summary: string }[] {
+  return Object.entries(scenarioJsonSchema().properties ?? {}).flatMap(([key, node]) =>
+    node.title && node.properties ? [{ key, title: node.title, summary: node.summary ?? '' }] : [],
+  );
+}
+
+/** Whether a field shows for an item (its visibleIf). */
+export function isVisible(spec: FieldSpec, item: Record<string, unknown>): boolean {
+  return !spec.visibleIf || spec.visibleIf.in.includes(String(item[spec.visibleIf.field]));
 }

@@ -100,7 +100,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     });
     // A known path fills in ±25% around the scenario's value when the ends are still empty.
     pathInput.addEventListener('change', () => {
-      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
+      const known = suggestedPaths(store.state.scenario satisfies Record<string, unknown>).find(
         (p) => p.path === pathInput.value.trim(),
       );
       if (!known || typeof known.value !== 'number' || lowInput.value || highInput.value) return;
@@ -288,7 +288,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
       if (pathsFor !== state.scenario) {
         pathsFor = state.scenario;
         paths.replaceChildren(
-          ...suggestedPaths(state.scenario as unknown as Record<string, unknown>)
+          ...suggestedPaths(state.scenario satisfies Record<string, unknown>)
             .filter((p) => p.kind === 'number')
             .map((p) => {
               const option = el('option');

@@ -81,7 +81,7 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     suggest.id = `sweep-suggest-${n}`;
     suggest.hidden = true;
     const offer = () => {
-      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
+      const known = suggestedPaths(store.state.scenario satisfies Record<string, unknown>).find(
         (p) => p.path === path.value.trim(),
       );
       const text = known ? defaultValues(known.value, known.kind) : '';
@@ -302,7 +302,7 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
       if (pathsFor !== state.scenario) {
         pathsFor = state.scenario;
         paths.replaceChildren(
-          ...suggestedPaths(state.scenario as unknown as Record<string, unknown>).map((p) => {
+          ...suggestedPaths(state.scenario satisfies Record<string, unknown>).map((p) => {
             const option = el('option');
             option.value = p.path;
             return option;

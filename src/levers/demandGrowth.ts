@@ -1,0 +1,44 @@
+/** Demand growth paths: compound growth of base demand in a scope; later rows override earlier ones. */
+import { z } from 'zod';
+import { defineLever, field, isActive, mineralText, scopeRef, str, windowFields } from './lever.ts';
+
+export const demandGrowth = defineLever({
+  key: 'demandGrowth',
+  title: 'Demand growth',
+  one: 'growth path',
+  summary: 'Growth paths of base demand; later rows override earlier ones and the data default.',
+  description: 'Demand growth paths; later entries override earlier ones and the data default.',
+  maxItems: 100,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      scope: field(scopeRef.default('world'), {
+        label: 'Where',
+        widget: 'scopeOrWorld',
+        description: '"world", a zone id or a node code.',
+      }),
+      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+      ratePerYear: field(z.number().min(-0.5).max(2), {
+        label: 'Rate per year',
+        widget: 'number',
+        description: 'Compound growth of base demand, per year (0.1 = 10%/yr).',
+      }),
+      ...windowFields,
+    }),
+  check(d, at, refs) {
+    refs.scope([...at, 'scope'], d.scope, true);
+  },
+  create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),
+  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}`,
+  compile(items, month, ctx, policy) {
+    const { N, world } = ctx;
+    for (const d of items) {
+      if (!isActive(d, month)) continue;
+      const mask = ctx.scopeMask(d.scope);
+      for (let m = 0; m < world.minerals.length; m++) {
+        if (d.mineral !== 'all' && world.minerals[m].id !== d.mineral) continue;
+        for (let n = 0; n < N; n++) if (mask[n]) policy.growthRate[m * N + n] = d.ratePerYear;
+      }
+    }
+  },
+});

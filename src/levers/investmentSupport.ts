@@ -1,0 +1,54 @@
+/** Investment support: government equity or finance that lowers the margin new capacity must clear. */
+import { z } from 'zod';
+import { defineLever, field, isActive, mineralText, scopeRef, share, str, windowFields } from './lever.ts';
+
+export const investmentSupport = defineLever({
+  key: 'investmentSupport',
+  title: 'Investment support',
+  one: 'investment support',
+  summary: 'Government equity or finance that lowers the margin new capacity must clear.',
+  description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
+  maxItems: 100,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      scope: field(scopeRef, {
+        label: 'Where',
+        widget: 'scopeOrWorld',
+        description: '"world", a zone id or a node code.',
+      }),
+      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+      hurdleReduction: field(share, {
+        label: 'Hurdle cut',
+        widget: 'number',
+        description:
+          'Cut in the expected margin new capacity must clear (government equity or finance), fraction of unit cost.',
+      }),
+      ...windowFields,
+    }),
+  check(d, at, refs) {
+    refs.scope([...at, 'scope'], d.scope, true);
+    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: ({ mineral }) => ({
+    scope: 'world',
+    mineral,
+    stage: 'all',
+    hurdleReduction: 0.2,
+    start: 0,
+    end: null,
+  }),
+  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
+  compile(items, month, ctx, policy) {
+    const { N } = ctx;
+    const cut = policy.hurdleReduction;
+    for (const s of items) {
+      if (!isActive(s, month)) continue;
+      const mask = ctx.scopeMask(s.scope);
+      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
+        for (let n = 0; n < N; n++) if (mask[n]) cut[g * N + n] = Math.max(cut[g * N + n], s.hurdleReduction);
+      }
+    }
+  },
+});

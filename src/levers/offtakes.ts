@@ -1,0 +1,81 @@
+/** Offtake agreements: a buyer takes a share of a producer's monthly offer at an agreed price. */
+import { z } from 'zod';
+import {
+  defineLever,
+  field,
+  isActive,
+  mineralText,
+  nodeRef,
+  referenceTimes,
+  scopeRef,
+  share,
+  startStage,
+  str,
+  usdPerTonne,
+  windowFields,
+} from './lever.ts';
+
+export const offtakes = defineLever({
+  key: 'offtakes',
+  title: 'Offtake agreements',
+  one: 'offtake',
+  summary: "A buyer commits to take a share of a producer's output at an agreed price.",
+  description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
+  maxItems: 100,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      buyer: field(scopeRef, {
+        label: 'Buyer',
+        widget: 'scope',
+        description: 'Node code or zone id that takes the material.',
+      }),
+      seller: field(nodeRef, { label: 'Seller', widget: 'node', description: 'Producing node.' }),
+      mineral: a.mineral,
+      stage: a.stage,
+      share: field(share, {
+        label: 'Share',
+        widget: 'number',
+        description: "Share of the seller's monthly offer committed to the buyer, fraction.",
+      }),
+      priceUsdPerTonne: field(usdPerTonne, {
+        label: 'Price',
+        widget: 'number',
+        priceHint: true,
+        description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
+      }),
+      ...windowFields,
+    }),
+  check(o, at, refs) {
+    refs.scope([...at, 'buyer'], o.buyer, false);
+    refs.node([...at, 'seller'], o.seller);
+    refs.good([...at, 'stage'], o.mineral, o.stage);
+  },
+  create: (ctx) => {
+    const stage = startStage(ctx);
+    return {
+      buyer: 'USA',
+      seller: ctx.topProducer(ctx.mineral, stage, 'USA'),
+      mineral: ctx.mineral,
+      stage,
+      share: 0.3,
+      priceUsdPerTonne: referenceTimes(ctx, ctx.mineral, stage, 1.1),
+      start: 0,
+      end: null,
+    };
+  },
+  label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${mineralText(o.mineral)}, ${str(o.stage)}`,
+  compile(items, month, ctx, policy) {
+    for (const o of items) {
+      if (!isActive(o, month)) continue;
+      for (const g of ctx.goodsMatching(o.mineral, o.stage)) {
+        policy.offtakes[g].push({
+          buyerMask: ctx.scopeMask(o.buyer),
+          seller: ctx.nodeIndex.get(o.seller)!,
+          share: o.share,
+          price: o.priceUsdPerTonne,
+        });
+      }
+    }
+  },
+});

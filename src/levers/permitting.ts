@@ -1,0 +1,63 @@
+/** Permitting: months from an investment decision to new capacity, in a scope. */
+import { z } from 'zod';
+import { defineLever, field, isActive, mineralText, scopeRef, str, windowFields } from './lever.ts';
+
+export const permitting = defineLever({
+  key: 'permitting',
+  title: 'Permitting',
+  one: 'permitting rule',
+  summary: 'How long new capacity takes from decision to output.',
+  description: 'Permitting: build lags for new capacity in a scope.',
+  maxItems: 100,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      scope: field(scopeRef, {
+        label: 'Where',
+        widget: 'scopeOrWorld',
+        description: '"world", a zone id or a node code.',
+      }),
+      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+      buildLagMonths: field(z.int().min(1).max(240), {
+        label: 'Build lag',
+        widget: 'number',
+        description: 'Months from an investment decision to new capacity.',
+      }),
+      ...windowFields,
+    }),
+  check(d, at, refs) {
+    refs.scope([...at, 'scope'], d.scope, true);
+    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: ({ mineral }) => ({
+    scope: 'world',
+    mineral,
+    stage: 'all',
+    buildLagMonths: 12,
+    start: 0,
+    end: null,
+  }),
+  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
+  compile(items, month, ctx, policy) {
+    const { N, world } = ctx;
+    const market = ctx.scenario.market;
+    for (const p of items) {
+      if (!isActive(p, month)) continue;
+      const mask = ctx.scopeMask(p.scope);
+      for (const g of ctx.goodsMatching(p.mineral, p.stage)) {
+        const greenfield =
+          world.goods[g].stageIndex === 0 ? market.mineBuildLagMonths : market.processorBuildLagMonths;
+        for (let n = 0; n < N; n++) {
+          if (!mask[n]) continue;
+          policy.buildLag[g * N + n] = p.buildLagMonths;
+          // Expansions keep their proportion to a greenfield build.
+          policy.expansionLag[g * N + n] = Math.max(
+            1,
+            Math.round((p.buildLagMonths * market.expansionLagMonths) / greenfield),
+          );
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * Named capacity projects: a mine or plant with its capacity, cost and start month. The engine
+ * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
+ */
+import { z } from 'zod';
+import { defineLever, field, month, nodeRef, referenceTimes, str, text, usdPerTonne } from './lever.ts';
+
+export const projects = defineLever({
+  key: 'projects',
+  title: 'Capacity projects',
+  one: 'project',
+  summary: 'A named mine or plant with its capacity, cost and start month.',
+  description: 'Named capacity projects.',
+  maxItems: 100,
+  windowed: false,
+  item: (a) =>
+    z.strictObject({
+      name: field(text(120), {
+        label: 'Name',
+        widget: 'text',
+        description: 'E.g. "MP Materials 10X magnet plant".',
+      }),
+      node: field(nodeRef, { label: 'Node', widget: 'node' }),
+      mineral: a.mineral,
+      stage: a.stage,
+      capacityTonnesPerYear: field(z.number().gt(0).max(1e9), {
+        label: 'Capacity',
+        widget: 'number',
+        description: 'Capacity, t/yr.',
+      }),
+      unitCostUsdPerTonne: field(usdPerTonne, {
+        label: 'Unit cost',
+        widget: 'number',
+        priceHint: true,
+        description: 'Cash cost, USD/t (processors: processing cost excluding input).',
+      }),
+      startMonth: field(month, {
+        label: 'Start month',
+        widget: 'month',
+        description: 'Month the capacity comes online.',
+      }),
+    }),
+  check(p, at, refs) {
+    refs.node([...at, 'node'], p.node);
+    refs.good([...at, 'stage'], p.mineral, p.stage);
+  },
+  create: (ctx) => {
+    const stages = ctx.stages(ctx.mineral);
+    // The last stage of the chain: the plant a new entrant builds (magnets for rare earths).
+    const stage = stages[stages.length - 1] ?? 'refine';
+    return {
+      name: 'New plant',
+      node: 'USA',
+      mineral: ctx.mineral,
+      stage,
+      capacityTonnesPerYear: 10000,
+      unitCostUsdPerTonne: referenceTimes(ctx, ctx.mineral, stage, 0.3),
+      startMonth: 0,
+    };
+  },
+  label: (p) => str(p.name),
+});

@@ -1,0 +1,67 @@
+/** Supply shocks: a share of a node's capacity lost for a period. */
+import { z } from 'zod';
+import {
+  defineLever,
+  field,
+  isActive,
+  isAnnounced,
+  mineralText,
+  nodeRef,
+  share,
+  str,
+  windowFields,
+} from './lever.ts';
+
+export const shocks = defineLever({
+  key: 'shocks',
+  title: 'Supply shocks',
+  one: 'shock',
+  summary: 'Capacity lost at a node for a period (a mine flood, a strike, a plant fire).',
+  description: 'Supply shocks: capacity lost at a node for a period.',
+  maxItems: 100,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      node: field(nodeRef, { label: 'Node', widget: 'node', description: 'Node whose capacity is lost.' }),
+      mineral: a.mineral,
+      stage: a.stage,
+      capacityLoss: field(share, {
+        label: 'Capacity lost',
+        widget: 'number',
+        description: 'Share of the capacity lost while the shock lasts, fraction.',
+      }),
+      ...windowFields,
+    }),
+  check(d, at, refs) {
+    refs.node([...at, 'node'], d.node);
+    refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: (ctx) => {
+    const stage = ctx.stages(ctx.mineral)[0] ?? 'mine';
+    return {
+      node: ctx.topProducer(ctx.mineral, stage),
+      mineral: ctx.mineral,
+      stage,
+      capacityLoss: 0.5,
+      start: 0,
+      end: 12,
+    };
+  },
+  label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  compile(items, month, ctx, policy) {
+    const { N } = ctx;
+    for (const s of items) {
+      if (!isActive(s, month)) continue;
+      const node = ctx.nodeIndex.get(s.node)!;
+      for (const g of ctx.goodsMatching(s.mineral, s.stage))
+        policy.capacityFactor[g * N + node] *= 1 - s.capacityLoss;
+    }
+    // A known capacity loss raises every buyer's precaution until it starts.
+    const extra = ctx.scenario.market.precautionaryCoverMonths;
+    for (const s of items) {
+      if (!isAnnounced(s, month)) continue;
+      for (const g of ctx.goodsMatching(s.mineral, s.stage))
+        policy.precautionaryCover.fill(extra, g * N, (g + 1) * N);
+    }
+  },
+});

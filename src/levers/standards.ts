@@ -1,0 +1,74 @@
+/** Standards-based markets: a share of a zone's purchases must come from compliant origins. */
+import { z } from 'zod';
+import {
+  defineLever,
+  field,
+  isActive,
+  mineralText,
+  nodeRef,
+  share,
+  startStage,
+  str,
+  windowFields,
+  zoneId,
+} from './lever.ts';
+
+export const standards = defineLever({
+  key: 'standards',
+  title: 'Standards-based markets',
+  one: 'standard',
+  summary: "A share of the zone's purchases must come from origins that meet a standard.",
+  description: 'Standards-based markets.',
+  maxItems: 50,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      zone: field(zoneId, { label: 'Zone', widget: 'zone', description: 'Zone that requires the standard.' }),
+      mineral: a.mineral,
+      stage: a.stage,
+      requiredShare: field(share, {
+        label: 'Required share',
+        widget: 'number',
+        description: "Share of the zone's purchases that must come from compliant origins, fraction.",
+      }),
+      compliantOrigins: field(z.array(nodeRef).max(200), {
+        label: 'Compliant origins',
+        widget: 'nodeList',
+        description: 'Node codes that meet the standard.',
+      }),
+      ...windowFields,
+    }),
+  check(d, at, refs) {
+    refs.zone([...at, 'zone'], d.zone);
+    refs.good([...at, 'stage'], d.mineral, d.stage);
+    d.compliantOrigins.forEach((code, k) => {
+      refs.node([...at, 'compliantOrigins', k], code);
+    });
+  },
+  create: (ctx) => {
+    const stage = startStage(ctx);
+    // The three largest producers outside the zone's likely rival: any three will do to start.
+    const first = ctx.topProducer(ctx.mineral, stage, 'CHN');
+    const second = ctx.topProducer(ctx.mineral, stage, first);
+    return {
+      zone: ctx.zoneId ?? '',
+      mineral: ctx.mineral,
+      stage,
+      requiredShare: 0.5,
+      compliantOrigins: [...new Set([first, second, 'AUS'])],
+      start: 0,
+      end: null,
+    };
+  },
+  label: (s) => `${str(s.zone)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  compile(items, month, ctx, policy) {
+    for (const s of items) {
+      if (!isActive(s, month) || !ctx.zonesById.has(s.zone)) continue;
+      const compliantMask = new Uint8Array(ctx.N);
+      for (const code of s.compliantOrigins) compliantMask[ctx.nodeIndex.get(code)!] = 1;
+      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
+        policy.standards[g].push({ zoneMask: ctx.scopeMask(s.zone), share: s.requiredShare, compliantMask });
+      }
+    }
+  },
+});

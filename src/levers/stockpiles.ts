@@ -1,0 +1,113 @@
+/**
+ * Stockpile agencies: buy below a trigger price within a budget, release above another or in a
+ * declared disruption. The policy says which are in force; the coordinator keeps their stocks.
+ */
+import { z } from 'zod';
+import {
+  defineLever,
+  field,
+  isActive,
+  referenceTimes,
+  scopeRef,
+  startStage,
+  str,
+  text,
+  tonnes,
+  usdPerTonne,
+  windowFields,
+} from './lever.ts';
+
+export const stockpiles = defineLever({
+  key: 'stockpiles',
+  title: 'Stockpiles',
+  one: 'stockpile',
+  summary: 'Agencies that buy below a trigger price and release above another (or in a disruption).',
+  description:
+    'Stockpile agencies: buy below a trigger within a budget, release above a trigger or in a declared disruption.',
+  maxItems: 50,
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      name: field(text(120), { label: 'Name', widget: 'text' }),
+      holder: field(scopeRef, {
+        label: 'Holder',
+        widget: 'scope',
+        description: 'Node code or zone id holding the stockpile (a zone holds it at its largest consumer).',
+      }),
+      mineral: a.mineral,
+      stage: a.stage,
+      budgetUsd: field(z.number().min(0).max(1e13), {
+        label: 'Budget (USD)',
+        widget: 'number',
+        description: 'Money available for purchases, USD.',
+      }),
+      initialTonnes: field(tonnes.default(0), {
+        label: 'Initial stock',
+        widget: 'number',
+        description: 'Stock at the start, t.',
+      }),
+      buyBelowUsd: field(usdPerTonne, {
+        label: 'Buy below',
+        widget: 'number',
+        priceHint: true,
+        description: "Buys while the holder's price is below this, USD/t.",
+      }),
+      releaseAboveUsd: field(usdPerTonne, {
+        label: 'Release above',
+        widget: 'number',
+        priceHint: true,
+        description: "Releases while the holder's price is above this, USD/t.",
+      }),
+      maxBuyTonnesPerMonth: field(tonnes, {
+        label: 'Max purchase',
+        widget: 'number',
+        description: 'Purchase limit, t/month.',
+      }),
+      maxReleaseTonnesPerMonth: field(tonnes, {
+        label: 'Max release',
+        widget: 'number',
+        description: 'Release limit, t/month.',
+      }),
+      releaseOnDisruption: field(z.boolean().default(true), {
+        label: 'Release in a disruption',
+        widget: 'bool',
+        description:
+          "Also releases during a declared disruption: 1.5 × last month's unmet demand in its scope, within the limit.",
+      }),
+      ...windowFields,
+    }),
+  check(p, at, refs) {
+    refs.scope([...at, 'holder'], p.holder, false);
+    refs.good([...at, 'stage'], p.mineral, p.stage);
+    if (p.releaseAboveUsd <= p.buyBelowUsd) {
+      refs.issue(
+        [...at, 'releaseAboveUsd'],
+        `releaseAboveUsd (${p.releaseAboveUsd}) must be above buyBelowUsd (${p.buyBelowUsd})`,
+      );
+    }
+  },
+  create: (ctx) => {
+    const stage = startStage(ctx);
+    return {
+      name: 'New stockpile',
+      holder: 'USA',
+      mineral: ctx.mineral,
+      stage,
+      budgetUsd: 1e9,
+      initialTonnes: 0,
+      buyBelowUsd: referenceTimes(ctx, ctx.mineral, stage, 1.1),
+      releaseAboveUsd: referenceTimes(ctx, ctx.mineral, stage, 1.5),
+      maxBuyTonnesPerMonth: 500,
+      maxReleaseTonnesPerMonth: 1000,
+      releaseOnDisruption: true,
+      start: 0,
+      end: null,
+    };
+  },
+  label: (p) => str(p.name),
+  compile(items, month, _ctx, policy) {
+    items.forEach((s, i) => {
+      policy.stockpileActive[i] = isActive(s, month) ? 1 : 0;
+    });
+  },
+});

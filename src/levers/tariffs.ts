@@ -1,0 +1,147 @@
+/**
+ * Tariffs: most-favoured-nation and bilateral rates, and the zones' internal and external
+ * rates, into one ad valorem matrix per good (fraction of the origin price).
+ */
+import { z } from 'zod';
+import {
+  defineLever,
+  field,
+  isActive,
+  isAnnounced,
+  mineralText,
+  str,
+  tariffRate,
+  text,
+  windowFields,
+} from './lever.ts';
+
+/** Tariffs in force in February 2026 that the status quo carries (rates are fractions). */
+export const STATUS_QUO_TARIFFS = [
+  {
+    importer: 'USA',
+    exporter: 'CHN',
+    mineral: 'all',
+    stage: 'all',
+    rate: 0.1,
+    note: 'US fentanyl-related tariff on imports from China, halved to 10% after the October 2025 Trump–Xi meeting (seed 001).',
+    start: 0,
+    end: null,
+    announced: null,
+  },
+];
+
+export const tariffs = defineLever({
+  key: 'tariffs',
+  title: 'Tariffs',
+  one: 'tariff',
+  summary: 'Most-favoured-nation and bilateral tariffs (the EU has one external tariff).',
+  description:
+    'MFN and bilateral tariffs. Default: the tariffs in force in February 2026 (see STATUS_QUO_TARIFFS).',
+  maxItems: 500,
+  defaultItems: () => STATUS_QUO_TARIFFS.map((t) => ({ ...t })),
+  windowed: true,
+  item: (a) =>
+    z.strictObject({
+      importer: field(z.string().min(2).max(3), {
+        label: 'Importer',
+        widget: 'importer',
+        description:
+          'Importing node code, or "EU" for the EU customs union (EU members cannot have their own tariff).',
+      }),
+      exporter: field(z.string().max(3).default('all'), {
+        label: 'Exporter',
+        widget: 'exporterOrAll',
+        description: 'Exporting node code, or "all" for a most-favoured-nation (MFN) tariff.',
+      }),
+      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+      rate: field(tariffRate, {
+        label: 'Rate',
+        widget: 'number',
+        description: 'Ad valorem tariff, fraction of the origin price (0.1 = 10%).',
+      }),
+      note: field(text(500).optional(), {
+        label: 'Note',
+        widget: 'text',
+        description: 'Why the tariff exists (source).',
+      }),
+      ...windowFields,
+    }),
+  check(t, at, refs) {
+    if (t.importer === 'EU') {
+      // The customs union as a whole.
+    } else if (refs.euCodes.includes(t.importer)) {
+      refs.issue(
+        [...at, 'importer'],
+        `"${t.importer}" is in the EU customs union, which has one external tariff: use importer "EU"`,
+      );
+    } else refs.node([...at, 'importer'], t.importer);
+    if (t.exporter !== 'all') refs.node([...at, 'exporter'], t.exporter);
+    if (t.mineral !== 'all') refs.good([...at, 'stage'], t.mineral, t.stage);
+  },
+  create: ({ mineral }) => ({
+    importer: 'USA',
+    exporter: 'CHN',
+    mineral,
+    stage: 'all',
+    rate: 0.25,
+    start: 0,
+    end: null,
+  }),
+  label: (t) => `${str(t.importer)} on ${str(t.exporter)}: ${mineralText(t.mineral)}, ${str(t.stage)}`,
+  compile(items, month, ctx, policy) {
+    const { N, G, world, scopeMask, nodeIndex } = ctx;
+    const zones = ctx.scenario.zones
+      .filter((z) => isActive(z, month))
+      .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
+    // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
+    for (let g = 0; g < G; g++) {
+      const t = policy.tariff[g];
+      const good = world.goods[g];
+      const rules = items.filter(
+        (r) =>
+          isActive(r, month) &&
+          (r.mineral === 'all' || r.mineral === good.mineral) &&
+          (r.stage === 'all' || r.stage === good.stage),
+      );
+      const mfn = rules.filter((r) => r.exporter === 'all');
+      const bilateral = rules.filter((r) => r.exporter !== 'all');
+      const importerMasks = new Map<string, Uint8Array>();
+      const importerMask = (ref: string) => {
+        let m = importerMasks.get(ref);
+        if (!m) {
+          m = scopeMask(ref);
+          importerMasks.set(ref, m);
+        }
+        return m;
+      };
+      for (let j = 0; j < N; j++) {
+        let mfnRate = 0;
+        for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
+        let external: number | null = null;
+        for (const { zone, mask } of zones)
+          if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
+        for (let i = 0; i < N; i++) {
+          if (i === j) continue;
+          // A member's partners inside the zone get the internal rate below.
+          let rate = external ?? mfnRate;
+          for (const r of bilateral)
+            if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
+          let internal = Number.POSITIVE_INFINITY;
+          for (const { zone, mask } of zones)
+            if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
+          if (internal !== Number.POSITIVE_INFINITY) rate = internal;
+          t[i * N + j] = rate;
+        }
+      }
+    }
+    // Buyers an announced tariff will hit hold more cover until it starts.
+    const extra = ctx.scenario.market.precautionaryCoverMonths;
+    for (const r of items) {
+      if (!isAnnounced(r, month)) continue;
+      const mask = scopeMask(r.importer);
+      for (const g of ctx.goodsMatching(r.mineral, r.stage))
+        for (let n = 0; n < N; n++) if (mask[n]) policy.precautionaryCover[g * N + n] = extra;
+    }
+  },
+});
