@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Outcomes, outcomes } from '../analysis/outcomes.ts';
+import { zoneOf } from '../data/groups';
 import { calibratedWorld } from '../data/world.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import {
@@ -23,7 +25,6 @@ import {
   ensembleMembers,
   parseRange,
 } from '../research/ensemble.ts';
-import { type Outcomes, outcomes, type ZoneRef } from '../research/outcomes.ts';
 import { parsePath, parseValue, splitValues } from '../research/paths.ts';
 import {
   ensembleShardFile,
@@ -44,7 +45,7 @@ import {
   sweepCsv,
   sweepPoints,
 } from '../research/sweep.ts';
-import { PARTICIPANTS, presetById } from '../scenario/presets.ts';
+import { presetById } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { type ClusterPlan, kubernetesJob, slurmJob } from './cluster.ts';
@@ -64,12 +65,6 @@ export interface ResearchIo {
   /** Creates a directory and its parents (for --slurm and --kubernetes); none in memory. */
   makeDirectory?(path: string): void;
 }
-
-const PARTICIPANTS_ZONE: ZoneRef = {
-  id: 'participants',
-  name: 'Ministerial participants',
-  members: PARTICIPANTS,
-};
 
 /** The repository `npm run sim` runs in (cluster jobs `cd` there). */
 const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -285,7 +280,7 @@ function sweep(
   const world = calibratedWorld();
   const rows = mine.map((point, i) => {
     io.stderr(`point ${i + 1}/${mine.length} (#${point.index} of ${points.length})\n`);
-    return runSweepPoint(world, base, spec, point, PARTICIPANTS_ZONE);
+    return runSweepPoint(world, base, spec, point);
   });
   const csv = sweepCsv(spec, points.length, rows);
   const text = shard ? sweepShardFile(job, shard, points.length, csv) : csv;
@@ -371,7 +366,7 @@ function ensemble(
     const checked = validateScenario(member.scenario);
     if (!checked.ok) throw new Error(`run ${member.run}: ${checked.errors.join('; ')}`);
     const results = createSimulation(world, checked.scenario).run();
-    return outcomes(results, results.meta.zones[0] ?? PARTICIPANTS_ZONE);
+    return outcomes(results, zoneOf(results.meta.zones));
   });
   if (shard) {
     const text = ensembleShardFile(

@@ -12,17 +12,17 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatSummary, summarise } from '../analysis/summary.ts';
 import { calibratedWorld } from '../data/world.ts';
 import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import { formatSummary, summarise } from '../engine/summary.ts';
 import type { World } from '../engine/world.ts';
 import { spawnNodeBlockWorker } from '../parallel/nodeHost.ts';
 import { ParallelEngine } from '../parallel/parallelEngine.ts';
 import { type FaultPlan, parseFaultPlan } from '../parallel/protocol.ts';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
-import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
+import { PRESETS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { readInputText } from './inputFile.ts';
 import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
@@ -206,11 +206,7 @@ async function runInWorkers(
 
 function report(scenario: Scenario, options: Options, outcome: Outcome, io: SimIo): number {
   const { results, baseline, elapsed } = outcome;
-  const summary = summarise(
-    results,
-    { id: 'participants', name: 'Ministerial participants', members: [...PARTICIPANTS] },
-    baseline,
-  );
+  const summary = summarise(results, baseline);
   io.stdout(
     `${scenario.name}: ${scenario.months} months, ${results.meta.agentCount.toLocaleString('en')} agents, seed ${scenario.seed}${outcome.engine}, ${(elapsed / 1000).toFixed(2)} s\n`,
   );

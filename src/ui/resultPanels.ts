@@ -5,6 +5,8 @@
  * months arrived (fast runs let the costly views take turns).
  */
 import type { RunResults } from '../engine/results.ts';
+import { el, setText } from '../present/dom.ts';
+import { monthLabel, shortName, tonnes } from '../present/format.ts';
 import { createConcentrationPanel } from '../viz/concentrationPanel.ts';
 import { createMetricCache } from '../viz/metricSeries.ts';
 import { createSankeyView } from '../viz/sankey.ts';
@@ -12,8 +14,6 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { chartRows } from '../viz/timeSeries.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import { createSortableTable } from './dataTable.ts';
-import { el, setText } from './dom.ts';
-import { monthLabel, shortName, tonnes } from './format.ts';
 import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';

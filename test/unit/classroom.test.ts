@@ -11,13 +11,13 @@ import { calibratedWorld } from '../../src/data/world';
 import { forEachFlow, goodIndexOf, selfSufficiency, unmetShare } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
+import { count, pointsChange, signedInt } from '../../src/present/format.ts';
 import { PRESETS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
 import { addressHash, linkViewFromAddress, readAddress } from '../../src/share/address';
 import { wrapLines } from '../../src/share/exports';
 import { helpForForm } from '../../src/ui/editor/fields';
 import { LEVERS, referenceTimes, rescalePrices } from '../../src/ui/editor/levers';
-import { count, pointsChange, signedInt } from '../../src/ui/format';
 import { displayName, scenarioOrigin } from '../../src/ui/scenarioOrigin';
 import { monthTicks, tickLabel } from '../../src/viz/timeSeries';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CLUB } from '../../src/data/groups';
 import { calibratedWorld } from '../../src/data/world.ts';
 import { comparePe } from '../../src/research/peScenario.ts';
-import { CLUB } from '../../src/scenario/presets.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 
 const world = calibratedWorld();

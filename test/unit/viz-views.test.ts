@@ -3,12 +3,12 @@
  * and concentration rows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PARTICIPANTS } from '../../src/data/groups';
 import { NODES } from '../../src/data/nodes';
 import { calibratedWorld } from '../../src/data/world';
 import { concentration, forEachFlow, goodIndexOf, HIGHLY_CONCENTRATED } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
-import { PARTICIPANTS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
 import { concentrationRows } from '../../src/viz/concentrationPanel';
 import { arcGeometry, arcWidth, selectArcs } from '../../src/viz/flowArcs';

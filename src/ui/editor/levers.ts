@@ -5,16 +5,9 @@
  * that mineral, a month window, …). A unit test checks that every schema field has a widget.
  */
 import { priceFor } from '../../data/calibration';
+import { NODE_GROUPS } from '../../data/groups';
 import type { MineralId, StageId } from '../../data/types';
-import {
-  CLUB,
-  EU_MEMBERS,
-  MOU_SIGNATORIES,
-  PARTICIPANTS,
-  US_EU_JAPAN,
-  US_MEXICO,
-} from '../../scenario/presets.ts';
-import { count } from '../format.ts';
+import { count } from '../../present/format.ts';
 import type { Draft } from './draft.ts';
 
 export type FieldKind =
@@ -565,12 +558,5 @@ export const PARAMETER_GROUPS: readonly {
   },
 ];
 
-/** Zone quick sets: the groups of the Ministerial and its agreements (src/scenario/presets.ts). */
-export const QUICK_SETS: readonly { id: string; label: string; members: readonly string[] }[] = [
-  { id: 'participants', label: `All participants (${PARTICIPANTS.length})`, members: PARTICIPANTS },
-  { id: 'mou', label: `The ${MOU_SIGNATORIES.length} MoU signatories`, members: MOU_SIGNATORIES },
-  { id: 'club', label: `The club (${CLUB.length})`, members: CLUB },
-  { id: 'us-eu-japan', label: 'US–EU–Japan', members: US_EU_JAPAN },
-  { id: 'us-mexico', label: 'US–Mexico', members: US_MEXICO },
-  { id: 'eu', label: 'The EU (27)', members: EU_MEMBERS },
-];
+/** Zone quick sets: the named groups of the Ministerial and its agreements (src/data/groups.ts). */
+export const QUICK_SETS = NODE_GROUPS;

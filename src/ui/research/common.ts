@@ -4,9 +4,9 @@
  * run / cancel / progress controls of a job that runs in workers.
  */
 
+import { button, el, setText } from '../../present/dom.ts';
+import { tonnes, whole } from '../../present/format.ts';
 import { isCancelled } from '../../research/taskPool.ts';
-import { button, el, setText } from '../dom.ts';
-import { tonnes, whole } from '../format.ts';
 
 const ids = new WeakMap<object, number>();
 let nextId = 1;

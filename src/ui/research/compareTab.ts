@@ -9,18 +9,13 @@
  * milliseconds: one pass over both runs for welfare, twelve months of flows for trade); never
  * while a run is still arriving.
  */
+
+import { type WelfareTable, welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
-import {
-  type Comparison,
-  compareRuns,
-  comparisonNotes,
-  type WelfareTable,
-  welfareFor,
-  welfareTable,
-} from '../../research/compare.ts';
+import { button, el, selectBox, setText } from '../../present/dom.ts';
+import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../../present/format.ts';
+import { type Comparison, compareRuns, comparisonNotes } from '../../research/compare.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { button, el, selectBox, setText } from '../dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../format.ts';
 import { displayName } from '../scenarioOrigin.ts';
 import { type AppState, activeZone, runName, type Store } from '../store.ts';
 import {

@@ -7,7 +7,12 @@
  * which the command line reproduces with `--runs N --range path=low:high`.
  */
 
+import type { Outcomes } from '../../analysis/outcomes.ts';
+import { outcomeLabel } from '../../analysis/outcomes.ts';
+import { zoneOf } from '../../data/groups';
 import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import { button, el, setText } from '../../present/dom.ts';
+import { stageName, whole } from '../../present/format.ts';
 import {
   type EnsembleMember,
   type EnsembleRange,
@@ -15,15 +20,12 @@ import {
   ensembleMembers,
 } from '../../research/ensemble.ts';
 import { bandsOf, runEnsemble } from '../../research/jobs.ts';
-import type { Outcomes } from '../../research/outcomes.ts';
 import { parsePath, suggestedPaths } from '../../research/paths.ts';
 import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { ensembleChart, outcomeLabel } from '../../viz/outcomeLabels.ts';
+import { ensembleChart } from '../../viz/ensembleChart.ts';
 import { OKABE_ITO } from '../../viz/palette.ts';
 import { createTimeSeries, type TimeSeriesChart } from '../../viz/timeSeries.ts';
-import { button, el, setText } from '../dom.ts';
-import { stageName, whole } from '../format.ts';
 import type { AppState } from '../store.ts';
 import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
 import type { ResearchContext, ResearchTab } from './researchSection.ts';
@@ -313,7 +315,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
       const ranges = spec.ranges.length
         ? `; ranges: ${spec.ranges.map((r) => `${r.path} ${r.low} to ${r.high}`).join(', ')}`
         : '';
-      const zone = base.zones[0]?.name ?? 'Ministerial participants';
+      const zone = zoneOf(base.zones).name;
       setText(
         caption,
         `Model results: median (line) and 5–95% band (shaded) of ${job.done} of ${spec.runs} runs of “${base.name}” (${whole(base.resolution)} agents, ${base.months} months, ${seeds}${ranges}); zone: ${zone}; ${context.mineralName(mineral)}, ${stageName(stage)}.${job.state === 'running' ? ' Runs still arriving.' : ''}`,

@@ -4,7 +4,7 @@
  * Only the visible tab draws; jobs keep running in their workers while another tab is shown.
  */
 import type { ResearchPool } from '../../parallel/researchPool.ts';
-import { el } from '../dom.ts';
+import { el } from '../../present/dom.ts';
 import type { AppState, Store } from '../store.ts';
 import { createCompareTab } from './compareTab.ts';
 import { createEnsembleTab } from './ensembleTab.ts';

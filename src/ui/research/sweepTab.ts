@@ -6,9 +6,10 @@
  * (`npm run sim -- --sweep path=v1,v2 [--sweep ...] --reduce last|mean`).
  */
 
+import { allOutcomeNames, type Outcomes, outcomeLabel, reduceOutcomes } from '../../analysis/outcomes.ts';
 import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import { button, el, selectBox, setText } from '../../present/dom.ts';
 import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
-import { type Outcomes, reduceOutcomes } from '../../research/outcomes.ts';
 import { parsePath, parseValue, splitValues, suggestedPaths, valueLabel } from '../../research/paths.ts';
 import {
   pointScenario,
@@ -21,8 +22,6 @@ import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { downloadText, fileStem } from '../../share/files.ts';
 import { createHeatmap, heatmapCells } from '../../viz/heatmap.ts';
-import { allOutcomeNames, outcomeLabel } from '../../viz/outcomeLabels.ts';
-import { button, el, selectBox, setText } from '../dom.ts';
 import type { AppState } from '../store.ts';
 import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
 import type { ResearchContext, ResearchTab } from './researchSection.ts';

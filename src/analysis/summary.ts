@@ -2,6 +2,7 @@
  * The short per-mineral summary the command line prints and the results file carries: price
  * change, concentration per stage, zone self-sufficiency and unmet demand (docs/results.md).
  */
+import { type ZoneRef, zoneOf } from '../data/groups';
 import {
   concentration,
   consumerPrice,
@@ -9,11 +10,10 @@ import {
   goodIndexOf,
   selfSufficiency,
   unmetShare,
-  type WelfareChange,
-  welfareChange,
   worldPrice,
-} from './metrics.ts';
-import type { RunResults } from './results.ts';
+} from '../engine/metrics.ts';
+import type { RunResults } from '../engine/results.ts';
+import { type WelfareChange, welfareChange } from './welfare.ts';
 
 export interface MineralSummary {
   mineral: string;
@@ -39,18 +39,14 @@ export interface MineralSummary {
 
 export interface RunSummary {
   /** The zone the self-sufficiency figures are for: the scenario's first zone, or all Ministerial participants. */
-  zone: { id: string; name: string; members: string[] };
+  zone: ZoneRef;
   minerals: MineralSummary[];
   welfare: WelfareChange | null;
 }
 
-/** Summary of a run; `zoneFallback` is used when the scenario has no zone. */
-export function summarise(
-  results: RunResults,
-  zoneFallback: { id: string; name: string; members: string[] },
-  baseline?: RunResults,
-): RunSummary {
-  const zone = results.meta.zones[0] ?? zoneFallback;
+/** Summary of a run, for its first zone (or the Ministerial participants), with welfare against `baseline`. */
+export function summarise(results: RunResults, baseline?: RunResults): RunSummary {
+  const zone = zoneOf(results.meta.zones);
   const last = results.monthsDone - 1;
   const minerals = results.meta.minerals.map((mineral): MineralSummary => {
     const goods = results.meta.goods.map((g, i) => ({ ...g, index: i })).filter((g) => g.mineral === mineral);
