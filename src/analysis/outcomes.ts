@@ -41,8 +41,8 @@ export interface OutcomeRow {
   id: string;
   /** The stages a row is reported for, each its own outcome `<mineral>.<id>.<stage>`; absent: the refined good. */
   stages?: 'all' | readonly string[];
-  /** In words, for a stage ('' for rows without stages): "world price, refined", "HHI, refining". */
-  label(stage: string): string;
+  /** In words: "world price", "HHI" (`outcomeLabel` adds the stage: "HHI, refining"). */
+  name: string;
   unit: string;
   /** Prices in USD/t, HHI 0–10,000, shares 0–1 (shown in %), durations and cover in months, money in USD/month. */
   kind: OutcomeKind;
@@ -57,18 +57,18 @@ export interface OutcomeRow {
   value(results: RunResults, month: number, at: OutcomeAt, earlier: Float64Array): number;
 }
 
-const share = (label: string) => ({
-  label: () => label,
+const share = (name: string) => ({
+  name,
   unit: '%',
   kind: 'share' as const,
   of: 'mineral' as const,
 });
 
 /** A money series summed over the mineral's goods and every node, USD/month. */
-function money(id: SeriesName, label: string): OutcomeRow {
+function money(id: SeriesName, name: string): OutcomeRow {
   return {
     id,
-    label: () => label,
+    name,
     unit: 'USD/month',
     kind: 'usd',
     of: 'mineral',
@@ -87,7 +87,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   {
     id: 'price.world',
     of: 'good',
-    label: () => 'world price, refined',
+    name: 'world price',
     unit: 'USD/t',
     kind: 'price',
     value: (r, m, at) => worldPrice(r, m, at.good),
@@ -95,7 +95,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   {
     id: 'price.zone',
     of: 'good',
-    label: () => 'price in the zone, refined',
+    name: 'price in the zone',
     unit: 'USD/t',
     kind: 'price',
     value: (r, m, at) => consumerPrice(r, m, at.good, at.members, true),
@@ -103,7 +103,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   {
     id: 'price.outside',
     of: 'good',
-    label: () => 'price outside the zone, refined',
+    name: 'price outside the zone',
     unit: 'USD/t',
     kind: 'price',
     value: (r, m, at) => consumerPrice(r, m, at.good, at.members, false),
@@ -112,7 +112,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     id: 'hhi',
     of: 'good',
     stages: 'all',
-    label: (stage) => `HHI, ${stageName(stage)}`,
+    name: 'HHI',
     unit: '0–10,000',
     kind: 'hhi',
     value: (r, m, at) => concentration(r, m, at.good).hhi,
@@ -121,7 +121,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     id: 'top1',
     of: 'good',
     stages: 'all',
-    label: (stage) => `largest producer's share, ${stageName(stage)}`,
+    name: 'largest producer’s share',
     unit: '%',
     kind: 'share',
     value: (r, m, at) => concentration(r, m, at.good).top1.share,
@@ -130,7 +130,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     id: 'top3',
     of: 'good',
     stages: 'all',
-    label: (stage) => `top-3 share, ${stageName(stage)}`,
+    name: 'top-3 share',
     unit: '%',
     kind: 'share',
     value: (r, m, at) => concentration(r, m, at.good).top3.share,
@@ -139,7 +139,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     id: 'selfSufficiency',
     of: 'good',
     stages: ['refine', 'mine'],
-    label: (stage) => `zone self-sufficiency, ${stageName(stage)}`,
+    name: 'zone self-sufficiency',
     unit: '%',
     kind: 'share',
     value: (r, m, at) => selfSufficiency(r, m, at.good, at.members),
@@ -148,7 +148,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     id: 'importDependence',
     of: 'good',
     stages: ['refine'],
-    label: (stage) => `zone import dependence, ${stageName(stage)}`,
+    name: 'zone import dependence',
     unit: '%',
     kind: 'share',
     value: (r, m, at) => importDependence(r, m, at.good, at.members),
@@ -169,7 +169,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     // shortageDuration from month 0 up to this month, one month at a time.
     id: 'shortage',
     of: 'mineral',
-    label: () => 'shortage duration, world',
+    name: 'shortage duration, world',
     unit: 'months',
     kind: 'months',
     value: (r, m, at, earlier) =>
@@ -178,7 +178,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
   {
     id: 'cover.zone',
     of: 'mineral',
-    label: () => 'months of cover in the zone',
+    name: 'months of cover in the zone',
     unit: 'months',
     kind: 'months',
     value: (r, m, at) => monthsOfCover(r, m, at.mineral, at.members),
@@ -196,6 +196,12 @@ const formats: Record<OutcomeKind, (value: number) => string> = {
   months: (v) => (Number.isFinite(v) ? v.toFixed(1) : '–'),
   usd,
 };
+
+/** A row in words for a stage: "HHI, refining"; rows of one good without stages measure the refined good. */
+export function labelOf(row: OutcomeRow, stage: string): string {
+  if (row.stages) return `${row.name}, ${stageName(stage)}`;
+  return row.of === 'good' ? `${row.name}, refined` : row.name;
+}
 
 /** An outcome's row and stage, found from its name. */
 function parseName(name: string): { mineral: string; row: OutcomeRow; stage: string } | null {
@@ -227,7 +233,7 @@ export function outcomeLabel(name: string): OutcomeLabel {
   const { mineral, row, stage } = found;
   return {
     mineral,
-    label: row.label(stage),
+    label: labelOf(row, stage),
     unit: row.unit,
     format: formats[row.kind],
     kind: row.kind,

@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Outcomes, outcomes } from '../analysis/outcomes.ts';
 import { zoneOf } from '../data/groups';
-import { calibratedWorld } from '../data/world.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import {
   type EnsembleDocument,
@@ -48,6 +47,7 @@ import {
 import { presetById } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
+import { calibratedWorld } from '../scenario/world.ts';
 import { type ClusterPlan, kubernetesJob, slurmJob } from './cluster.ts';
 import { applyOverrides, loadScenarioInput, wholeNumber } from './load.ts';
 

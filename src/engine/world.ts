@@ -2,7 +2,7 @@ import { asin, cos, sin } from './math.ts';
 
 /**
  * The world the engine simulates: nodes, goods (a mineral at a stage) and the calibration
- * figures the agents are drawn from. Built once from src/data (see src/data/world.ts) or, in
+ * figures the agents are drawn from. Built once from src/data (see src/scenario/world.ts) or, in
  * tests, from a small fixture. Plain arrays only: the world is cloned into every worker.
  */
 

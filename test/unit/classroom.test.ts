@@ -7,13 +7,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvText, dataSources, flowTable, nodeSeries, sourcesLine } from '../../src/analysis/viewData';
 import { priceFor } from '../../src/data/calibration';
-import { calibratedWorld } from '../../src/data/world';
 import { forEachFlow, goodIndexOf, selfSufficiency, unmetShare } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
 import { count, pointsChange, signedInt } from '../../src/present/format.ts';
 import { PRESETS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { addressHash, linkViewFromAddress, readAddress } from '../../src/share/address';
 import { wrapLines } from '../../src/share/exports';
 import { helpForForm } from '../../src/ui/editor/fields';

@@ -14,7 +14,6 @@ import {
 } from '../../src/analysis/welfare.ts';
 import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
 import { CLUB } from '../../src/data/groups';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { goodIndexOf, total } from '../../src/engine/metrics.ts';
 import type { RunResults, SeriesName } from '../../src/engine/results.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
@@ -29,6 +28,7 @@ import { CancelledError, createTaskPool, isCancelled, type PoolWorker } from '..
 import { presetById } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 const world = calibratedWorld();
 const valid = (input: object): Scenario => {

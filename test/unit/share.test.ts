@@ -3,11 +3,11 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../src/analysis/summary.ts';
 import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { decodeScenario } from '../../src/scenario/codec.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import {
   addressHash,
   addressWith,

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANTS } from '../../src/data/groups';
 import { NODES } from '../../src/data/nodes';
-import { calibratedWorld } from '../../src/data/world';
 import { concentration, forEachFlow, goodIndexOf, HIGHLY_CONCENTRATED } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
 import { validateScenario } from '../../src/scenario/validate';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { concentrationRows } from '../../src/viz/concentrationPanel';
 import { arcGeometry, arcWidth, selectArcs } from '../../src/viz/flowArcs';
 import { productionShares, shareColouring, zoneColouring } from '../../src/viz/mapColouring';

@@ -27,7 +27,7 @@ import {
   signedTonnes,
   signedWhole,
 } from './common.ts';
-import type { ResearchTab } from './researchSection.ts';
+import type { ResearchTab } from './tab.ts';
 
 interface PinnedRun {
   results: RunResults;

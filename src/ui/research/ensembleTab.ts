@@ -8,7 +8,7 @@
  */
 
 import type { Outcomes } from '../../analysis/outcomes.ts';
-import { outcomeLabel } from '../../analysis/outcomes.ts';
+import { OUTCOME_ROWS, outcomeLabel } from '../../analysis/outcomes.ts';
 import { zoneOf } from '../../data/groups';
 import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
 import { button, el, setText } from '../../present/dom.ts';
@@ -28,24 +28,39 @@ import { OKABE_ITO } from '../../viz/palette.ts';
 import { createTimeSeries, type TimeSeriesChart } from '../../viz/timeSeries.ts';
 import type { AppState } from '../store.ts';
 import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 export const MAX_ENSEMBLE_RUNS = 50;
 
-/** The outcomes a user can chart, relative to the mineral (and stage) the views show. */
-const OUTCOME_CHOICES: readonly { key: string; label: string; checked: boolean }[] = [
-  { key: 'price.world', label: 'world price', checked: true },
-  { key: 'price.zone', label: 'price in the zone', checked: false },
-  { key: 'price.outside', label: 'price outside the zone', checked: false },
-  { key: 'hhi', label: 'HHI of the stage shown', checked: true },
-  { key: 'top3', label: 'top-3 share of the stage shown', checked: false },
-  { key: 'selfSufficiency.refine', label: 'zone self-sufficiency (refining)', checked: false },
-  { key: 'unmet', label: 'unmet demand, world', checked: true },
-  { key: 'unmet.zone', label: 'unmet demand in the zone', checked: false },
-];
+/** Outcomes charted until the user chooses others. */
+const CHARTED_FIRST = new Set(['price.world', 'hhi', 'unmet']);
 
-function outcomeName(key: string, mineral: string, stage: string): string {
-  return key === 'hhi' || key === 'top3' ? `${mineral}.${key}.${stage}` : `${mineral}.${key}`;
+/**
+ * The outcomes a user can chart, relative to the mineral (and stage) the views show: every
+ * outcome row, a row of every stage as "of the stage shown", a row of named stages once per stage.
+ */
+const OUTCOME_CHOICES: readonly { key: string; label: string; checked: boolean; perStage?: boolean }[] =
+  OUTCOME_ROWS.flatMap((row) => {
+    if (row.stages === 'all')
+      return [
+        {
+          key: row.id,
+          label: `${row.name} of the stage shown`,
+          checked: CHARTED_FIRST.has(row.id),
+          perStage: true,
+        },
+      ];
+    if (row.stages)
+      return row.stages.map((stage) => ({
+        key: `${row.id}.${stage}`,
+        label: `${row.name} (${stageName(stage)})`,
+        checked: false,
+      }));
+    return [{ key: row.id, label: row.name, checked: CHARTED_FIRST.has(row.id) }];
+  });
+
+function outcomeName(choice: { key: string; perStage?: boolean }, mineral: string, stage: string): string {
+  return choice.perStage ? `${mineral}.${choice.key}.${stage}` : `${mineral}.${choice.key}`;
 }
 
 interface EnsembleJob {
@@ -302,7 +317,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
       const { mineral, stage } = state.view;
       const chosen = outcomeBoxes
         .filter((o) => o.box.checked)
-        .map((o) => outcomeName(o.choice.key, mineral, stage));
+        .map((o) => outcomeName(o.choice, mineral, stage));
       const key = [objectId(job), job?.done, job?.state, chosen.join(), hover].join('|');
       if (key === shownKey) return;
       shownKey = key;

@@ -16,7 +16,7 @@ import { slimForPe } from '../../research/service.ts';
 import { statusQuoFor } from '../runSession.ts';
 import { type AppState, runName } from '../store.ts';
 import { type Cell, dataTable, objectId, signedMillions, signedPercent } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 /** Rows shown before "Show all". */
 const FIRST_ROWS = 15;

@@ -24,7 +24,7 @@ import { downloadText, fileStem } from '../../share/files.ts';
 import { createHeatmap, heatmapCells } from '../../viz/heatmap.ts';
 import type { AppState } from '../store.ts';
 import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 export const MAX_SWEEP_POINTS = 100;
 

@@ -4,11 +4,11 @@
  * of the reference, and the IEA 2024 refining concentration (episodes S1).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibratedWorld } from '../../../src/data/world.ts';
 import { concentration, goodIndexOf, worldPrice } from '../../../src/engine/metrics.ts';
 import type { RunResults } from '../../../src/engine/results.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../../src/scenario/world.ts';
 
 const BURN_IN = 24;
 const world = calibratedWorld();
