@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type Outcomes, outcomes } from '../analysis/outcomes.ts';
 import { zoneOf } from '../data/groups';
 import { createSimulation } from '../engine/simulation.ts';
@@ -49,7 +48,8 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
 import { calibratedWorld } from '../scenario/world.ts';
 import { type ClusterPlan, kubernetesJob, slurmJob } from './cluster.ts';
-import { applyOverrides, loadScenarioInput, wholeNumber } from './load.ts';
+import { applyOverrides, loadScenarioInput } from './load.ts';
+import { parseOptions, RESEARCH_OPTIONS, UsageError, usage, wholeNumber } from './options.ts';
 
 /**
  * Largest sweep shard --merge reads, in bytes: a shard is one CSV row per point and month for
@@ -69,17 +69,6 @@ export interface ResearchIo {
 /** The repository `npm run sim` runs in (cluster jobs `cd` there). */
 const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Kept here for callers of the command line's helpers; it lives with the other path helpers.
-export { splitValues };
-
-export function isResearchCommand(args: readonly string[]): boolean {
-  return args.some((a) =>
-    ['--runs', '--sweep', '--merge', '--slurm', '--kubernetes'].includes(a.split('=')[0]),
-  );
-}
-
-class UsageError extends Error {}
-
 function parseSweep(text: string): SweepParameter {
   const at = text.indexOf('=');
   if (at < 1) throw new UsageError(`--sweep must look like path=v1,v2,... (got ${JSON.stringify(text)})`);
@@ -89,14 +78,6 @@ function parseSweep(text: string): SweepParameter {
     return { path, values: splitValues(text.slice(at + 1)).map(parseValue) };
   } catch (error) {
     throw new UsageError(`--sweep ${text}: ${(error as Error).message}`);
-  }
-}
-
-function usage<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }
 
@@ -113,32 +94,7 @@ export function runResearchCli(args: string[], io: ResearchIo): number {
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    const parsed = parseArgs({
-      args,
-      options: {
-        scenario: { type: 'string', short: 's' },
-        months: { type: 'string', short: 'm' },
-        seed: { type: 'string' },
-        resolution: { type: 'string', short: 'r' },
-        out: { type: 'string', short: 'o' },
-        runs: { type: 'string' },
-        range: { type: 'string', multiple: true },
-        sweep: { type: 'string', multiple: true },
-        reduce: { type: 'string', default: 'last' },
-        shard: { type: 'string' },
-        merge: { type: 'boolean', default: false },
-        // Cluster jobs and merges: the shard count, the job's fingerprint.
-        shards: { type: 'string' },
-        job: { type: 'string' },
-        slurm: { type: 'boolean', default: false },
-        kubernetes: { type: 'boolean', default: false },
-        'job-dir': { type: 'string' },
-        image: { type: 'string' },
-        claim: { type: 'string', default: 'sim-results' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
+    const parsed = parseOptions(args, RESEARCH_OPTIONS, true);
     values = parsed.values;
     positionals = parsed.positionals;
   } catch (error) {

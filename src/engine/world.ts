@@ -91,11 +91,3 @@ export function distanceMatrix(nodes: readonly WorldNode[]): Float64Array {
   }
   return km;
 }
-
-export function goodIndex(world: World, mineral: string, stage: string): number {
-  return world.goods.findIndex((g) => g.mineral === mineral && g.stage === stage);
-}
-
-export function nodeIndexOf(world: World, code: string): number {
-  return world.nodes.findIndex((n) => n.code === code);
-}

@@ -14,11 +14,6 @@ export function monthLabel(month: number): string {
   return `${MONTH_NAMES[((month % 12) + 12) % 12]} ${FIRST_YEAR + Math.floor(month / 12)}`;
 }
 
-/** 'month 14 (Mar 2027)'. */
-export function monthLong(month: number): string {
-  return `month ${month} (${monthLabel(month)})`;
-}
-
 /** Short names where the data's display name is too long for a label. */
 const SHORT_NAMES: Record<string, string> = {
   USA: 'US',
