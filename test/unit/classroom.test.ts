@@ -20,6 +20,7 @@ import { helpForForm } from '../../src/ui/editor/fields';
 import { LEVERS, referenceTimes, rescalePrices } from '../../src/ui/editor/levers';
 import { displayName, scenarioOrigin } from '../../src/ui/scenarioOrigin';
 import { monthTicks, tickLabel } from '../../src/viz/timeSeries';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 const valid = (input: Record<string, unknown>) => {
   const v = validateScenario(input);
@@ -76,7 +77,7 @@ describe('the numbers behind the pictures', () => {
     const sim = createSimulation(calibratedWorld(), valid({ version: 1, months: 4, resolution: 1000 }));
     sim.run();
     results = sim.results;
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('adds the month’s cross-border flows up per exporter and per importer', () => {
     const good = goodIndexOf(results, 'rare_earths', 'refine');

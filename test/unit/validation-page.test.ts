@@ -15,6 +15,7 @@ import { formatValue, monthsBetween } from '../../src/research/validationChart.t
 import { CHART_DIR, PAGE_PATH, PAGE_SETTINGS, renderValidation } from '../../src/research/validationPage.ts';
 import { type EpisodeResult, judge, runValidation } from '../../src/research/validationRun.ts';
 import { calibratedWorld } from '../../src/scenario/world.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let results: EpisodeResult[];
@@ -24,7 +25,7 @@ let files: Map<string, string>;
 beforeAll(() => {
   results = runValidation(calibratedWorld(), VALIDATION_EPISODES, PAGE_SETTINGS);
   files = renderValidation(results, PAGE_SETTINGS);
-}, 300_000);
+}, HOOK_TIMEOUT_MS);
 
 describe('docs/validation.md', () => {
   it('is exactly what `npm run episodes` makes (run it and commit the result when this fails)', () => {

@@ -15,6 +15,7 @@ import { arcGeometry, arcWidth, selectArcs } from '../../src/viz/flowArcs';
 import { productionShares, shareColouring, zoneColouring } from '../../src/viz/mapColouring';
 import { createMetricCache, metricSeries } from '../../src/viz/metricSeries';
 import { sankeyData } from '../../src/viz/sankeyData';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 let results: RunResults;
 
@@ -24,7 +25,7 @@ beforeAll(() => {
   const sim = createSimulation(calibratedWorld(), v.scenario);
   sim.run();
   results = sim.results;
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('flow arcs', () => {
   it('picks the largest cross-border flows, largest first, and marks flows into the zone', () => {
