@@ -93,48 +93,45 @@ export function forEachFlow(
   }
 }
 
-/**
- * Self-sufficiency of a zone in one good: the share of the zone's purchases of the good that
- * come from producers inside the zone, 0–1 (NaN when the zone buys none).
- */
-export function selfSufficiency(
+/** Tonnes a set of nodes received of one good in a month: in all, from inside the set, from any other node. */
+function receivedBy(
   results: RunResults,
   month: number,
   good: number,
   members: readonly string[],
-): number {
+): { all: number; fromInside: number; fromOthers: number } {
   const inside = memberMask(results, members);
-  let fromInside = 0;
   let all = 0;
+  let fromInside = 0;
+  let fromOthers = 0;
   forEachFlow(results, month, good, (i, j, t) => {
     if (!inside[j]) return;
     all += t;
     if (inside[i]) fromInside += t;
+    if (i !== j) fromOthers += t;
   });
-  return all > 0 ? fromInside / all : Number.NaN;
+  return { all, fromInside, fromOthers };
+}
+
+/** A share of what a set of nodes received of one good in a month, 0–1 (NaN when they received none). */
+function receivedShare(part: 'fromInside' | 'fromOthers') {
+  return (results: RunResults, month: number, good: number, members: readonly string[]): number => {
+    const received = receivedBy(results, month, good, members);
+    return received.all > 0 ? received[part] / received.all : Number.NaN;
+  };
 }
 
 /**
- * Import dependence of a set of nodes in one good: their imports (shipments from any other node)
- * / everything they received, 0–1 (NaN when they received none).
+ * Self-sufficiency of a zone in one good: the share of the zone's purchases of the good that
+ * come from producers inside the zone, 0–1 (NaN when the zone buys none).
  */
-export function importDependence(
-  results: RunResults,
-  month: number,
-  good: number,
-  members: readonly string[],
-): number {
-  const inside = memberMask(results, members);
-  let imports = 0;
-  inside.forEach((member, n) => {
-    if (member) imports += at(results, 'imports', month, good, n);
-  });
-  let received = 0;
-  forEachFlow(results, month, good, (_, j, t) => {
-    if (inside[j]) received += t;
-  });
-  return received > 0 ? imports / received : Number.NaN;
-}
+export const selfSufficiency = receivedShare('fromInside');
+
+/**
+ * Import dependence of a set of nodes in one good: what they received from any other node (their
+ * imports) / everything they received, 0–1 (NaN when they received none).
+ */
+export const importDependence = receivedShare('fromOthers');
 
 /**
  * Average landed price paid by final consumers in a set of nodes (weighted by consumption),

@@ -4,6 +4,7 @@
  * asks it to draw, and it redraws only when its selection changed or, with `dataDue`, when new
  * months arrived (fast runs let the costly views take turns).
  */
+import { getOrMake, objectId } from '../analysis/memo.ts';
 import type { RunResults } from '../engine/results.ts';
 import { el, setText } from '../present/dom.ts';
 import { monthLabel, shortName, tonnes } from '../present/format.ts';
@@ -49,19 +50,6 @@ export function panel(tag: 'aside' | 'section', className: string, title: string
   return element;
 }
 
-const runIds = new WeakMap<RunResults, number>();
-let nextRunId = 1;
-/** A number per results object: a new run with as many months as the last is still new. */
-function runId(results: RunResults | null): number {
-  if (!results) return 0;
-  let id = runIds.get(results);
-  if (id === undefined) {
-    id = nextRunId++;
-    runIds.set(results, id);
-  }
-  return id;
-}
-
 /** The run's name (the editor's scenario until a run starts), "edited" when it is a changed preset. */
 const caption = (state: AppState) => runName(state);
 
@@ -96,7 +84,7 @@ export function createConcentrationSection(
       const results = state.results;
       const month = shownMonth(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
-      const key = `${viewKey}|${runId(results)}|${results?.monthsDone ?? 0}`;
+      const key = `${viewKey}|${objectId(results)}|${results?.monthsDone ?? 0}`;
       if (key === concentrationKey) return 'current';
       if (!dataDue && concentrationKey.startsWith(`${viewKey}|`)) return 'waiting';
       concentrationKey = key;
@@ -309,17 +297,13 @@ export function createSankeySection(
         return 'drew';
       }
       const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
-      let byMineral = sankeyMonths.get(results);
-      if (!byMineral) {
-        byMineral = new Map();
-        sankeyMonths.set(results, byMineral);
-      }
+      const byMineral = getOrMake(
+        sankeyMonths,
+        results,
+        () => new Map<string, Map<number, Map<string, number>>>(),
+      );
       const cacheKey = `${state.view.mineral}|${byZone ? zone.members.join() : ''}`;
-      let monthCache = byMineral.get(cacheKey);
-      if (!monthCache) {
-        monthCache = new Map();
-        byMineral.set(cacheKey, monthCache);
-      }
+      const monthCache = getOrMake(byMineral, cacheKey, () => new Map<number, Map<string, number>>());
       const data = sankeyData(results, state.view.mineral, from, month + 1, {
         nameOf: shortName,
         monthCache,

@@ -4,6 +4,7 @@
  * arrives, so a frame during a run only adds the new months. Keys name the metric, the good and
  * (where it matters) the zone's members.
  */
+import { getOrMake } from '../analysis/memo.ts';
 import { outcomeRow } from '../analysis/outcomes.ts';
 import { goodIndexOf } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
@@ -23,16 +24,12 @@ export function createMetricCache(): MetricCache {
   const byResults = new WeakMap<RunResults, Map<string, { values: Float64Array; done: number }>>();
   return {
     series(results, key, compute) {
-      let map = byResults.get(results);
-      if (!map) {
-        map = new Map();
-        byResults.set(results, map);
-      }
-      let entry = map.get(key);
-      if (!entry) {
-        entry = { values: new Float64Array(results.meta.months), done: 0 };
-        map.set(key, entry);
-      }
+      const map = getOrMake(
+        byResults,
+        results,
+        () => new Map<string, { values: Float64Array; done: number }>(),
+      );
+      const entry = getOrMake(map, key, () => ({ values: new Float64Array(results.meta.months), done: 0 }));
       for (let m = entry.done; m < results.monthsDone; m++) entry.values[m] = compute(m, entry.values);
       entry.done = Math.max(entry.done, results.monthsDone);
       return entry.values.subarray(0, results.monthsDone);

@@ -8,19 +8,6 @@ import { button, el, setText } from '../../present/dom.ts';
 import { tonnes, whole } from '../../present/format.ts';
 import { isCancelled } from '../../research/taskPool.ts';
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-/** A number per object, for cache keys. */
-export function objectId(value: object | null | undefined): number {
-  if (!value) return 0;
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(value, id);
-  }
-  return id;
-}
-
 export type Cell =
   | string
   | { text: string; className?: string; header?: boolean; attrs?: Record<string, string> };

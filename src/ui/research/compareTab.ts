@@ -10,6 +10,7 @@
  * while a run is still arriving.
  */
 
+import { getOrMake, objectId } from '../../analysis/memo.ts';
 import { type WelfareTable, welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
 import { button, el, selectBox, setText } from '../../present/dom.ts';
@@ -20,7 +21,6 @@ import { displayName } from '../scenarioOrigin.ts';
 import { type AppState, activeZone, runName, type Store } from '../store.ts';
 import {
   dataTable,
-  objectId,
   signedBillions,
   signedPercent,
   signedPoints,
@@ -37,17 +37,8 @@ interface PinnedRun {
 /** Welfare tables per pair of runs (both finished, so they never change). */
 const welfareTables = new WeakMap<RunResults, WeakMap<RunResults, WelfareTable>>();
 function welfareOf(baseline: RunResults, scenario: RunResults): WelfareTable {
-  let inner = welfareTables.get(baseline);
-  if (!inner) {
-    inner = new WeakMap();
-    welfareTables.set(baseline, inner);
-  }
-  let table = inner.get(scenario);
-  if (!table) {
-    table = welfareTable(baseline, scenario);
-    inner.set(scenario, table);
-  }
-  return table;
+  const byScenario = getOrMake(welfareTables, baseline, () => new WeakMap<RunResults, WelfareTable>());
+  return getOrMake(byScenario, scenario, () => welfareTable(baseline, scenario));
 }
 
 /** A run with every month in (a finished run, or a pinned one). */

@@ -5,6 +5,7 @@
  * form offers, and redraws the tab only when it is visible and the job or the view changed. A tab
  * gives it how to read its form into a plan, how to run the plan, and how to draw.
  */
+import { objectId } from '../../analysis/memo.ts';
 import type { Outcomes } from '../../analysis/outcomes.ts';
 import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
 import { el } from '../../present/dom.ts';
@@ -13,7 +14,7 @@ import { type PathSuggestion, suggestedPaths } from '../../research/paths.ts';
 import type { TaskPool } from '../../research/taskPool.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { AppState } from '../store.ts';
-import { type JobControls, jobControls, objectId, runPooledJob } from './common.ts';
+import { type JobControls, jobControls, runPooledJob } from './common.ts';
 import type { ResearchContext, ResearchTab } from './tab.ts';
 
 export interface ResearchJob<Plan> {

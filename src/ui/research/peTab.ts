@@ -5,6 +5,7 @@
  * (a solve takes 0.1–0.3 s) from a slim copy of the two runs, once per pair of runs and good.
  */
 
+import { objectId } from '../../analysis/memo.ts';
 import { welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
 import type { ResearchPool } from '../../parallel/researchPool.ts';
@@ -15,7 +16,7 @@ import { PE_LIMITATIONS, peRows, peSummary, peWarnings } from '../../research/pe
 import { slimForPe } from '../../research/service.ts';
 import { statusQuoFor } from '../runSession.ts';
 import { type AppState, runName } from '../store.ts';
-import { type Cell, dataTable, objectId, signedMillions, signedPercent } from './common.ts';
+import { type Cell, dataTable, signedMillions, signedPercent } from './common.ts';
 import type { ResearchContext, ResearchTab } from './tab.ts';
 
 /** Rows shown before "Show all". */

@@ -6,6 +6,7 @@
  * (`npm run sim -- --sweep path=v1,v2 [--sweep ...] --reduce last|mean`).
  */
 
+import { getOrMake } from '../../analysis/memo.ts';
 import { allOutcomeNames, type Outcomes, outcomeLabel, reduceOutcomes } from '../../analysis/outcomes.ts';
 import { button, el, selectBox, setText } from '../../present/dom.ts';
 import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
@@ -239,16 +240,8 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
   const reduced = new WeakMap<Outcomes, Map<string, Record<string, number>>>();
   function metricOf(run: Outcomes | undefined, how: 'last' | 'mean', name: string): number | undefined {
     if (!run) return undefined;
-    let byHow = reduced.get(run);
-    if (!byHow) {
-      byHow = new Map();
-      reduced.set(run, byHow);
-    }
-    let values = byHow.get(how);
-    if (!values) {
-      values = reduceOutcomes(run, how);
-      byHow.set(how, values);
-    }
+    const byHow = getOrMake(reduced, run, () => new Map<string, Record<string, number>>());
+    const values = getOrMake(byHow, how, () => reduceOutcomes(run, how));
     return values[name];
   }
 
