@@ -14,19 +14,24 @@ import { getOrMake, objectId } from '../../analysis/memo.ts';
 import { type WelfareTable, welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
 import { button, el, selectBox, setText } from '../../present/dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../../present/format.ts';
-import { type Comparison, compareRuns, comparisonNotes } from '../../research/compare.ts';
-import type { Scenario } from '../../scenario/schema.ts';
-import { displayName } from '../scenarioOrigin.ts';
-import { type AppState, activeZone, runName, type Store } from '../store.ts';
 import {
-  dataTable,
+  monthLabel,
+  percent,
+  shortName,
   signedBillions,
   signedPercent,
   signedPoints,
   signedTonnes,
   signedWhole,
-} from './common.ts';
+  stageName,
+  tonnes,
+  whole,
+} from '../../present/format.ts';
+import { type Comparison, compareRuns, comparisonNotes } from '../../research/compare.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { displayName } from '../scenarioOrigin.ts';
+import { type AppState, activeZone, runName, type Store } from '../store.ts';
+import { dataTable } from './common.ts';
 import type { ResearchTab } from './tab.ts';
 
 interface PinnedRun {

@@ -10,13 +10,13 @@ import { welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
 import type { ResearchPool } from '../../parallel/researchPool.ts';
 import { button, el, setText } from '../../present/dom.ts';
-import { monthLabel, shortName, stageName } from '../../present/format.ts';
+import { monthLabel, shortName, signedMillions, signedPercent, stageName } from '../../present/format.ts';
 import type { PeComparison } from '../../research/peScenario.ts';
 import { PE_LIMITATIONS, peRows, peSummary, peWarnings } from '../../research/peTable.ts';
 import { slimForPe } from '../../research/service.ts';
 import { statusQuoFor } from '../runSession.ts';
 import { type AppState, runName } from '../store.ts';
-import { type Cell, dataTable, signedMillions, signedPercent } from './common.ts';
+import { type Cell, dataTable } from './common.ts';
 import type { ResearchContext, ResearchTab } from './tab.ts';
 
 /** Rows shown before "Show all". */
