@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { scaled } from './test/timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from './test/timeouts.ts';
 
 // Limits are generous for a busy 2-core machine and scale with TEST_TIME_SCALE (test/timeouts.ts):
 // a one-off set-up such as parallel-determinism's reference hashes of every preset takes tens of
@@ -14,7 +14,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: scaled(120_000),
-          hookTimeout: scaled(300_000),
+          hookTimeout: HOOK_TIMEOUT_MS,
         },
       },
       {
@@ -23,7 +23,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           testTimeout: scaled(240_000),
-          hookTimeout: scaled(240_000),
+          hookTimeout: HOOK_TIMEOUT_MS,
           // One Chromium at a time: the machine has two cores and the app spawns workers.
           fileParallelism: false,
         },
@@ -34,8 +34,8 @@ export default defineConfig({
           name: 'cluster',
           include: ['test/cluster/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30 * 60_000,
-          hookTimeout: 15 * 60_000,
+          testTimeout: scaled(30 * 60_000),
+          hookTimeout: scaled(15 * 60_000),
         },
       },
     ],

@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { calibratedWorld } from '../src/data/world.ts';
 import { buildValidationPage, CHART_DIR, PAGE_PATH } from '../src/research/validationPage.ts';
+import { calibratedWorld } from '../src/scenario/world.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const files = buildValidationPage(calibratedWorld());

@@ -11,3 +11,11 @@ export const TIME_SCALE = Math.max(1, Number(process.env.TEST_TIME_SCALE) || 1);
 export function scaled(ms: number): number {
   return Math.round(ms * TIME_SCALE);
 }
+
+/**
+ * The limit of every set-up and tear-down hook (vitest.config.ts sets it for the suites, and each
+ * hook passes it too, so a file run under another config keeps it): one-off set-ups such as
+ * parallel-determinism's reference hashes of every preset, or a served app and a Chromium, take
+ * tens of seconds on a loaded 2-core machine, far past vitest's default 10 s.
+ */
+export const HOOK_TIMEOUT_MS = scaled(300_000);

@@ -3,8 +3,8 @@
  * main thread only sends control calls and receives month slices.
  */
 import { expose } from 'comlink';
-import { calibratedWorld } from '../src/data/world.ts';
 import { spawnBrowserBlockWorker } from '../src/parallel/browserHost.ts';
 import { createCoordinatorService } from '../src/parallel/coordinatorService.ts';
+import { calibratedWorld } from '../src/scenario/world.ts';
 
 expose(createCoordinatorService(calibratedWorld, spawnBrowserBlockWorker));

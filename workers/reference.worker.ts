@@ -4,10 +4,10 @@
  * engine. Not used by the app.
  */
 import { expose } from 'comlink';
-import { calibratedWorld } from '../src/data/world.ts';
 import { hashResults } from '../src/engine/hash.ts';
 import { createSimulation } from '../src/engine/simulation.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
+import { calibratedWorld } from '../src/scenario/world.ts';
 
 expose({
   /** SHA-256 of the full results of `scenario` on the single-thread engine. */

@@ -4,7 +4,7 @@
  * page's main thread never simulates or solves. Started by src/parallel/researchPool.ts.
  */
 import { expose } from 'comlink';
-import { calibratedWorld } from '../src/data/world.ts';
 import { createResearchService } from '../src/research/service.ts';
+import { calibratedWorld } from '../src/scenario/world.ts';
 
 expose(createResearchService(calibratedWorld));

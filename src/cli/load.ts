@@ -65,10 +65,3 @@ export function statusQuoLike(scenario: Pick<Scenario, 'months' | 'seed' | 'reso
   if (!base.ok) throw new Error(base.errors.join('; '));
   return base.scenario;
 }
-
-/** Parses a whole-number option. */
-export function wholeNumber(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number (got ${JSON.stringify(text)})`);
-  return Number(text);
-}

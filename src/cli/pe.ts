@@ -5,10 +5,10 @@
  */
 import { realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { GsimConvergenceError, GsimInputError, parseGsimInput, solveGsim } from '../pe/index.ts';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
 import { readInputText } from './inputFile.ts';
+import { PE_OPTIONS, parseOptions, UsageError } from './options.ts';
 
 export const USAGE = `Usage: npm run pe -- --input <file.json> [--out <file.json>]
 
@@ -41,25 +41,10 @@ const nodeIo: CliIo = {
   writeFile: (path, text) => writeFileSync(path, text),
 };
 
-class UsageError extends Error {}
-
 function parseCommandLine(args: string[]): { input?: string; out?: string; help: boolean } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        input: { type: 'string', short: 'i' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-    return { input: values.input, out: values.out, help: values.help ?? false };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values, positionals } = parseOptions(args, PE_OPTIONS, true);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  return { input: values.input, out: values.out, help: values.help ?? false };
 }
 
 function readJson(path: string, io: CliIo): unknown {

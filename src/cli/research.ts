@@ -12,8 +12,8 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { calibratedWorld } from '../data/world.ts';
+import { type Outcomes, outcomes } from '../analysis/outcomes.ts';
+import { zoneOf } from '../data/groups';
 import { createSimulation } from '../engine/simulation.ts';
 import {
   type EnsembleDocument,
@@ -23,7 +23,6 @@ import {
   ensembleMembers,
   parseRange,
 } from '../research/ensemble.ts';
-import { type Outcomes, outcomes, type ZoneRef } from '../research/outcomes.ts';
 import { parsePath, parseValue, splitValues } from '../research/paths.ts';
 import {
   ensembleShardFile,
@@ -44,11 +43,13 @@ import {
   sweepCsv,
   sweepPoints,
 } from '../research/sweep.ts';
-import { PARTICIPANTS, presetById } from '../scenario/presets.ts';
+import { presetById } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
+import { calibratedWorld } from '../scenario/world.ts';
 import { type ClusterPlan, kubernetesJob, slurmJob } from './cluster.ts';
-import { applyOverrides, loadScenarioInput, wholeNumber } from './load.ts';
+import { applyOverrides, loadScenarioInput } from './load.ts';
+import { parseOptions, RESEARCH_OPTIONS, UsageError, usage, wholeNumber } from './options.ts';
 
 /**
  * Largest sweep shard --merge reads, in bytes: a shard is one CSV row per point and month for
@@ -65,25 +66,8 @@ export interface ResearchIo {
   makeDirectory?(path: string): void;
 }
 
-const PARTICIPANTS_ZONE: ZoneRef = {
-  id: 'participants',
-  name: 'Ministerial participants',
-  members: PARTICIPANTS,
-};
-
 /** The repository `npm run sim` runs in (cluster jobs `cd` there). */
 const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-// Kept here for callers of the command line's helpers; it lives with the other path helpers.
-export { splitValues };
-
-export function isResearchCommand(args: readonly string[]): boolean {
-  return args.some((a) =>
-    ['--runs', '--sweep', '--merge', '--slurm', '--kubernetes'].includes(a.split('=')[0]),
-  );
-}
-
-class UsageError extends Error {}
 
 function parseSweep(text: string): SweepParameter {
   const at = text.indexOf('=');
@@ -94,14 +78,6 @@ function parseSweep(text: string): SweepParameter {
     return { path, values: splitValues(text.slice(at + 1)).map(parseValue) };
   } catch (error) {
     throw new UsageError(`--sweep ${text}: ${(error as Error).message}`);
-  }
-}
-
-function usage<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }
 
@@ -118,32 +94,7 @@ export function runResearchCli(args: string[], io: ResearchIo): number {
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
-    const parsed = parseArgs({
-      args,
-      options: {
-        scenario: { type: 'string', short: 's' },
-        months: { type: 'string', short: 'm' },
-        seed: { type: 'string' },
-        resolution: { type: 'string', short: 'r' },
-        out: { type: 'string', short: 'o' },
-        runs: { type: 'string' },
-        range: { type: 'string', multiple: true },
-        sweep: { type: 'string', multiple: true },
-        reduce: { type: 'string', default: 'last' },
-        shard: { type: 'string' },
-        merge: { type: 'boolean', default: false },
-        // Cluster jobs and merges: the shard count, the job's fingerprint.
-        shards: { type: 'string' },
-        job: { type: 'string' },
-        slurm: { type: 'boolean', default: false },
-        kubernetes: { type: 'boolean', default: false },
-        'job-dir': { type: 'string' },
-        image: { type: 'string' },
-        claim: { type: 'string', default: 'sim-results' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
+    const parsed = parseOptions(args, RESEARCH_OPTIONS, true);
     values = parsed.values;
     positionals = parsed.positionals;
   } catch (error) {
@@ -285,7 +236,7 @@ function sweep(
   const world = calibratedWorld();
   const rows = mine.map((point, i) => {
     io.stderr(`point ${i + 1}/${mine.length} (#${point.index} of ${points.length})\n`);
-    return runSweepPoint(world, base, spec, point, PARTICIPANTS_ZONE);
+    return runSweepPoint(world, base, spec, point);
   });
   const csv = sweepCsv(spec, points.length, rows);
   const text = shard ? sweepShardFile(job, shard, points.length, csv) : csv;
@@ -371,7 +322,7 @@ function ensemble(
     const checked = validateScenario(member.scenario);
     if (!checked.ok) throw new Error(`run ${member.run}: ${checked.errors.join('; ')}`);
     const results = createSimulation(world, checked.scenario).run();
-    return outcomes(results, results.meta.zones[0] ?? PARTICIPANTS_ZONE);
+    return outcomes(results, zoneOf(results.meta.zones));
   });
   if (shard) {
     const text = ensembleShardFile(

@@ -11,22 +11,22 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { calibratedWorld } from '../data/world.ts';
+import { formatSummary, summarise } from '../analysis/summary.ts';
 import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import { formatSummary, summarise } from '../engine/summary.ts';
 import type { World } from '../engine/world.ts';
 import { spawnNodeBlockWorker } from '../parallel/nodeHost.ts';
 import { ParallelEngine } from '../parallel/parallelEngine.ts';
 import { type FaultPlan, parseFaultPlan } from '../parallel/protocol.ts';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
-import { PARTICIPANTS, PRESETS } from '../scenario/presets.ts';
+import { PRESETS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { calibratedWorld } from '../scenario/world.ts';
 import { readInputText } from './inputFile.ts';
-import { loadScenario, statusQuoLike, wholeNumber } from './load.ts';
-import { isResearchCommand, runResearchCli } from './research.ts';
+import { loadScenario, statusQuoLike } from './load.ts';
+import { isResearchCommand, parseOptions, SIM_OPTIONS, UsageError, wholeNumber } from './options.ts';
+import { runResearchCli } from './research.ts';
 
 export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]
 
@@ -75,8 +75,6 @@ const nodeIo: SimIo = {
   makeDirectory: (path) => mkdirSync(path, { recursive: true }),
 };
 
-class UsageError extends Error {}
-
 /** --workers above this many is capped unless the machine has more hardware threads. */
 export const MIN_MAX_WORKERS = 16;
 
@@ -98,47 +96,17 @@ interface Options {
   help: boolean;
 }
 
-function integer(name: string, text: string | undefined): number | undefined {
-  try {
-    return wholeNumber(name, text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 function parseCommandLine(args: string[]): Options {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    const parsed = parseArgs({
-      args,
-      options: {
-        scenario: { type: 'string', short: 's' },
-        months: { type: 'string', short: 'm' },
-        seed: { type: 'string' },
-        resolution: { type: 'string', short: 'r' },
-        workers: { type: 'string', short: 'w' },
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f', default: 'json' },
-        flows: { type: 'boolean', default: false },
-        'no-baseline': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
-    values = parsed.values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseOptions(args, SIM_OPTIONS);
   const format = values.format as string;
   if (format !== 'json' && format !== 'csv')
     throw new UsageError(`--format must be json or csv (got ${JSON.stringify(format)})`);
   return {
     scenario: values.scenario as string | undefined,
-    months: integer('months', values.months as string | undefined),
-    seed: integer('seed', values.seed as string | undefined),
-    resolution: integer('resolution', values.resolution as string | undefined),
-    workers: integer('workers', values.workers as string | undefined),
+    months: wholeNumber('months', values.months as string | undefined),
+    seed: wholeNumber('seed', values.seed as string | undefined),
+    resolution: wholeNumber('resolution', values.resolution as string | undefined),
+    workers: wholeNumber('workers', values.workers as string | undefined),
     out: values.out as string | undefined,
     format,
     flows: values.flows === true,
@@ -206,11 +174,7 @@ async function runInWorkers(
 
 function report(scenario: Scenario, options: Options, outcome: Outcome, io: SimIo): number {
   const { results, baseline, elapsed } = outcome;
-  const summary = summarise(
-    results,
-    { id: 'participants', name: 'Ministerial participants', members: [...PARTICIPANTS] },
-    baseline,
-  );
+  const summary = summarise(results, baseline);
   io.stdout(
     `${scenario.name}: ${scenario.months} months, ${results.meta.agentCount.toLocaleString('en')} agents, seed ${scenario.seed}${outcome.engine}, ${(elapsed / 1000).toFixed(2)} s\n`,
   );

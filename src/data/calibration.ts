@@ -64,9 +64,6 @@ const file = raw as unknown as CalibrationFile;
 
 export const CALIBRATION_YEAR: number = file.year;
 
-/** The node inclusion rule as applied by the generator. */
-export const NODE_RULE: string = file.nodeRule;
-
 /** The generator's node list, in engine order (NODES follows it). */
 export const CALIBRATION_NODES: readonly CalibrationNodeEntry[] = file.nodes;
 

@@ -224,13 +224,6 @@ export function isNode(code: string): boolean {
   return indexByCode.has(code);
 }
 
-/** Which node draws an ISO numeric territory code, or undefined when it belongs to ROW. */
-const nodeByNumeric = new Map(NODES.flatMap((node) => node.territory.map((n) => [n, node.code] as const)));
-
-export function nodeForTerritory(numeric: string): string | undefined {
-  return nodeByNumeric.get(numeric);
-}
-
 /** 'host', 'delegation', 'producer' (did not attend) or 'rest' (ROW). */
 export type NodeCategory = 'host' | 'delegation' | 'producer' | 'rest';
 

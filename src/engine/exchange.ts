@@ -59,8 +59,3 @@ export function createMarketView(goods: number, nodes: number, buffer?: ArrayBuf
   const data = buffer ? new Float64Array(buffer, 0, length) : new Float64Array(length);
   return { data, goods, nodes };
 }
-
-/** Offset of field `field` for good `good` at node `node`. */
-export function viewIndex(view: MarketView, field: number, good: number, node: number): number {
-  return (field * view.goods + good) * view.nodes + node;
-}

@@ -5,12 +5,12 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { type RunResults, SERIES, SERIES_UNITS } from './results.ts';
-import type { RunSummary } from './summary.ts';
 
 export const RESULTS_FORMAT = 'critical-minerals-results';
 export const RESULTS_FORMAT_VERSION = 1;
 
-export interface ResultsDocument {
+/** `Summary`: the run summary the caller adds (src/analysis/summary.ts), written as it is. */
+export interface ResultsDocument<Summary = unknown> {
   format: typeof RESULTS_FORMAT;
   formatVersion: number;
   meta: RunResults['meta'] & { monthsDone: number; shape: [number, number, number]; layout: string };
@@ -21,16 +21,16 @@ export interface ResultsDocument {
   conservationError: number[];
   /** Present when flows were asked for: per month, [good, origin, destination, tonnes] rows. */
   flows?: [number, number, number, number][][];
-  summary: RunSummary;
+  summary: Summary;
 }
 
 /** The results as a JSON-ready object. Only completed months are written. */
-export function resultsDocument(
+export function resultsDocument<Summary>(
   results: RunResults,
   scenario: Scenario,
-  summary: RunSummary,
+  summary: Summary,
   options: { flows?: boolean } = {},
-): ResultsDocument {
+): ResultsDocument<Summary> {
   const { goods, nodes } = results.meta;
   const months = results.monthsDone;
   const stride = goods.length * nodes.length;

@@ -2,9 +2,9 @@
  * Metrics of MODEL.md §6, computed from run results (pure functions, no engine state):
  * concentration (HHI, top-1 and top-3 shares), zone self-sufficiency and import dependence,
  * prices inside and outside a zone, resilience (unmet demand, its duration, months of cover)
- * and money, and welfare against a baseline run. docs/results.md defines each one.
+ * and money. Welfare against a baseline run is src/analysis/welfare.ts; the outcomes research
+ * tools, charts and summaries track are src/analysis/outcomes.ts. docs/results.md defines each one.
  */
-import { log, pow } from './math.ts';
 import type { RunResults, SeriesName } from './results.ts';
 
 /** The IEA/US DoJ threshold above which a market is "highly concentrated" (HHI, 0–10,000). */
@@ -13,18 +13,19 @@ export const HIGHLY_CONCENTRATED = 1800;
 /** Node code of the rest-of-world aggregate: many small producers, so it adds nothing to HHI. */
 export const REST_OF_WORLD = 'ROW';
 
-/** Each good's demand curve for welfare (files without one: ε = −0.6, choke 15 × the month-0 world price). */
-export function demandCurve(results: RunResults): { elasticity: number[]; choke: number[] } {
-  const { goods } = results.meta;
-  return {
-    elasticity: results.meta.demandElasticity ?? goods.map(() => -0.6),
-    choke: results.meta.chokePrice ?? goods.map((_, g) => 15 * worldPrice(results, 0, g)),
-  };
-}
-
 function at(results: RunResults, name: SeriesName, month: number, good: number, node: number): number {
   const { goods, nodes } = results.meta;
   return results.series[name][(month * goods.length + good) * nodes.length + node];
+}
+
+/** Sum over nodes of a series for one good in one month. */
+export function nodeSum(results: RunResults, name: SeriesName, month: number, good: number): number {
+  const { nodes, goods } = results.meta;
+  const base = (month * goods.length + good) * nodes.length;
+  const values = results.series[name];
+  let sum = 0;
+  for (let n = 0; n < nodes.length; n++) sum += values[base + n];
+  return sum;
 }
 
 export function goodIndexOf(results: RunResults, mineral: string, stage: string): number {
@@ -92,36 +93,45 @@ export function forEachFlow(
   }
 }
 
-/**
- * Self-sufficiency of a zone in one good: the share of the zone's purchases of the good that
- * come from producers inside the zone, 0–1 (NaN when the zone buys none).
- */
-export function selfSufficiency(
+/** Tonnes a set of nodes received of one good in a month: in all, from inside the set, from any other node. */
+function receivedBy(
   results: RunResults,
   month: number,
   good: number,
   members: readonly string[],
-): number {
+): { all: number; fromInside: number; fromOthers: number } {
   const inside = memberMask(results, members);
-  let fromInside = 0;
   let all = 0;
+  let fromInside = 0;
+  let fromOthers = 0;
   forEachFlow(results, month, good, (i, j, t) => {
     if (!inside[j]) return;
     all += t;
     if (inside[i]) fromInside += t;
+    if (i !== j) fromOthers += t;
   });
-  return all > 0 ? fromInside / all : Number.NaN;
+  return { all, fromInside, fromOthers };
 }
 
-/** Import dependence of a node in one good: imports / everything it received, 0–1. */
-export function importDependence(results: RunResults, month: number, good: number, node: number): number {
-  const imports = at(results, 'imports', month, good, node);
-  let received = 0;
-  forEachFlow(results, month, good, (_, j, t) => {
-    if (j === node) received += t;
-  });
-  return received > 0 ? imports / received : Number.NaN;
+/** A share of what a set of nodes received of one good in a month, 0–1 (NaN when they received none). */
+function receivedShare(part: 'fromInside' | 'fromOthers') {
+  return (results: RunResults, month: number, good: number, members: readonly string[]): number => {
+    const received = receivedBy(results, month, good, members);
+    return received.all > 0 ? received[part] / received.all : Number.NaN;
+  };
 }
+
+/**
+ * Self-sufficiency of a zone in one good: the share of the zone's purchases of the good that
+ * come from producers inside the zone, 0–1 (NaN when the zone buys none).
+ */
+export const selfSufficiency = receivedShare('fromInside');
+
+/**
+ * Import dependence of a set of nodes in one good: what they received from any other node (their
+ * imports) / everything they received, 0–1 (NaN when they received none).
+ */
+export const importDependence = receivedShare('fromOthers');
 
 /**
  * Average landed price paid by final consumers in a set of nodes (weighted by consumption),
@@ -188,30 +198,49 @@ export function unmetShare(
   return demand > 0 ? unmet / demand : 0;
 }
 
-/** Months from `fromMonth` until unmet demand for the mineral falls back below `threshold` (share) for good. */
+/** Unmet share above which a month counts as a shortage (docs/results.md). */
+export const SHORTAGE_THRESHOLD = 0.01;
+
+/**
+ * Shortage duration: months from `fromMonth` until the last month before `toMonth` (default:
+ * every month done) in which unmet demand for the mineral exceeded `threshold` (share); 0 when
+ * none did.
+ */
 export function shortageDuration(
   results: RunResults,
   mineral: string,
   fromMonth: number,
-  threshold = 0.01,
+  options: { threshold?: number; toMonth?: number } = {},
 ): number {
+  const threshold = options.threshold ?? SHORTAGE_THRESHOLD;
+  const to = Math.min(options.toMonth ?? results.monthsDone, results.monthsDone);
   let last = -1;
-  for (let m = fromMonth; m < results.monthsDone; m++)
-    if (unmetShare(results, m, mineral) > threshold) last = m;
+  for (let m = fromMonth; m < to; m++) if (unmetShare(results, m, mineral) > threshold) last = m;
   return last < 0 ? 0 : last - fromMonth + 1;
 }
 
-/** Stockpile holdings in months of the holder's consumption of the good. */
+/**
+ * Months of cover of a set of nodes in a mineral: stocks of its final goods held in their nodes
+ * at month end (firms, consumers, stockpiles) / their final consumption of those goods that
+ * month, months (NaN when they consumed none).
+ */
 export function monthsOfCover(
   results: RunResults,
   month: number,
-  stockpile: number,
-  good: number,
-  node: number,
+  mineral: string,
+  members: readonly string[],
 ): number {
-  const held = results.stockpileTonnes[month * results.meta.stockpiles.length + stockpile];
-  const use = at(results, 'consumption', month, good, node);
-  return use > 0 ? held / use : Number.POSITIVE_INFINITY;
+  const inside = memberMask(results, members);
+  let held = 0;
+  let use = 0;
+  for (const g of finalGoods(results, mineral)) {
+    inside.forEach((member, n) => {
+      if (!member) return;
+      held += at(results, 'stocks', month, g, n);
+      use += at(results, 'consumption', month, g, n);
+    });
+  }
+  return use > 0 ? held / use : Number.NaN;
 }
 
 /** Sum of a series over nodes (optionally a node set), goods (optionally one mineral) and months [from, to). */
@@ -236,109 +265,4 @@ export function total(
     }
   }
   return sum;
-}
-
-export interface WelfareChange {
-  /** Change in consumer surplus, USD (trapezoid rule on final consumers' landed prices and quantities). */
-  consumerSurplus: number;
-  /** Change in producer surplus, USD (producers' profits). */
-  producerSurplus: number;
-  /** Change in government revenue: tariffs, levies and licence fees, USD. */
-  revenue: number;
-  /** Change in fiscal cost: price-gap subsidies, investment support and net stockpile purchases, USD. */
-  fiscalCost: number;
-  /** consumerSurplus + producerSurplus + revenue − fiscalCost, USD. */
-  total: number;
-}
-
-/**
- * Welfare of `scenario` against `baseline` (same world and horizon), per node set, over months
- * [from, to): the partial-equilibrium accounting a trade model reports. Consumer surplus uses
- * ΔCS ≈ −Σ (P₁ − P₀)·(Q₀ + Q₁)/2 over goods, nodes and months.
- */
-/**
- * Change in final consumers' surplus in one node, good and month, USD, on the demand curve the
- * consumers are on: the long-run constant-elasticity curve through the baseline's price and
- * consumption, P(x) = p0·(x/q0)^(1/ε), capped at the choke price. Consumers lose what they paid
- * more (spend1 − spend0) and the value of what they no longer consume, ∫ from q1 to q0 of
- * min(P, choke) dx (a gain when they consume more). Rationed buyers lose at most the choke price a
- * tonne, so the loss stays in proportion to the market's value.
- */
-export function consumerSurplusChange(
-  q0: number,
-  q1: number,
-  p0: number,
-  spend0: number,
-  spend1: number,
-  elasticity: number,
-  choke: number,
-): number {
-  const paidMore = spend1 - spend0;
-  if (!(q0 > 0) || q0 === q1) return -paidMore;
-  const lo = Math.min(q0, q1);
-  const hi = Math.max(q0, q1);
-  let value: number;
-  if (!(elasticity < -1e-9)) value = choke * (hi - lo);
-  else {
-    const a = 1 / elasticity;
-    // P(x) reaches the choke price at xc; below it the curve is capped.
-    const xc = p0 >= choke ? q0 : q0 * pow(choke / p0, elasticity);
-    const capped = xc > lo ? choke * (Math.min(xc, hi) - lo) : 0;
-    const from = Math.max(lo, xc);
-    let curve = 0;
-    if (hi > from) {
-      const F = (x: number) =>
-        Math.abs(a + 1) < 1e-9 ? p0 * q0 * log(x / q0) : ((p0 * q0) / (a + 1)) * pow(x / q0, a + 1);
-      curve = F(hi) - F(from);
-    }
-    value = capped + curve;
-  }
-  return (q1 < q0 ? -value : value) - paidMore;
-}
-
-export function welfareChange(
-  baseline: RunResults,
-  scenario: RunResults,
-  options: { from?: number; to?: number; members?: readonly string[]; mineral?: string } = {},
-): WelfareChange {
-  const { goods, nodes } = scenario.meta;
-  const to = Math.min(options.to ?? scenario.monthsDone, baseline.monthsDone, scenario.monthsDone);
-  const from = options.from ?? 0;
-  const mask = options.members ? memberMask(scenario, options.members) : null;
-  let cs = 0;
-  const curve = demandCurve(scenario);
-  for (let m = from; m < to; m++) {
-    for (let g = 0; g < goods.length; g++) {
-      if (options.mineral && goods[g].mineral !== options.mineral) continue;
-      for (let n = 0; n < nodes.length; n++) {
-        if (mask && !mask[n]) continue;
-        const q0 = at(baseline, 'consumption', m, g, n);
-        const q1 = at(scenario, 'consumption', m, g, n);
-        if (q0 === 0 && q1 === 0) continue;
-        cs += consumerSurplusChange(
-          q0,
-          q1,
-          at(baseline, 'buyerPrice', m, g, n),
-          at(baseline, 'consumerSpend', m, g, n),
-          at(scenario, 'consumerSpend', m, g, n),
-          curve.elasticity[g],
-          curve.choke[g],
-        );
-      }
-    }
-  }
-  const range = { from, to, members: options.members, mineral: options.mineral };
-  const diff = (name: SeriesName) => total(scenario, name, range) - total(baseline, name, range);
-  const producerSurplus = diff('profit');
-  // Control rent held by exporting states or importers (firms' rent is in their profit).
-  const revenue = diff('tariffRevenue') + diff('levyRevenue') + diff('feeRevenue') + diff('rentRevenue');
-  const fiscalCost =
-    diff('subsidySpend') + diff('supportSpend') + diff('stockpilePurchases') - diff('stockpileSales');
-  return {
-    consumerSurplus: cs,
-    producerSurplus,
-    revenue,
-    fiscalCost,
-    total: cs + producerSurplus + revenue - fiscalCost,
-  };
 }

@@ -2,7 +2,7 @@ import { asin, cos, sin } from './math.ts';
 
 /**
  * The world the engine simulates: nodes, goods (a mineral at a stage) and the calibration
- * figures the agents are drawn from. Built once from src/data (see src/data/world.ts) or, in
+ * figures the agents are drawn from. Built once from src/data (see src/scenario/world.ts) or, in
  * tests, from a small fixture. Plain arrays only: the world is cloned into every worker.
  */
 
@@ -102,12 +102,4 @@ export function transportCosts(
   for (let k = 0; k < km.length; k++)
     cost[k] = km[k] > 0 ? km[k] * freightUsdPerTonneKm + handlingUsdPerTonne : 0;
   return cost;
-}
-
-export function goodIndex(world: World, mineral: string, stage: string): number {
-  return world.goods.findIndex((g) => g.mineral === mineral && g.stage === stage);
-}
-
-export function nodeIndexOf(world: World, code: string): number {
-  return world.nodes.findIndex((n) => n.code === code);
 }

@@ -6,20 +6,12 @@
  *   runs have (single months are noisy);
  * - trade created and trade diverted per zone member (Viner): more imports from other members,
  *   fewer imports from non-members, in tonnes a month;
- * - welfare (consumer and producer surplus, tariff/levy/fee revenue, fiscal cost) from one pass
- *   over both runs into a table per mineral and node, so every zone and mineral selection after
- *   that is a cheap sum. It adds up exactly what `welfareChange` (engine/metrics.ts) adds up.
+ *
+ * Welfare (consumer and producer surplus, revenue, fiscal cost) is src/analysis/welfare.ts; the
+ * prices, concentration and self-sufficiency are the outcome rows of src/analysis/outcomes.ts.
  */
-import {
-  concentration,
-  consumerPrice,
-  consumerSurplusChange,
-  demandCurve,
-  forEachFlow,
-  selfSufficiency,
-  type WelfareChange,
-  worldPrice,
-} from '../engine/metrics.ts';
+import { meanOf, type OutcomeAt, outcomeRow, outcomeSeries } from '../analysis/outcomes.ts';
+import { concentration, forEachFlow } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
 
 /** Months averaged for prices, trade and concentration: the last year of the common horizon. */
@@ -66,19 +58,6 @@ export interface Comparison {
 /** Months both runs have. */
 export function commonMonths(baseline: RunResults, scenario: RunResults): number {
   return Math.min(baseline.monthsDone, scenario.monthsDone);
-}
-
-function meanOver(from: number, to: number, value: (month: number) => number): number {
-  let sum = 0;
-  let count = 0;
-  for (let m = from; m < to; m++) {
-    const v = value(m);
-    if (Number.isFinite(v)) {
-      sum += v;
-      count++;
-    }
-  }
-  return count > 0 ? sum / count : Number.NaN;
 }
 
 const pair = (baseline: RunResults, scenario: RunResults, f: (r: RunResults) => number): Pair => ({
@@ -134,26 +113,18 @@ export function compareRuns(
   const memberSet = new Set(members);
   const inside = codes.map((c) => memberSet.has(c));
 
-  const prices = {
-    zone: pair(baseline, scenario, (r) =>
-      meanOver(from, to, (m) => consumerPrice(r, m, good, members, true)),
-    ),
-    outside: pair(baseline, scenario, (r) =>
-      meanOver(from, to, (m) => consumerPrice(r, m, good, members, false)),
-    ),
-    world: pair(baseline, scenario, (r) => meanOver(from, to, (m) => worldPrice(r, m, good))),
-  };
-  const hhi = pair(baseline, scenario, (r) => meanOver(from, to, (m) => concentration(r, m, good).hhi));
-  const top3 = pair(baseline, scenario, (r) =>
-    meanOver(from, to, (m) => concentration(r, m, good).top3.share),
-  );
+  // The mean of an outcome row over the window, in each run.
+  const at: OutcomeAt = { mineral: scenario.meta.goods[good].mineral, good, members };
+  const mean = (id: string) =>
+    pair(baseline, scenario, (r) => meanOf(outcomeSeries(r, outcomeRow(id), at, to), from, to));
+  const prices = { zone: mean('price.zone'), outside: mean('price.outside'), world: mean('price.world') };
+  const hhi = mean('hhi');
+  const top3 = mean('top3');
   const top3Nodes = {
     baseline: concentration(baseline, to - 1, good).top3.nodes,
     scenario: concentration(scenario, to - 1, good).top3.nodes,
   };
-  const self = pair(baseline, scenario, (r) =>
-    meanOver(from, to, (m) => selfSufficiency(r, m, good, members)),
-  );
+  const self = mean('selfSufficiency');
 
   const before = importsBySource(baseline, good, inside, from, to);
   const after = importsBySource(scenario, good, inside, from, to);
@@ -204,134 +175,6 @@ export function compareRuns(
     trade,
     tradeTotal: total,
   };
-}
-
-/** Welfare components per good and node (`[good * nodes + node]`), USD over the months covered. */
-export interface WelfareTable {
-  goods: readonly { mineral: string; stage: string }[];
-  nodes: readonly string[];
-  /** [from, to): the months added up. */
-  from: number;
-  to: number;
-  consumerSurplus: Float64Array;
-  producerSurplus: Float64Array;
-  revenue: Float64Array;
-  fiscalCost: Float64Array;
-}
-
-/**
- * One pass over both runs: the welfare components of `welfareChange` for every good and node
- * over months [from, to) (default: every common month). Selections are then sums
- * (`welfareFor`), so a new zone, mineral or stage costs no pass over the runs.
- */
-export function welfareTable(
-  baseline: RunResults,
-  scenario: RunResults,
-  range: { from?: number; to?: number } = {},
-): WelfareTable {
-  const { goods, nodes } = scenario.meta;
-  const N = nodes.length;
-  const G = goods.length;
-  const to = Math.min(range.to ?? Number.POSITIVE_INFINITY, commonMonths(baseline, scenario));
-  const from = Math.max(0, range.from ?? 0);
-  const size = G * N;
-  const table: WelfareTable = {
-    goods,
-    nodes,
-    from,
-    to,
-    consumerSurplus: new Float64Array(size),
-    producerSurplus: new Float64Array(size),
-    revenue: new Float64Array(size),
-    fiscalCost: new Float64Array(size),
-  };
-  // Every series in a local: the loop below reads 22 of them for each month, good and node.
-  const s0 = baseline.series;
-  const s1 = scenario.series;
-  const [q0s, q1s, p0s, spend0, spend1, pr0, pr1] = [
-    s0.consumption,
-    s1.consumption,
-    s0.buyerPrice,
-    s0.consumerSpend,
-    s1.consumerSpend,
-    s0.profit,
-    s1.profit,
-  ];
-  const curve = demandCurve(scenario);
-  const [t0, t1, l0, l1, f0, f1, r0, r1] = [
-    s0.tariffRevenue,
-    s1.tariffRevenue,
-    s0.levyRevenue,
-    s1.levyRevenue,
-    s0.feeRevenue,
-    s1.feeRevenue,
-    s0.rentRevenue,
-    s1.rentRevenue,
-  ];
-  const [sub0, sub1, sup0, sup1, buy0, buy1, sell0, sell1] = [
-    s0.subsidySpend,
-    s1.subsidySpend,
-    s0.supportSpend,
-    s1.supportSpend,
-    s0.stockpilePurchases,
-    s1.stockpilePurchases,
-    s0.stockpileSales,
-    s1.stockpileSales,
-  ];
-  const { consumerSurplus, producerSurplus, revenue, fiscalCost } = table;
-  for (let m = from; m < to; m++) {
-    for (let g = 0; g < G; g++) {
-      const row = g * N;
-      const base = (m * G + g) * N;
-      for (let n = 0; n < N; n++) {
-        const i = base + n;
-        const q0 = q0s[i];
-        const q1 = q1s[i];
-        if (q0 !== 0 || q1 !== 0)
-          consumerSurplus[row + n] += consumerSurplusChange(
-            q0,
-            q1,
-            p0s[i],
-            spend0[i],
-            spend1[i],
-            curve.elasticity[g],
-            curve.choke[g],
-          );
-        producerSurplus[row + n] += pr1[i] - pr0[i];
-        revenue[row + n] += t1[i] - t0[i] + (l1[i] - l0[i]) + (f1[i] - f0[i]) + (r1[i] - r0[i]);
-        fiscalCost[row + n] +=
-          sub1[i] - sub0[i] + (sup1[i] - sup0[i]) + (buy1[i] - buy0[i]) - (sell1[i] - sell0[i]);
-      }
-    }
-  }
-  return table;
-}
-
-/**
- * Welfare change of a set of nodes (default: the world) for one mineral (default: all) or one
- * of its stages, USD.
- */
-export function welfareFor(
-  table: WelfareTable,
-  options: { members?: readonly string[]; mineral?: string; stage?: string } = {},
-): WelfareChange {
-  const N = table.nodes.length;
-  const set = options.members ? new Set(options.members) : null;
-  const out = { consumerSurplus: 0, producerSurplus: 0, revenue: 0, fiscalCost: 0, total: 0 };
-  table.goods.forEach((good, k) => {
-    if (options.mineral && good.mineral !== options.mineral) return;
-    if (options.stage && good.stage !== options.stage) return;
-    for (let n = 0; n < N; n++) {
-      if (set && !set.has(table.nodes[n])) continue;
-      const i = k * N + n;
-      out.consumerSurplus += table.consumerSurplus[i];
-      out.producerSurplus += table.producerSurplus[i];
-      out.revenue += table.revenue[i];
-      out.fiscalCost += table.fiscalCost[i];
-    }
-  });
-  out.total = out.consumerSurplus + out.producerSurplus + out.revenue - out.fiscalCost;
-  return out;
 }
 
 /** What the reader should know about a comparison of two runs that differ in more than levers. */

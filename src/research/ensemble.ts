@@ -5,8 +5,8 @@
  * Outcomes are summarised per month as the median and the 5–95% band.
  */
 import seedrandom from 'seedrandom';
+import type { Outcomes } from '../analysis/outcomes.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
-import type { Outcomes } from './outcomes.ts';
 import { withValue } from './paths.ts';
 
 export interface EnsembleRange {

@@ -4,6 +4,8 @@
  * browser, the engine in process in tests) and each result reported as it arrives, so the page
  * can draw a band or fill a heatmap while the rest are still running.
  */
+
+import { type Outcomes, reduceOutcomes } from '../analysis/outcomes.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import {
   type Band,
@@ -12,7 +14,6 @@ import {
   ensembleBands,
   ensembleMembers,
 } from './ensemble.ts';
-import { type Outcomes, reduceOutcomes } from './outcomes.ts';
 import { withValue } from './paths.ts';
 import { type SweepPoint, type SweepRow, type SweepSpec, sweepCsv, sweepPoints } from './sweep.ts';
 

@@ -3,24 +3,12 @@
  * `elasticities.demand`, `zones[0].members`. Values may name a node set with `@` (`@club`).
  * Setting a path copies the scenario (the input is never changed) and refuses prototype keys.
  */
-import {
-  CLUB,
-  EU_MEMBERS,
-  MOU_SIGNATORIES,
-  PARTICIPANTS,
-  US_EU_JAPAN,
-  US_MEXICO,
-} from '../scenario/presets.ts';
+import { NODE_GROUPS } from '../data/groups';
 
 /** Named node sets a sweep value can refer to with `@name`. */
-export const NODE_SETS: Record<string, readonly string[]> = {
-  participants: PARTICIPANTS,
-  mou: MOU_SIGNATORIES,
-  club: CLUB,
-  'us-eu-japan': US_EU_JAPAN,
-  'us-mexico': US_MEXICO,
-  eu: EU_MEMBERS,
-};
+export const NODE_SETS: Record<string, readonly string[]> = Object.fromEntries(
+  NODE_GROUPS.map((g) => [g.id, g.members]),
+);
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 

@@ -5,22 +5,16 @@
  * (createSimulation) gives the same numbers, bit for bit, as the app's parallel engine, so a
  * member with seed s is exactly the run the app would show for seed s.
  */
+
+import { type Outcomes, outcomes } from '../analysis/outcomes.ts';
+import { zoneOf } from '../data/groups';
 import type { RunResults, SeriesName } from '../engine/results.ts';
 import { SERIES } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { World } from '../engine/world.ts';
-import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import { type Outcomes, outcomes, type ZoneRef } from './outcomes.ts';
 import { type PeComparison, peForScenario } from './peScenario.ts';
-
-/** The zone outcomes measure when a scenario has none (as on the command line). */
-export const PARTICIPANTS_ZONE: ZoneRef = {
-  id: 'participants',
-  name: 'Ministerial participants',
-  members: PARTICIPANTS,
-};
 
 export interface PeRequest {
   statusQuo: Scenario;
@@ -48,7 +42,7 @@ export function createResearchService(world: () => World): ResearchService {
       const checked = validateScenario(input);
       if (!checked.ok) throw new Error(checked.errors.join('; '));
       const results = createSimulation(world(), checked.scenario).run();
-      return outcomes(results, results.meta.zones[0] ?? PARTICIPANTS_ZONE);
+      return outcomes(results, zoneOf(results.meta.zones));
     },
     peComparison(request) {
       return peForScenario(

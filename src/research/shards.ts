@@ -8,13 +8,14 @@
  * shard that is missing, truncated or from another job, and say which to run again; the shards
  * that are fine stay as they are.
  */
+
+import type { Outcomes } from '../analysis/outcomes.ts';
 import {
   type EnsembleDocument,
   type EnsembleMember,
   type EnsembleSpec,
   ensembleDocument,
 } from './ensemble.ts';
-import type { Outcomes } from './outcomes.ts';
 
 export interface ShardId {
   index: number;

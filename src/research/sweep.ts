@@ -4,11 +4,13 @@
  * so a sweep can be split into shards (`--shard i/n` runs the points whose index mod n is i) on
  * many machines and merged back into exactly what one machine would write.
  */
+
+import { outcomes, reduceOutcomes } from '../analysis/outcomes.ts';
+import { zoneOf } from '../data/groups';
 import { createSimulation } from '../engine/simulation.ts';
 import type { World } from '../engine/world.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import { outcomes, reduceOutcomes, type ZoneRef } from './outcomes.ts';
 import { valueLabel, withValue } from './paths.ts';
 
 export interface SweepParameter {
@@ -69,12 +71,10 @@ export function runSweepPoint(
   base: ScenarioInput,
   spec: SweepSpec,
   point: SweepPoint,
-  zoneFallback: ZoneRef,
 ): SweepRow {
   const scenario = pointScenario(base, spec, point);
   const results = createSimulation(world, scenario).run();
-  const zone = results.meta.zones[0] ?? zoneFallback;
-  return { ...point, outcomes: reduceOutcomes(outcomes(results, zone), spec.reduce) };
+  return { ...point, outcomes: reduceOutcomes(outcomes(results, zoneOf(results.meta.zones)), spec.reduce) };
 }
 
 function csvCell(text: string): string {

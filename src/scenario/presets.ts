@@ -4,7 +4,7 @@
  * the text says which assumption was made. Months count from 0 = January 2026.
  */
 import { priceFor } from '../data/calibration';
-import { NODES } from '../data/nodes';
+import { CLUB, PARTICIPANTS, US_EU_JAPAN, US_MEXICO } from '../data/groups';
 import type { MineralId, SourceKey, StageId } from '../data/types';
 import type { ScenarioInput } from './schema.ts';
 
@@ -15,34 +15,6 @@ export interface Preset {
   sources: SourceKey[];
   scenario: ScenarioInput;
 }
-
-/** The 54 delegations and the US host (the EU as all 27 members). */
-export const PARTICIPANTS: readonly string[] = NODES.filter((n) => n.attended || n.host).map((n) => n.code);
-
-/** All 27 EU members (13 attending separately and 'EUR', the other 14). */
-export const EU_MEMBERS: readonly string[] = NODES.filter((n) => n.euMember).map((n) => n.code);
-
-/** The eleven MoU / framework signatories of the Ministerial (seed 001). */
-export const MOU_SIGNATORIES: readonly string[] = [
-  'ARG',
-  'COK',
-  'ECU',
-  'GIN',
-  'MAR',
-  'PRY',
-  'PER',
-  'PHL',
-  'ARE',
-  'GBR',
-  'UZB',
-];
-
-/** Burgum's tariff-free "club": the US, the earlier deals (seed 002) and the eleven signatories. */
-export const CLUB: readonly string[] = ['USA', 'JPN', 'KOR', 'MYS', 'AUS', 'THA', ...MOU_SIGNATORIES];
-
-export const US_EU_JAPAN: readonly string[] = ['USA', 'JPN', ...EU_MEMBERS];
-
-export const US_MEXICO: readonly string[] = ['USA', 'MEX'];
 
 /** A price floor at `multiple` × the 2024 reference price (rounded to 3 significant digits), USD/t. */
 function floorAt(mineral: MineralId, stage: StageId, multiple: number): number {

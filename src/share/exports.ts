@@ -3,10 +3,10 @@
  * charts as standalone SVG and PNG, the map as PNG, and figures that stand alone on a slide
  * (`figureSvg`: stacked layers with title, subtitle, unit, legend and a sources footer).
  */
+
+import { type RunSummary, summarise } from '../analysis/summary.ts';
 import { resultsCsv, resultsDocument } from '../engine/export.ts';
 import type { RunResults } from '../engine/results.ts';
-import { type RunSummary, summarise } from '../engine/summary.ts';
-import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** What the app hands over for a results export. */
@@ -17,15 +17,9 @@ export interface ShareableResults {
   summary?: RunSummary;
 }
 
-const PARTICIPANTS_ZONE = {
-  id: 'participants',
-  name: 'Ministerial participants',
-  members: [...PARTICIPANTS],
-};
-
 /** The results JSON text, exactly what `npm run sim -- --out file.json` writes. */
 export function resultsJsonText(run: ShareableResults, options: { flows?: boolean } = {}): string {
-  const summary = run.summary ?? summarise(run.results, PARTICIPANTS_ZONE);
+  const summary = run.summary ?? summarise(run.results);
   return JSON.stringify(resultsDocument(run.results, run.scenario, summary, options));
 }
 

@@ -4,7 +4,8 @@
  * (`#story=<id>&step=<n>` together with the step's scenario), so a class can jump straight in.
  */
 import { priceFor } from '../data/calibration';
-import { PARTICIPANTS, presetById, US_EU_JAPAN } from '../scenario/presets.ts';
+import { PARTICIPANTS, US_EU_JAPAN } from '../data/groups';
+import { presetById } from '../scenario/presets.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 
 export type StoryView = 'concentration' | 'map' | 'timeseries' | 'sankey';

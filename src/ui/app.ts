@@ -7,6 +7,7 @@
 import { MINERALS } from '../data/minerals';
 import type { EngineClient } from '../parallel/client.ts';
 import type { ResearchPool } from '../parallel/researchPool.ts';
+import { button, el } from '../present/dom.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { issueText, validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
@@ -14,7 +15,6 @@ import { CHART_OF_FIGURE } from '../viz/timeSeries.ts';
 import type { WorldMap } from '../viz/worldMap.ts';
 import { createCountryPage } from './countryPage.ts';
 import { createDetailsPanel } from './detailsPanel.ts';
-import { button, el } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
 import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
 import { createMapPanel } from './mapPanel.ts';

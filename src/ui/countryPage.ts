@@ -7,11 +7,11 @@
  */
 import { NODE_SERIES, type NodeSeriesId, nodeSeries } from '../analysis/viewData.ts';
 import type { RunResults } from '../engine/results.ts';
+import { el, setText } from '../present/dom.ts';
+import { compact, percent, shortName, stageName, whole } from '../present/format.ts';
 import { COMPARISON_GREY, OKABE_ITO, STAGE_COLOUR } from '../viz/palette.ts';
 import { type ChartLine, chartRows, createTimeSeries, type TimeSeriesChart } from '../viz/timeSeries.ts';
 import { createSortableTable } from './dataTable.ts';
-import { el, setText } from './dom.ts';
-import { compact, percent, shortName, stageName, whole } from './format.ts';
 import { type AppState, runName, type Store, shownMonth } from './store.ts';
 import { stagesOf } from './viewControls.ts';
 import { createViewActions, figureSubtitle, type ViewTable } from './viewExports.ts';

@@ -3,7 +3,7 @@
  * by it (again: the other way), and `aria-sort` says how it is sorted, for screen readers.
  * Cells hold text; numbers sort by the value given beside their text.
  */
-import { el } from './dom.ts';
+import { el } from '../present/dom.ts';
 
 export interface TableColumn {
   label: string;

@@ -10,6 +10,8 @@ import { CALIBRATION_YEAR } from '../data/calibration';
 import { NODES, nodeByCode } from '../data/nodes';
 import { forEachFlow, goodIndexOf } from '../engine/metrics.ts';
 import { seriesIndex } from '../engine/results.ts';
+import { el, selectBox } from '../present/dom.ts';
+import { monthLabel, percent, shortName, stageName, tonnes, usd } from '../present/format.ts';
 import type { FigureLegendItem, FigureText } from '../share/exports.ts';
 import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
 import {
@@ -24,8 +26,6 @@ import { createMapLegend } from '../viz/mapLegend.ts';
 import { FLOW_STYLE } from '../viz/palette.ts';
 import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
 import { createSortableTable, type TableColumn } from './dataTable.ts';
-import { el, selectBox } from './dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes, usd } from './format.ts';
 import { formatShare, monthFacts, monthLines, outputFacts } from './nodeFacts.ts';
 import type { DrawOutcome } from './resultPanels.ts';
 import { type ActiveZone, type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';

@@ -9,7 +9,7 @@ import { nodeByCode } from '../data/nodes';
 import { sourceByKey } from '../data/sources';
 import type { Agreement, MineralId, SourceKey, StageId, TradeNode } from '../data/types';
 import { type RunResults, type SeriesName, seriesIndex } from '../engine/results.ts';
-import { tonnes, usdPerTonne } from './format.ts';
+import { tonnes, usdPerTonne } from '../present/format.ts';
 
 export interface OutputFact {
   mineral: MineralId;

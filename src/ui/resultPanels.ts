@@ -4,7 +4,10 @@
  * asks it to draw, and it redraws only when its selection changed or, with `dataDue`, when new
  * months arrived (fast runs let the costly views take turns).
  */
+import { getOrMake, objectId } from '../analysis/memo.ts';
 import type { RunResults } from '../engine/results.ts';
+import { el, setText } from '../present/dom.ts';
+import { monthLabel, shortName, tonnes } from '../present/format.ts';
 import { createConcentrationPanel } from '../viz/concentrationPanel.ts';
 import { createMetricCache } from '../viz/metricSeries.ts';
 import { createSankeyView } from '../viz/sankey.ts';
@@ -12,8 +15,6 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { chartRows } from '../viz/timeSeries.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import { createSortableTable } from './dataTable.ts';
-import { el, setText } from './dom.ts';
-import { monthLabel, shortName, tonnes } from './format.ts';
 import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
@@ -47,19 +48,6 @@ export function panel(tag: 'aside' | 'section', className: string, title: string
   const element = el(tag, { className: `panel ${className}`, attrs: { 'aria-labelledby': id } });
   element.append(el('h2', { text: title, attrs: { id } }));
   return element;
-}
-
-const runIds = new WeakMap<RunResults, number>();
-let nextRunId = 1;
-/** A number per results object: a new run with as many months as the last is still new. */
-function runId(results: RunResults | null): number {
-  if (!results) return 0;
-  let id = runIds.get(results);
-  if (id === undefined) {
-    id = nextRunId++;
-    runIds.set(results, id);
-  }
-  return id;
 }
 
 /** The run's name (the editor's scenario until a run starts), "edited" when it is a changed preset. */
@@ -96,7 +84,7 @@ export function createConcentrationSection(
       const results = state.results;
       const month = shownMonth(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
-      const key = `${viewKey}|${runId(results)}|${results?.monthsDone ?? 0}`;
+      const key = `${viewKey}|${objectId(results)}|${results?.monthsDone ?? 0}`;
       if (key === concentrationKey) return 'current';
       if (!dataDue && concentrationKey.startsWith(`${viewKey}|`)) return 'waiting';
       concentrationKey = key;
@@ -309,17 +297,13 @@ export function createSankeySection(
         return 'drew';
       }
       const from = period === 'month' ? month : period === 'year' ? Math.max(0, month - 11) : 0;
-      let byMineral = sankeyMonths.get(results);
-      if (!byMineral) {
-        byMineral = new Map();
-        sankeyMonths.set(results, byMineral);
-      }
+      const byMineral = getOrMake(
+        sankeyMonths,
+        results,
+        () => new Map<string, Map<number, Map<string, number>>>(),
+      );
       const cacheKey = `${state.view.mineral}|${byZone ? zone.members.join() : ''}`;
-      let monthCache = byMineral.get(cacheKey);
-      if (!monthCache) {
-        monthCache = new Map();
-        byMineral.set(cacheKey, monthCache);
-      }
+      const monthCache = getOrMake(byMineral, cacheKey, () => new Map<number, Map<string, number>>());
       const data = sankeyData(results, state.view.mineral, from, month + 1, {
         nameOf: shortName,
         monthCache,

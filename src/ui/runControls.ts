@@ -4,8 +4,8 @@
  * each run, the number of workers, and whether edits re-run at once.
  */
 import type { RunResults } from '../engine/results.ts';
-import { button, el, selectBox, setAttr, setText } from './dom.ts';
-import { count, duration, whole } from './format.ts';
+import { button, el, selectBox, setAttr, setText } from '../present/dom.ts';
+import { count, duration, whole } from '../present/format.ts';
 import type { RunSession } from './runSession.ts';
 import type { AppState, Store } from './store.ts';
 

@@ -9,9 +9,9 @@
  */
 import { appendMonth, createResults, type MonthSlice, type RunResults } from '../engine/results.ts';
 import type { EngineClient } from '../parallel/client.ts';
+import { count } from '../present/format.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import { count } from './format.ts';
 import { displayName } from './scenarioOrigin.ts';
 import { FAST_RUN_MONTHS_PER_SECOND, type RunStatus, type Store } from './store.ts';
 

@@ -5,8 +5,9 @@
  *
  * Run results are appended in place (appendMonth), so `dataRevision` says when they changed.
  */
+
+import { FALLBACK_ZONE } from '../data/groups';
 import type { RunResults } from '../engine/results.ts';
-import { PARTICIPANTS } from '../scenario/presets.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { ScenarioIssue } from '../scenario/validate.ts';
 import type { Draft } from './editor/draft.ts';
@@ -157,7 +158,7 @@ export function activeZone(state: Pick<AppState, 'scenario' | 'view'>): ActiveZo
   const zones = state.scenario.zones;
   const zone = zones.find((z) => z.id === state.view.zoneId) ?? zones[0];
   if (zone) return { id: zone.id, name: zone.name, members: zone.members, fallback: false };
-  return { id: 'participants', name: 'Ministerial participants', members: PARTICIPANTS, fallback: true };
+  return { ...FALLBACK_ZONE, fallback: true };
 }
 
 /** The name of the run on screen (or of the scenario, before a run), "edited" when it is a changed preset. */

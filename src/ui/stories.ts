@@ -10,6 +10,9 @@
  * (so a teacher's edited step travels too) and from the step otherwise. The address keeps the
  * story while the user edits; closing the story drops it.
  */
+
+import { button, el, setText } from '../present/dom.ts';
+import { monthLabel } from '../present/format.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addressWith, isEmbedMode, readAddress, scenarioLink, storyFromAddress } from '../share/address.ts';
 import {
@@ -21,9 +24,7 @@ import {
   stepScenario,
 } from '../stories/steps.ts';
 import { STORIES } from '../stories/stories.ts';
-import { button, el, setText } from './dom.ts';
 import type { Draft } from './editor/draft.ts';
-import { monthLabel } from './format.ts';
 import type { AppState, Store } from './store.ts';
 
 export interface StoryOptions {

@@ -1,4 +1,4 @@
-import { selectBox } from './dom.ts';
+import { selectBox } from '../present/dom.ts';
 import type { Store, ViewState } from './store.ts';
 
 /** View settings that are one of a fixed set of strings (colour mode, Sankey period, ...). */

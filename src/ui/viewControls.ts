@@ -3,8 +3,8 @@
  * one the user picks with the slider, a chart click or the keyboard).
  */
 import { MINERALS } from '../data/minerals';
-import { el, selectBox, setAttr, setText } from './dom.ts';
-import { monthLabel, stageName } from './format.ts';
+import { el, selectBox, setAttr, setText } from '../present/dom.ts';
+import { monthLabel, stageName } from '../present/format.ts';
 import { type AppState, type Store, shownMonth } from './store.ts';
 
 export interface ViewControls {

@@ -7,12 +7,12 @@
 import packageJson from '../../package.json';
 import { csvText, type DownloadMetadata, dataSources, sourcesLine } from '../analysis/viewData.ts';
 import { ENGINE_VERSION } from '../engine/results.ts';
+import { button, el } from '../present/dom.ts';
+import { monthLabel } from '../present/format.ts';
 import { scenarioLink } from '../share/address.ts';
 import { type FigureLegendItem, type FigureText, figureSvg, svgTextToPng } from '../share/exports.ts';
 import { downloadBlob, downloadText, fileStem } from '../share/files.ts';
 import type { TimeSeriesChart } from '../viz/timeSeries.ts';
-import { button, el } from './dom.ts';
-import { monthLabel } from './format.ts';
 import { type AppState, runName, type Store } from './store.ts';
 
 /** The numbers behind a view. */

@@ -3,7 +3,7 @@
  * only some EU members), so any EU node adds or removes all of them: the 13 members that
  * attended on their own and 'EUR', the other 14.
  */
-import { EU_MEMBERS } from '../scenario/presets.ts';
+import { EU_MEMBERS } from '../data/groups';
 
 export function isEuNode(code: string): boolean {
   return EU_MEMBERS.includes(code);

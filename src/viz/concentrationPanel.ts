@@ -6,8 +6,8 @@
  */
 import { concentration, HIGHLY_CONCENTRATED } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
-import { setText } from '../ui/dom.ts';
-import { percent, pointsChange, shortName, signedInt, stageName, whole } from '../ui/format.ts';
+import { setText } from '../present/dom.ts';
+import { percent, pointsChange, shortName, signedInt, stageName, whole } from '../present/format.ts';
 
 export interface ConcentrationInput {
   results: RunResults | null;

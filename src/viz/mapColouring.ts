@@ -8,7 +8,7 @@
 import { interpolateBlues, scaleSequentialSqrt } from 'd3';
 import type { TradeNode } from '../data/types';
 import type { RunResults } from '../engine/results.ts';
-import { count } from '../ui/format.ts';
+import { count } from '../present/format.ts';
 import { CATEGORY_STYLE, type CategoryStyle, ZONE_STYLE } from './palette';
 import type { MarkerStyle } from './worldMap';
 

@@ -6,8 +6,8 @@
  */
 import { select } from 'd3';
 import { type SankeyLink, type SankeyNode, sankey, sankeyLinkHorizontal } from 'd3-sankey';
-import { setText } from '../ui/dom.ts';
-import { tonnes } from '../ui/format.ts';
+import { setText } from '../present/dom.ts';
+import { tonnes } from '../present/format.ts';
 import { OKABE_ITO, STAGE_COLOUR } from './palette.ts';
 import type { SankeyData, SankeyLinkDatum, SankeyNodeDatum } from './sankeyData.ts';
 

@@ -7,7 +7,7 @@
  * views. Created once, then update(data) on each frame that has something new.
  */
 import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import { monthLabel } from '../ui/format.ts';
+import { monthLabel } from '../present/format.ts';
 
 export interface ChartLine {
   id: string;

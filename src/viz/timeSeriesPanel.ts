@@ -7,7 +7,7 @@
 import { format } from 'd3';
 import { HIGHLY_CONCENTRATED } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
-import { compact, stageName, whole } from '../ui/format.ts';
+import { compact, stageName, whole } from '../present/format.ts';
 import { type MetricCache, type MetricId, metricSeries } from './metricSeries.ts';
 import { COMPARISON_GREY, OKABE_ITO, STAGE_COLOUR } from './palette.ts';
 import { type ChartLine, createTimeSeries, type TimeSeriesChart } from './timeSeries.ts';

@@ -3,7 +3,7 @@
  * teaching scenario's 120 months, and a memory-bandwidth probe (a streaming loop over a large
  * Float64Array) with the ratio of the engine's bytes-per-agent throughput to it.
  */
-import { calibratedWorld } from '../../src/data/world.ts';
+
 import {
   createAgentContext,
   decideBlocks,
@@ -17,6 +17,7 @@ import { PARTIAL_FIELDS } from '../../src/engine/exchange.ts';
 import { planPopulation } from '../../src/engine/layout.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 export interface EngineBenchRow {
   agents: number;

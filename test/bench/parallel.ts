@@ -6,10 +6,10 @@
  * for comparison. Workers are started once per count (spawning is reported, not timed in).
  */
 import { availableParallelism } from 'node:os';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { benchScenario, fixed, median, perMonth, printTable } from './benchSupport.ts';
 import type { BenchOptions } from './run.ts';
 

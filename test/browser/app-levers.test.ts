@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVERS, PARAMETER_GROUPS } from '../../src/ui/editor/levers';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { editAndRerun, openApp, openSection, runToEnd, SMALL, setRunSettings, setSpeed } from './appDriver';
 import { launchBrowser, type PageProblems, serveDist } from './harness';
 
@@ -50,11 +51,11 @@ describe('every lever in the editor reaches the engine', () => {
     await setRunSettings(page, SMALL);
     await setSpeed(page, 'Infinity');
     last = await runToEnd(page);
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   /** Asserts that an edit re-ran the scenario with different results. */
   async function changes(what: string, edit: () => Promise<unknown>) {

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import {
   editAndRerun,
   frame,
@@ -36,11 +37,11 @@ describe('the app', () => {
     server = await serveDist();
     browser = await launchBrowser();
     ({ page, problems } = await openApp(browser, server.url));
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('loads with the editor (every lever), run controls, views and no errors', async () => {
     expect(await page.locator('details.editor-section').count()).toBe(2 + 17 + 2);

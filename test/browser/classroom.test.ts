@@ -13,6 +13,7 @@ import { PRESETS } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { scenarioLink } from '../../src/share/address.ts';
+import { scaled } from '../timeouts.ts';
 import {
   frame,
   openApp,
@@ -119,7 +120,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
       () => document.querySelector<HTMLElement>('#run-status')?.dataset.status === 'paused',
       null,
       {
-        timeout: 60_000,
+        timeout: scaled(60_000),
       },
     );
     await frame(page);

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../vite.config.ts';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { launchBrowser, openPage, type PageProblems, root, serveDist } from './harness';
 
 interface Violation {
@@ -107,11 +107,11 @@ describe('the Content-Security-Policy in the built app', () => {
   beforeAll(async () => {
     server = await serveDist();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('is in dist/index.html, before any script, exactly as in vite.config.ts', () => {
     const html = readFileSync(resolve(root, 'dist/index.html'), 'utf8');
@@ -193,11 +193,11 @@ describe('the Content-Security-Policy on the dev server', () => {
     await dev.listen();
     url = `http://127.0.0.1:${port}/`;
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await dev?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('serves the policy as a header too, and the app runs under it with hot reload connected', async () => {
     const context = await browser.newContext();

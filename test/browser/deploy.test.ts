@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { SMALL, setRunSettings, setSpeed, settledRunId, waitForRun } from './appDriver';
 import { launchBrowser, screenshotPath } from './harness';
 import { type StaticHost, serveStatic } from './staticHost';
@@ -72,7 +72,7 @@ describe('on a static host that sends no headers', () => {
   afterAll(async () => {
     await browser?.close();
     await host?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('becomes cross-origin isolated through the service worker, keeps the CSP, and works offline', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

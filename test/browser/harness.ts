@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const screenshotDir = resolve(root, 'test-output/screenshots');
@@ -122,11 +122,11 @@ export function useServedApp(options: { isolated?: boolean } = {}): {
   beforeAll(async () => {
     server = await serveDist(options);
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
   return {
     get url() {
       if (!server) throw new Error('the app is not served yet (use url inside tests or hooks)');

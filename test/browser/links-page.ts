@@ -5,11 +5,12 @@
  * real app mounts the same controls (see docs/links.md); this page lets the tests drive them
  * before that wiring exists, under the app's Content-Security-Policy.
  */
-import { calibratedWorld } from '../../src/data/world.ts';
+
 import type { RunResults } from '../../src/engine/results.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { isEmbedMode, mountShareControls, SVG_NS } from '../../src/share/index.ts';
 import './links-page.css';
 

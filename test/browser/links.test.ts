@@ -9,6 +9,7 @@ import { deflateRaw, encodeScenario, toBase64Url } from '../../src/scenario/code
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { scenarioFromAddress } from '../../src/share/address.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { EVERY_LEVER } from '../unit/codec-examples.ts';
 import { launchBrowser } from './harness';
 import { serveLinksPage } from './links-pages';
@@ -54,12 +55,12 @@ describe('scenario links, files and exports in the browser', () => {
   beforeAll(async () => {
     server = await serveLinksPage();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     for (const o of opened) await o.context.close();
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   /** A fresh browser context (no shared storage), with clipboard access and a problem log. */
   async function open(url: string, options: { withoutClipboard?: boolean } = {}): Promise<Opened> {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODES } from '../../src/data/nodes';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { launchBrowser, openPage, type PageProblems, root, screenshotPath, serveDist } from './harness';
 
 describe('the world map', () => {
@@ -17,11 +17,11 @@ describe('the world map', () => {
     browser = await launchBrowser();
     ({ page, problems } = await openPage(browser, server.url, { width: 1280, height: 800 }));
     await page.waitForSelector('.node-marker[data-node="ROW"]');
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   const detailsName = () => page.textContent('.panel-details .details-name');
 

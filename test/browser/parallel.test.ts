@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchParams, BenchReport } from '../../src/parallel/benchPage.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { presetScenario, singleThreadHash } from '../unit/parallel-helpers.ts';
 import { launchBrowser, openPage, type PageProblems, serveDist } from './harness';
 
@@ -32,10 +33,10 @@ function runOn(page: Page, params: Partial<BenchParams>): Promise<BenchReport> {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+}, HOOK_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('on a cross-origin isolated page', () => {
   let server: Awaited<ReturnType<typeof serveDist>>;
@@ -48,11 +49,11 @@ describe('on a cross-origin isolated page', () => {
     for (const run of ALL) {
       expected.set(run.preset, await page.evaluate((p) => window.bench.singleThreadHash(p), run));
     }
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await page?.context().close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('shares memory and matches the single-thread engine for every preset', async () => {
     expect(await page.evaluate(() => window.bench.isolated)).toBe(true);
@@ -137,11 +138,11 @@ describe('on a static host without COOP/COEP', () => {
     server = await serveDist({ isolated: false });
     ({ page, problems } = await openPage(browser, `${server.url}bench.html`));
     await page.waitForFunction(() => window.bench !== undefined);
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await page?.context().close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('falls back to transferred buffers with the same numbers, for every preset', async () => {
     expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('undefined');

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimCli } from '../../src/cli/sim.ts';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import {
   frame,
   loadPreset,
@@ -70,11 +70,11 @@ describe('research in the app', () => {
     await page.waitForFunction(() =>
       document.querySelector('#charts-caption')?.textContent?.includes('(12 of 12 months)'),
     );
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('compares the run with the status quo, then with a pinned run: prices, trade, concentration and welfare', async () => {
     await showTab(page, 'compare');

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { frame, openApp, openSection, setSpeed } from './appDriver';
 import { launchBrowser, screenshotPath, serveDist } from './harness';
 
@@ -32,12 +32,12 @@ describe('stories for teachers', () => {
   beforeAll(async () => {
     server = await serveDist();
     browser = await launchBrowser();
-  });
+  }, HOOK_TIMEOUT_MS);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
     await server?.close();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   async function fresh(url: string, viewport = { width: 1280, height: 800 }) {
     const opened = await openApp(browser, url, viewport);

@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaled } from '../timeouts.ts';
 import { SlurmCluster, type SlurmJobState } from './slurmCluster.ts';
 
 const REPOSITORY = resolve(import.meta.dirname, '../..');
@@ -61,14 +62,17 @@ function sim(args: string[]): string {
 let cluster: SlurmCluster | undefined;
 let work = '';
 
-beforeAll(async () => {
-  rmSync(LOG_DIR, { recursive: true, force: true });
-  mkdirSync(LOG_DIR, { recursive: true });
-  writeFileSync(LOG, '');
-  cluster = await SlurmCluster.start(log);
-  work = join(cluster.dir, 'work');
-  mkdirSync(work);
-}, 15 * 60_000);
+beforeAll(
+  async () => {
+    rmSync(LOG_DIR, { recursive: true, force: true });
+    mkdirSync(LOG_DIR, { recursive: true });
+    writeFileSync(LOG, '');
+    cluster = await SlurmCluster.start(log);
+    work = join(cluster.dir, 'work');
+    mkdirSync(work);
+  },
+  scaled(15 * 60_000),
+);
 
 afterAll(async () => {
   if (!cluster) return;
@@ -77,7 +81,7 @@ afterAll(async () => {
   cpSync(join(cluster.dir, 'log'), join(LOG_DIR, 'daemons'), { recursive: true });
   if (work) cpSync(work, join(LOG_DIR, 'work'), { recursive: true });
   rmSync(cluster.dir, { recursive: true, force: true });
-}, 60_000);
+}, scaled(60_000));
 
 /** Writes the job with `--slurm`, submits it with its submit.sh; returns the array and merge job ids. */
 function submit(

@@ -7,19 +7,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvText, dataSources, flowTable, nodeSeries, sourcesLine } from '../../src/analysis/viewData';
 import { priceFor } from '../../src/data/calibration';
-import { calibratedWorld } from '../../src/data/world';
 import { forEachFlow, goodIndexOf, selfSufficiency, unmetShare } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
+import { count, pointsChange, signedInt } from '../../src/present/format.ts';
 import { PRESETS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { addressHash, linkViewFromAddress, readAddress } from '../../src/share/address';
 import { wrapLines } from '../../src/share/exports';
 import { helpForForm } from '../../src/ui/editor/fields';
 import { LEVERS, referenceTimes, rescalePrices } from '../../src/ui/editor/levers';
-import { count, pointsChange, signedInt } from '../../src/ui/format';
 import { displayName, scenarioOrigin } from '../../src/ui/scenarioOrigin';
 import { monthTicks, tickLabel } from '../../src/viz/timeSeries';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 const valid = (input: Record<string, unknown>) => {
   const v = validateScenario(input);
@@ -76,7 +77,7 @@ describe('the numbers behind the pictures', () => {
     const sim = createSimulation(calibratedWorld(), valid({ version: 1, months: 4, resolution: 1000 }));
     sim.run();
     results = sim.results;
-  });
+  }, HOOK_TIMEOUT_MS);
 
   it('adds the month’s cross-border flows up per exporter and per importer', () => {
     const good = goodIndexOf(results, 'rare_earths', 'refine');

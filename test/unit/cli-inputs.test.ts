@@ -12,11 +12,11 @@ import { maxWorkers, runSimCli, type SimDebug, type SimIo } from '../../src/cli/
 import { MAX_SCENARIO_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { scenarioTextFromBytes } from '../../src/scenario/text.ts';
 import { readScenarioFile } from '../../src/share/files.ts';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'cli-inputs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }), HOOK_TIMEOUT_MS);
 
 const SCENARIO = JSON.stringify({ version: 1, name: 'Ünïcode ✓', months: 2, resolution: 1000 });
 const limits = { maxBytes: MAX_SCENARIO_FILE_BYTES };

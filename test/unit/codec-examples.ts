@@ -1,5 +1,5 @@
 /** Example scenario documents for the codec tests (schema version 1). */
-import { MOU_SIGNATORIES } from '../../src/scenario/presets.ts';
+import { MOU_SIGNATORIES } from '../../src/data/groups';
 
 /**
  * The default scenario with ten edits, as a user makes them in the editor: a name, a seed,

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import {
   checkedPayload,
@@ -20,6 +19,7 @@ import { MAX_LINK_CHARS, MAX_LINK_JSON_BYTES } from '../../src/scenario/limits.t
 import { PRESETS } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { type Validation, validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { scaled } from '../timeouts.ts';
 import { scenarioDocument } from './codec-arbitraries.ts';
 import { EVERY_LEVER, TEN_EDITS } from './codec-examples.ts';

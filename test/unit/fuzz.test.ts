@@ -23,7 +23,7 @@ import {
 import { MAX_SCENARIO_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { type Validation, validateScenario } from '../../src/scenario/validate.ts';
 import { readScenarioFile } from '../../src/share/files.ts';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { scenarioDocument } from './codec-arbitraries.ts';
 
 /** Cases per door in CI; FUZZ_RUNS sets more. */
@@ -156,7 +156,7 @@ describe('fuzz: links', () => {
 
 describe('fuzz: scenario files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-files-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), HOOK_TIMEOUT_MS);
 
   it(
     'every file (any bytes, any encoding, hostile JSON) gives a scenario or messages, in the app and on the command line',

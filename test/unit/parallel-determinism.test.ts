@@ -10,6 +10,7 @@ import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
 import { partitionBlocks } from '../../src/parallel/partition.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { parallelHash, presetScenario, singleThreadHash, world } from './parallel-helpers.ts';
 
 const RESOLUTION = 3000;
@@ -26,7 +27,7 @@ const reference = new Map<string, string>();
 // Every preset run once on one thread: generous, for a busy 2-core machine.
 beforeAll(async () => {
   for (const { id, scenario } of scenarios) reference.set(id, await singleThreadHash(scenario));
-}, 300_000);
+}, HOOK_TIMEOUT_MS);
 
 describe('the reference hashes', () => {
   it('tell the presets apart (a hash that ignored the numbers would pass everything)', () => {
@@ -38,7 +39,7 @@ for (const workers of WORKER_COUNTS) {
   describe(`${workers} worker${workers > 1 ? 's' : ''}`, () => {
     // One pool per worker count, reloaded for every preset and both memory modes.
     const engine = new ParallelEngine(spawnNodeBlockWorker);
-    afterAll(() => engine.dispose());
+    afterAll(() => engine.dispose(), HOOK_TIMEOUT_MS);
 
     it.each(MODES)('with $name give the single-thread results for every preset', async ({ sharedMemory }) => {
       for (const { id, scenario } of scenarios) {
@@ -55,7 +56,7 @@ describe('a group split between workers', () => {
   // range boundary falls inside a group: its blocks' partials come from two workers.
   const scenario = presetScenario('china-ree-controls-2025', 200_000, 4);
   const engine = new ParallelEngine(spawnNodeBlockWorker);
-  afterAll(() => engine.dispose());
+  afterAll(() => engine.dispose(), HOOK_TIMEOUT_MS);
 
   it('gives the same numbers', async () => {
     const plan = planPopulation(world, scenario);

@@ -9,14 +9,14 @@ import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
 import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
 import type { FaultPlan } from '../../src/parallel/protocol.ts';
 import { parseFaultPlan } from '../../src/parallel/protocol.ts';
-import { scaled } from '../timeouts.ts';
+import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { parallelHash, presetScenario, singleThreadHash, world } from './parallel-helpers.ts';
 
 const scenario = presetScenario('status-quo', 3000, 6);
 let expected: string;
 beforeAll(async () => {
   expected = await singleThreadHash(scenario);
-});
+}, HOOK_TIMEOUT_MS);
 
 /** Runs the scenario with `fault`; returns what the engine threw. */
 async function failingRun(
@@ -39,7 +39,7 @@ describe.each([
   { mode: 'transferred buffers', sharedMemory: false },
 ])('$mode', ({ sharedMemory }) => {
   const engine = new ParallelEngine(spawnNodeBlockWorker);
-  afterAll(() => engine.dispose());
+  afterAll(() => engine.dispose(), HOOK_TIMEOUT_MS);
 
   it.each([
     { fault: '1:2:settle:throw', where: 'month 2 \\(settle\\)' },

@@ -2,13 +2,14 @@
  * Shared set-up of the parallel-engine tests: scenarios from the presets at a test resolution,
  * reference hashes from the single-thread engine, and a run through the parallel engine.
  */
-import { calibratedWorld } from '../../src/data/world.ts';
+
 import { hashResults } from '../../src/engine/hash.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { ParallelEngine, ParallelLoadOptions } from '../../src/parallel/parallelEngine.ts';
 import { presetById } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 export const world = calibratedWorld();
 

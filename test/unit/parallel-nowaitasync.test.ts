@@ -4,6 +4,7 @@
  * worker's death. Same numbers either way.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { parallelHash, presetScenario, singleThreadHash, world } from './parallel-helpers.ts';
 
 type EngineModule = typeof import('../../src/parallel/parallelEngine.ts');
@@ -21,10 +22,10 @@ beforeAll(async () => {
   ({ spawnNodeBlockWorker: spawn } = await import('../../src/parallel/nodeHost.ts'));
   // The fresh module graph has its own EngineError class.
   ({ EngineError } = await import('../../src/parallel/client.ts'));
-});
+}, HOOK_TIMEOUT_MS);
 afterAll(() => {
   atomics.waitAsync = original;
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('shared memory without Atomics.waitAsync', () => {
   const scenario = presetScenario('us-mexico-plan', 3000, 12);

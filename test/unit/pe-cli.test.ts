@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, runPeCli } from '../../src/cli/pe.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXAMPLE = join(ROOT, 'test/fixtures/pe/francois-hall-2003-us-eu.json');
@@ -24,7 +25,7 @@ const OUTPUT_KEYS = [
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'pe-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), HOOK_TIMEOUT_MS);
 
 /** Writes `content` (JSON-encoded unless a string) to a scratch file and returns its path. */
 function scratchFile(name: string, content: unknown): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calibratedWorld } from '../../src/data/world.ts';
+import { CLUB } from '../../src/data/groups';
 import { comparePe } from '../../src/research/peScenario.ts';
-import { CLUB } from '../../src/scenario/presets.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 const world = calibratedWorld();
 const scenario = (input: object) => {

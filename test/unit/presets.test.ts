@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CLUB, MOU_SIGNATORIES, PARTICIPANTS } from '../../src/data/groups';
 import { sourceByKey } from '../../src/data/sources.ts';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { goodIndexOf } from '../../src/engine/metrics.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
-import { CLUB, MOU_SIGNATORIES, PARTICIPANTS, PRESETS } from '../../src/scenario/presets.ts';
+import { PRESETS } from '../../src/scenario/presets.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 describe('presets', () => {
   it('include every named scenario of the engine issue', () => {

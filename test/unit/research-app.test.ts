@@ -5,18 +5,19 @@
  * the parameter paths the forms offer.
  */
 import { describe, expect, it } from 'vitest';
-import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
-import { calibratedWorld } from '../../src/data/world.ts';
-import { goodIndexOf, welfareChange } from '../../src/engine/metrics.ts';
-import type { RunResults } from '../../src/engine/results.ts';
-import { createSimulation } from '../../src/engine/simulation.ts';
 import {
-  commonMonths,
-  compareRuns,
-  comparisonNotes,
+  consumerSurplusChange,
+  demandCurve,
+  welfareChange,
   welfareFor,
   welfareTable,
-} from '../../src/research/compare.ts';
+} from '../../src/analysis/welfare.ts';
+import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
+import { CLUB } from '../../src/data/groups';
+import { goodIndexOf, total } from '../../src/engine/metrics.ts';
+import type { RunResults, SeriesName } from '../../src/engine/results.ts';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import { commonMonths, compareRuns, comparisonNotes } from '../../src/research/compare.ts';
 import { ensembleBands } from '../../src/research/ensemble.ts';
 import { bandsOf, runEnsemble, runSweep, sweepCsvOf, sweepInputs } from '../../src/research/jobs.ts';
 import { NODE_SETS, suggestedPaths, valueAt } from '../../src/research/paths.ts';
@@ -24,9 +25,10 @@ import { peForScenario } from '../../src/research/peScenario.ts';
 import { peRows, peSummary, peWarnings } from '../../src/research/peTable.ts';
 import { createResearchService, slimForPe } from '../../src/research/service.ts';
 import { CancelledError, createTaskPool, isCancelled, type PoolWorker } from '../../src/research/taskPool.ts';
-import { CLUB, presetById } from '../../src/scenario/presets.ts';
+import { presetById } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 
 const world = calibratedWorld();
 const valid = (input: object): Scenario => {
@@ -47,7 +49,42 @@ describe('comparing a run with a baseline', () => {
   const scenario = run(clubScenario);
   const cobalt = goodIndexOf(scenario, 'cobalt', 'refine');
 
-  it('adds up welfare exactly as welfareChange does, for any zone and mineral, from one table', () => {
+  /** Welfare added up the plain way: series totals, and consumer surplus node by node. */
+  function plainWelfare(options: { members?: readonly string[]; mineral?: string; from?: number }) {
+    const range = { ...options, to: 12 };
+    const diff = (name: SeriesName) => total(scenario, name, range) - total(baseline, name, range);
+    const { goods, nodes } = scenario.meta;
+    const curve = demandCurve(scenario);
+    const at = (r: RunResults, name: SeriesName, m: number, g: number, n: number) =>
+      r.series[name][(m * goods.length + g) * nodes.length + n];
+    let consumerSurplus = 0;
+    for (let m = options.from ?? 0; m < 12; m++)
+      goods.forEach((good, g) => {
+        if (options.mineral && good.mineral !== options.mineral) return;
+        nodes.forEach((code, n) => {
+          if (options.members && !options.members.includes(code)) return;
+          const [q0, q1] = [at(baseline, 'consumption', m, g, n), at(scenario, 'consumption', m, g, n)];
+          if (q0 === 0 && q1 === 0) return;
+          consumerSurplus += consumerSurplusChange(
+            q0,
+            q1,
+            at(baseline, 'buyerPrice', m, g, n),
+            at(baseline, 'consumerSpend', m, g, n),
+            at(scenario, 'consumerSpend', m, g, n),
+            curve.elasticity[g],
+            curve.choke[g],
+          );
+        });
+      });
+    const producerSurplus = diff('profit');
+    const revenue = diff('tariffRevenue') + diff('levyRevenue') + diff('feeRevenue') + diff('rentRevenue');
+    const fiscalCost =
+      diff('subsidySpend') + diff('supportSpend') + diff('stockpilePurchases') - diff('stockpileSales');
+    const sum = consumerSurplus + producerSurplus + revenue - fiscalCost;
+    return { consumerSurplus, producerSurplus, revenue, fiscalCost, total: sum };
+  }
+
+  it('adds up welfare from one table as the series add up, for any zone and mineral', () => {
     const table = welfareTable(baseline, scenario);
     for (const options of [
       {},
@@ -56,7 +93,7 @@ describe('comparing a run with a baseline', () => {
       { members: CLUB, mineral: 'lithium' },
     ]) {
       const fast = welfareFor(table, options);
-      const reference = welfareChange(baseline, scenario, options);
+      const reference = plainWelfare(options);
       for (const key of ['consumerSurplus', 'producerSurplus', 'revenue', 'fiscalCost', 'total'] as const) {
         // The same terms added in another order: equal to rounding (sums of large terms that cancel).
         const scale = Math.max(1, Math.abs(reference[key]));
@@ -66,10 +103,14 @@ describe('comparing a run with a baseline', () => {
         ).toBeLessThan(1e-8);
       }
     }
+    expect(welfareChange(baseline, scenario, { mineral: 'cobalt' }).total).toBeCloseTo(
+      plainWelfare({ mineral: 'cobalt' }).total,
+      3,
+    );
     // A window of months, as the benchmark's agents' column uses.
     const lastYear = welfareTable(baseline, scenario, { from: 6 });
     expect(welfareFor(lastYear, { mineral: 'cobalt' }).total).toBeCloseTo(
-      welfareChange(baseline, scenario, { from: 6, mineral: 'cobalt' }).total,
+      plainWelfare({ from: 6, mineral: 'cobalt' }).total,
       3,
     );
     // Per stage: the stages of a mineral add up to the mineral.

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitValues } from '../../src/cli/research.ts';
 import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
 import { ensembleBands, ensembleMembers, parseRange } from '../../src/research/ensemble.ts';
-import { NODE_SETS, parsePath, parseValue, withValue } from '../../src/research/paths.ts';
+import { NODE_SETS, parsePath, parseValue, splitValues, withValue } from '../../src/research/paths.ts';
 import { mergeSweepCsv, parseShard, shardPoints, sweepPoints } from '../../src/research/sweep.ts';
 
 function memoryIo(files: Record<string, string> = {}) {

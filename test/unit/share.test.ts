@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summarise } from '../../src/analysis/summary.ts';
 import { runSimCli, type SimIo } from '../../src/cli/sim.ts';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
-import { summarise } from '../../src/engine/summary.ts';
 import { decodeScenario } from '../../src/scenario/codec.ts';
-import { PARTICIPANTS } from '../../src/scenario/presets.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import {
   addressHash,
   addressWith,
@@ -163,11 +162,7 @@ describe('results exports', () => {
       runSimCli(['--scenario', 'in.json', '--out', 'out.csv', '--format', 'csv', '--no-baseline'], io),
     ).toBe(0);
     const results = createSimulation(calibratedWorld(), scenario).run();
-    const summary = summarise(results, {
-      id: 'participants',
-      name: 'Ministerial participants',
-      members: [...PARTICIPANTS],
-    });
+    const summary = summarise(results);
     expect(resultsJsonText({ results, scenario, summary })).toBe(written['out.json']);
     // Without a summary from the app, the same one is computed.
     expect(resultsJsonText({ results, scenario })).toBe(written['out.json']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EU_MEMBERS, PRESETS } from '../../src/scenario/presets';
+import { EU_MEMBERS } from '../../src/data/groups';
+import { PRESETS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
 import { getAt, pathKey, routeIssues, setAt } from '../../src/ui/editor/draft';
 import { unitOf } from '../../src/ui/editor/fields';

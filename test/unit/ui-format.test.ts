@@ -10,7 +10,7 @@ import {
   tonnes,
   usd,
   usdPerTonne,
-} from '../../src/ui/format';
+} from '../../src/present/format.ts';
 import { resultsDigest } from '../../src/ui/runControls';
 
 describe('formats', () => {

@@ -9,12 +9,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readInputs } from '../../scripts/generate-calibration.mjs';
 import { hasSource } from '../../src/data/sources.ts';
-import { calibratedWorld } from '../../src/data/world.ts';
 import { OBSERVATIONS, observation } from '../../src/research/observations.ts';
 import { VALIDATION_EPISODES } from '../../src/research/validation.ts';
 import { formatValue, monthsBetween } from '../../src/research/validationChart.ts';
 import { CHART_DIR, PAGE_PATH, PAGE_SETTINGS, renderValidation } from '../../src/research/validationPage.ts';
 import { type EpisodeResult, judge, runValidation } from '../../src/research/validationRun.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let results: EpisodeResult[];
@@ -24,7 +25,7 @@ let files: Map<string, string>;
 beforeAll(() => {
   results = runValidation(calibratedWorld(), VALIDATION_EPISODES, PAGE_SETTINGS);
   files = renderValidation(results, PAGE_SETTINGS);
-}, 300_000);
+}, HOOK_TIMEOUT_MS);
 
 describe('docs/validation.md', () => {
   it('is exactly what `npm run episodes` makes (run it and commit the result when this fails)', () => {

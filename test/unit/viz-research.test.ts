@@ -5,10 +5,11 @@
  */
 import { interpolateCividis } from 'd3';
 import { describe, expect, it } from 'vitest';
+import { allOutcomeNames, outcomeLabel, outcomeNamesOf } from '../../src/analysis/outcomes.ts';
 import { ensembleBands } from '../../src/research/ensemble.ts';
 import { sweepPoints } from '../../src/research/sweep.ts';
+import { ensembleChart } from '../../src/viz/ensembleChart.ts';
 import { heatmapCells, textColourOn } from '../../src/viz/heatmap.ts';
-import { allOutcomeNames, ensembleChart, outcomeLabel, outcomeNamesOf } from '../../src/viz/outcomeLabels.ts';
 
 describe('an ensemble outcome on a chart', () => {
   it('draws the median as the line and the 5th to 95th percentiles as the band, gaps where no run has a number', () => {

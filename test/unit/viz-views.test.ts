@@ -3,18 +3,19 @@
  * and concentration rows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PARTICIPANTS } from '../../src/data/groups';
 import { NODES } from '../../src/data/nodes';
-import { calibratedWorld } from '../../src/data/world';
 import { concentration, forEachFlow, goodIndexOf, HIGHLY_CONCENTRATED } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
-import { PARTICIPANTS } from '../../src/scenario/presets';
 import { validateScenario } from '../../src/scenario/validate';
+import { calibratedWorld } from '../../src/scenario/world.ts';
 import { concentrationRows } from '../../src/viz/concentrationPanel';
 import { arcGeometry, arcWidth, selectArcs } from '../../src/viz/flowArcs';
 import { productionShares, shareColouring, zoneColouring } from '../../src/viz/mapColouring';
 import { createMetricCache, metricSeries } from '../../src/viz/metricSeries';
 import { sankeyData } from '../../src/viz/sankeyData';
+import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 
 let results: RunResults;
 
@@ -24,7 +25,7 @@ beforeAll(() => {
   const sim = createSimulation(calibratedWorld(), v.scenario);
   sim.run();
   results = sim.results;
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('flow arcs', () => {
   it('picks the largest cross-border flows, largest first, and marks flows into the zone', () => {

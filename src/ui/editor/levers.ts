@@ -6,18 +6,11 @@
  * prices that follow a change of mineral, and the zone quick sets.
  */
 import { calibrationFor, priceFor } from '../../data/calibration';
+import { NODE_GROUPS } from '../../data/groups';
 import { MINERALS } from '../../data/minerals';
 import type { MineralId, StageId } from '../../data/types';
 import { LEVER_LIST } from '../../levers/index.ts';
 import { type CreateContext, referenceTimes as leverReferenceTimes } from '../../levers/lever.ts';
-import {
-  CLUB,
-  EU_MEMBERS,
-  MOU_SIGNATORIES,
-  PARTICIPANTS,
-  US_EU_JAPAN,
-  US_MEXICO,
-} from '../../scenario/presets.ts';
 import type { Draft } from './draft.ts';
 import { type FieldSpec, fieldsAt, parameterGroups } from './schemaInfo.ts';
 
@@ -118,12 +111,5 @@ export const PARAMETER_GROUPS: readonly {
   fields: FieldSpec[];
 }[] = parameterGroups().map((g) => ({ ...g, fields: fieldsAt([g.key]) }));
 
-/** Zone quick sets: the groups of the Ministerial and its agreements (src/scenario/presets.ts). */
-export const QUICK_SETS: readonly { id: string; label: string; members: readonly string[] }[] = [
-  { id: 'participants', label: `All participants (${PARTICIPANTS.length})`, members: PARTICIPANTS },
-  { id: 'mou', label: `The ${MOU_SIGNATORIES.length} MoU signatories`, members: MOU_SIGNATORIES },
-  { id: 'club', label: `The club (${CLUB.length})`, members: CLUB },
-  { id: 'us-eu-japan', label: 'US–EU–Japan', members: US_EU_JAPAN },
-  { id: 'us-mexico', label: 'US–Mexico', members: US_MEXICO },
-  { id: 'eu', label: 'The EU (27)', members: EU_MEMBERS },
-];
+/** Zone quick sets: the named groups of the Ministerial and its agreements (src/data/groups.ts). */
+export const QUICK_SETS = NODE_GROUPS;

@@ -9,9 +9,9 @@
  * typing in a box never redraws it.
  */
 import { sourceByKey } from '../../data/sources';
+import { button, el, selectBox } from '../../present/dom.ts';
 import { PRESETS } from '../../scenario/presets.ts';
 import { type ScenarioIssue, validateScenario } from '../../scenario/validate.ts';
-import { button, el, selectBox } from '../dom.ts';
 import { displayName, scenarioOrigin } from '../scenarioOrigin.ts';
 import type { AppState, Store } from '../store.ts';
 import { type Draft, getAt, type Path, pathKey, routeIssues, setAt } from './draft.ts';

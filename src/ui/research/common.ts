@@ -1,25 +1,10 @@
 /**
- * Shared pieces of the research tabs: tables from rows of text, signed number formats, an
- * identity for results objects (a new run with as many months is still a new run), and the
- * run / cancel / progress controls of a job that runs in workers.
+ * Shared pieces of the research tabs: tables from rows of text, and the run / cancel / progress
+ * controls of a job that runs in workers.
  */
 
+import { button, el, setText } from '../../present/dom.ts';
 import { isCancelled } from '../../research/taskPool.ts';
-import { button, el, setText } from '../dom.ts';
-import { tonnes, whole } from '../format.ts';
-
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-/** A number per object, for cache keys. */
-export function objectId(value: object | null | undefined): number {
-  if (!value) return 0;
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(value, id);
-  }
-  return id;
-}
 
 export type Cell =
   | string
@@ -56,50 +41,6 @@ export function dataTable(
     table.append(tfoot);
   }
   return table;
-}
-
-const MINUS = '−';
-const sign = (x: number) => (x > 0 ? '+' : x < 0 ? MINUS : '±');
-
-/** '+1,234' / '−56' / '±0'. */
-export function signedWhole(x: number): string {
-  if (!Number.isFinite(x)) return '–';
-  const r = Math.round(x);
-  return `${sign(r)}${whole(Math.abs(r))}`;
-}
-
-/** A proportional change as '+5.2%'. */
-export function signedPercent(x: number, digits = 1): string {
-  if (!Number.isFinite(x)) return '–';
-  const text = (Math.abs(x) * 100).toFixed(digits);
-  return `${Number(text) === 0 ? '±' : sign(x)}${text}%`;
-}
-
-/** A change of a share in percentage points: '+3.2 pp'. */
-export function signedPoints(x: number): string {
-  if (!Number.isFinite(x)) return '–';
-  const text = (Math.abs(x) * 100).toFixed(1);
-  return `${Number(text) === 0 ? '±' : sign(x)}${text} pp`;
-}
-
-/** Tonnes with a sign: '+1,234 t'. */
-export function signedTonnes(x: number): string {
-  if (!Number.isFinite(x)) return '–';
-  return `${Math.abs(x) < 0.05 ? '±' : sign(x)}${tonnes(Math.abs(x))}`;
-}
-
-/** USD as billions with a sign and three decimals: '+1.234'. */
-export function signedBillions(usd: number): string {
-  if (!Number.isFinite(usd)) return '–';
-  const text = (Math.abs(usd) / 1e9).toFixed(3);
-  return `${Number(text) === 0 ? '±' : sign(usd)}${text}`;
-}
-
-/** USD million with a sign and one decimal: '+12.3'. */
-export function signedMillions(value: number): string {
-  if (!Number.isFinite(value)) return '–';
-  const text = Math.abs(value).toFixed(1);
-  return `${Number(text) === 0 ? '±' : sign(value)}${text}`;
 }
 
 export interface JobControls {

@@ -9,30 +9,30 @@
  * milliseconds: one pass over both runs for welfare, twelve months of flows for trade); never
  * while a run is still arriving.
  */
+
+import { getOrMake, objectId } from '../../analysis/memo.ts';
+import { type WelfareTable, welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
+import { button, el, selectBox, setText } from '../../present/dom.ts';
 import {
-  type Comparison,
-  compareRuns,
-  comparisonNotes,
-  type WelfareTable,
-  welfareFor,
-  welfareTable,
-} from '../../research/compare.ts';
-import type { Scenario } from '../../scenario/schema.ts';
-import { button, el, selectBox, setText } from '../dom.ts';
-import { monthLabel, percent, shortName, stageName, tonnes, whole } from '../format.ts';
-import { displayName } from '../scenarioOrigin.ts';
-import { type AppState, activeZone, runName, type Store } from '../store.ts';
-import {
-  dataTable,
-  objectId,
+  monthLabel,
+  percent,
+  shortName,
   signedBillions,
   signedPercent,
   signedPoints,
   signedTonnes,
   signedWhole,
-} from './common.ts';
-import type { ResearchTab } from './researchSection.ts';
+  stageName,
+  tonnes,
+  whole,
+} from '../../present/format.ts';
+import { type Comparison, compareRuns, comparisonNotes } from '../../research/compare.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { displayName } from '../scenarioOrigin.ts';
+import { type AppState, activeZone, runName, type Store } from '../store.ts';
+import { dataTable } from './common.ts';
+import type { ResearchTab } from './tab.ts';
 
 interface PinnedRun {
   results: RunResults;
@@ -42,17 +42,8 @@ interface PinnedRun {
 /** Welfare tables per pair of runs (both finished, so they never change). */
 const welfareTables = new WeakMap<RunResults, WeakMap<RunResults, WelfareTable>>();
 function welfareOf(baseline: RunResults, scenario: RunResults): WelfareTable {
-  let inner = welfareTables.get(baseline);
-  if (!inner) {
-    inner = new WeakMap();
-    welfareTables.set(baseline, inner);
-  }
-  let table = inner.get(scenario);
-  if (!table) {
-    table = welfareTable(baseline, scenario);
-    inner.set(scenario, table);
-  }
-  return table;
+  const byScenario = getOrMake(welfareTables, baseline, () => new WeakMap<RunResults, WelfareTable>());
+  return getOrMake(byScenario, scenario, () => welfareTable(baseline, scenario));
 }
 
 /** A run with every month in (a finished run, or a pinned one). */

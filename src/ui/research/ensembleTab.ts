@@ -7,7 +7,10 @@
  * which the command line reproduces with `--runs N --range path=low:high`.
  */
 
-import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import { OUTCOME_ROWS, outcomeLabel } from '../../analysis/outcomes.ts';
+import { zoneOf } from '../../data/groups';
+import { button, el, setText } from '../../present/dom.ts';
+import { stageName, whole } from '../../present/format.ts';
 import {
   type EnsembleMember,
   type EnsembleRange,
@@ -15,45 +18,52 @@ import {
   ensembleMembers,
 } from '../../research/ensemble.ts';
 import { bandsOf, runEnsemble } from '../../research/jobs.ts';
-import type { Outcomes } from '../../research/outcomes.ts';
 import { parsePath, suggestedPaths } from '../../research/paths.ts';
-import type { TaskPool } from '../../research/taskPool.ts';
-import type { Scenario } from '../../scenario/schema.ts';
-import { ensembleChart, outcomeLabel } from '../../viz/outcomeLabels.ts';
+import { ensembleChart } from '../../viz/ensembleChart.ts';
 import { OKABE_ITO } from '../../viz/palette.ts';
 import { createTimeSeries, type TimeSeriesChart } from '../../viz/timeSeries.ts';
-import { button, el, setText } from '../dom.ts';
-import { stageName, whole } from '../format.ts';
 import type { AppState } from '../store.ts';
-import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import { dataTable } from './common.ts';
+import { createJobTab, type ResearchJob } from './jobTab.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 export const MAX_ENSEMBLE_RUNS = 50;
 
-/** The outcomes a user can chart, relative to the mineral (and stage) the views show. */
-const OUTCOME_CHOICES: readonly { key: string; label: string; checked: boolean }[] = [
-  { key: 'price.world', label: 'world price', checked: true },
-  { key: 'price.zone', label: 'price in the zone', checked: false },
-  { key: 'price.outside', label: 'price outside the zone', checked: false },
-  { key: 'hhi', label: 'HHI of the stage shown', checked: true },
-  { key: 'top3', label: 'top-3 share of the stage shown', checked: false },
-  { key: 'selfSufficiency.refine', label: 'zone self-sufficiency (refining)', checked: false },
-  { key: 'unmet', label: 'unmet demand, world', checked: true },
-  { key: 'unmet.zone', label: 'unmet demand in the zone', checked: false },
-];
+/** Outcomes charted until the user chooses others. */
+const CHARTED_FIRST = new Set(['price.world', 'hhi', 'unmet']);
 
-function outcomeName(key: string, mineral: string, stage: string): string {
-  return key === 'hhi' || key === 'top3' ? `${mineral}.${key}.${stage}` : `${mineral}.${key}`;
+/**
+ * The outcomes a user can chart, relative to the mineral (and stage) the views show: every
+ * outcome row, a row of every stage as "of the stage shown", a row of named stages once per stage.
+ */
+const OUTCOME_CHOICES: readonly { key: string; label: string; checked: boolean; perStage?: boolean }[] =
+  OUTCOME_ROWS.flatMap((row) => {
+    if (row.stages === 'all')
+      return [
+        {
+          key: row.id,
+          label: `${row.name} of the stage shown`,
+          checked: CHARTED_FIRST.has(row.id),
+          perStage: true,
+        },
+      ];
+    if (row.stages)
+      return row.stages.map((stage) => ({
+        key: `${row.id}.${stage}`,
+        label: `${row.name} (${stageName(stage)})`,
+        checked: false,
+      }));
+    return [{ key: row.id, label: row.name, checked: CHARTED_FIRST.has(row.id) }];
+  });
+
+function outcomeName(choice: { key: string; perStage?: boolean }, mineral: string, stage: string): string {
+  return choice.perStage ? `${mineral}.${choice.key}.${stage}` : `${mineral}.${choice.key}`;
 }
 
-interface EnsembleJob {
-  base: Scenario;
+/** An ensemble's plan: its spec and the members (seeds and draws) it makes. */
+interface EnsemblePlan {
   spec: EnsembleSpec;
   members: EnsembleMember[];
-  runs: (Outcomes | undefined)[];
-  done: number;
-  state: 'running' | 'done' | 'cancelled' | 'failed';
-  pool: TaskPool<ResearchWorkerApi>;
 }
 
 /** Rounds to four significant digits, for prefilled range ends. */
@@ -61,8 +71,28 @@ const round4 = (x: number) => Number(x.toPrecision(4));
 
 export function createEnsembleTab(context: ResearchContext): ResearchTab {
   const { store } = context;
-  let job: EnsembleJob | null = null;
   let hover: number | null = null;
+  const jobTab = createJobTab<EnsemblePlan>(context, {
+    id: 'ensemble',
+    label: 'Ensemble',
+    runLabel: 'Run ensemble',
+    noun: 'ensemble',
+    unit: 'runs',
+    offerPath: (p) => p.kind === 'number',
+    plan(base) {
+      const spec = readSpec();
+      return { plan: { spec, members: ensembleMembers(base, spec) }, runs: spec.runs };
+    },
+    run: (base, plan, runner, arrived) =>
+      runEnsemble(base, plan.spec, runner, (member, outcomes, done) => arrived(member.run, outcomes, done)),
+    viewKey: (state) => [chosenOutcomes(state).join(), hover].join('|'),
+    draw,
+    started(job) {
+      hover = null;
+      drawMembers(job);
+    },
+  });
+  const { controls, paths } = jobTab;
 
   const runsInput = el('input', {
     attrs: {
@@ -74,7 +104,6 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
       value: '10',
     },
   });
-  const paths = el('datalist', { attrs: { id: 'ensemble-paths' } });
   const rangeList = el('div', { className: 'range-list', attrs: { id: 'ensemble-ranges' } });
   let rangeCount = 0;
 
@@ -100,7 +129,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     });
     // A known path fills in ±25% around the scenario's value when the ends are still empty.
     pathInput.addEventListener('change', () => {
-      const known = suggestedPaths(store.state.scenario satisfies Record<string, unknown>).find(
+      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
         (p) => p.path === pathInput.value.trim(),
       );
       if (!known || typeof known.value !== 'number' || lowInput.value || highInput.value) return;
@@ -131,13 +160,6 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     'small',
   );
   addButton.id = 'ensemble-add-range';
-
-  const controls = jobControls(
-    'ensemble',
-    'Run ensemble',
-    () => void start(),
-    () => job?.pool.cancel(),
-  );
 
   const outcomeBoxes = OUTCOME_CHOICES.map((choice) => {
     const box = el('input', {
@@ -214,144 +236,77 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     return { runs, ranges };
   }
 
-  async function start() {
-    if (job?.state === 'running') return;
-    if (!context.createPool) {
-      controls.showError('Ensembles need the research workers, which this page does not have.');
-      return;
-    }
-    let spec: EnsembleSpec;
-    let members: EnsembleMember[];
-    const base = structuredClone(store.state.scenario);
-    try {
-      spec = readSpec();
-      members = ensembleMembers(base, spec);
-    } catch (error) {
-      controls.showError('The ensemble cannot run.', (error as Error).message);
-      return;
-    }
-    const pool = context.createPool(store.state.run.workers);
-    const current: EnsembleJob = {
-      base,
-      spec,
-      members,
-      runs: new Array(spec.runs).fill(undefined),
-      done: 0,
-      state: 'running',
-      pool,
-    };
-    job = current;
-    hover = null;
-    controls.started(spec.runs, 'runs');
-    drawMembers(current);
-    store.requestFrame();
-    await runPooledJob(current, controls, 'ensemble', spec.runs, 'runs', () =>
-      runEnsemble(
-        base,
-        spec,
-        (input) => pool.run((worker) => worker.outcomesOf(input)),
-        (member, outcomes, done) => {
-          current.runs[member.run] = outcomes;
-          current.done = done;
-          controls.progress(done, spec.runs, 'runs');
-          store.requestFrame();
-        },
-      ),
-    );
-    store.requestFrame();
-  }
-
-  function drawMembers(current: EnsembleJob) {
-    const head = ['Run', 'seed', ...current.spec.ranges.map((r) => r.path)];
-    const body = current.members.map((m) => [
+  function drawMembers(current: ResearchJob<EnsemblePlan>) {
+    const { spec, members } = current.plan;
+    const head = ['Run', 'seed', ...spec.ranges.map((r) => r.path)];
+    const body = members.map((m) => [
       String(m.run + 1),
       String(m.seed),
       ...m.draws.map((d) => String(Number(d.toPrecision(6)))),
     ]);
     membersBox.replaceChildren(
-      el('summary', { text: `Members: seeds and draws (${current.members.length} runs)` }),
+      el('summary', { text: `Members: seeds and draws (${members.length} runs)` }),
       el('div', { className: 'table-scroll table-tall' }, [
         dataTable([head], body, { id: 'ensemble-members', className: 'numeric' }),
       ]),
     );
   }
 
-  let shownKey = '';
-  let pathsFor: Scenario | null = null;
-
-  return {
-    id: 'ensemble',
-    label: 'Ensemble',
-    element,
-    update(state: AppState, visible) {
-      if (!visible) return;
-      if (pathsFor !== state.scenario) {
-        pathsFor = state.scenario;
-        paths.replaceChildren(
-          ...suggestedPaths(state.scenario satisfies Record<string, unknown>)
-            .filter((p) => p.kind === 'number')
-            .map((p) => {
-              const option = el('option');
-              option.value = p.path;
-              return option;
-            }),
-        );
-      }
-      const { mineral, stage } = state.view;
-      const chosen = outcomeBoxes
-        .filter((o) => o.box.checked)
-        .map((o) => outcomeName(o.choice.key, mineral, stage));
-      const key = [objectId(job), job?.done, job?.state, chosen.join(), hover].join('|');
-      if (key === shownKey) return;
-      shownKey = key;
-      if (!job) {
-        setText(caption, 'Charts appear here when an ensemble runs.');
-        return;
-      }
-      const { base, spec } = job;
-      const seeds = `seeds ${job.members[0].seed}–${job.members[job.members.length - 1].seed}`;
-      const ranges = spec.ranges.length
-        ? `; ranges: ${spec.ranges.map((r) => `${r.path} ${r.low} to ${r.high}`).join(', ')}`
-        : '';
-      const zone = base.zones[0]?.name ?? 'Ministerial participants';
-      setText(
-        caption,
-        `Model results: median (line) and 5–95% band (shaded) of ${job.done} of ${spec.runs} runs of “${base.name}” (${whole(base.resolution)} agents, ${base.months} months, ${seeds}${ranges}); zone: ${zone}; ${context.mineralName(mineral)}, ${stageName(stage)}.${job.state === 'running' ? ' Runs still arriving.' : ''}`,
-      );
-      const bands = bandsOf(job.runs, chosen);
-      for (const [name, chart] of charts) if (!chosen.includes(name)) chart.element.remove();
-      chosen.forEach((name) => {
-        let chart = charts.get(name);
-        const label = outcomeLabel(name);
-        if (!chart) {
-          chart = createTimeSeries(chartGrid, {
-            title: `${context.mineralName(label.mineral)}: ${label.label}`,
-            unit: `${label.unit} (ensemble)`,
-            format: label.format,
-            yMin: label.kind === 'price' ? undefined : 0,
-            yMaxAtLeast: label.yMaxAtLeast,
-            onHover: (month) => {
-              hover = month;
-              store.requestFrame();
-            },
-            onPick: () => {},
-          });
-          chart.element.dataset.chart = `ensemble-${name}`;
-          chart.element.classList.add('ensemble-chart');
-          charts.set(name, chart);
-        }
-        chartGrid.append(chart.element);
-        const band = bands[name];
-        chart.update({
-          months: base.months,
-          ...(band ? ensembleChart(band, { id: name, colour: OKABE_ITO.blue }) : { lines: [], bands: [] }),
-          hoverMonth: hover,
-          shownMonth: null,
+  function draw(job: ResearchJob<EnsemblePlan> | null, state: AppState) {
+    const { mineral, stage } = state.view;
+    const chosen = chosenOutcomes(state);
+    if (!job) {
+      setText(caption, 'Charts appear here when an ensemble runs.');
+      return;
+    }
+    const { base } = job;
+    const { spec, members } = job.plan;
+    const seeds = `seeds ${members[0].seed}–${members[members.length - 1].seed}`;
+    const ranges = spec.ranges.length
+      ? `; ranges: ${spec.ranges.map((r) => `${r.path} ${r.low} to ${r.high}`).join(', ')}`
+      : '';
+    const zone = zoneOf(base.zones).name;
+    setText(
+      caption,
+      `Model results: median (line) and 5–95% band (shaded) of ${job.done} of ${spec.runs} runs of “${base.name}” (${whole(base.resolution)} agents, ${base.months} months, ${seeds}${ranges}); zone: ${zone}; ${context.mineralName(mineral)}, ${stageName(stage)}.${job.state === 'running' ? ' Runs still arriving.' : ''}`,
+    );
+    const bands = bandsOf(job.runs, chosen);
+    for (const [name, chart] of charts) if (!chosen.includes(name)) chart.element.remove();
+    chosen.forEach((name) => {
+      let chart = charts.get(name);
+      const label = outcomeLabel(name);
+      if (!chart) {
+        chart = createTimeSeries(chartGrid, {
+          title: `${context.mineralName(label.mineral)}: ${label.label}`,
+          unit: `${label.unit} (ensemble)`,
+          format: label.format,
+          yMin: label.kind === 'price' ? undefined : 0,
+          yMaxAtLeast: label.yMaxAtLeast,
+          onHover: (month) => {
+            hover = month;
+            store.requestFrame();
+          },
+          onPick: () => {},
         });
+        chart.element.dataset.chart = `ensemble-${name}`;
+        chart.element.classList.add('ensemble-chart');
+        charts.set(name, chart);
+      }
+      chartGrid.append(chart.element);
+      const band = bands[name];
+      chart.update({
+        months: base.months,
+        ...(band ? ensembleChart(band, { id: name, colour: OKABE_ITO.blue }) : { lines: [], bands: [] }),
+        hoverMonth: hover,
+        shownMonth: null,
       });
-    },
-    dispose() {
-      job?.pool.dispose();
-    },
-  };
+    });
+  }
+
+  function chosenOutcomes(state: AppState): string[] {
+    const { mineral, stage } = state.view;
+    return outcomeBoxes.filter((o) => o.box.checked).map((o) => outcomeName(o.choice, mineral, stage));
+  }
+
+  return jobTab.tab(element);
 }

@@ -4,18 +4,20 @@
  * the agents did in the same scenario against the status quo. Solved in a research worker
  * (a solve takes 0.1–0.3 s) from a slim copy of the two runs, once per pair of runs and good.
  */
+
+import { objectId } from '../../analysis/memo.ts';
+import { welfareFor, welfareTable } from '../../analysis/welfare.ts';
 import type { RunResults } from '../../engine/results.ts';
 import type { ResearchPool } from '../../parallel/researchPool.ts';
-import { welfareFor, welfareTable } from '../../research/compare.ts';
+import { button, el, setText } from '../../present/dom.ts';
+import { monthLabel, shortName, signedMillions, signedPercent, stageName } from '../../present/format.ts';
 import type { PeComparison } from '../../research/peScenario.ts';
 import { PE_LIMITATIONS, peRows, peSummary, peWarnings } from '../../research/peTable.ts';
 import { slimForPe } from '../../research/service.ts';
-import { button, el, setText } from '../dom.ts';
-import { monthLabel, shortName, stageName } from '../format.ts';
 import { statusQuoFor } from '../runSession.ts';
 import { type AppState, runName } from '../store.ts';
-import { type Cell, dataTable, objectId, signedMillions, signedPercent } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import { type Cell, dataTable } from './common.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 /** Rows shown before "Show all". */
 const FIRST_ROWS = 15;

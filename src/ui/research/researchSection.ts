@@ -3,30 +3,14 @@
  * series. A tab list in the ARIA pattern (one Tab stop; arrow keys, Home and End switch tabs).
  * Only the visible tab draws; jobs keep running in their workers while another tab is shown.
  */
-import type { ResearchPool } from '../../parallel/researchPool.ts';
-import { el } from '../dom.ts';
-import type { AppState, Store } from '../store.ts';
+import { el } from '../../present/dom.ts';
+import type { AppState } from '../store.ts';
 import { createCompareTab } from './compareTab.ts';
 import { createEnsembleTab } from './ensembleTab.ts';
 import { createPeTab } from './peTab.ts';
 import { createSweepTab } from './sweepTab.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 import './research.css';
-
-export interface ResearchTab {
-  id: string;
-  label: string;
-  element: HTMLElement;
-  /** Called every frame; draws only when visible and something it shows changed. */
-  update(state: AppState, visible: boolean): void;
-  dispose?(): void;
-}
-
-export interface ResearchContext {
-  store: Store;
-  mineralName(id: string): string;
-  /** Makes a pool of research workers (src/parallel/researchPool.ts); absent, jobs say so. */
-  createPool?: (size: number) => ResearchPool;
-}
 
 export interface ResearchSection {
   element: HTMLElement;

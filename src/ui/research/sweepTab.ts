@@ -6,9 +6,10 @@
  * (`npm run sim -- --sweep path=v1,v2 [--sweep ...] --reduce last|mean`).
  */
 
-import type { ResearchWorkerApi } from '../../parallel/researchPool.ts';
+import { getOrMake } from '../../analysis/memo.ts';
+import { allOutcomeNames, type Outcomes, outcomeLabel, reduceOutcomes } from '../../analysis/outcomes.ts';
+import { button, el, selectBox, setText } from '../../present/dom.ts';
 import { runSweep, sweepCsvOf } from '../../research/jobs.ts';
-import { type Outcomes, reduceOutcomes } from '../../research/outcomes.ts';
 import { parsePath, parseValue, splitValues, suggestedPaths, valueLabel } from '../../research/paths.ts';
 import {
   pointScenario,
@@ -17,26 +18,18 @@ import {
   type SweepSpec,
   sweepPoints,
 } from '../../research/sweep.ts';
-import type { TaskPool } from '../../research/taskPool.ts';
-import type { Scenario } from '../../scenario/schema.ts';
 import { downloadText, fileStem } from '../../share/files.ts';
 import { createHeatmap, heatmapCells } from '../../viz/heatmap.ts';
-import { allOutcomeNames, outcomeLabel } from '../../viz/outcomeLabels.ts';
-import { button, el, selectBox, setText } from '../dom.ts';
-import type { AppState } from '../store.ts';
-import { dataTable, jobControls, objectId, runPooledJob } from './common.ts';
-import type { ResearchContext, ResearchTab } from './researchSection.ts';
+import { dataTable } from './common.ts';
+import { createJobTab, type ResearchJob } from './jobTab.ts';
+import type { ResearchContext, ResearchTab } from './tab.ts';
 
 export const MAX_SWEEP_POINTS = 100;
 
-interface SweepJob {
-  base: Scenario;
+/** A sweep's plan: its parameters and their grid points. */
+interface SweepPlan {
   parameters: SweepParameter[];
   points: SweepPoint[];
-  runs: (Outcomes | undefined)[];
-  done: number;
-  state: 'running' | 'done' | 'cancelled' | 'failed';
-  pool: TaskPool<ResearchWorkerApi>;
 }
 
 const round3 = (x: number) => Number(x.toPrecision(3));
@@ -50,8 +43,45 @@ export function defaultValues(value: unknown, kind: 'number' | 'members'): strin
 
 export function createSweepTab(context: ResearchContext): ResearchTab {
   const { store } = context;
-  let job: SweepJob | null = null;
-  const paths = el('datalist', { attrs: { id: 'sweep-paths' } });
+  const jobTab = createJobTab<SweepPlan>(context, {
+    id: 'sweep',
+    label: 'Sweep',
+    runLabel: 'Run sweep',
+    noun: 'sweep',
+    unit: 'points',
+    plan(base) {
+      const parameters = readParameters();
+      const points = sweepPoints({ parameters, reduce: 'last' });
+      // Every point's scenario is checked before any runs: a bad value is named now, not when
+      // its point comes up in the middle of the sweep.
+      const problems = points.flatMap((point) => {
+        try {
+          pointScenario(base, { parameters, reduce: 'last' }, point);
+          return [];
+        } catch (error) {
+          return [(error as Error).message];
+        }
+      });
+      if (problems.length)
+        throw new Error(
+          `${problems.length} of ${points.length} grid points are not valid scenarios: ${problems.slice(0, 3).join(' · ')}${problems.length > 3 ? ' …' : ''}`,
+        );
+      return { plan: { parameters, points }, runs: points.length };
+    },
+    run: (base, plan, runner, arrived) =>
+      runSweep(base, { parameters: plan.parameters, reduce: 'last' }, runner, (point, outcomes, done) =>
+        arrived(point.index, outcomes, done),
+      ),
+    viewKey: () => [metric.value, reduce.value].join('|'),
+    draw,
+    started() {
+      csvButton.disabled = true;
+    },
+    ended(job) {
+      csvButton.disabled = job.done === 0;
+    },
+  });
+  const { controls, paths } = jobTab;
 
   const parameterRow = (n: 1 | 2) => {
     const path = el('input', {
@@ -81,7 +111,7 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     suggest.id = `sweep-suggest-${n}`;
     suggest.hidden = true;
     const offer = () => {
-      const known = suggestedPaths(store.state.scenario satisfies Record<string, unknown>).find(
+      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
         (p) => p.path === path.value.trim(),
       );
       const text = known ? defaultValues(known.value, known.kind) : '';
@@ -126,12 +156,6 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
   metric.addEventListener('change', () => store.requestFrame());
   reduce.addEventListener('change', () => store.requestFrame());
 
-  const controls = jobControls(
-    'sweep',
-    'Run sweep',
-    () => void start(),
-    () => job?.pool.cancel(),
-  );
   const csvButton = button('Export CSV', () => exportCsv(), 'small');
   csvButton.id = 'sweep-csv';
   csvButton.disabled = true;
@@ -198,74 +222,13 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     return parameters;
   }
 
-  async function start() {
-    if (job?.state === 'running') return;
-    if (!context.createPool) {
-      controls.showError('Sweeps need the research workers, which this page does not have.');
-      return;
-    }
-    const base = structuredClone(store.state.scenario);
-    let parameters: SweepParameter[];
-    let points: SweepPoint[];
-    try {
-      parameters = readParameters();
-      points = sweepPoints({ parameters, reduce: 'last' });
-      // Every point's scenario is checked before any runs: a bad value is named now, not when
-      // its point comes up in the middle of the sweep.
-      const problems = points.flatMap((point) => {
-        try {
-          pointScenario(base, { parameters, reduce: 'last' }, point);
-          return [];
-        } catch (error) {
-          return [(error as Error).message];
-        }
-      });
-      if (problems.length)
-        throw new Error(
-          `${problems.length} of ${points.length} grid points are not valid scenarios: ${problems.slice(0, 3).join(' · ')}${problems.length > 3 ? ' …' : ''}`,
-        );
-    } catch (error) {
-      controls.showError('The sweep cannot run.', (error as Error).message);
-      return;
-    }
-    const pool = context.createPool(store.state.run.workers);
-    const current: SweepJob = {
-      base,
-      parameters,
-      points,
-      runs: new Array(points.length).fill(undefined),
-      done: 0,
-      state: 'running',
-      pool,
-    };
-    job = current;
-    csvButton.disabled = true;
-    controls.started(points.length, 'points');
-    store.requestFrame();
-    await runPooledJob(current, controls, 'sweep', points.length, 'points', () =>
-      runSweep(
-        base,
-        { parameters, reduce: 'last' },
-        (input) => pool.run((worker) => worker.outcomesOf(input)),
-        (point, outcomes, done) => {
-          current.runs[point.index] = outcomes;
-          current.done = done;
-          controls.progress(done, points.length, 'points');
-          store.requestFrame();
-        },
-      ),
-    );
-    csvButton.disabled = current.done === 0;
-    store.requestFrame();
-  }
-
-  function currentSpec(): SweepSpec | null {
-    return job ? { parameters: job.parameters, reduce: reduce.value === 'mean' ? 'mean' : 'last' } : null;
-  }
-
   function exportCsv() {
-    const spec = currentSpec();
-    if (!job || !spec) return;
+    const job = jobTab.job();
+    if (!job) return;
+    const spec: SweepSpec = {
+      parameters: job.plan.parameters,
+      reduce: reduce.value === 'mean' ? 'mean' : 'last',
+    };
     downloadText(sweepCsvOf(spec, job.runs), `${fileStem(job.base.name)}.sweep.csv`, 'text/csv');
     setText(
       caption,
@@ -277,78 +240,48 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
   const reduced = new WeakMap<Outcomes, Map<string, Record<string, number>>>();
   function metricOf(run: Outcomes | undefined, how: 'last' | 'mean', name: string): number | undefined {
     if (!run) return undefined;
-    let byHow = reduced.get(run);
-    if (!byHow) {
-      byHow = new Map();
-      reduced.set(run, byHow);
-    }
-    let values = byHow.get(how);
-    if (!values) {
-      values = reduceOutcomes(run, how);
-      byHow.set(how, values);
-    }
+    const byHow = getOrMake(reduced, run, () => new Map<string, Record<string, number>>());
+    const values = getOrMake(byHow, how, () => reduceOutcomes(run, how));
     return values[name];
   }
 
-  let shownKey = '';
-  let pathsFor: Scenario | null = null;
+  function draw(job: ResearchJob<SweepPlan> | null) {
+    if (!job) {
+      setText(caption, 'The heatmap and the table appear here when a sweep runs.');
+      return;
+    }
+    const how = reduce.value === 'mean' ? 'mean' : 'last';
+    const label = outcomeLabel(metric.value);
+    const { parameters, points } = job.plan;
+    const [p1, p2] = parameters;
+    const values = points.map((p) => metricOf(job.runs[p.index], how, metric.value));
+    const metricText = `${context.mineralName(label.mineral)}: ${label.label} (${label.unit}, ${how === 'last' ? 'last month' : 'mean over the run'})`;
+    setText(
+      caption,
+      `Model results: ${job.done} of ${points.length} points of “${job.base.name}” (${job.base.months} months, seed ${job.base.seed}); ${metricText}.${job.state === 'running' ? ' Points still arriving.' : ''}`,
+    );
+    heatmapHost.hidden = false;
+    heatmap.update({
+      rowTitle: p1.path,
+      colTitle: p2?.path ?? '',
+      rows: p1.values.map(valueLabel),
+      cols: p2 ? p2.values.map(valueLabel) : [''],
+      cells: heatmapCells(p1.values.length, p2?.values.length ?? 1, values),
+      metric: metricText,
+      format: label.format,
+    });
+    tableHost.replaceChildren(
+      dataTable(
+        [['Point', ...parameters.map((p) => p.path), `${label.label}, ${label.unit}`]],
+        points.map((p, i) => [
+          String(p.index + 1),
+          ...p.values.map(valueLabel),
+          values[i] === undefined ? 'not run yet' : label.format(values[i] as number),
+        ]),
+        { id: 'sweep-table', className: 'numeric' },
+      ),
+    );
+  }
 
-  return {
-    id: 'sweep',
-    label: 'Sweep',
-    element,
-    update(state: AppState, visible) {
-      if (!visible) return;
-      if (pathsFor !== state.scenario) {
-        pathsFor = state.scenario;
-        paths.replaceChildren(
-          ...suggestedPaths(state.scenario satisfies Record<string, unknown>).map((p) => {
-            const option = el('option');
-            option.value = p.path;
-            return option;
-          }),
-        );
-      }
-      const key = [objectId(job), job?.done, job?.state, metric.value, reduce.value].join('|');
-      if (key === shownKey) return;
-      shownKey = key;
-      if (!job) {
-        setText(caption, 'The heatmap and the table appear here when a sweep runs.');
-        return;
-      }
-      const how = reduce.value === 'mean' ? 'mean' : 'last';
-      const label = outcomeLabel(metric.value);
-      const [p1, p2] = job.parameters;
-      const values = job.points.map((p) => metricOf(job?.runs[p.index], how, metric.value));
-      const metricText = `${context.mineralName(label.mineral)}: ${label.label} (${label.unit}, ${how === 'last' ? 'last month' : 'mean over the run'})`;
-      setText(
-        caption,
-        `Model results: ${job.done} of ${job.points.length} points of “${job.base.name}” (${job.base.months} months, seed ${job.base.seed}); ${metricText}.${job.state === 'running' ? ' Points still arriving.' : ''}`,
-      );
-      heatmapHost.hidden = false;
-      heatmap.update({
-        rowTitle: p1.path,
-        colTitle: p2?.path ?? '',
-        rows: p1.values.map(valueLabel),
-        cols: p2 ? p2.values.map(valueLabel) : [''],
-        cells: heatmapCells(p1.values.length, p2?.values.length ?? 1, values),
-        metric: metricText,
-        format: label.format,
-      });
-      tableHost.replaceChildren(
-        dataTable(
-          [['Point', ...job.parameters.map((p) => p.path), `${label.label}, ${label.unit}`]],
-          job.points.map((p, i) => [
-            String(p.index + 1),
-            ...p.values.map(valueLabel),
-            values[i] === undefined ? 'not run yet' : label.format(values[i] as number),
-          ]),
-          { id: 'sweep-table', className: 'numeric' },
-        ),
-      );
-    },
-    dispose() {
-      job?.pool.dispose();
-    },
-  };
+  return jobTab.tab(element);
 }

@@ -3,8 +3,8 @@
  * teaching resolution (5,000 agents). Comparisons are against a baseline with the same seed.
  */
 import { describe, expect, it } from 'vitest';
+import { CLUB, PARTICIPANTS } from '../../../src/data/groups';
 import { consumerPrice, goodIndexOf, unmetShare } from '../../../src/engine/metrics.ts';
-import { CLUB, PARTICIPANTS } from '../../../src/scenario/presets.ts';
 import { run, shipped, sum, value } from './helpers.ts';
 
 const zone = [{ id: 'zone', name: 'Ministerial zone', members: [...PARTICIPANTS] }];

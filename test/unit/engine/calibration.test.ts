@@ -4,11 +4,12 @@
  * of the reference, and the IEA 2024 refining concentration (episodes S1).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibratedWorld } from '../../../src/data/world.ts';
 import { concentration, goodIndexOf, worldPrice } from '../../../src/engine/metrics.ts';
 import type { RunResults } from '../../../src/engine/results.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../../src/scenario/world.ts';
+import { HOOK_TIMEOUT_MS } from '../../timeouts.ts';
 
 const BURN_IN = 24;
 const world = calibratedWorld();
@@ -30,7 +31,7 @@ function share(r: RunResults, month: number, good: number, node: number): number
 
 beforeAll(() => {
   results = statusQuo();
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('status quo after a 24-month burn-in', () => {
   it('keeps every node share of every mineral and stage within ±3 percentage points of the data', () => {

@@ -1,9 +1,10 @@
 /** Helpers for engine tests on the calibrated world. */
-import { calibratedWorld } from '../../../src/data/world.ts';
+
 import type { RunResults, SeriesName } from '../../../src/engine/results.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { ScenarioInput } from '../../../src/scenario/schema.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../../src/scenario/world.ts';
 
 export const world = calibratedWorld();
 

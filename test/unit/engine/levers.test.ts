@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { forEachFlow, goodIndexOf, total } from '../../../src/engine/metrics.ts';
 import type { RunResults } from '../../../src/engine/results.ts';
-import type { ScenarioInput } from '../../../src/scenario/schema.ts';
-import { run, sum, value } from './helpers.ts';
+import { distanceMatrix } from '../../../src/engine/world.ts';
+import type { Scenario, ScenarioInput } from '../../../src/scenario/schema.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { run, sum, value, world } from './helpers.ts';
 
 const months = 30;
 const settings = { months, resolution: 2000 };
@@ -14,6 +16,11 @@ const base = run(settings);
 const with_ = (input: Partial<ScenarioInput>) => run({ ...settings, ...input });
 const g = (r: RunResults, mineral: string, stage: string) => goodIndexOf(r, mineral, stage);
 const zone = { id: 'z', name: 'US and Japan', members: ['USA', 'JPN'] };
+const validScenario = (input: Partial<ScenarioInput>): Scenario => {
+  const checked = validateScenario({ version: 1, ...input });
+  if (!checked.ok) throw new Error(checked.errors.join('; '));
+  return checked.scenario;
+};
 
 describe('every lever changes the run', () => {
   it('zones with a common external tariff collect tariff revenue', () => {
@@ -40,12 +47,34 @@ describe('every lever changes the run', () => {
     expect(value(r, 'tariffRevenue', 12, gr, 'GBR')).toBe(0);
   });
 
-  it('a price floor collects a levy', () => {
-    const r = with_({
+  it('a price floor levies the gap between the floor and the landed cost on imports from outside the zone', () => {
+    // No tariffs, so a route's landed cost before the levy is the origin price plus transport.
+    const scenario = validScenario({
+      ...settings,
+      tariffs: [],
       zones: [zone],
       priceFloors: [{ zone: 'z', mineral: 'cobalt', stage: 'refine', floor: 40_000 }],
     });
-    expect(total(r, 'levyRevenue')).toBeGreaterThan(0);
+    const r = with_(scenario);
+    const c = g(r, 'cobalt', 'refine');
+    const km = distanceMatrix(world.nodes);
+    const { freightUsdPerTonneKm, handlingUsdPerTonne } = scenario.market;
+    const N = r.meta.nodes.length;
+    const inZone = r.meta.nodes.map((code) => zone.members.includes(code));
+    let expected = 0;
+    for (let m = 0; m < months; m++) {
+      forEachFlow(r, m, c, (i, j, tonnes) => {
+        if (!inZone[j] || inZone[i]) return;
+        const landed =
+          value(r, 'price', m, c, r.meta.nodes[i]) +
+          km[i * N + j] * freightUsdPerTonneKm +
+          handlingUsdPerTonne;
+        expected += tonnes * Math.max(0, 40_000 - landed);
+      });
+    }
+    const collected = total(r, 'levyRevenue', { mineral: 'cobalt' });
+    expect(expected).toBeGreaterThan(0);
+    expect(Math.abs(collected - expected) / expected).toBeLessThan(1e-9);
   });
 
   it('a price-gap subsidy pays producers, within its budget', () => {

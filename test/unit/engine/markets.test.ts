@@ -4,8 +4,9 @@
  * seed). docs/model.md, "Restrictions, scarcity and recovery", states the rules these test.
  */
 import { describe, expect, it } from 'vitest';
+import { welfareChange } from '../../../src/analysis/welfare.ts';
 import { resultsHash } from '../../../src/engine/hash.ts';
-import { consumerPrice, goodIndexOf, welfareChange, worldPrice } from '../../../src/engine/metrics.ts';
+import { consumerPrice, goodIndexOf, worldPrice } from '../../../src/engine/metrics.ts';
 import type { RunResults } from '../../../src/engine/results.ts';
 import type { ScenarioInput } from '../../../src/scenario/schema.ts';
 import { run, sum, value, world } from './helpers.ts';

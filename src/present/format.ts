@@ -14,11 +14,6 @@ export function monthLabel(month: number): string {
   return `${MONTH_NAMES[((month % 12) + 12) % 12]} ${FIRST_YEAR + Math.floor(month / 12)}`;
 }
 
-/** 'month 14 (Mar 2027)'. */
-export function monthLong(month: number): string {
-  return `month ${month} (${monthLabel(month)})`;
-}
-
 /** Short names where the data's display name is too long for a label. */
 const SHORT_NAMES: Record<string, string> = {
   USA: 'US',
@@ -115,4 +110,49 @@ export function duration(seconds: number): string {
   if (seconds < 60) return `${Math.ceil(seconds)} s`;
   const m = Math.floor(seconds / 60);
   return `${m} min ${Math.round(seconds - m * 60)} s`;
+}
+
+// The research tables' signed changes: a change that rounds to zero shows '±'.
+const MINUS = '−';
+const sign = (x: number) => (x > 0 ? '+' : x < 0 ? MINUS : '±');
+
+/** '+1,234' / '−56' / '±0'. */
+export function signedWhole(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const r = Math.round(x);
+  return `${sign(r)}${whole(Math.abs(r))}`;
+}
+
+/** A proportional change as '+5.2%'. */
+export function signedPercent(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = (Math.abs(x) * 100).toFixed(digits);
+  return `${Number(text) === 0 ? '±' : sign(x)}${text}%`;
+}
+
+/** A change of a share in percentage points: '+3.2 pp'. */
+export function signedPoints(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  const text = (Math.abs(x) * 100).toFixed(1);
+  return `${Number(text) === 0 ? '±' : sign(x)}${text} pp`;
+}
+
+/** Tonnes with a sign: '+1,234 t'. */
+export function signedTonnes(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return `${Math.abs(x) < 0.05 ? '±' : sign(x)}${tonnes(Math.abs(x))}`;
+}
+
+/** USD as billions with a sign and three decimals: '+1.234'. */
+export function signedBillions(usd: number): string {
+  if (!Number.isFinite(usd)) return '–';
+  const text = (Math.abs(usd) / 1e9).toFixed(3);
+  return `${Number(text) === 0 ? '±' : sign(usd)}${text}`;
+}
+
+/** USD million with a sign and one decimal: '+12.3'. */
+export function signedMillions(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const text = Math.abs(value).toFixed(1);
+  return `${Number(text) === 0 ? '±' : sign(value)}${text}`;
 }

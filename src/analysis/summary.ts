@@ -1,19 +1,13 @@
 /**
  * The short per-mineral summary the command line prints and the results file carries: price
- * change, concentration per stage, zone self-sufficiency and unmet demand (docs/results.md).
+ * change, concentration per stage, the zone's self-sufficiency, import dependence and months of
+ * cover, unmet demand and shortage duration (docs/results.md), and welfare against a baseline.
  */
-import {
-  concentration,
-  consumerPrice,
-  finalGoods,
-  goodIndexOf,
-  selfSufficiency,
-  unmetShare,
-  type WelfareChange,
-  welfareChange,
-  worldPrice,
-} from './metrics.ts';
-import type { RunResults } from './results.ts';
+import { type ZoneRef, zoneOf } from '../data/groups';
+import { concentration, finalGoods, goodIndexOf, unmetShare, worldPrice } from '../engine/metrics.ts';
+import type { RunResults } from '../engine/results.ts';
+import { outcomeRow, outcomeSeries } from './outcomes.ts';
+import { type WelfareChange, welfareChange } from './welfare.ts';
 
 export interface MineralSummary {
   mineral: string;
@@ -32,25 +26,27 @@ export interface MineralSummary {
   zoneSelfSufficiency: number;
   /** The zone's self-sufficiency in mined supply, last month, 0–1. */
   zoneMiningSelfSufficiency: number;
+  /** The zone's import dependence in the refined good, last month, 0–1. */
+  zoneImportDependence: number;
+  /** The zone's stocks of the mineral's final goods in months of its consumption, last month. */
+  zoneMonthsOfCover: number;
   /** Unmet final demand over the whole run, share 0–1, and its worst month. */
   unmetShare: number;
   worstUnmetShare: number;
+  /** Shortage duration: months from month 0 until unmet demand last exceeded 1%. */
+  shortageMonths: number;
 }
 
 export interface RunSummary {
   /** The zone the self-sufficiency figures are for: the scenario's first zone, or all Ministerial participants. */
-  zone: { id: string; name: string; members: string[] };
+  zone: ZoneRef;
   minerals: MineralSummary[];
   welfare: WelfareChange | null;
 }
 
-/** Summary of a run; `zoneFallback` is used when the scenario has no zone. */
-export function summarise(
-  results: RunResults,
-  zoneFallback: { id: string; name: string; members: string[] },
-  baseline?: RunResults,
-): RunSummary {
-  const zone = results.meta.zones[0] ?? zoneFallback;
+/** Summary of a run, for its first zone (or the Ministerial participants), with welfare against `baseline`. */
+export function summarise(results: RunResults, baseline?: RunResults): RunSummary {
+  const zone = zoneOf(results.meta.zones);
   const last = results.monthsDone - 1;
   const minerals = results.meta.minerals.map((mineral): MineralSummary => {
     const goods = results.meta.goods.map((g, i) => ({ ...g, index: i })).filter((g) => g.mineral === mineral);
@@ -71,20 +67,26 @@ export function summarise(
       worst = Math.max(worst, share);
     }
     const mine = goodIndexOf(results, mineral, 'mine');
+    // The outcome rows' values in the last month (src/analysis/outcomes.ts).
+    const lastOf = (id: string, good: number) =>
+      outcomeSeries(results, outcomeRow(id), { mineral, good, members: zone.members })[last];
     return {
       mineral,
       priceChange: worldPrice(results, last, main) / worldPrice(results, 0, main) - 1,
       priceVsBaseline: baseline
         ? worldPrice(results, last, main) / worldPrice(baseline, last, main) - 1
         : Number.NaN,
-      zonePrice: consumerPrice(results, last, main, zone.members, true),
-      outsidePrice: consumerPrice(results, last, main, zone.members, false),
+      zonePrice: lastOf('price.zone', main),
+      outsidePrice: lastOf('price.outside', main),
       hhi,
       top,
-      zoneSelfSufficiency: selfSufficiency(results, last, main, zone.members),
-      zoneMiningSelfSufficiency: selfSufficiency(results, last, mine, zone.members),
+      zoneSelfSufficiency: lastOf('selfSufficiency', main),
+      zoneMiningSelfSufficiency: lastOf('selfSufficiency', mine),
+      zoneImportDependence: lastOf('importDependence', main),
+      zoneMonthsOfCover: lastOf('cover.zone', main),
       unmetShare: unmet / (last + 1),
       worstUnmetShare: worst,
+      shortageMonths: lastOf('shortage', main),
     };
   });
   return { zone, minerals, welfare: baseline ? welfareChange(baseline, results) : null };

@@ -1,5 +1,6 @@
 /**
- * The engine's world built from the project's data: nodes in NODES order, one good per
+ * The engine's world built from the project's data (here, above both, so src/data imports
+ * nothing from the engine): nodes in NODES order, one good per
  * mineral × stage, calibrated output and final demand by node (t/yr), reference prices, the
  * secondary share of refined output, and greenfield potential.
  *
@@ -13,11 +14,12 @@
  * - co-located feed stages (traded: false): the same as their processing stage, because new
  *   smelters there need their own feed.
  */
+
+import { CONSUMPTION, DEMAND_GROWTH, PRICES, PRODUCTION } from '../data/calibration';
+import { stageStructure } from '../data/marketStructure';
+import { MINERALS } from '../data/minerals';
+import { NODES } from '../data/nodes';
 import type { World, WorldGood } from '../engine/world.ts';
-import { CONSUMPTION, DEMAND_GROWTH, PRICES, PRODUCTION } from './calibration';
-import { stageStructure } from './marketStructure';
-import { MINERALS } from './minerals';
-import { NODES } from './nodes';
 
 const NEAR_MINE_POTENTIAL = 0.25;
 const INDUSTRIAL_POTENTIAL = 0.02;
