@@ -269,11 +269,11 @@ export const STAGE_STRUCTURE: readonly StageStructure[] = [
     {
       mineral,
       stage: 'refine',
-      utilisation: 0.85,
+      utilisation: 0.75,
       producerCoverMonths: 1,
       buyerCoverMonths: 2,
       basis:
-        'ASSUMPTION: refineries run with the mines that feed them (the same headroom); precious-metal users hold about two months of metal (more than the default: the metal is small in volume and held as inventory).',
+        'ASSUMPTION: refineries sized for the larger mine output of earlier years (South African output fell in 2024, USGS) run with more headroom than the mines, a quarter of capacity idle; precious-metal users hold about two months of metal (more than the default: the metal is small in volume and held as inventory).',
       sources: ['USGS_MCS2025_PGM'],
     },
   ]),
