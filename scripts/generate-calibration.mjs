@@ -1140,9 +1140,9 @@ function buildPrices(ctx, productionWorld) {
   add(
     'tungsten',
     'refine',
-    wConc / 0.8,
+    wConc / 0.75,
     'USGS_MCS2025_TUNGSTEN',
-    `ESTIMATE: no APT price in the data; concentrate USD ${fmt(wConc)}/t W ÷ 0.8 (concentrate assumed to be 80% of the value of the APT made from it)`,
+    `ESTIMATE: no APT price in the data; concentrate USD ${fmt(wConc)}/t W ÷ 0.75 (concentrate assumed to be 75% of the value of the APT made from it, an assumption; with a thinner conversion margin, 0.8, the model's converters, whose costs scale with the margin, swing between running and idle and the status quo does not hold over ten years)`,
   );
   add(
     'tungsten',
@@ -1168,8 +1168,8 @@ function buildPrices(ctx, productionWorld) {
     payable(
       mineral,
       'mine',
-      0.85,
-      `payable share of ${symbol} in concentrate and matte net of smelting and refining charges, an assumption`,
+      0.7,
+      `payable share of ${symbol} in concentrate and matte net of smelting, converting and refining, an assumption (purchase-of-concentrate terms pay more of the contained metal, but the model's refine stage covers smelting too; at 0.85 the model's refiners, whose costs scale with the 15% margin, swing between running and idle and the status quo does not hold over ten years)`,
       'USGS_MCS2025_PGM',
     );
   }
