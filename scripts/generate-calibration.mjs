@@ -32,7 +32,7 @@ export const CALIBRATION_YEAR = 2024;
 export const INCLUSION_SHARE = 0.01;
 export const INCLUSION_YEARS = [2023, 2024];
 
-/** production.csv series that belong to the ten modelled minerals (used by the inclusion rule). */
+/** production.csv series that belong to the fourteen modelled minerals (used by the inclusion rule). */
 export const MODELLED_SERIES = [
   'lithium',
   'nickel',
@@ -48,6 +48,10 @@ export const MODELLED_SERIES = [
   'silicon_all',
   'gallium',
   'germanium',
+  'antimony',
+  'tungsten',
+  'pgm_platinum',
+  'pgm_palladium',
 ];
 
 /** Pseudo-codes and aggregates in the CSVs (see shared/data/SOURCES.md, "Non-ISO placeholders"). */
@@ -188,6 +192,56 @@ function nodeMapper(nodeCodes, euRest) {
 
 // ---------------------------------------------------------------------------------------------
 // production
+
+/**
+ * Minerals whose sources give mine output by country and nothing on refining (USGS MCS 2025:
+ * antimony, tungsten, platinum, palladium). Refining is placed where the ore is mined, at
+ * yield 1 (ESTIMATE, said in every derivation): the refine stage copies the mine stage node by
+ * node. What is known about refining elsewhere is quoted in the remark.
+ */
+const MINE_ONLY_MINERALS = [
+  {
+    mineral: 'antimony',
+    series: 'antimony',
+    source: 'USGS_MCS2025_ANTIMONY',
+    mineUnit: 't Sb content',
+    refineUnit: 't Sb content (metal and oxide)',
+    mineRemark:
+      'USGS lists 17 countries and notes that other countries may have produced antimony without reliable estimates; the United States and Canada mined none.',
+    refineRemark:
+      "USGS MCS 2025 gives no country split of smelting. Each country's metal and oxide output is set equal to its mine output (ESTIMATE). China also smelts imported concentrate, so its refining share is likely above its 60% mine share (US imports of metal and oxide 2020–23: China 63%, Belgium 8%, India 6%, Bolivia 5%); secondary antimony from lead-acid batteries (US 3,500 t in 2024) is not a separate supply.",
+  },
+  {
+    mineral: 'tungsten',
+    series: 'tungsten',
+    source: 'USGS_MCS2025_TUNGSTEN',
+    mineUnit: 't W content',
+    refineUnit: 't W content (APT, oxides, carbide and metal powder)',
+    mineRemark: 'USGS estimates every country\'s 2024 output; "Other countries" (1,500 t) goes to ROW.',
+    refineRemark:
+      "USGS MCS 2025 gives no country split of conversion to ammonium paratungstate (APT), oxides and powders. Each country's refined output is set equal to its mine output (ESTIMATE); China, the leading consumer, converts most of the world's concentrate, so this understates its refining share a little. Scrap, an important raw material (USGS; figures withheld), is not a separate supply.",
+  },
+  {
+    mineral: 'platinum',
+    series: 'pgm_platinum',
+    source: 'USGS_MCS2025_PGM',
+    mineUnit: 't Pt content',
+    refineUnit: 't Pt (refined metal)',
+    mineRemark: 'USGS gives kilograms; the compiled data divide by 1,000.',
+    refineRemark:
+      "USGS MCS 2025 gives no country split of PGM refining. Each country's refined output is set equal to its mine output (ESTIMATE; Zimbabwe's matte is in fact refined largely in South Africa). Recycled metal (about 120 t of platinum and palladium recovered from scrap worldwide in 2024, USGS) is not a separate supply.",
+  },
+  {
+    mineral: 'palladium',
+    series: 'pgm_palladium',
+    source: 'USGS_MCS2025_PGM',
+    mineUnit: 't Pd content',
+    refineUnit: 't Pd (refined metal)',
+    mineRemark: 'USGS gives kilograms; the compiled data divide by 1,000.',
+    refineRemark:
+      "USGS MCS 2025 gives no country split of PGM refining. Each country's refined output is set equal to its mine output (ESTIMATE; Russia's palladium is mined and refined by the same producer, and Zimbabwe's matte is refined largely in South Africa). Recycled metal (about 120 t of platinum and palladium recovered from scrap worldwide in 2024, USGS) is not a separate supply.",
+  },
+];
 
 /**
  * Production series, one per mineral × stage. `table` copies country rows of one source;
@@ -421,6 +475,27 @@ const PRODUCTION_SPECS = [
     remark:
       "USGS withholds country data; only China's 60% share is known (Reuters, 2024). The rest goes to ROW (ESTIMATE).",
   },
+  ...MINE_ONLY_MINERALS.flatMap((m) => [
+    {
+      mineral: m.mineral,
+      stage: 'mine',
+      kind: 'table',
+      series: m.series,
+      source: m.source,
+      unit: m.mineUnit,
+      remark: m.mineRemark,
+    },
+    {
+      mineral: m.mineral,
+      stage: 'refine',
+      kind: 'colocated',
+      of: 'mine',
+      source: m.source,
+      unit: m.refineUnit,
+      note: 'ESTIMATE: refined where mined, equal to the mine output (yield 1)',
+      remark: m.refineRemark,
+    },
+  ]),
 ];
 
 function countryName(row) {
@@ -593,11 +668,14 @@ function buildColocatedStage(spec, ctx) {
     tonnes: f.tonnes,
     share: f.share,
     source: f.source,
-    note: `ESTIMATE: feed co-located with the ${spec.of} stage, equal to its output (yield 1)`,
+    note: spec.note ?? `ESTIMATE: feed co-located with the ${spec.of} stage, equal to its output (yield 1)`,
   }));
   return {
     worldTonnes: next.worldTonnes,
-    derivation: `ESTIMATE: no data for this feed; each node's feed equals its ${spec.of} output at yield 1. ${spec.remark}`,
+    derivation:
+      spec.of === 'mine'
+        ? `ESTIMATE: no country data for this stage; each node's output equals its mine output at yield 1. ${spec.remark}`
+        : `ESTIMATE: no data for this feed; each node's feed equals its ${spec.of} output at yield 1. ${spec.remark}`,
     byNode,
   };
 }
@@ -647,6 +725,10 @@ export const MINERAL_STAGES = {
   silicon: ['mine', 'refine'],
   gallium: ['mine', 'refine'],
   germanium: ['mine', 'refine'],
+  antimony: ['mine', 'refine'],
+  tungsten: ['mine', 'refine'],
+  platinum: ['mine', 'refine'],
+  palladium: ['mine', 'refine'],
 };
 
 /**
@@ -689,7 +771,12 @@ const SECONDARY_KIND = {
 // ---------------------------------------------------------------------------------------------
 // consumption
 
-/** Direct US consumption figures (USGS salient statistics via demand.csv) pinned before the proxy. */
+/**
+ * Direct US consumption figures (USGS salient statistics via demand.csv) pinned before the
+ * proxy. Not platinum and palladium: US apparent consumption (71 t Pt, 83 t Pd in 2024)
+ * includes metal recycled from catalytic converters, which the model's supply leaves out, so
+ * pinning it would give the US 42–44% of the mined metal; the US gets the proxy there.
+ */
 const US_DIRECT = [
   {
     mineral: 'nickel',
@@ -703,6 +790,13 @@ const US_DIRECT = [
   { mineral: 'rare_earths', stage: 'refine', series: 'rare_earths', source: 'USGS_MCS2025_RAREEARTHS' },
   { mineral: 'manganese', stage: 'refine', series: 'manganese', source: 'USGS_MCS2025_MANGANESE' },
   { mineral: 'gallium', stage: 'refine', series: 'gallium', source: 'USGS_MCS2025_GALLIUM' },
+  {
+    mineral: 'antimony',
+    stage: 'refine',
+    series: 'antimony',
+    measure: 'apparent consumption',
+    source: 'USGS_MCS2025_ANTIMONY',
+  },
 ];
 
 /** Manufacturing value added per node (USD, latest WDI year), with the note of how it was made. */
@@ -1024,6 +1118,62 @@ function buildPrices(ctx, productionWorld) {
     'USGS_MCS2025_GERMANIUM',
   );
 
+  // antimony
+  const sb = priceRow(ctx, 'antimony', CALIBRATION_YEAR, (r) => r.date === String(CALIBRATION_YEAR));
+  add(
+    'antimony',
+    'refine',
+    num(sb.usd_per_tonne),
+    'USGS_MCS2025_ANTIMONY',
+    `antimony metal min 99.65%, CIF, 2024 annual average (Argus), USD ${sb.original_value}/lb × 2204.62 (USD 8.91/lb in July, 17.50/lb in November after the licences)`,
+  );
+  payable(
+    'antimony',
+    'mine',
+    0.6,
+    'payable share of antimony in concentrate, an assumption (no 2024 concentrate price in the data)',
+    'USGS_MCS2025_ANTIMONY',
+  );
+
+  // tungsten: the source prices concentrate; refined products (APT) carry a conversion margin
+  const wConc = num(priceRow(ctx, 'tungsten_concentrate').usd_per_tonne);
+  add(
+    'tungsten',
+    'refine',
+    wConc / 0.75,
+    'USGS_MCS2025_TUNGSTEN',
+    `ESTIMATE: no APT price in the data; concentrate USD ${fmt(wConc)}/t W ÷ 0.75 (concentrate assumed to be 75% of the value of the APT made from it, an assumption; with a thinner conversion margin, 0.8, the model's converters, whose costs scale with the margin, swing between running and idle and the status quo does not hold over ten years)`,
+  );
+  add(
+    'tungsten',
+    'mine',
+    wConc,
+    'USGS_MCS2025_TUNGSTEN',
+    'concentrate, in-warehouse Rotterdam, 2024 average (Argus), USD 250 per dry mtu WO3 × 126.1 (1 mtu WO3 = 7.93 kg W) = USD per t contained W',
+  );
+
+  // platinum and palladium: Engelhard unfabricated metal; concentrate and matte at a payable share
+  for (const [mineral, key, symbol] of [
+    ['platinum', 'pgm_platinum', 'Pt'],
+    ['palladium', 'pgm_palladium', 'Pd'],
+  ]) {
+    const row = priceRow(ctx, key);
+    add(
+      mineral,
+      'refine',
+      num(row.usd_per_tonne),
+      'USGS_MCS2025_PGM',
+      `Engelhard unfabricated ${mineral}, 2024 annual average (Platts), USD ${row.original_value}/troy oz × 32,150.75 = USD per t ${symbol}`,
+    );
+    payable(
+      mineral,
+      'mine',
+      0.7,
+      `payable share of ${symbol} in concentrate and matte net of smelting, converting and refining, an assumption (purchase-of-concentrate terms pay more of the contained metal, but the model's refine stage covers smelting too; at 0.85 the model's refiners, whose costs scale with the 15% margin, swing between running and idle and the status quo does not hold over ten years)`,
+      'USGS_MCS2025_PGM',
+    );
+  }
+
   const order = Object.entries(MINERAL_STAGES).flatMap(([m, stages]) => stages.map((s) => `${m}/${s}`));
   return p.sort(
     (a, b) => order.indexOf(`${a.mineral}/${a.stage}`) - order.indexOf(`${b.mineral}/${b.stage}`),
@@ -1044,6 +1194,10 @@ const NIR_SERIES = {
   silicon: 'silicon_total',
   gallium: 'gallium',
   germanium: 'germanium',
+  antimony: 'antimony',
+  tungsten: 'tungsten',
+  platinum: 'pgm_platinum',
+  palladium: 'pgm_palladium',
 };
 
 function buildImportReliance(ctx) {

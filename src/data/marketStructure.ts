@@ -219,6 +219,64 @@ export const STAGE_STRUCTURE: readonly StageStructure[] = [
     basis: 'ASSUMPTION: no published figure for world refinery capacity.',
     sources: ['USGS_MCS2025_GERMANIUM'],
   },
+  {
+    mineral: 'antimony',
+    stage: 'mine',
+    utilisation: 0.85,
+    ...MINE_STOCKS,
+    basis:
+      'ASSUMPTION: no published capacity; world output fell from 106,000 t (2023) to 100,000 t (2024, USGS rounded totals) while the price nearly doubled, so mines ran close to what they could; a sixth of capacity idle as in the other mine stages.',
+    sources: ['USGS_MCS2025_ANTIMONY'],
+  },
+  {
+    mineral: 'antimony',
+    stage: 'refine',
+    utilisation: 0.75,
+    ...REFINED_STOCKS,
+    basis:
+      "ASSUMPTION: Chinese smelters ran short of concentrate in 2024 (the price nearly doubled, USGS); a quarter of smelting capacity idle. Buyers' cover at the default (ASSUMPTION).",
+    sources: ['USGS_MCS2025_ANTIMONY'],
+  },
+  {
+    mineral: 'tungsten',
+    stage: 'mine',
+    utilisation: 0.85,
+    ...MINE_STOCKS,
+    basis:
+      'ASSUMPTION: output outside China rose in 2024 with two new Australian operations and a Korean project neared production (USGS); a sixth of ready capacity idle.',
+    sources: ['USGS_MCS2025_TUNGSTEN'],
+  },
+  {
+    mineral: 'tungsten',
+    stage: 'refine',
+    utilisation: 0.8,
+    producerCoverMonths: 1,
+    buyerCoverMonths: 2,
+    basis:
+      'ASSUMPTION: APT and powder plants (seven US companies can convert concentrate and scrap, USGS) with a fifth of capacity idle; carbide makers hold about two months of feed (scrap is an important raw material, USGS, so stocks along the chain are larger than the default).',
+    sources: ['USGS_MCS2025_TUNGSTEN'],
+  },
+  ...(['platinum', 'palladium'] as const).flatMap((mineral) => [
+    {
+      mineral,
+      stage: 'mine',
+      utilisation: 0.85,
+      ...MINE_STOCKS,
+      basis:
+        'ASSUMPTION: South African output fell in 2024 on low prices and deep-level costs, and a US operation went to care and maintenance (USGS): about a sixth of ready capacity idle.',
+      sources: ['USGS_MCS2025_PGM'],
+    },
+    {
+      mineral,
+      stage: 'refine',
+      utilisation: 0.75,
+      producerCoverMonths: 1,
+      buyerCoverMonths: 2,
+      basis:
+        'ASSUMPTION: refineries sized for the larger mine output of earlier years (South African output fell in 2024, USGS) run with more headroom than the mines, a quarter of capacity idle; precious-metal users hold about two months of metal (more than the default: the metal is small in volume and held as inventory).',
+      sources: ['USGS_MCS2025_PGM'],
+    },
+  ]),
 ];
 
 export function stageStructure(mineral: string, stage: string): StageStructure {

@@ -1,5 +1,5 @@
 /**
- * The ten modelled minerals and their stage chains. Quantities are tonnes of the content named
+ * The fourteen modelled minerals and their stage chains. Quantities are tonnes of the content named
  * in `unit`, so processing conserves mass; a stage's yield (t out per t in) and secondary
  * supply come from the calibration balance (calibration.ts, STAGE_BALANCE):
  *
@@ -14,7 +14,7 @@
  * concentrate and coal fly ash. Each node's feed equals its refined output.
  */
 import { balanceFor } from './calibration';
-import type { Mineral, MineralId, StageId, StageInfo } from './types';
+import type { Mineral, MineralId, MineralUse, StageId, StageInfo } from './types';
 
 function stage(mineral: MineralId, id: StageId, name: string, traded = true): StageInfo {
   const balance = balanceFor(mineral, id);
@@ -32,6 +32,7 @@ function stage(mineral: MineralId, id: StageId, name: string, traded = true): St
 export const MINERALS: readonly Mineral[] = [
   {
     id: 'lithium',
+    use: 'batteries',
     name: 'Lithium',
     unit: 't Li content',
     stages: [
@@ -41,6 +42,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'nickel',
+    use: 'batteries',
     name: 'Nickel',
     unit: 't Ni content',
     stages: [
@@ -50,6 +52,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'cobalt',
+    use: 'batteries',
     name: 'Cobalt',
     unit: 't Co content',
     stages: [
@@ -59,6 +62,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'graphite',
+    use: 'batteries',
     name: 'Graphite',
     unit: 't graphite',
     stages: [
@@ -68,6 +72,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'rare_earths',
+    use: 'magnets',
     name: 'Rare earths',
     unit: 't REO equivalent',
     stages: [
@@ -78,6 +83,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'copper',
+    use: 'electronics',
     name: 'Copper',
     unit: 't Cu content',
     stages: [
@@ -87,6 +93,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'manganese',
+    use: 'batteries',
     name: 'Manganese',
     unit: 't Mn content',
     stages: [
@@ -96,12 +103,14 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'silicon',
+    use: 'electronics',
     name: 'Silicon',
     unit: 't Si content',
     stages: [stage('silicon', 'mine', 'quartz feed', false), stage('silicon', 'refine', 'silicon metal')],
   },
   {
     id: 'gallium',
+    use: 'electronics',
     name: 'Gallium',
     unit: 't Ga',
     stages: [
@@ -111,6 +120,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'germanium',
+    use: 'electronics',
     name: 'Germanium',
     unit: 't Ge',
     stages: [
@@ -118,7 +128,70 @@ export const MINERALS: readonly Mineral[] = [
       stage('germanium', 'refine', 'germanium metal and dioxide'),
     ],
   },
+  {
+    id: 'antimony',
+    use: 'alloys',
+    name: 'Antimony',
+    unit: 't Sb content',
+    stages: [
+      stage('antimony', 'mine', 'antimony concentrate'),
+      stage('antimony', 'refine', 'antimony metal and trioxide'),
+    ],
+  },
+  {
+    id: 'tungsten',
+    use: 'alloys',
+    name: 'Tungsten',
+    unit: 't W content',
+    stages: [
+      stage('tungsten', 'mine', 'tungsten concentrate'),
+      stage('tungsten', 'refine', 'APT, oxides, carbide and metal powder'),
+    ],
+  },
+  {
+    id: 'platinum',
+    use: 'catalysts',
+    name: 'Platinum',
+    unit: 't Pt',
+    stages: [
+      stage('platinum', 'mine', 'PGM concentrate and matte (Pt content)'),
+      stage('platinum', 'refine', 'refined platinum'),
+    ],
+  },
+  {
+    id: 'palladium',
+    use: 'catalysts',
+    name: 'Palladium',
+    unit: 't Pd',
+    stages: [
+      stage('palladium', 'mine', 'PGM concentrate and matte (Pd content)'),
+      stage('palladium', 'refine', 'refined palladium'),
+    ],
+  },
 ];
+
+/**
+ * The uses that group the minerals in pickers, in display order, each with its label. Copper
+ * and silicon sit with electronics (wiring, power and semiconductors: their largest uses);
+ * manganese with batteries (the use the Ministerial's statements name); antimony with alloys
+ * (lead alloys and ammunition are its largest US use, USGS MCS 2025).
+ */
+export const MINERAL_USES: readonly { id: MineralUse; label: string }[] = [
+  { id: 'batteries', label: 'Batteries' },
+  { id: 'magnets', label: 'Magnets' },
+  { id: 'electronics', label: 'Electronics and power' },
+  { id: 'alloys', label: 'Alloys and hard metals' },
+  { id: 'catalysts', label: 'Catalysts' },
+];
+
+/** The minerals grouped by use, in MINERAL_USES order (minerals keep their MINERALS order). */
+export function mineralsByUse(): { use: MineralUse; label: string; minerals: Mineral[] }[] {
+  return MINERAL_USES.map((u) => ({
+    use: u.id,
+    label: u.label,
+    minerals: MINERALS.filter((m) => m.use === u.id),
+  }));
+}
 
 const byId = new Map(MINERALS.map((m) => [m.id, m]));
 
@@ -132,4 +205,11 @@ export function mineralById(id: MineralId): Mineral {
 export function finalStages(id: MineralId): StageId[] {
   const stages = mineralById(id).stages.map((s) => s.id);
   return id === 'rare_earths' ? ['refine', 'magnet'] : [stages[stages.length - 1]];
+}
+
+/** The minerals as picker options grouped by use (one <optgroup> per use), in MINERAL_USES order. */
+export function mineralOptions(): { value: MineralId; label: string; group: string }[] {
+  return mineralsByUse().flatMap((g) =>
+    g.minerals.map((m) => ({ value: m.id, label: m.name, group: g.label })),
+  );
 }

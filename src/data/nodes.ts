@@ -103,9 +103,13 @@ const PRODUCERS: readonly Row[] = [
   ['NCL', '540', 'New Caledonia', 'Oceania', 165.6, -21.3],
   ['NGA', '566', 'Nigeria', 'Africa', 8.7, 9.1],
   ['PNG', '598', 'Papua New Guinea', 'Oceania', 144.0, -6.3],
+  ['PRK', '408', 'North Korea', 'Asia', 127.2, 40.2],
   ['RUS', '643', 'Russia', 'Europe', 96.7, 61.5],
+  ['RWA', '646', 'Rwanda', 'Africa', 29.9, -2.0],
+  ['TJK', '762', 'Tajikistan', 'Asia', 71.0, 38.9],
   ['TUR', '792', 'Türkiye', 'Asia', 35.2, 39.0],
   ['TZA', '834', 'Tanzania', 'Africa', 34.9, -6.4],
+  ['VNM', '704', 'Vietnam', 'Asia', 105.9, 17.5],
   ['ZAF', '710', 'South Africa', 'Africa', 24.7, -29.0],
   ['ZWE', '716', 'Zimbabwe', 'Africa', 29.2, -19.0],
 ];
@@ -197,7 +201,7 @@ const REST_OF_WORLD: TradeNode = {
   euMember: false,
   territory: [],
   agreements: [],
-  note: 'Every country that is neither a delegation nor a producer with at least 1% of world output of a modelled mineral, plus the source rows "Other countries" and "Rest of world". Vietnam, for example, is here: its largest share of a modelled mineral in 2023–2024 is 0.1% (natural graphite); its larger share of world tungsten is not a modelled mineral.',
+  note: 'Every country that is neither a delegation nor a producer with at least 1% of world output of a modelled mineral, plus the source rows "Other countries" and "Rest of world". Iran, for example, is here: its largest share of a modelled mineral in 2023–2024 is 0.5% (antimony mining).',
   marker: { lon: -30, lat: -38 },
 };
 

@@ -34,6 +34,7 @@ export const SOURCES: readonly Source[] = [
   usgs('USGS_MCS2025_GERMANIUM', 'Germanium', 'germanium'),
   usgs('USGS_MCS2025_TUNGSTEN', 'Tungsten', 'tungsten'),
   usgs('USGS_MCS2025_ANTIMONY', 'Antimony', 'antimony'),
+  usgs('USGS_MCS2025_PGM', 'Platinum-group metals', 'platinum-group'),
   {
     key: 'IEA_CMDATA_2025',
     title: 'Critical Minerals Dataset / Data Explorer (2025 edition, base year 2024)',
@@ -363,6 +364,34 @@ export const SOURCES: readonly Source[] = [
     year: 2025,
     url: 'https://greatmoneynews.com/?p=7392',
     licence: quoted('GreatMoneyNews, Bloomberg'),
+  },
+  // China's controls on antimony (2024) and tungsten (2025): the presets of src/scenario/presets.ts.
+  {
+    key: 'REUTERS_2024_12_03_SB',
+    title:
+      'China bans exports of gallium, germanium, antimony to US (Reuters, 3 December 2024), as reported: ban in principle from 3 December 2024; licences for antimony exports since 15 September 2024; Chinese antimony exports down 97% in October from September',
+    publisher: 'Reuters, as reported by Nexus News and Anewz',
+    year: 2024,
+    url: 'https://www.reuters.com/markets/commodities/china-bans-exports-gallium-germanium-antimony-us-2024-12-03 (read at https://nexusnews.pro/china-cracks-down-on-us-export-of-critical-minerals-amid-escalating-trade-tensions and https://anewz.tv/world/world-news/869/china-halts-key-mineral-exports-to-us/news)',
+    licence: quoted('Reuters, Nexus News, Anewz'),
+  },
+  {
+    key: 'BT_2025_11_09_SB',
+    title:
+      'China suspends ban on exports of gallium, germanium, antimony to US (Business Times, 9 November 2025): the December 2024 ban suspended from 9 November 2025 to 27 November 2026; licences stay',
+    publisher: 'The Business Times (Singapore)',
+    year: 2025,
+    url: 'https://www.businesstimes.com.sg/international/china-suspends-ban-exports-gallium-germanium-antimony-us',
+    licence: quoted('The Business Times'),
+  },
+  {
+    key: 'XINHUA_2025_02_04_W',
+    title:
+      'China announces export controls on items related to tungsten, tellurium, bismuth, molybdenum, indium (Xinhua, 4 February 2025): Ministry of Commerce and General Administration of Customs, in effect the same day; ammonium paratungstate, tungsten oxides and carbide, certain alloys',
+    publisher: 'Xinhua, as reported by Big News Network and World Today News',
+    year: 2025,
+    url: 'https://bignewsnetwork.com/news/275019500/1st-ld-writethru-china-announces-export-controls-on-items-related-to-tungsten-tellurium-bismuth-molybdenum-indium ; https://world-today-news.com/china-implements-export-controls-on-tungsten-cricket-bismuth-molybdenum-and-indium-items',
+    licence: quoted('Xinhua'),
   },
 ];
 

@@ -81,7 +81,14 @@ export type MineralId =
   | 'manganese'
   | 'silicon'
   | 'gallium'
-  | 'germanium';
+  | 'germanium'
+  | 'antimony'
+  | 'tungsten'
+  | 'platinum'
+  | 'palladium';
+
+/** What a mineral is mostly used for: groups the mineral picker. */
+export type MineralUse = 'batteries' | 'magnets' | 'electronics' | 'alloys' | 'catalysts';
 
 export type StageId = 'mine' | 'refine' | 'magnet';
 
@@ -110,6 +117,8 @@ export interface Mineral {
   name: string;
   /** What a tonne means for this mineral, e.g. 't Li content', 't REO equivalent'. */
   unit: string;
+  /** Its main use, for grouping in pickers (MINERAL_USES gives the order and labels). */
+  use: MineralUse;
   /** Ordered chain from mine to the last processing stage. */
   stages: StageInfo[];
 }

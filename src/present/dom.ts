@@ -26,17 +26,29 @@ export function button(
 
 /** A <select> with options; `value` is selected, and kept as an option even when not listed. */
 export function selectBox(
-  options: readonly { value: string; label: string }[],
+  options: readonly { value: string; label: string; group?: string }[],
   value: string,
   attrs: Record<string, string> = {},
 ): HTMLSelectElement {
   const select = el('select', { attrs });
   const all = options.some((o) => o.value === value) ? options : [{ value, label: value }, ...options];
+  // Consecutive options with the same `group` go into one <optgroup> (a long list, e.g. the
+  // fourteen minerals, reads by use); options without a group sit directly in the select.
+  let group: HTMLOptGroupElement | null = null;
   for (const o of all) {
     const option = el('option', { text: o.label });
     option.value = o.value;
     option.selected = o.value === value;
-    select.append(option);
+    if (o.group === undefined) {
+      group = null;
+      select.append(option);
+      continue;
+    }
+    if (!group || group.label !== o.group) {
+      group = el('optgroup', { attrs: { label: o.group } });
+      select.append(group);
+    }
+    group.append(option);
   }
   return select;
 }

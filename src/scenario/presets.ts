@@ -166,6 +166,63 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
+    id: 'china-antimony-controls-2024',
+    title: "China's 2024 antimony export controls",
+    description:
+      "China's antimony controls replayed on the model's clock, month 0 standing for August 2024 (the calibration year is 2024, so the status quo is the market the controls met; the charts date months from January 2026, so read month 1 as September 2024 and month 4 as December 2024). Announced in August 2024 (month 0), licences for exports of antimony ore, metal and oxides were required from 15 September 2024 (month 1): applications take two months (the 45 working days of China's dual-use rules) and a third of the backlog is approved each month (an assumption: Chinese antimony exports fell 97% from September to October 2024, and the price nearly doubled, USD 8.91/lb in July to 17.50/lb in November). From 3 December 2024 (month 4) exports to the United States were banned; the ban was suspended on 9 November 2025 (month 15) until 27 November 2026, and the licences stayed. Watch China's exports stop for the processing delay, the price outside China rise, the US draw on stocks and turn to Tajikistan, Russia, Bolivia and Myanmar.",
+    sources: ['USGS_MCS2025_ANTIMONY', 'REUTERS_2024_12_03_SB', 'BT_2025_11_09_SB'],
+    scenario: {
+      version: 1,
+      name: "China's 2024 antimony export controls",
+      exportControls: [
+        ...(['mine', 'refine'] as const).map((stage) => ({
+          exporter: 'CHN',
+          mineral: 'antimony',
+          stage,
+          kind: 'licence' as const,
+          licenceDelayMonths: 2,
+          approvalShare: 1 / 3,
+          announced: 0,
+          start: 1,
+          note: 'Licences for antimony ore, metal and oxides from 15 September 2024 (announced in August): two months of processing, a third of the backlog approved a month (an assumption).',
+        })),
+        ...(['mine', 'refine'] as const).map((stage) => ({
+          exporter: 'CHN',
+          mineral: 'antimony',
+          stage,
+          kind: 'ban' as const,
+          destinations: ['USA'],
+          start: 4,
+          end: 15,
+          note: 'Ban on exports to the United States from 3 December 2024, suspended from 9 November 2025.',
+        })),
+      ],
+    },
+  },
+  {
+    id: 'china-tungsten-controls-2025',
+    title: "China's 2025 tungsten export controls",
+    description:
+      "China's tungsten controls replayed on the model's clock, month 0 standing for February 2025 (the charts date months from January 2026). On 4 February 2025 China's Ministry of Commerce and customs put ammonium paratungstate, tungsten oxides and carbide and certain tungsten alloys under export licences, in effect the same day (month 0, unannounced): refined tungsten, not concentrate. Applications take two months and half the backlog is approved each month (assumptions, as for the April 2025 rare-earth licences). China mined 83% of the world's tungsten in 2024 (USGS); watch refined exports from China stop for two months, the price outside rise, and concentrate from Vietnam, Rwanda, Bolivia and Russia go to refiners outside China.",
+    sources: ['XINHUA_2025_02_04_W', 'USGS_MCS2025_TUNGSTEN'],
+    scenario: {
+      version: 1,
+      name: "China's 2025 tungsten export controls",
+      exportControls: [
+        {
+          exporter: 'CHN',
+          mineral: 'tungsten',
+          stage: 'refine',
+          kind: 'licence',
+          licenceDelayMonths: 2,
+          approvalShare: 0.5,
+          start: 0,
+          note: 'Licences for APT, tungsten oxides, carbide and alloys from 4 February 2025: two months of processing, half the backlog approved a month (assumptions).',
+        },
+      ],
+    },
+  },
+  {
     id: 'indonesia-nickel-ore-ban',
     title: 'Indonesia bans nickel ore exports',
     description:

@@ -2,7 +2,7 @@
  * What every view looks at: the mineral, its stage, and the month (the latest by default, or
  * one the user picks with the slider, a chart click or the keyboard).
  */
-import { MINERALS } from '../data/minerals';
+import { MINERALS, mineralOptions } from '../data/minerals';
 import { el, selectBox, setAttr, setText } from '../present/dom.ts';
 import { monthLabel, stageName } from '../present/format.ts';
 import { type AppState, type Store, shownMonth } from './store.ts';
@@ -18,11 +18,7 @@ export function stagesOf(mineral: string): { id: string; traded: boolean }[] {
 
 export function createViewControls(container: HTMLElement, store: Store): ViewControls {
   container.classList.add('view-controls');
-  const mineral = selectBox(
-    MINERALS.map((m) => ({ value: m.id, label: m.name })),
-    store.state.view.mineral,
-    { id: 'view-mineral' },
-  );
+  const mineral = selectBox(mineralOptions(), store.state.view.mineral, { id: 'view-mineral' });
   const stage = el('select', { attrs: { id: 'view-stage' } });
   const month = el('input', {
     attrs: { type: 'range', id: 'view-month', min: '0', max: '0', step: '1', value: '0' },

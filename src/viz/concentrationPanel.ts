@@ -2,8 +2,11 @@
  * The concentration panel, the view a teacher projects: for every mineral and stage, this
  * month's HHI (a bar with the 1,800 "highly concentrated" mark), the top-3 share and who holds
  * it, and the change since month 0. A row is a button that selects its mineral and stage for
- * the other views.
+ * the other views. With fourteen minerals (29 rows) the rows are grouped by use (batteries,
+ * magnets, electronics, alloys, catalysts), each group under a heading row, as the mineral
+ * picker is.
  */
+import { MINERAL_USES, MINERALS } from '../data/minerals';
 import { concentration, HIGHLY_CONCENTRATED } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
 import { setText } from '../present/dom.ts';
@@ -35,9 +38,30 @@ export interface ConcentrationRow {
   top1Share: number;
 }
 
-/** One row per good: concentration in `month` and its change since month 0. */
+/** Position of each mineral's use group (MINERAL_USES order); unknown minerals sort last. */
+const USE_RANK = new Map(
+  MINERALS.map((m) => [m.id as string, MINERAL_USES.findIndex((u) => u.id === m.use)] as const),
+);
+const USE_LABEL = new Map(
+  MINERALS.map((m) => [m.id as string, MINERAL_USES.find((u) => u.id === m.use)?.label ?? '']),
+);
+
+/** The use-group heading a mineral's rows sit under ('' for a mineral the data do not list). */
+export function useGroupOf(mineral: string): string {
+  return USE_LABEL.get(mineral) ?? '';
+}
+
+/**
+ * One row per good: concentration in `month` and its change since month 0. Rows are in use
+ * order (batteries first), the goods' own order within a use, so each mineral's stages stay
+ * together.
+ */
 export function concentrationRows(results: RunResults, month: number): ConcentrationRow[] {
-  return results.meta.goods.map((g, good) => {
+  const rank = (mineral: string) => USE_RANK.get(mineral) ?? MINERAL_USES.length;
+  const order = results.meta.goods
+    .map((g, good) => ({ g, good }))
+    .sort((a, b) => rank(a.g.mineral) - rank(b.g.mineral) || a.good - b.good);
+  return order.map(({ g, good }) => {
     const now = concentration(results, month, good);
     const start = concentration(results, 0, good);
     return {
@@ -124,6 +148,16 @@ export function createConcentrationPanel(
         body.replaceChildren();
         cells.length = 0;
         rows.forEach((r, i) => {
+          const group = useGroupOf(r.mineral);
+          if (group && (i === 0 || useGroupOf(rows[i - 1].mineral) !== group)) {
+            const tr = body.insertRow();
+            tr.className = 'use-group';
+            const th = document.createElement('th');
+            th.scope = 'colgroup';
+            th.colSpan = 6;
+            th.textContent = group;
+            tr.append(th);
+          }
           cells.push(buildRow(r, i === 0 || rows[i - 1].mineral !== r.mineral));
         });
       }

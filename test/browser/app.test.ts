@@ -134,8 +134,15 @@ describe('the app', () => {
     );
     await page.selectOption('#sankey-users', 'countries');
 
-    // Concentration: 21 goods; refined rare earths highly concentrated.
-    expect(await page.locator('.concentration-table tbody tr').count()).toBe(21);
+    // Concentration: 29 goods under five use headings; refined rare earths highly concentrated.
+    expect(await page.locator('.concentration-table tbody tr[data-good]').count()).toBe(29);
+    expect(await page.locator('.concentration-table tbody tr.use-group').allTextContents()).toEqual([
+      'Batteries',
+      'Magnets',
+      'Electronics and power',
+      'Alloys and hard metals',
+      'Catalysts',
+    ]);
     const reeRefine = page.locator(
       '.concentration-table tr[data-mineral="rare_earths"][data-stage="refine"]',
     );

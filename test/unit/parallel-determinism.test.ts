@@ -52,9 +52,23 @@ for (const workers of WORKER_COUNTS) {
 }
 
 describe('a group split between workers', () => {
-  // At 200,000 agents the big groups fill several 512-agent blocks, and with 4 or 8 workers a
-  // range boundary falls inside a group: its blocks' partials come from two workers.
-  const scenario = presetScenario('china-ree-controls-2025', 200_000, 4);
+  // At about 200,000 agents the big groups fill several 512-agent blocks, and with 4 or 8
+  // workers a range boundary can fall inside a group: its blocks' partials then come from two
+  // workers. Where the boundaries fall depends on the world's groups (more minerals, more
+  // groups), so the first resolution from 200,000 up, in steps of 10,000, whose 4- and 8-worker
+  // partitions both cut a group is used; the loop below still checks that they do.
+  const cutsGroup = (plan: ReturnType<typeof planPopulation>, workers: number) =>
+    partitionBlocks(plan, workers).some(
+      (range) => range.lo > 0 && plan.blockGroup[range.lo] === plan.blockGroup[range.lo - 1],
+    );
+  const resolution =
+    [...Array(20).keys()]
+      .map((k) => 200_000 + 10_000 * k)
+      .find((r) => {
+        const plan = planPopulation(world, presetScenario('china-ree-controls-2025', r, 4));
+        return cutsGroup(plan, 4) && cutsGroup(plan, 8);
+      }) ?? 200_000;
+  const scenario = presetScenario('china-ree-controls-2025', resolution, 4);
   const engine = new ParallelEngine(spawnNodeBlockWorker);
   afterAll(() => engine.dispose(), HOOK_TIMEOUT_MS);
 

@@ -21,6 +21,8 @@ describe('presets', () => {
       'indonesia-nickel-ore-ban',
       'drc-cobalt-suspension',
       'project-vault',
+      'china-antimony-controls-2024',
+      'china-tungsten-controls-2025',
     ]) {
       expect(ids).toContain(id);
     }
@@ -65,5 +67,27 @@ describe('presets', () => {
       expect(differs, preset.id).toBe(true);
     }
     expect(goodIndexOf(base, 'rare_earths', 'magnet')).toBeGreaterThan(0);
+  });
+
+  it("china-antimony-controls-2024 stops China's antimony exports under licence and to the US under the ban, and raises the price outside", () => {
+    const world = calibratedWorld();
+    const run = (input: object) => {
+      const v = validateScenario({ ...input, months: 10, resolution: 3000 });
+      if (!v.ok) throw new Error(v.errors.join());
+      return createSimulation(world, v.scenario).run();
+    };
+    const base = run({ version: 1 });
+    const controls = run(PRESETS.find((p) => p.id === 'china-antimony-controls-2024')!.scenario);
+    const N = base.meta.nodes.length;
+    const G = base.meta.goods.length;
+    const g = goodIndexOf(base, 'antimony', 'refine');
+    const chn = base.meta.nodes.indexOf('CHN');
+    const usa = base.meta.nodes.indexOf('USA');
+    const at = (r: typeof base, key: 'exports' | 'buyerPrice', month: number, node: number) =>
+      r.series[key][(month * G + g) * N + node];
+    // Month 2: licences in force since month 1 with a two-month processing delay.
+    expect(at(controls, 'exports', 2, chn)).toBeLessThan(0.2 * at(base, 'exports', 2, chn));
+    // Month 6: the US ban; US buyers pay more than in the status quo.
+    expect(at(controls, 'buyerPrice', 6, usa)).toBeGreaterThan(1.1 * at(base, 'buyerPrice', 6, usa));
   });
 });

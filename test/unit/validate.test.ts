@@ -186,7 +186,7 @@ describe('the validator: every message names the field, the value and what is al
       'tariffs[0]: unknown field "rte" (allowed: importer, exporter, mineral, stage, rate, note, start, end, announced) (got "rte")',
     );
     expect(only(validateScenario({ version: 1, elasticities: { demandByMineral: { gold: -1 } } }))).toMatch(
-      /^elasticities\.demandByMineral: unknown field "gold" \(allowed: lithium, nickel, .*germanium\) \(got "gold"\)$/,
+      /^elasticities\.demandByMineral: unknown field "gold" \(allowed: lithium, nickel, .*germanium, antimony, tungsten, platinum, palladium\) \(got "gold"\)$/,
     );
   });
 

@@ -4,13 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANTS } from '../../src/data/groups';
+import { MINERAL_USES } from '../../src/data/minerals';
 import { NODES } from '../../src/data/nodes';
 import { concentration, forEachFlow, goodIndexOf, HIGHLY_CONCENTRATED } from '../../src/engine/metrics';
 import type { RunResults } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
 import { validateScenario } from '../../src/scenario/validate';
 import { calibratedWorld } from '../../src/scenario/world.ts';
-import { concentrationRows } from '../../src/viz/concentrationPanel';
+import { concentrationRows, useGroupOf } from '../../src/viz/concentrationPanel';
 import { arcGeometry, arcWidth, selectArcs } from '../../src/viz/flowArcs';
 import { productionShares, shareColouring, zoneColouring } from '../../src/viz/mapColouring';
 import { createMetricCache, metricSeries } from '../../src/viz/metricSeries';
@@ -154,6 +155,23 @@ describe('metric series and concentration', () => {
     expect(ree?.top3[0]).toBe('CHN');
     expect(ree?.top3Share).toBeGreaterThan(0.9);
     expect(concentrationRows(results, 0).every((r) => r.hhiChange === 0)).toBe(true);
+  });
+
+  it("orders concentration rows by use, each mineral's stages together", () => {
+    const rows = concentrationRows(results, 3);
+    const groups = rows.map((r) => useGroupOf(r.mineral));
+    // Each use heading is one run of rows, in MINERAL_USES order.
+    const runs = groups.filter((g, i) => i === 0 || groups[i - 1] !== g);
+    expect(runs).toEqual(MINERAL_USES.map((u) => u.label));
+    const minerals = rows.map((r) => r.mineral).filter((m, i, all) => i === 0 || all[i - 1] !== m);
+    expect(new Set(minerals).size).toBe(minerals.length);
+    expect(minerals).toHaveLength(14);
+    expect(rows.filter((r) => useGroupOf(r.mineral) === 'Catalysts').map((r) => r.mineral)).toEqual([
+      'platinum',
+      'platinum',
+      'palladium',
+      'palladium',
+    ]);
   });
 
   it('colours the map by zone and by share', () => {

@@ -8,7 +8,7 @@
  * beside it.
  */
 import { priceFor } from '../../data/calibration';
-import { MINERALS } from '../../data/minerals';
+import { MINERALS, mineralOptions } from '../../data/minerals';
 import { NODES } from '../../data/nodes';
 import { sourceByKey } from '../../data/sources';
 import type { MineralId, StageId } from '../../data/types';
@@ -31,12 +31,12 @@ export interface FieldContext {
   edit(path: Path, value: unknown, structural: boolean, typing?: boolean): void;
 }
 
-type Option = { value: string; label: string };
+type Option = { value: string; label: string; group?: string };
 
 const byName = [...NODES].sort((a, b) => a.name.localeCompare(b.name));
 const NODE_OPTIONS: Option[] = byName.map((n) => ({ value: n.code, label: `${n.name} (${n.code})` }));
 const NON_EU_OPTIONS = NODE_OPTIONS.filter((o) => !isEuNode(o.value));
-const MINERAL_OPTIONS: Option[] = MINERALS.map((m) => ({ value: m.id, label: m.name }));
+const MINERAL_OPTIONS: Option[] = mineralOptions();
 const ALL: Option = { value: 'all', label: 'all' };
 const ALL_STAGES = ['mine', 'refine', 'magnet'];
 

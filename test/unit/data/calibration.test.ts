@@ -40,7 +40,7 @@ describe('production', () => {
   it('has one calibration per mineral and stage', () => {
     const expected = MINERALS.flatMap((m) => m.stages.map((s) => `${m.id}/${s.id}`));
     expect(PRODUCTION.map((s) => `${s.mineral}/${s.stage}`).sort()).toEqual(expected.sort());
-    expect(expected).toHaveLength(21);
+    expect(expected).toHaveLength(29);
   });
 
   it('sums node outputs to the world total within 1%, with shares of that total', () => {
@@ -102,6 +102,13 @@ describe('production', () => {
     within(mine('rare_earths', 'CHN'), 0.69, 0.02);
     within(mine('lithium', 'AUS'), 0.37, 0.02);
     within(mine('copper', 'CHL'), 0.23, 0.02);
+    // Issue 11 (USGS MCS 2025; episodes.md): China 60% of antimony and 83% of tungsten mining;
+    // South Africa and Russia lead platinum and palladium.
+    within(mine('antimony', 'CHN'), 0.6, 0.03);
+    within(mine('tungsten', 'CHN'), 0.83, 0.01);
+    within(mine('platinum', 'ZAF'), 0.706, 0.01);
+    within(mine('palladium', 'RUS'), 0.395, 0.01);
+    within(mine('palladium', 'ZAF'), 0.379, 0.01);
     within(
       calibrationFor('rare_earths', 'magnet')?.byNode.find((f) => f.node === 'CHN')?.share ?? 0,
       0.94,
@@ -180,12 +187,27 @@ describe('stage balance and consumption', () => {
     expect(us('cobalt').tonnes).toBe(8_500);
     expect(us('manganese').tonnes).toBe(680_000);
     expect(us('copper').source).toBe('USGS_MCS2025_COPPER');
+    expect(us('antimony').tonnes).toBe(24_000);
+    // Platinum and palladium: US apparent consumption includes recycled metal, so the proxy.
+    expect(us('platinum').source).toBe('WB_WDI_MVA');
+  });
+
+  it('places refining of the mine-only minerals where they are mined, and says so', () => {
+    for (const m of ['antimony', 'tungsten', 'platinum', 'palladium'] as const) {
+      const mine = calibrationFor(m, 'mine')!;
+      const refine = calibrationFor(m, 'refine')!;
+      expect(refine.derivation, m).toContain('ESTIMATE');
+      expect(refine.worldTonnes, m).toBe(mine.worldTonnes);
+      for (const f of refine.byNode)
+        expect(f.tonnes, `${m} ${f.node}`).toBe(mine.byNode.find((g) => g.node === f.node)?.tonnes);
+      expect(balanceFor(m, 'refine')!.yield, m).toBe(1);
+    }
   });
 });
 
 describe('prices, import reliance, demand growth', () => {
   it('has a positive reference price per mineral and stage, rising along the chain', () => {
-    expect(PRICES).toHaveLength(21);
+    expect(PRICES).toHaveLength(29);
     for (const m of MINERALS) {
       const chain = m.stages.map((s) => priceFor(m.id, s.id)!);
       for (const p of chain) {
@@ -199,6 +221,11 @@ describe('prices, import reliance, demand growth', () => {
     // Li2CO3 at USD 14,000/t is USD 74,508/t Li.
     within(priceFor('lithium', 'refine')!.usdPerTonne, 14_000 / 0.1879, 1);
     within(priceFor('copper', 'refine')!.usdPerTonne, 9_259, 0.5);
+    // Antimony metal USD 9.50/lb; tungsten concentrate USD 250/mtu WO3; Pt USD 950 and Pd 980/oz.
+    within(priceFor('antimony', 'refine')!.usdPerTonne, 9.5 * 2204.62, 1);
+    within(priceFor('tungsten', 'mine')!.usdPerTonne, 250 * 126.1, 1);
+    within(priceFor('platinum', 'refine')!.usdPerTonne, 950 * 32_150.75, 100);
+    within(priceFor('palladium', 'refine')!.usdPerTonne, 980 * 32_150.75, 100);
   });
 
   it('has US import reliance and demand growth for every mineral', () => {

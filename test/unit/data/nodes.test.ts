@@ -89,7 +89,7 @@ describe('nodes', () => {
   it('puts every non-attending country with at least 1% of a modelled mineral in 2023-2024 in a node', () => {
     const rows = parseCsv(readFileSync(resolve(root, 'data/inputs/production.csv'), 'utf8'));
     const modelled =
-      /^(lithium|nickel|cobalt|graphite_natural|graphite_all_grades_iea|rare_earths|rare_earths_magnet_iea|rare_earth_magnets_permanent|copper|manganese|silicon_metal|silicon_all|gallium|germanium)$/;
+      /^(lithium|nickel|cobalt|graphite_natural|graphite_all_grades_iea|rare_earths|rare_earths_magnet_iea|rare_earth_magnets_permanent|copper|manganese|silicon_metal|silicon_all|gallium|germanium|antimony|tungsten|pgm_platinum|pgm_palladium)$/;
     const euRest = new Set(EU_REST.map((m) => m.code));
     const material = new Set(
       rows
@@ -106,8 +106,15 @@ describe('nodes', () => {
     for (const code of ['IDN', 'CHL', 'ZAF', 'RUS', 'MMR', 'GAB', 'MOZ', 'MDG', 'ZWE', 'CUB', 'CHN']) {
       expect(nodeByCode(code).attended, code).toBe(false);
     }
-    // Vietnam's largest modelled share is 0.1%: it belongs to ROW (see the ROW note).
-    expect(NODES.some((n) => n.code === 'VNM')).toBe(false);
+    // The four minerals of issue 11 bring four producers: Tajikistan (antimony 17%), Vietnam
+    // (tungsten 4.2%), North Korea (tungsten 2.1%) and Rwanda (tungsten 1.5%). Bolivia attended;
+    // Russia, Myanmar, Türkiye, South Africa and Zimbabwe were nodes already.
+    for (const code of ['TJK', 'VNM', 'PRK', 'RWA']) {
+      expect(nodeByCode(code).attended, code).toBe(false);
+      expect(nodeByCode(code).note, code).toMatch(/antimony|tungsten/);
+    }
+    // Iran's largest modelled share is 0.5% (antimony): it belongs to ROW (see the ROW note).
+    expect(NODES.some((n) => n.code === 'IRN')).toBe(false);
   });
 
   it('models the EU delegation as the 14 members that did not attend separately', () => {
