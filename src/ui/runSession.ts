@@ -50,6 +50,9 @@ export function pausedMessage(monthsDone: number): string {
   return `Paused at ${count(monthsDone, 'month')}`;
 }
 
+/** How far a paced run may fall behind its timeline and still catch up (run faster), ms. */
+const PACE_CATCH_UP_MS = 1000;
+
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export function createRunSession(store: Store, createClient: () => EngineClient): RunSession {
@@ -151,8 +154,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     // while the page waits out the pace; a month in flight when the run pauses is kept.
     let next: Promise<MonthSlice> | null = null;
     // The pace's timeline: month k of it is due at paceStart + k / speed seconds. Waiting for a
-    // due time (not a fixed gap after each month) keeps timer lateness from adding up; it
-    // starts afresh when the speed changes or the engine falls behind by more than a month.
+    // due time (not a fixed gap after each month) keeps timer lateness from adding up, and a
+    // short stall (a busy machine) is caught up; the timeline starts afresh when the speed
+    // changes or the run falls behind by more than PACE_CATCH_UP_MS (or a month, if longer).
     let paceStart = 0;
     let paceSpeed = 0;
     let paceMonths = 0;
@@ -184,10 +188,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       }
       if (s.run.speed > FAST_RUN_MONTHS_PER_SECOND) holdBaseline();
       else resumeBaseline();
-      if (
-        s.run.speed !== paceSpeed ||
-        performance.now() > paceStart + ((paceMonths + 1) * 1000) / paceSpeed
-      ) {
+      const behind = performance.now() - (paceStart + (paceMonths * 1000) / paceSpeed);
+      if (s.run.speed !== paceSpeed || behind > Math.max(PACE_CATCH_UP_MS, 1000 / paceSpeed)) {
         paceStart = performance.now();
         paceSpeed = s.run.speed;
         paceMonths = 0;
