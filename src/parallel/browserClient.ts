@@ -143,6 +143,13 @@ export class BrowserEngineClient implements EngineClient {
     void this.service?.pause();
   }
 
+  warm(): void {
+    // A failure to start shows in the next load (the worker's error event rejects it).
+    this.connect()
+      .warm()
+      .catch(() => undefined);
+  }
+
   /** Where the time went in the loaded run (benchmarks). */
   async timings(): Promise<EngineTimings> {
     return this.guard(this.connected().timings());

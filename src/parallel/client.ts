@@ -46,6 +46,11 @@ export interface EngineClient {
   run(onMonth: (slice: MonthSlice) => void): Promise<'done' | 'paused'>;
   /** Simulates exactly one month. */
   step(): Promise<MonthSlice>;
+  /**
+   * Starts the engine's worker and builds the world ahead of the first load, so Run does not
+   * wait for them (optional; failures are left for load to report).
+   */
+  warm?(): void;
   pause(): void;
   /** Stops the workers. */
   dispose(): void;

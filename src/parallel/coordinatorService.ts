@@ -58,6 +58,8 @@ export interface CoordinatorService {
    * free while its workers compute, so only a coordinator that has stopped fails to answer.
    */
   ping(): string;
+  /** Builds the world now (it is built once per worker), so the first load does not wait for it. */
+  warm(): void;
   dispose(): Promise<void>;
 }
 
@@ -181,6 +183,10 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
 
     ping() {
       return engine.activity;
+    },
+
+    warm() {
+      world();
     },
 
     async dispose() {

@@ -128,6 +128,8 @@ export function initialState(): AppState {
 export function createApp(root: HTMLElement, options: AppOptions): App {
   const store = createStore(initialState());
   const session = createRunSession(store, options.createClient);
+  // The engine's worker starts (its script, the world) while the user looks at the first view.
+  afterFirstPaint(() => session.warm());
 
   // --- layout ---
   const header = el('header', { className: 'app-header' });

@@ -25,6 +25,8 @@ export interface RunSession {
   step(): Promise<void>;
   /** Discards the run; the next start loads the scenario afresh. */
   reset(): void;
+  /** Starts the engine's worker ahead of the first run (the app calls it after the first paint). */
+  warm(): void;
   /** The valid scenario changed: reset, and re-run when a run had been started and auto-run is on. */
   scenarioChanged(): void;
   /** The scenario's months, seed or resolution may have changed: (re)run the status quo if needed. */
@@ -425,6 +427,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     reset,
     scenarioChanged,
     refreshBaseline,
+    warm() {
+      getClient().warm?.();
+    },
     dispose() {
       generation++;
       baselineGeneration++;

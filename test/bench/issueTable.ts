@@ -136,25 +136,43 @@ async function computeProbe(threads: number): Promise<number> {
   return ms;
 }
 
-/** Months of `agents` on `workers` Node block workers (shared memory): wall ms and coordinator ms per month. */
-async function nodeWorkers(agents: number, months: number, workers: number, repeats: number) {
+/**
+ * Months of `agents` on each count of Node block workers (shared memory): wall ms and
+ * coordinator ms per month. Repeats go round the counts, so a burst of load on the machine
+ * touches every count alike.
+ */
+async function nodeWorkers(agents: number, months: number, counts: number[], repeats: number) {
   const world = calibratedWorld();
   const scenario = benchScenario(agents, months);
-  const engine = new ParallelEngine(spawnNodeBlockWorker);
-  const runs: number[] = [];
-  const coordinator: number[] = [];
+  const engines = counts.map(() => new ParallelEngine(spawnNodeBlockWorker));
+  const runs = counts.map(() => [] as number[]);
+  const coordinator = counts.map(() => [] as number[]);
   try {
     for (let r = 0; r < repeats; r++) {
-      await engine.load(world, scenario, { workers, sharedMemory: true });
-      const started = performance.now();
-      while (engine.month < engine.months) await engine.step();
-      runs.push(performance.now() - started);
-      coordinator.push(engine.timings.coordinatorMs / engine.timings.months);
+      for (const [i, workers] of counts.entries()) {
+        const engine = engines[i];
+        await engine.load(world, scenario, { workers, sharedMemory: true });
+        const started = performance.now();
+        while (engine.month < engine.months) await engine.step();
+        runs[i].push(performance.now() - started);
+        coordinator[i].push(engine.timings.coordinatorMs / engine.timings.months);
+      }
     }
   } finally {
-    await engine.dispose();
+    for (const engine of engines) await engine.dispose();
   }
-  return { runMs: median(runs), coordinatorMsPerMonth: median(coordinator) };
+  return counts.map((_, i) => ({ runMs: median(runs[i]), coordinatorMsPerMonth: median(coordinator[i]) }));
+}
+
+/** The compute probe on 1 and on 2 threads, alternating; medians, ms. */
+async function computeProbes(repeats: number): Promise<[number, number]> {
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    one.push(await computeProbe(1));
+    two.push(await computeProbe(2));
+  }
+  return [median(one), median(two)];
 }
 
 /** First-load JavaScript and CSS of dist/index.html (entry, its static imports, styles), gzip bytes. */
@@ -188,7 +206,7 @@ export async function bench(options: BenchOptions) {
 
   // Node probes first, then the browser, so they do not run at once.
   const nodeMs = nodeSingleThread(5000, 120, repeats + 2);
-  const coordinator = await nodeWorkers(5000, 120, 2, repeats);
+  const [coordinator] = await nodeWorkers(5000, 120, [2], repeats);
   const bigAgents = options.quick ? 200_000 : 1_000_000;
   const bigMonths = options.quick ? 3 : 12;
   const agentsRow = benchAgents(bigAgents, bigMonths);
@@ -196,11 +214,9 @@ export async function bench(options: BenchOptions) {
   // Two passes over every agent's bytes a month (as engine.ts counts them).
   const { BYTES_PER_AGENT } = await import('../../src/engine/columns.ts');
   const streamRatio = (agentsRow.agentPhaseMonthsPerSecond * 2 * BYTES_PER_AGENT) / 1e9 / bandwidth.readGBs;
-  const one = await nodeWorkers(bigAgents, bigMonths, 1, repeats);
-  const two = await nodeWorkers(bigAgents, bigMonths, 2, repeats);
+  const [one, two] = await nodeWorkers(bigAgents, bigMonths, [1, 2], repeats);
   const workerEfficiency = one.runMs / two.runMs / 2;
-  const probe1 = await computeProbe(1);
-  const probe2 = await computeProbe(2);
+  const [probe1, probe2] = await computeProbes(repeats);
   const probeSpeedup = (2 * probe1) / probe2;
   const probeEfficiency = probeSpeedup / 2;
   const simBundled = simCommand(repeats, ['scripts/cli.mjs', 'sim']);
