@@ -21,8 +21,9 @@ export interface TaskResources {
 // the time limit below allows three times the estimate, plus start-up.
 const AGENT_MONTHS_PER_SECOND = 52.0e6;
 const COORDINATOR_SECONDS_PER_MONTH = 0.003;
-// Start-up of one task: `npm run sim` compiles the TypeScript (tsx) and builds the world, 2–7 s
-// measured on a 2-core VM; allow a few minutes for a cold shared file system.
+// Start-up of one task: `npm run sim` checks its prebuilt bundle (scripts/cli.mjs; it rebuilds
+// it first if the sources changed) and builds the world, under a second to a few seconds on a
+// 2-core VM; allow a few minutes for a cold shared file system.
 const STARTUP_MINUTES = 3;
 // Memory (measured with /usr/bin/time, status quo, one thread): Node with the engine loaded
 // about 140 MiB; agents' state about 100 B each; results about 0.3 MiB per month.

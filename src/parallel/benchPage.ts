@@ -28,6 +28,8 @@ export interface BenchParams {
   fault?: string;
   /** Debug: the block-worker watchdog's limit per phase, ms. */
   phaseTimeoutMs?: number;
+  /** Runs of at most this many agents go to the coordinator worker's own thread, as in the app (default 0: never). */
+  singleThreadMaxAgents?: number;
 }
 
 export interface BenchReport {
@@ -71,7 +73,8 @@ declare global {
 const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const progress = document.querySelector<HTMLProgressElement>('#progress')!;
 const table = document.querySelector<HTMLTableElement>('#report')!;
-const client = createBrowserEngineClient();
+// Block workers unless a run asks for the app's one-thread path (singleThreadMaxAgents).
+const client = createBrowserEngineClient({ singleThreadMaxAgents: 0 });
 
 /** Long tasks seen on this page, [start, end] in ms of performance.now(). */
 const longTasks: [number, number][] = [];
@@ -95,6 +98,7 @@ function paramsFrom(search: URLSearchParams): Partial<BenchParams> {
     memory: memory === 'transfer' || memory === 'shared' ? memory : undefined,
     fault: search.get('fault') ?? undefined,
     phaseTimeoutMs: number('phaseTimeout'),
+    singleThreadMaxAgents: number('singleThreadMaxAgents'),
   };
 }
 
@@ -208,6 +212,7 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
     status.textContent = `Loading ${params.resolution.toLocaleString('en')} agents into ${params.workers} workers…`;
     const info = await client.load(scenario, {
       workers: params.workers,
+      singleThreadMaxAgents: params.singleThreadMaxAgents ?? 0,
       debug: {
         sharedMemory: params.memory !== 'transfer',
         fault: params.fault ? parseFaultPlan(params.fault) : null,

@@ -16,7 +16,7 @@
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
 import type { MonthSlice } from '../engine/results.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type EngineClient, EngineError, type LoadInfo } from './client.ts';
+import { type EngineClient, EngineError, type LoadInfo, SINGLE_THREAD_MAX_AGENTS } from './client.ts';
 import type {
   CoordinatorService,
   LoadReply,
@@ -49,6 +49,11 @@ export function pageIsIsolated(): boolean {
 
 export interface BrowserLoadOptions {
   workers: number;
+  /**
+   * Scenarios of at most this many agents run in the coordinator worker's own thread, without
+   * block workers (default: the client's option, else 0: always the workers).
+   */
+  singleThreadMaxAgents?: number;
   /** For tests and benchmarks only; the app never sets these. */
   debug?: {
     /** false: transfer buffers even on an isolated page. */
@@ -63,6 +68,8 @@ export interface BrowserLoadOptions {
 export interface BrowserClientOptions {
   /** The coordinator watchdog's limit, ms (default COORDINATOR_SILENCE_MS). */
   silenceMs?: number;
+  /** Loads of at most this many agents run in one thread (default 0: never); see BrowserLoadOptions. */
+  singleThreadMaxAgents?: number;
 }
 
 export class BrowserEngineClient implements EngineClient {
@@ -72,6 +79,7 @@ export class BrowserEngineClient implements EngineClient {
   private lost: Promise<never> = new Promise<never>(() => {});
   private loseCoordinator: ((error: EngineError) => void) | null = null;
   private readonly silenceMs: number;
+  private readonly singleThreadMaxAgents: number;
   /** Calls waiting for the coordinator; the watchdog runs while there are any. */
   private waiting = 0;
   private watch: ReturnType<typeof setInterval> | null = null;
@@ -83,6 +91,7 @@ export class BrowserEngineClient implements EngineClient {
 
   constructor(options: BrowserClientOptions = {}) {
     this.silenceMs = options.silenceMs ?? COORDINATOR_SILENCE_MS;
+    this.singleThreadMaxAgents = options.singleThreadMaxAgents ?? 0;
   }
 
   async load(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
@@ -96,6 +105,7 @@ export class BrowserEngineClient implements EngineClient {
         preferSharedMemory: options.debug?.sharedMemory ?? true,
         fault: options.debug?.fault ?? null,
         phaseTimeoutMs: options.debug?.phaseTimeoutMs,
+        singleThreadMaxAgents: options.singleThreadMaxAgents ?? this.singleThreadMaxAgents,
       }),
     );
     if (!reply.ok) throw engineError(reply);
@@ -131,6 +141,13 @@ export class BrowserEngineClient implements EngineClient {
 
   pause(): void {
     void this.service?.pause();
+  }
+
+  warm(): void {
+    // A failure to start shows in the next load (the worker's error event rejects it).
+    this.connect()
+      .warm()
+      .catch(() => undefined);
   }
 
   /** Where the time went in the loaded run (benchmarks). */
@@ -246,7 +263,10 @@ function engineError(reply: ServiceFailure): EngineError {
   return new EngineError(reply.message, reply.worker);
 }
 
-/** The engine client for the app: N block workers behind a coordinator worker. */
+/**
+ * The engine client for the app: N block workers behind a coordinator worker, or, for a run of
+ * at most SINGLE_THREAD_MAX_AGENTS agents, the coordinator worker alone.
+ */
 export function createBrowserEngineClient(options: BrowserClientOptions = {}): BrowserEngineClient {
-  return new BrowserEngineClient(options);
+  return new BrowserEngineClient({ singleThreadMaxAgents: SINGLE_THREAD_MAX_AGENTS, ...options });
 }

@@ -6,6 +6,16 @@
 import type { MonthSlice, ResultsMeta } from '../engine/results.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
+/**
+ * Largest scenario (agents) the app runs in one thread, in its coordinator worker without block
+ * workers. Measured on the built bench page in Chromium on a 2-core machine (status quo, 120
+ * months, load and run, median of 3; `?singleThreadMaxAgents=` on bench.html): one thread took
+ * 1.9 / 1.1 / 1.8 / 1.2 / 2.7 s at 5,000 / 20,000 / 50,000 / 100,000 / 200,000 agents, two
+ * block workers 2.1 / 1.9 / 2.6 / 2.3 / 3.1 s (the machine was busy: ratios, not times). The
+ * coordinator's serial work and the barriers outweigh the split agents' work up to here.
+ */
+export const SINGLE_THREAD_MAX_AGENTS = 200_000;
+
 export interface LoadInfo {
   meta: ResultsMeta;
   agentCount: number;
@@ -36,6 +46,11 @@ export interface EngineClient {
   run(onMonth: (slice: MonthSlice) => void): Promise<'done' | 'paused'>;
   /** Simulates exactly one month. */
   step(): Promise<MonthSlice>;
+  /**
+   * Starts the engine's worker and builds the world ahead of the first load, so Run does not
+   * wait for them (optional; failures are left for load to report).
+   */
+  warm?(): void;
   pause(): void;
   /** Stops the workers. */
   dispose(): void;

@@ -12,6 +12,7 @@ import { type MonthSlice, sliceMonth } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
+import { LocalEngine } from './localEngine.ts';
 import { type EngineTimings, ParallelEngine, type SpawnBlockWorker } from './parallelEngine.ts';
 import type { FaultPlan } from './protocol.ts';
 
@@ -22,6 +23,11 @@ export interface ServiceLoadOptions {
   fault: FaultPlan | null;
   /** Debug: the block-worker watchdog's limit per phase, ms (default phaseDeadlineMs). */
   phaseTimeoutMs?: number;
+  /**
+   * Scenarios of at most this many agents run in the coordinator worker's own thread, without
+   * block workers (src/parallel/localEngine.ts); 0 (the default) always uses the workers.
+   */
+  singleThreadMaxAgents?: number;
 }
 
 export interface ServiceFailure {
@@ -52,11 +58,17 @@ export interface CoordinatorService {
    * free while its workers compute, so only a coordinator that has stopped fails to answer.
    */
   ping(): string;
+  /** Builds the world now (it is built once per worker), so the first load does not wait for it. */
+  warm(): void;
   dispose(): Promise<void>;
 }
 
-/** Months the page may have unread before the run waits for it (keeps memory bounded on a busy page). */
-const MAX_MONTHS_IN_FLIGHT = 4;
+/**
+ * Months the page may have unread before the run waits for it (keeps memory bounded on a busy
+ * page: a slice is a few kB whatever the agents). Small runs make a month in a few ms, so a
+ * short queue would leave them waiting on the page's replies.
+ */
+const MAX_MONTHS_IN_FLIGHT = 12;
 
 /** True when this realm can share memory with its workers. */
 export function canShareMemory(): boolean {
@@ -64,7 +76,7 @@ export function canShareMemory(): boolean {
 }
 
 /** The slice of month `month`, with its own buffers, marked for transfer. */
-function transferableSlice(engine: ParallelEngine, month: number): MonthSlice {
+function transferableSlice(engine: ParallelEngine | LocalEngine, month: number): MonthSlice {
   const slice = sliceMonth(engine.results, month);
   // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
   slice.flowKeys = slice.flowKeys.slice();
@@ -84,7 +96,10 @@ function failure(error: unknown): ServiceFailure {
 }
 
 export function createCoordinatorService(world: () => World, spawn: SpawnBlockWorker): CoordinatorService {
-  const engine = new ParallelEngine(spawn);
+  const parallel = new ParallelEngine(spawn);
+  const local = new LocalEngine();
+  /** The engine holding the loaded run. */
+  let engine: ParallelEngine | LocalEngine = parallel;
   let pauseRequested = false;
   let running: Promise<unknown> | null = null;
 
@@ -98,7 +113,15 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     async load(scenario, options) {
       await settle();
       try {
-        const info = await engine.load(world(), scenario, {
+        if (scenario.resolution <= (options.singleThreadMaxAgents ?? 0)) {
+          // The block workers' threads and buffers are let go while a small run needs none.
+          await parallel.dispose();
+          engine = local;
+          return { ok: true, info: await local.load(world(), scenario) };
+        }
+        await local.dispose();
+        engine = parallel;
+        const info = await parallel.load(world(), scenario, {
           workers: options.workers,
           sharedMemory: options.preferSharedMemory && canShareMemory(),
           fault: options.fault,
@@ -162,9 +185,14 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       return engine.activity;
     },
 
+    warm() {
+      world();
+    },
+
     async dispose() {
       await settle();
-      await engine.dispose();
+      await local.dispose();
+      await parallel.dispose();
     },
   };
 }

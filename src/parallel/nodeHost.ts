@@ -1,7 +1,8 @@
 /**
  * Block workers in Node: worker threads started from workers/node-boot.mjs (which loads the
- * TypeScript entry through tsx), driven through comlink's Node adapter. Node only: the
- * browser bundle never imports this file.
+ * TypeScript entry through tsx), or, in the prebuilt command line (build/cli/, scripts/cli.mjs),
+ * from the bundled worker beside the bundle; driven through comlink's Node adapter. Node only:
+ * the browser bundle never imports this file.
  */
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
@@ -9,7 +10,10 @@ import nodeEndpoint, { type NodeEndpoint } from 'comlink/dist/esm/node-adapter.m
 import type { BlockWorkerHandle } from './parallelEngine.ts';
 import type { BlockWorkerApi } from './protocol.ts';
 
-const BOOT = new URL('../../workers/node-boot.mjs', import.meta.url);
+/** Run from source (this module is a .ts file), or bundled into build/cli/<command>.mjs. */
+const BOOT = import.meta.url.endsWith('.ts')
+  ? new URL('../../workers/node-boot.mjs', import.meta.url)
+  : new URL('./sim.node-worker.mjs', import.meta.url);
 
 /**
  * Starts block worker `index` as a worker thread. `onThread` sees the thread (tests use it to

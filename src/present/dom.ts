@@ -70,3 +70,11 @@ export function setText(element: Element, text: string): void {
 export function setAttr(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
+
+/**
+ * Runs `work` once the page has painted its first frame (a frame, then a task): for code and
+ * data the first view can do without (the map's borders, the research tools).
+ */
+export function afterFirstPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}

@@ -7,7 +7,7 @@
 import { MINERALS } from '../data/minerals';
 import type { EngineClient } from '../parallel/client.ts';
 import type { ResearchPool } from '../parallel/researchPool.ts';
-import { button, el } from '../present/dom.ts';
+import { afterFirstPaint, button, el } from '../present/dom.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { issueText, validateScenario } from '../scenario/validate.ts';
 import { isEmbedMode, mountShareControls, readAddress } from '../share/index.ts';
@@ -18,7 +18,7 @@ import { createDetailsPanel } from './detailsPanel.ts';
 import type { Draft } from './editor/draft.ts';
 import { createScenarioEditor, presetDraft } from './editor/scenarioEditor.ts';
 import { createMapPanel } from './mapPanel.ts';
-import { createResearchSection, type ResearchSection } from './research/researchSection.ts';
+import type { ResearchSection } from './research/researchSection.ts';
 import {
   type CostlyView,
   createChartsSection,
@@ -57,8 +57,8 @@ export interface App {
   loadScenario(document: Record<string, unknown>): string[];
   /** Calls `listener` with every new valid scenario (for a link that mirrors it). */
   onScenario(listener: (scenario: Scenario) => void): void;
-  /** The research panel (compare, ensembles, sweeps, benchmark). */
-  research: ResearchSection;
+  /** The research panel (compare, ensembles, sweeps, benchmark), once its code has loaded. */
+  research: Promise<ResearchSection>;
   /** The stories menu and step card. */
   stories: Stories;
 }
@@ -128,6 +128,8 @@ export function initialState(): AppState {
 export function createApp(root: HTMLElement, options: AppOptions): App {
   const store = createStore(initialState());
   const session = createRunSession(store, options.createClient);
+  // The engine's worker starts (its script, the world) while the user looks at the first view.
+  afterFirstPaint(() => session.warm());
 
   // --- layout ---
   const header = el('header', { className: 'app-header' });
@@ -154,18 +156,44 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   const concentrationSection = createConcentrationSection(store, MINERAL_NAMES);
   const chartsSection = createChartsSection(store, mineralName);
   const sankeySection = createSankeySection(store, mineralName);
-  const research = createResearchSection({
-    store,
-    mineralName,
-    createPool: options.createResearchPool,
+  // The research panel's code (its tabs, the ensemble, sweep and GSIM views) loads after the
+  // first paint; its heading holds the place until then.
+  const researchPlace = el('section', {
+    className: 'panel panel-research',
+    attrs: { id: 'research', 'aria-busy': 'true' },
   });
+  researchPlace.append(el('h2', { text: 'Research: compare, ensembles, sweeps, benchmark' }));
+  let research: ResearchSection | null = null;
+  const researchLoaded = new Promise<ResearchSection>((resolve, reject) =>
+    afterFirstPaint(() => {
+      import('./research/researchSection.ts')
+        .then(({ createResearchSection }) => {
+          research = createResearchSection({ store, mineralName, createPool: options.createResearchPool });
+          researchPlace.replaceWith(research.element);
+          store.requestFrame();
+          resolve(research);
+        })
+        .catch((error: unknown) => {
+          researchPlace.removeAttribute('aria-busy');
+          researchPlace.append(
+            el('p', {
+              className: 'hint',
+              attrs: { role: 'status' },
+              text: `The research tools did not load (${(error as Error).message}); reload the page to try again.`,
+            }),
+          );
+          reject(error);
+        });
+    }),
+  );
+  researchLoaded.catch(() => undefined);
   main.append(
     editorPanel,
     mapPanelEl,
     concentrationSection.element,
     details,
     chartsSection.element,
-    research.element,
+    researchPlace,
     sankeySection.element,
   );
   // A keyboard user reaches the results without tabbing through the whole editor. A button,
@@ -293,7 +321,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       } else if (outcome === 'waiting') waiting = true;
     }
     if (waiting) store.requestFrame();
-    research.update(state);
+    research?.update(state);
     countryPage.update(state, details.dataset.node ?? null);
 
     // The details panel's zone button names the zone: redraw it when the zone changes.
@@ -404,7 +432,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       return store.state.issues.map(issueText);
     },
     onScenario,
-    research,
+    research: researchLoaded,
     stories,
   };
 }

@@ -4,13 +4,12 @@
  * many to draw, what a click does (show details, or add/remove the node in the zone), the
  * legend and a tooltip with the node's figures for the month shown.
  */
-import atlas from 'world-atlas/countries-50m.json';
 import { flowTable as flowTableOf } from '../analysis/viewData.ts';
 import { CALIBRATION_YEAR } from '../data/calibration';
 import { NODES, nodeByCode } from '../data/nodes';
 import { forEachFlow, goodIndexOf } from '../engine/metrics.ts';
 import { seriesIndex } from '../engine/results.ts';
-import { el, selectBox } from '../present/dom.ts';
+import { afterFirstPaint, el, selectBox } from '../present/dom.ts';
 import { monthLabel, percent, shortName, stageName, tonnes, usd } from '../present/format.ts';
 import type { FigureLegendItem, FigureText } from '../share/exports.ts';
 import { arcWidth, selectArcs } from '../viz/flowArcs.ts';
@@ -111,9 +110,22 @@ export function createMapPanel(
 
   const map = createWorldMap(host, {
     nodes: NODES,
-    topology: atlas as unknown as CountriesTopology,
     describe,
     onSelect: (code) => handlers.onNode(code),
+  });
+  // The 1:50m borders (~750 kB of JSON, a chunk of their own) are asked for after the first
+  // paint, so the page and its controls do not wait for them.
+  afterFirstPaint(() => {
+    import('world-atlas/countries-50m.json')
+      .then((atlas) => map.setBorders(atlas.default as unknown as CountriesTopology))
+      .catch((error: unknown) => {
+        const note = el('p', {
+          className: 'hint map-borders-failed',
+          attrs: { role: 'status' },
+          text: `The country borders did not load (${(error as Error).message}); the markers and everything else still work. Reload the page to try again.`,
+        });
+        host.before(note);
+      });
   });
   const legend = createMapLegend(container);
   container.append(arcSummary);

@@ -1,8 +1,10 @@
 /**
  * Runs the scenario and its status-quo comparison through engine clients (EngineClient, from
  * src/parallel/client.ts: the app never touches the engine itself) and appends every month into
- * the store's RunResults. Speed is a throttle on the page side: at a set number of months per
- * second the session steps month by month; at "max" it lets the client run freely.
+ * the store's RunResults. When the scenario is the status quo (its name and description aside),
+ * its own results are the comparison: no second run. Speed is a throttle on the page side: at
+ * a set number of months per second the session steps month by month on a fixed timeline (so
+ * late timers do not add up); at "max" it lets the client run freely.
  *
  * Every start, reset or edit bumps a generation number; work of an older generation stops at
  * its next await, so a quick series of edits never mixes months of two scenarios.
@@ -12,7 +14,7 @@ import type { EngineClient } from '../parallel/client.ts';
 import { count } from '../present/format.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { validateScenario } from '../scenario/validate.ts';
-import { displayName } from './scenarioOrigin.ts';
+import { displayName, sameRun } from './scenarioOrigin.ts';
 import { FAST_RUN_MONTHS_PER_SECOND, type RunStatus, type Store } from './store.ts';
 
 export interface RunSession {
@@ -23,6 +25,8 @@ export interface RunSession {
   step(): Promise<void>;
   /** Discards the run; the next start loads the scenario afresh. */
   reset(): void;
+  /** Starts the engine's worker ahead of the first run (the app calls it after the first paint). */
+  warm(): void;
   /** The valid scenario changed: reset, and re-run when a run had been started and auto-run is on. */
   scenarioChanged(): void;
   /** The scenario's months, seed or resolution may have changed: (re)run the status quo if needed. */
@@ -48,6 +52,9 @@ export function pausedMessage(monthsDone: number): string {
   return `Paused at ${count(monthsDone, 'month')}`;
 }
 
+/** How far a paced run may fall behind its timeline and still catch up (run faster), ms. */
+const PACE_CATCH_UP_MS = 1000;
+
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export function createRunSession(store: Store, createClient: () => EngineClient): RunSession {
@@ -56,6 +63,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   let generation = 0;
   let loaded = false;
   let baselineKey = '';
+  /** True when the scenario is the status quo: its own results are the baseline. */
+  let baselineIsOwn = false;
   let baselineGeneration = 0;
   /** Set while the client's free-running run() is active. */
   let freeRunning = false;
@@ -77,6 +86,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   function onMonth(results: RunResults, slice: MonthSlice) {
     appendMonth(results, slice);
     s.run.monthsDone = results.monthsDone;
+    if (baselineIsOwn && s.baseline === results) s.run.baselineMonths = results.monthsDone;
     // A month in flight when the run paused still arrives: the message follows it.
     if (s.run.status === 'paused' && results.monthsDone > 0)
       s.run.message = pausedMessage(results.monthsDone);
@@ -115,6 +125,10 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       st.run.sharedMemory = info.sharedMemory;
       st.run.status = 'paused';
       st.run.message = 'Loaded';
+      if (baselineIsOwn) {
+        st.baseline = results;
+        st.run.baselineMonths = 0;
+      }
       st.dataRevision++;
     });
     return results;
@@ -141,6 +155,13 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     // At a set speed the next month is asked for as soon as one arrives, so the engine works
     // while the page waits out the pace; a month in flight when the run pauses is kept.
     let next: Promise<MonthSlice> | null = null;
+    // The pace's timeline: month k of it is due at paceStart + k / speed seconds. Waiting for a
+    // due time (not a fixed gap after each month) keeps timer lateness from adding up, and a
+    // short stall (a busy machine) is caught up; the timeline starts afresh when the speed
+    // changes or the run falls behind by more than PACE_CATCH_UP_MS (or a month, if longer).
+    let paceStart = 0;
+    let paceSpeed = 0;
+    let paceMonths = 0;
     const take = async (pending: Promise<MonthSlice>) => {
       const slice = await pending;
       if (gen === generation) onMonth(results, slice);
@@ -169,8 +190,14 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       }
       if (s.run.speed > FAST_RUN_MONTHS_PER_SECOND) holdBaseline();
       else resumeBaseline();
-      const began = performance.now();
+      const behind = performance.now() - (paceStart + (paceMonths * 1000) / paceSpeed);
+      if (s.run.speed !== paceSpeed || behind > Math.max(PACE_CATCH_UP_MS, 1000 / paceSpeed)) {
+        paceStart = performance.now();
+        paceSpeed = s.run.speed;
+        paceMonths = 0;
+      }
       await take(next ?? getClient().step());
+      paceMonths++;
       next = null;
       if (gen !== generation) return;
       // No month is asked for past a pause the link set (it would arrive after the pause).
@@ -180,7 +207,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
         // Abandoned when a reset or an edit starts over: its failure is nobody's concern then.
         next.catch(() => undefined);
       }
-      const wait = 1000 / s.run.speed - (performance.now() - began);
+      const wait = paceStart + (paceMonths * 1000) / paceSpeed - performance.now();
       if (wait > 0) await sleep(wait);
       clock();
     }
@@ -301,16 +328,32 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   }
 
   /**
-   * The status quo runs in its own client. While the scenario runs fast it waits (the machine
-   * may have only two cores, and the page needs one to draw); at a slow speed, or once the
-   * scenario stops, it runs freely.
+   * The status quo runs in its own client (made when first needed). While the scenario runs
+   * fast it waits (the machine may have only two cores, and the page needs one to draw); at a
+   * slow speed, or once the scenario stops, it runs freely. When the scenario is the status quo,
+   * the scenario's own results are the baseline (the same numbers, computed once).
    */
   function refreshBaseline() {
     const scenario = s.scenario;
-    const key = `${scenario.months}|${scenario.seed}|${scenario.resolution}`;
+    const statusQuo = statusQuoFor(scenario);
+    const own = sameRun(scenario, statusQuo);
+    const key = `${own ? 'own' : 'twin'}|${scenario.months}|${scenario.seed}|${scenario.resolution}`;
     if (key === baselineKey) return;
     baselineKey = key;
     const gen = ++baselineGeneration;
+    baselineIsOwn = own;
+    if (own) {
+      if (baselineRunning) baselineClient?.pause();
+      baselineRunning = false;
+      // The results on screen are this scenario's unless an edit left them stale.
+      const results = s.results && !s.resultsStale ? s.results : null;
+      store.update((st) => {
+        st.baseline = results;
+        st.run.baselineMonths = results?.monthsDone ?? 0;
+        st.dataRevision++;
+      });
+      return;
+    }
     baselineClient ??= createClient();
     const c = baselineClient;
     baselineRunning = false;
@@ -319,7 +362,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       st.run.baselineMonths = 0;
       st.dataRevision++;
     });
-    c.load(statusQuoFor(scenario), { workers: 1 })
+    c.load(statusQuo, { workers: 1 })
       .then((info) => {
         if (gen !== baselineGeneration) return;
         const baseline = createResults(info.meta);
@@ -354,7 +397,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   function resumeBaseline() {
     const baseline = s.baseline;
     const c = baselineClient;
-    if (!baseline || !c || baselineRunning || scenarioFlatOut()) return;
+    if (!baseline || !c || baselineIsOwn || baselineRunning || scenarioFlatOut()) return;
     if (baseline.monthsDone >= baseline.meta.months) return;
     const gen = baselineGeneration;
     baselineRunning = true;
@@ -384,6 +427,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     reset,
     scenarioChanged,
     refreshBaseline,
+    warm() {
+      getClient().warm?.();
+    },
     dispose() {
       generation++;
       baselineGeneration++;

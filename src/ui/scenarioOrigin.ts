@@ -13,16 +13,27 @@ import { validateScenario } from '../scenario/validate.ts';
 /** Run settings a preset leaves as the user set them: not part of what a scenario "is". */
 const RUN_SETTINGS = new Set(['months', 'resolution', 'seed']);
 
-/** JSON with object keys sorted, without the run settings: equal scenarios give equal text. */
-function canonical(value: unknown, top = true): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, false)).join(',')}]`;
+/** What the engine never reads: two scenarios differing only here give the same numbers. */
+const LABELS = new Set(['name', 'description']);
+
+/**
+ * JSON with object keys sorted, without the top-level keys in `leaveOut` (default: the run
+ * settings): equal scenarios give equal text.
+ */
+function canonical(value: unknown, leaveOut: ReadonlySet<string> | null = RUN_SETTINGS): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, null)).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([k, v]) => v !== undefined && !(top && RUN_SETTINGS.has(k)))
+      .filter(([k, v]) => v !== undefined && !leaveOut?.has(k))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, false)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, null)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** True when `a` and `b` give the same run (they may differ in name and description only). */
+export function sameRun(a: Scenario, b: Scenario): boolean {
+  return canonical(a, LABELS) === canonical(b, LABELS);
 }
 
 let presetTexts: { preset: Preset; name: string; text: string }[] | null = null;

@@ -1,7 +1,13 @@
 /**
  * World map of the trading nodes: Equal Earth projection, Natural Earth 1:50m borders from
- * world-atlas (bundled, no network), one clickable, focusable group per node territory and one
- * marker per node (so Cook Islands, Bahrain and Singapore are as easy to reach as China).
+ * world-atlas (served with the app, no other network), one clickable, focusable group per node
+ * territory and one marker per node (so Cook Islands, Bahrain and Singapore are as easy to reach
+ * as China).
+ *
+ * The borders are ~750 kB of JSON, so they come after the first paint: the map draws its ocean
+ * and markers at once (the projection is fitted to the inhabited world's outline, not to the
+ * borders) and the countries when `setBorders` hands it the topology; the container then
+ * carries data-borders="loaded".
  *
  * `update` recolours territories and markers (zone membership, role, or a share) and draws
  * trade-flow arcs between the markers, each with an arrowhead at its destination. Zoom and pan
@@ -13,6 +19,7 @@
 import {
   zoom as d3zoom,
   geoEqualEarth,
+  geoGraticule,
   geoPath,
   type Selection,
   select,
@@ -41,7 +48,6 @@ export interface TooltipContent {
 
 export interface WorldMapOptions {
   nodes: readonly TradeNode[];
-  topology: CountriesTopology;
   /** Tooltip text for a node (plain text; rendered with textContent). */
   describe: (code: string) => TooltipContent;
   /** Called when the user selects a node (click, Enter or Space). */
@@ -96,11 +102,24 @@ export interface WorldMap {
   refreshTooltip(): void;
   /** Highlights a node and reports it through onSelect. */
   select(code: string): void;
+  /** Draws the countries (once; later calls are ignored). */
+  setBorders(topology: CountriesTopology): void;
   destroy(): void;
 }
 
 /** ISO numeric of Antarctica, left off the map: no node there, and it wastes a third of the height. */
 const ANTARCTICA = '010';
+/**
+ * The outline the projection is fitted to: every longitude, from the southern tip of South
+ * America and the sub-Antarctic islands (60° S) to northern Greenland (84° N), i.e. the world
+ * without Antarctica, known before the borders arrive.
+ */
+const MAP_OUTLINE = geoGraticule()
+  .extent([
+    [-180, -60],
+    [180, 84],
+  ])
+  .outline();
 const MARKER_RADIUS = 5.5;
 const HATCH_ID = 'hatch-non-attending';
 
@@ -142,15 +161,12 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .attr('stroke', '#7a4f00')
     .attr('stroke-width', 1.1);
 
-  const features = feature(options.topology, options.topology.objects.countries).features.filter(
-    (f) => String(f.id) !== ANTARCTICA,
-  ) as Feature<Geometry, { name: string }>[];
   const projection = geoEqualEarth().fitExtent(
     [
       [6, 6],
       [width - 6, height - 6],
     ],
-    { type: 'FeatureCollection', features },
+    MAP_OUTLINE,
   );
   const path = geoPath(projection);
 
@@ -170,16 +186,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
 
   const tooltip = root.append('div').attr('class', 'map-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
-  // Countries that are not nodes belong to ROW: drawn grey, clickable, not focusable.
-  countries
-    .selectAll('path.rest-country')
-    .data(features.filter((f) => !nodeByNumeric.has(String(f.id))))
-    .join('path')
-    .attr('class', 'rest-country')
-    .attr('d', (f) => path(f) ?? '')
-    .attr('fill', CATEGORY_STYLE.rest.fill);
-
-  // One focusable group per node territory.
+  // One focusable group per node territory (its shapes come with the borders).
   const territorial = options.nodes.filter((n) => n.territory.length > 0);
   const shapes = countries
     .selectAll<SVGGElement, TradeNode>('g.node-shape')
@@ -187,16 +194,47 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .join('g')
     .attr('class', (n) => `node-shape category-${nodeCategory(n)}`)
     .attr('data-node', (n) => n.code);
-  shapes.each(function drawTerritory(node) {
-    const group = select(this);
-    const own = features.filter((f) => node.territory.includes(String(f.id)));
-    const d = own.map((f) => path(f) ?? '').join('');
-    group.append('path').attr('class', 'territory').attr('d', d);
-    if (nodeCategory(node) === 'producer') {
-      group.append('path').attr('class', 'hatch').attr('d', d).attr('fill', `url(#${HATCH_ID})`);
-    }
-  });
-  paintTerritories(null);
+  /** What the territories show, kept for the borders' arrival. */
+  let territoryFill: ReadonlyMap<string, string> | null = null;
+  let hatched: boolean | null = null;
+  let selectedCode: string | null = null;
+  let bordersDrawn = false;
+
+  function setBorders(topology: CountriesTopology) {
+    if (bordersDrawn) return;
+    bordersDrawn = true;
+    const features = feature(topology, topology.objects.countries).features.filter(
+      (f) => String(f.id) !== ANTARCTICA,
+    ) as Feature<Geometry, { name: string }>[];
+    // Countries that are not nodes belong to ROW: drawn grey, clickable, not focusable.
+    countries
+      .insert('g', 'g.node-shape')
+      .attr('class', 'layer-rest')
+      .selectAll('path.rest-country')
+      .data(features.filter((f) => !nodeByNumeric.has(String(f.id))))
+      .join('path')
+      .attr('class', 'rest-country')
+      .attr('d', (f) => path(f) ?? '')
+      .attr('fill', CATEGORY_STYLE.rest.fill)
+      .on('pointerenter pointermove', (event: PointerEvent) =>
+        showTooltipAt('ROW', event.clientX, event.clientY),
+      )
+      .on('pointerleave', hideTooltip)
+      .on('click', () => selectNode('ROW'));
+    shapes.each(function drawTerritory(node) {
+      const group = select(this);
+      const own = features.filter((f) => node.territory.includes(String(f.id)));
+      const d = own.map((f) => path(f) ?? '').join('');
+      group.append('path').attr('class', 'territory').attr('d', d);
+      if (nodeCategory(node) === 'producer') {
+        group.append('path').attr('class', 'hatch').attr('d', d).attr('fill', `url(#${HATCH_ID})`);
+      }
+    });
+    paintTerritories(territoryFill);
+    if (hatched !== null) showHatch(hatched);
+    if (selectedCode !== null) highlight(selectedCode);
+    container.dataset.borders = 'loaded';
+  }
 
   // One marker per node, nudged apart where neighbours would overlap.
   const anchors = options.nodes.map((n) => {
@@ -275,13 +313,6 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       .attr('aria-label', (n) => `${n.name}: show details`);
     bindInteraction(selection as Selection<SVGGElement, TradeNode, SVGGElement, unknown>);
   }
-  countries
-    .selectAll<SVGPathElement, unknown>('path.rest-country')
-    .on('pointerenter pointermove', (event: PointerEvent) =>
-      showTooltipAt('ROW', event.clientX, event.clientY),
-    )
-    .on('pointerleave', hideTooltip)
-    .on('click', () => selectNode('ROW'));
 
   function bindInteraction(selection: Selection<SVGGElement, TradeNode, SVGGElement, unknown>) {
     selection
@@ -330,6 +361,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
   }
 
   function highlight(code: string | null) {
+    selectedCode = code;
     shapes.classed('is-selected', (n) => n.code === code);
     markerGroups.classed('is-selected', (n) => n.code === code);
     countries.selectAll('path.rest-country').classed('is-selected', code === 'ROW');
@@ -347,7 +379,13 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     options.onSelect?.(code);
   }
 
+  function showHatch(on: boolean) {
+    hatched = on;
+    shapes.select('path.hatch').style('display', on ? 'inline' : 'none');
+  }
+
   function paintTerritories(fill: ReadonlyMap<string, string> | null) {
+    territoryFill = fill;
     shapes
       .select('path.territory')
       .attr('fill', (n) => fill?.get(n.code) ?? CATEGORY_STYLE[nodeCategory(n)].fill);
@@ -454,8 +492,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       if (state.selected !== undefined) highlight(state.selected);
       if (state.fill !== undefined) paintTerritories(state.fill);
       if (state.markers !== undefined) paintMarkers(state.markers);
-      if (state.hatch !== undefined)
-        shapes.select('path.hatch').style('display', state.hatch ? 'inline' : 'none');
+      if (state.hatch !== undefined) showHatch(state.hatch);
       if (state.arcs !== undefined) {
         arcs = state.arcs ?? [];
         drawArcs();
@@ -480,6 +517,7 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
       if (tooltipAt) showTooltipAt(tooltipAt.code, tooltipAt.x, tooltipAt.y);
     },
     select: selectNode,
+    setBorders,
     destroy() {
       layers.remove();
       tooltip.remove();

@@ -15,6 +15,8 @@ export interface BenchOptions {
 type BenchModule = { bench(options: BenchOptions): Promise<unknown> };
 
 const BENCHES: Record<string, () => Promise<BenchModule>> = {
+  // Issue 14's table: every row, today's figure beside its goal (the README's speed table).
+  table: () => import('./issueTable.ts'),
   engine: () => import('./engine.ts'),
   parallel: () => import('./parallel.ts'),
   'parallel-browser': () => import('./parallelBrowser.ts'),

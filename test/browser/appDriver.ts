@@ -16,6 +16,10 @@ export async function openApp(
 ): Promise<{ page: Page; problems: PageProblems }> {
   const opened = await openPage(browser, url, viewport);
   await opened.page.waitForSelector('.node-marker[data-node="ROW"]');
+  // The borders come after the first paint.
+  await opened.page.waitForSelector('.world-map[data-borders="loaded"]');
+  // So are the research tools (the embedded view hides them).
+  await opened.page.waitForSelector('.research-tabs', { state: 'attached' });
   return opened;
 }
 

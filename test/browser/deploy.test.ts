@@ -5,8 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SINGLE_THREAD_MAX_AGENTS } from '../../src/parallel/client.ts';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
-import { SMALL, setRunSettings, setSpeed, settledRunId, waitForRun } from './appDriver';
+import { setRunSettings, setSpeed, settledRunId, waitForRun } from './appDriver';
 import { launchBrowser, screenshotPath } from './harness';
 import { type StaticHost, serveStatic } from './staticHost';
 
@@ -52,8 +53,12 @@ const injections = (page: Page) =>
 const BLOCKED = { inline: 'blocked', eval: 'EvalError' };
 
 /** Runs a small scenario through the run bar; returns what the run bar says of the workers. */
+/**
+ * A short run just above the size the app runs in one thread, so it runs on block workers (in
+ * shared memory when the page is isolated); returns the run bar's "(N in use, …)".
+ */
 async function runSmall(page: Page): Promise<string> {
-  await setRunSettings(page, SMALL);
+  await setRunSettings(page, { months: 2, resolution: SINGLE_THREAD_MAX_AGENTS + 1 });
   await setSpeed(page, 'Infinity');
   // A page opened from a link runs at once, and edits re-run: wait until nothing runs.
   const before = await settledRunId(page);

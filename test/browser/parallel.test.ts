@@ -79,6 +79,21 @@ describe('on a cross-origin isolated page', () => {
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
   });
 
+  it("matches it on the app's one-thread path (the coordinator worker alone), for every preset", async () => {
+    for (const run of ALL) {
+      const report = await runOn(page, { ...run, workers: 2, singleThreadMaxAgents: RESOLUTION });
+      expect(report.error).toBeNull();
+      expect(report.info).toMatchObject({ workers: 1, sharedMemory: false });
+      expect(report.monthsReceived).toBe(run.months);
+      expect(report.hash, run.preset).toBe(expected.get(run.preset));
+    }
+    // Back to block workers on the same client: the pool starts again.
+    const again = await runOn(page, { ...RUNS.controls, workers: 2 });
+    expect(again.info).toMatchObject({ workers: 2, sharedMemory: true });
+    expect(again.hash).toBe(expected.get(RUNS.controls.preset));
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+  });
+
   it('matches them with transferred buffers too', async () => {
     const report = await runOn(page, { ...RUNS.controls, workers: 2, memory: 'transfer' });
     expect(report.info).toMatchObject({ workers: 2, sharedMemory: false });

@@ -1,0 +1,328 @@
+/**
+ * The speed table of issue 14, every row measured in one run with its probe beside it: the
+ * default scenario in the built app at *max* and at 12 months a second (Chromium, against the
+ * Node single-thread engine measured here too), a cold page load to the first month on screen,
+ * the coordinator's serial work per month, the agent phases against a streaming probe, two
+ * workers' efficiency at 1M agents against a pure compute probe on two threads, `npm run sim`
+ * of 12 months from a new process, and the first-load JavaScript of the build. Prints each row
+ * with today's figure and the goal; figures, not assertions (machine load moves them).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import { spawnNodeBlockWorker } from '../../src/parallel/nodeHost.ts';
+import { ParallelEngine } from '../../src/parallel/parallelEngine.ts';
+import { calibratedWorld } from '../../src/scenario/world.ts';
+import { launchBrowser, root, serveDist } from '../browser/harness.ts';
+import { benchScenario, fixed, median, printTable } from './benchSupport.ts';
+import { bandwidthProbe, benchAgents } from './engine.ts';
+import type { BenchOptions } from './run.ts';
+
+interface TableRow {
+  what: string;
+  today: string;
+  goal: string;
+  /** Whether today's figure meets the goal. */
+  met: boolean;
+}
+
+const seconds = (ms: number) => `${fixed(ms / 1000)} s`;
+
+/** Node single-thread engine: load and run of `months` months at `agents`, ms (median of `repeats`). */
+function nodeSingleThread(agents: number, months: number, repeats: number): number {
+  const world = calibratedWorld();
+  const scenario = benchScenario(agents, months);
+  createSimulation(world, benchScenario(agents, 12)).run(); // warm the JIT, as the app's worker is warm after its first run
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const started = performance.now();
+    createSimulation(world, scenario).run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** Waits until the app's run status is `done` for a run newer than `after`. */
+async function waitDone(page: Page, after: number): Promise<void> {
+  await page.waitForFunction(
+    (previous) => {
+      const status = document.querySelector<HTMLElement>('#run-status');
+      return status?.dataset.status === 'done' && Number(status.dataset.run) > previous;
+    },
+    after,
+    { timeout: 600_000, polling: 10 },
+  );
+}
+
+/** Presses Run on the app at `speed` and times it to the end of the run, ms (the page's own clock). */
+async function appRun(page: Page, speed: string): Promise<number> {
+  await page.selectOption('#run-speed', speed);
+  const before = Number((await page.getAttribute('#run-status', 'data-run')) ?? '0');
+  const started = await page.evaluate(() => performance.now());
+  await page.click('#run-toggle');
+  await waitDone(page, before);
+  return (await page.evaluate(() => performance.now())) - started;
+}
+
+/** A cold load of the app (new context, empty cache) to its first month on screen, ms, and the coordinator worker's fetches. */
+async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let coordinatorFetches = 0;
+  page.on('request', (request) => {
+    if (/coordinator\.worker-[^/]*\.js/.test(request.url())) coordinatorFetches++;
+  });
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('#run-toggle:not([disabled])');
+  const ready = Date.now() - started;
+  const domContentLoaded = await page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
+  const clicked = Date.now();
+  await page.click('#run-toggle');
+  // "1 / 120 months": a month on screen.
+  await page.waitForFunction(
+    () => Number.parseInt(document.querySelector('#run-progress-text')?.textContent ?? '', 10) >= 1,
+    null,
+    {
+      timeout: 120_000,
+      polling: 'raf',
+    },
+  );
+  const firstMonth = Date.now() - clicked;
+  // Let the run finish so its workers do not weigh on the next measure.
+  await waitDone(page, 0);
+  await context.close();
+  return {
+    totalMs: ready + firstMonth,
+    readyMs: ready,
+    domContentLoaded,
+    firstMonthMs: firstMonth,
+    coordinatorFetches,
+  };
+}
+
+/** Wall time of `threads` threads each running the same fixed floating-point loop, ms. */
+async function computeProbe(threads: number): Promise<number> {
+  const code = `
+    const { parentPort } = require('node:worker_threads');
+    parentPort.once('message', () => {
+      let x = 0.5;
+      for (let i = 0; i < 60_000_000; i++) x = x * 1.0000001 + 1e-9 / (1 + x);
+      parentPort.postMessage(x);
+    });`;
+  const workers = Array.from({ length: threads }, () => new Worker(code, { eval: true }));
+  await new Promise((ok) => setTimeout(ok, 200));
+  const started = performance.now();
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((ok) => {
+          w.once('message', ok);
+          w.postMessage('go');
+        }),
+    ),
+  );
+  const ms = performance.now() - started;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return ms;
+}
+
+/**
+ * Months of `agents` on each count of Node block workers (shared memory): wall ms and
+ * coordinator ms per month. Repeats go round the counts, so a burst of load on the machine
+ * touches every count alike.
+ */
+async function nodeWorkers(agents: number, months: number, counts: number[], repeats: number) {
+  const world = calibratedWorld();
+  const scenario = benchScenario(agents, months);
+  const engines = counts.map(() => new ParallelEngine(spawnNodeBlockWorker));
+  const runs = counts.map(() => [] as number[]);
+  const coordinator = counts.map(() => [] as number[]);
+  try {
+    for (let r = 0; r < repeats; r++) {
+      for (const [i, workers] of counts.entries()) {
+        const engine = engines[i];
+        await engine.load(world, scenario, { workers, sharedMemory: true });
+        const started = performance.now();
+        while (engine.month < engine.months) await engine.step();
+        runs[i].push(performance.now() - started);
+        coordinator[i].push(engine.timings.coordinatorMs / engine.timings.months);
+      }
+    }
+  } finally {
+    for (const engine of engines) await engine.dispose();
+  }
+  return counts.map((_, i) => ({ runMs: median(runs[i]), coordinatorMsPerMonth: median(coordinator[i]) }));
+}
+
+/** The compute probe on 1 and on 2 threads, alternating; medians, ms. */
+async function computeProbes(repeats: number): Promise<[number, number]> {
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    one.push(await computeProbe(1));
+    two.push(await computeProbe(2));
+  }
+  return [median(one), median(two)];
+}
+
+/** First-load JavaScript and CSS of dist/index.html (entry, its static imports, styles), gzip bytes. */
+function firstLoadBytes(): { gzip: number; files: string[] } {
+  const dist = join(root, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+  return { gzip: gzip + gzipSync(html).length, files };
+}
+
+/** `npm run sim` of 12 months in a new process (bundle already built), ms, median of `repeats`. */
+function simCommand(repeats: number, command: string[]): number {
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [...command, '--scenario', 'status-quo', '--months', '12'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+export async function bench(options: BenchOptions) {
+  const repeats = options.quick ? 1 : 3;
+  const load = loadavg()[0];
+  await build({ root, logLevel: 'warn' });
+  execFileSync(process.execPath, ['scripts/cli.mjs', '--build'], { cwd: root });
+
+  // Node probes first, then the browser, so they do not run at once.
+  const nodeMs = nodeSingleThread(5000, 120, repeats + 2);
+  const [coordinator] = await nodeWorkers(5000, 120, [2], repeats);
+  const bigAgents = options.quick ? 200_000 : 1_000_000;
+  const bigMonths = options.quick ? 3 : 12;
+  const agentsRow = benchAgents(bigAgents, bigMonths);
+  const bandwidth = bandwidthProbe(options.quick ? 64 : 256);
+  // Two passes over every agent's bytes a month (as engine.ts counts them).
+  const { BYTES_PER_AGENT } = await import('../../src/engine/columns.ts');
+  const streamRatio = (agentsRow.agentPhaseMonthsPerSecond * 2 * BYTES_PER_AGENT) / 1e9 / bandwidth.readGBs;
+  const [one, two] = await nodeWorkers(bigAgents, bigMonths, [1, 2], repeats);
+  const workerEfficiency = one.runMs / two.runMs / 2;
+  const [probe1, probe2] = await computeProbes(repeats);
+  const probeSpeedup = (2 * probe1) / probe2;
+  const probeEfficiency = probeSpeedup / 2;
+  const simBundled = simCommand(repeats, ['scripts/cli.mjs', 'sim']);
+  const simTsx = simCommand(1, ['--import', 'tsx', 'src/cli/sim.ts']);
+  const firstLoad = firstLoadBytes();
+
+  const browser = await launchBrowser();
+  const server = await serveDist({ isolated: true });
+  let atMax: number[] = [];
+  let paced = Number.NaN;
+  let cold: Awaited<ReturnType<typeof coldLoad>> | null = null;
+  try {
+    cold = await coldLoad(browser, server.url);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('.world-map[data-borders="loaded"]');
+    await appRun(page, 'Infinity'); // warm the worker's JIT, as Node's was
+    atMax = [];
+    for (let r = 0; r < repeats; r++) atMax.push(await appRun(page, 'Infinity'));
+    paced = await appRun(page, '12');
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const maxMs = median(atMax);
+
+  const rows: TableRow[] = [
+    {
+      what: 'default scenario (5,000 agents, 120 months) in the app at max',
+      today: `${seconds(maxMs)} = ${fixed(maxMs / nodeMs)}× Node single thread (${seconds(nodeMs)})`,
+      goal: '≤ 1.5× Node single thread',
+      met: maxMs <= 1.5 * nodeMs,
+    },
+    {
+      what: 'same at 12 months a second',
+      today: seconds(paced),
+      goal: '10 s ± 5%',
+      met: Math.abs(paced - 10_000) <= 500,
+    },
+    {
+      what: 'cold page load → first month on screen',
+      today: cold
+        ? `${seconds(cold.totalMs)} (ready ${seconds(cold.readyMs)}, DOMContentLoaded ${seconds(cold.domContentLoaded)}; Run → first month ${seconds(cold.firstMonthMs)}; coordinator worker fetched ${cold.coordinatorFetches}×)`
+        : '–',
+      goal: '≤ 1.5 s',
+      met: cold !== null && cold.totalMs <= 1500,
+    },
+    {
+      what: "coordinator's serial work per month (5,000 agents, 2 Node workers)",
+      today: `${fixed(coordinator.coordinatorMsPerMonth, 2)} ms`,
+      goal: '≤ 0.5 ms',
+      met: coordinator.coordinatorMsPerMonth <= 0.5,
+    },
+    {
+      what: `agent phases vs a streaming probe (${bigAgents.toLocaleString('en')} agents, one thread)`,
+      today: fixed(streamRatio),
+      goal: '≥ 0.85',
+      met: streamRatio >= 0.85,
+    },
+    {
+      what: `2-worker efficiency at ${bigAgents.toLocaleString('en')} agents (Node, shared memory)`,
+      today: `${fixed(workerEfficiency)} (compute probe on 2 threads: ${fixed(probeSpeedup)}×, efficiency ${fixed(probeEfficiency)})`,
+      goal: `≥ 0.9 × probe = ${fixed(0.9 * probeEfficiency)}`,
+      met: workerEfficiency >= 0.9 * probeEfficiency,
+    },
+    {
+      what: '`npm run sim` of 12 months, new process',
+      today: `${seconds(simBundled)} (tsx from source: ${seconds(simTsx)})`,
+      goal: '≤ 1 s',
+      met: simBundled <= 1000,
+    },
+    {
+      what: 'first-load JavaScript and CSS before the map (gzip)',
+      today: `${(firstLoad.gzip / 1000).toFixed(0)} kB`,
+      goal: '≤ 250 kB',
+      met: firstLoad.gzip <= 250_000,
+    },
+  ];
+  printTable(
+    ['what', 'today', 'goal', 'met'],
+    rows.map((r) => [r.what, r.today, r.goal, r.met ? 'yes' : 'no']),
+  );
+  console.log(
+    `\nOne run: ${repeats} repeat(s) per measure (median); load average ${load.toFixed(1)} at the start on ${availableParallelism()} hardware threads (figures move with load; ratios are taken in this run).`,
+  );
+  return {
+    machine: { hardwareThreads: availableParallelism(), node: process.version, loadAverage: load },
+    rows,
+    raw: {
+      nodeMs,
+      atMax,
+      paced,
+      cold,
+      coordinator,
+      streamRatio,
+      bandwidth,
+      agentsRow,
+      one,
+      two,
+      probe1,
+      probe2,
+      simBundled,
+      simTsx,
+      firstLoad,
+    },
+  };
+}
