@@ -1,9 +1,11 @@
 /** Offtake agreements: a buyer takes a share of a producer's monthly offer at an agreed price. */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
+  type LeverPolicy,
   mineralText,
   nodeRef,
   referenceTimes,
@@ -15,37 +17,60 @@ import {
   windowFields,
 } from './lever.ts';
 
-export const offtakes = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    buyer: field(scopeRef, {
+      label: 'Buyer',
+      widget: 'scope',
+      description: 'Node code or zone id that takes the material.',
+    }),
+    seller: field(nodeRef, { label: 'Seller', widget: 'node', description: 'Producing node.' }),
+    mineral: a.mineral,
+    stage: a.stage,
+    share: field(share, {
+      label: 'Share',
+      widget: 'number',
+      description: "Share of the seller's monthly offer committed to the buyer, fraction.",
+    }),
+    priceUsdPerTonne: field(usdPerTonne, {
+      label: 'Price',
+      widget: 'number',
+      priceHint: true,
+      description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const offtakesPolicy: LeverPolicy<'offtakes', Item> = {
   key: 'offtakes',
+  windowed: true,
+  compile(items, month, ctx, policy) {
+    for (const o of items) {
+      if (!isActive(o, month)) continue;
+      for (const g of ctx.goodsMatching(o.mineral, o.stage)) {
+        policy.offtakes[g].push({
+          buyerMask: ctx.scopeMask(o.buyer),
+          seller: ctx.nodeIndex.get(o.seller)!,
+          share: o.share,
+          price: o.priceUsdPerTonne,
+        });
+      }
+    }
+  },
+};
+
+export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
   title: 'Offtake agreements',
   one: 'offtake',
   summary: "A buyer commits to take a share of a producer's output at an agreed price.",
   description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
   maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      buyer: field(scopeRef, {
-        label: 'Buyer',
-        widget: 'scope',
-        description: 'Node code or zone id that takes the material.',
-      }),
-      seller: field(nodeRef, { label: 'Seller', widget: 'node', description: 'Producing node.' }),
-      mineral: a.mineral,
-      stage: a.stage,
-      share: field(share, {
-        label: 'Share',
-        widget: 'number',
-        description: "Share of the seller's monthly offer committed to the buyer, fraction.",
-      }),
-      priceUsdPerTonne: field(usdPerTonne, {
-        label: 'Price',
-        widget: 'number',
-        priceHint: true,
-        description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
-      }),
-      ...windowFields,
-    }),
+  item,
   check(o, at, refs) {
     refs.scope([...at, 'buyer'], o.buyer, false);
     refs.node([...at, 'seller'], o.seller);
@@ -65,17 +90,4 @@ export const offtakes = defineLever({
     };
   },
   label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${mineralText(o.mineral)}, ${str(o.stage)}`,
-  compile(items, month, ctx, policy) {
-    for (const o of items) {
-      if (!isActive(o, month)) continue;
-      for (const g of ctx.goodsMatching(o.mineral, o.stage)) {
-        policy.offtakes[g].push({
-          buyerMask: ctx.scopeMask(o.buyer),
-          seller: ctx.nodeIndex.get(o.seller)!,
-          share: o.share,
-          price: o.priceUsdPerTonne,
-        });
-      }
-    }
-  },
 });
