@@ -8,12 +8,16 @@
  * - `check`: cross-field and reference checks (node codes, zone ids, the stages a mineral has);
  * - `create`: a valid new item for a mineral (its prices from that mineral's reference price);
  * - `label`: the heading of one item in the editor;
- * - `compile`: its part of the engine's monthly policy tables (src/engine/policy.ts), or none
- *   for levers the engine reads once at the start (startingStocks, capacityOverrides, projects).
+ * - `…Policy`: its part of the engine — key, whether items have a window, and `compile`, its
+ *   part of the monthly policy tables (src/engine/policy.ts); no compile step for levers the
+ *   engine reads once at the start (startingStocks, capacityOverrides, projects).
  *
- * Layering: this folder sits beside src/scenario/schema.ts, below the engine. It imports zod
- * and the engine's policy table types only (type-only), never src/data, the UI or the engine's
- * code, so the engine may import the compile steps (src/levers/index.ts).
+ * Layering: the engine defines the tables and the PolicyContext a compile step writes through;
+ * the levers implement compile steps against them (type-only imports from the engine). The
+ * engine runs them through src/levers/policies.ts, which imports only the `…Policy` parts: they
+ * use no zod, src/data or UI, and the full levers (schemas, built lazily or marked
+ * `@__PURE__`) drop out of the engine's bundles. The schema, the editor and the docs use the
+ * registry (index.ts).
  */
 import { z } from 'zod';
 import type { MonthPolicy, PolicyContext } from '../engine/policy.ts';
