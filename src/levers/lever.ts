@@ -205,8 +205,8 @@ export interface CreateContext {
   draft: Record<string, unknown>;
   /** 2024 reference price of a mineral at a stage, USD/t, or undefined (src/data/calibration.ts). */
   referencePrice(mineral: string, stage: string): number | undefined;
-  /** The node with the largest 2024 output of a mineral at a stage, other than `except`. */
-  topProducer(mineral: string, stage: string, except?: string): string;
+  /** The node with the largest 2024 output of a mineral at a stage, other than those in `except`. */
+  topProducer(mineral: string, stage: string, except?: readonly string[]): string;
   /** The stages of a mineral, mine first. */
   stages(mineral: string): readonly string[];
 }

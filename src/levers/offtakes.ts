@@ -80,7 +80,8 @@ export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
     const stage = startStage(ctx);
     return {
       buyer: 'USA',
-      seller: ctx.topProducer(ctx.mineral, stage, 'USA'),
+      // An offtake diversifies supply: the largest producer other than the buyer and China.
+      seller: ctx.topProducer(ctx.mineral, stage, ['USA', 'CHN']),
       mineral: ctx.mineral,
       stage,
       share: 0.3,

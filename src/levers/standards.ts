@@ -69,9 +69,9 @@ export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
   },
   create: (ctx) => {
     const stage = startStage(ctx);
-    // The three largest producers outside the zone's likely rival: any three will do to start.
-    const first = ctx.topProducer(ctx.mineral, stage, 'CHN');
-    const second = ctx.topProducer(ctx.mineral, stage, first);
+    // Compliant origins to start from: the two largest producers other than China, and Australia.
+    const first = ctx.topProducer(ctx.mineral, stage, ['CHN']);
+    const second = ctx.topProducer(ctx.mineral, stage, ['CHN', first]);
     return {
       zone: ctx.zoneId ?? '',
       mineral: ctx.mineral,
