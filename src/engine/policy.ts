@@ -3,10 +3,10 @@
  * controls, offtakes, subsidies, standards, shocks, permitting, investment support, growth
  * rates. Each lever module (src/levers/<lever>.ts) writes its own part of a month's tables
  * through the PolicyContext below; compilePolicy starts every month from the status quo
- * (blankPolicy), lets each lever in the registry write, and rebuilds only in months when some
+ * (blankPolicy), lets each lever write (src/levers/policies.ts), and rebuilds only in months when some
  * lever starts, ends or is announced, so a month without changes costs nothing.
  */
-import { LEVER_LIST } from '../levers/index.ts';
+import { LEVER_COMPILERS } from '../levers/policies.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
@@ -172,7 +172,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
 
   // Months at which some lever starts, ends or is announced: the only months tables can change.
   const changeMonths = new Set<number>([0]);
-  for (const lever of LEVER_LIST) {
+  for (const lever of LEVER_COMPILERS) {
     for (const w of lever.windows(scenario[lever.key])) {
       changeMonths.add(w.start);
       if (w.end !== null) changeMonths.add(w.end);
@@ -182,7 +182,7 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
 
   function build(month: number): MonthPolicy {
     const policy = blankPolicy(world, scenario);
-    for (const lever of LEVER_LIST) lever.compileItems(scenario[lever.key], month, ctx, policy);
+    for (const lever of LEVER_COMPILERS) lever.compileItems(scenario[lever.key], month, ctx, policy);
     return policy;
   }
 

@@ -3,39 +3,59 @@
  * of the world. Read once at the start by src/engine/layout.ts (startingOutput): no monthly table.
  */
 import { z } from 'zod';
-import { defineLever, field, mineralText, nodeRef, share, startStage, str } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  type LeverPolicy,
+  mineralText,
+  nodeRef,
+  share,
+  startStage,
+  str,
+} from './lever.ts';
 
-export const capacityOverrides = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    node: field(nodeRef, {
+      label: 'Node',
+      widget: 'node',
+      description: 'Node whose starting output and capacity change.',
+    }),
+    mineral: a.mineral,
+    stage: a.stage,
+    tonnesPerYear: field(z.number().min(0).max(1e10).nullable().default(null), {
+      label: 'Output (t/yr)',
+      widget: 'number',
+      description:
+        'Starting output, t/yr (capacity follows from the stage utilisation); the world total changes by the difference.',
+    }),
+    worldShare: field(share.nullable().default(null), {
+      label: 'Share of world',
+      widget: 'number',
+      description:
+        "Starting share of world output, fraction; the other nodes' output is scaled so the world total stays as calibrated.",
+    }),
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const capacityOverridesPolicy: LeverPolicy<'capacityOverrides', Item> = {
   key: 'capacityOverrides',
+  windowed: false,
+};
+
+export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPolicy, {
   title: 'Starting structure',
   one: 'starting capacity',
   summary: "A node's starting output and capacity, as tonnes or as a share of the world (2024 otherwise).",
   description:
     "Start from another structure: a node's starting output per mineral and stage, as tonnes or as a share of the world (2024 calibration otherwise).",
   maxItems: 200,
-  windowed: false,
-  item: (a) =>
-    z.strictObject({
-      node: field(nodeRef, {
-        label: 'Node',
-        widget: 'node',
-        description: 'Node whose starting output and capacity change.',
-      }),
-      mineral: a.mineral,
-      stage: a.stage,
-      tonnesPerYear: field(z.number().min(0).max(1e10).nullable().default(null), {
-        label: 'Output (t/yr)',
-        widget: 'number',
-        description:
-          'Starting output, t/yr (capacity follows from the stage utilisation); the world total changes by the difference.',
-      }),
-      worldShare: field(share.nullable().default(null), {
-        label: 'Share of world',
-        widget: 'number',
-        description:
-          "Starting share of world output, fraction; the other nodes' output is scaled so the world total stays as calibrated.",
-      }),
-    }),
+  item,
   check(d, at, refs, all, index) {
     refs.node([...at, 'node'], d.node);
     refs.good([...at, 'stage'], d.mineral, d.stage);

@@ -1,35 +1,41 @@
 /** Demand growth paths: compound growth of base demand in a scope; later rows override earlier ones. */
 import { z } from 'zod';
-import { defineLever, field, isActive, mineralText, scopeRef, str, windowFields } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  isActive,
+  type LeverPolicy,
+  mineralText,
+  scopeRef,
+  str,
+  windowFields,
+} from './lever.ts';
 
-export const demandGrowth = defineLever({
-  key: 'demandGrowth',
-  title: 'Demand growth',
-  one: 'growth path',
-  summary: 'Growth paths of base demand; later rows override earlier ones and the data default.',
-  description: 'Demand growth paths; later entries override earlier ones and the data default.',
-  maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      scope: field(scopeRef.default('world'), {
-        label: 'Where',
-        widget: 'scopeOrWorld',
-        description: '"world", a zone id or a node code.',
-      }),
-      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-      ratePerYear: field(z.number().min(-0.5).max(2), {
-        label: 'Rate per year',
-        widget: 'number',
-        description: 'Compound growth of base demand, per year (0.1 = 10%/yr).',
-      }),
-      ...windowFields,
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    scope: field(scopeRef.default('world'), {
+      label: 'Where',
+      widget: 'scopeOrWorld',
+      description: '"world", a zone id or a node code.',
     }),
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-  },
-  create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),
-  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}`,
+    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+    ratePerYear: field(z.number().min(-0.5).max(2), {
+      label: 'Rate per year',
+      widget: 'number',
+      description: 'Compound growth of base demand, per year (0.1 = 10%/yr).',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const demandGrowthPolicy: LeverPolicy<'demandGrowth', Item> = {
+  key: 'demandGrowth',
+  windowed: true,
   compile(items, month, ctx, policy) {
     const { N, world } = ctx;
     for (const d of items) {
@@ -41,4 +47,18 @@ export const demandGrowth = defineLever({
       }
     }
   },
+};
+
+export const demandGrowth = /* @__PURE__ */ defineLever(demandGrowthPolicy, {
+  title: 'Demand growth',
+  one: 'growth path',
+  summary: 'Growth paths of base demand; later rows override earlier ones and the data default.',
+  description: 'Demand growth paths; later entries override earlier ones and the data default.',
+  maxItems: 100,
+  item,
+  check(d, at, refs) {
+    refs.scope([...at, 'scope'], d.scope, true);
+  },
+  create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),
+  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}`,
 });

@@ -1,31 +1,51 @@
 /** Declared disruptions: months in which stockpiles that release on disruption sell. */
 import { z } from 'zod';
-import { defineLever, field, isActive, mineralText, str, text, windowFields } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  isActive,
+  type LeverPolicy,
+  mineralText,
+  str,
+  text,
+  windowFields,
+} from './lever.ts';
 
-export const disruptions = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    mineral: a.mineral,
+    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const disruptionsPolicy: LeverPolicy<'disruptions', Item> = {
   key: 'disruptions',
-  title: 'Declared disruptions',
-  one: 'disruption',
-  summary: 'Periods in which stockpiles that release on disruption sell.',
-  description: 'Declared disruptions (stockpiles may release).',
-  maxItems: 50,
   windowed: true,
-  item: (a) =>
-    z.strictObject({
-      mineral: a.mineral,
-      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
-      note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
-      ...windowFields,
-    }),
-  check(d, at, refs) {
-    refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
-  create: ({ mineral }) => ({ mineral, stage: 'all', start: 0, end: 12 }),
-  label: (d) => `${mineralText(d.mineral)}, ${str(d.stage)}`,
   compile(items, month, ctx, policy) {
     for (const d of items) {
       if (!isActive(d, month)) continue;
       for (const g of ctx.goodsMatching(d.mineral, d.stage)) policy.disruption[g] = 1;
     }
   },
+};
+
+export const disruptions = /* @__PURE__ */ defineLever(disruptionsPolicy, {
+  title: 'Declared disruptions',
+  one: 'disruption',
+  summary: 'Periods in which stockpiles that release on disruption sell.',
+  description: 'Declared disruptions (stockpiles may release).',
+  maxItems: 50,
+  item,
+  check(d, at, refs) {
+    refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: ({ mineral }) => ({ mineral, stage: 'all', start: 0, end: 12 }),
+  label: (d) => `${mineralText(d.mineral)}, ${str(d.stage)}`,
 });

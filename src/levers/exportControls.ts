@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import type { PolicyContext } from '../engine/policy.ts';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
   isAnnounced,
+  type LeverPolicy,
   mineralText,
   nodeRef,
   scopeRef,
@@ -34,74 +36,115 @@ function destinationMask(
   return mask;
 }
 
-export const exportControls = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    exporter: field(nodeRef, {
+      label: 'Exporter',
+      widget: 'node',
+      description: 'Node that restricts its exports.',
+    }),
+    mineral: a.mineral,
+    stage: a.stageOrAll.describe('Stage restricted, or "all".'),
+    kind: field(z.enum(['ban', 'quota', 'licence']), {
+      label: 'Kind',
+      widget: 'enum',
+      description:
+        'ban: no exports; quota: at most quotaTonnesPerMonth (0 t is a ban); licence: exports need approvals that come after a processing delay and for a share of the applications each month, with an optional fee.',
+    }),
+    destinations: field(z.union([z.literal('all'), z.array(scopeRef).min(1).max(200)]).default('all'), {
+      label: 'Destinations',
+      widget: 'destinations',
+      description: '"all", or a list of node codes and zone ids the control applies to.',
+    }),
+    exempt: field(z.array(scopeRef).max(200).default([]), {
+      label: 'Exempt',
+      widget: 'scopeList',
+      description: 'Node codes or zone ids exempted ("to all but a list").',
+    }),
+    quotaTonnesPerMonth: field(tonnes.default(0), {
+      label: 'Quota',
+      widget: 'number',
+      visibleIf: { field: 'kind', in: ['quota'] },
+      description: 'Quota: tonnes per month to the restricted destinations together.',
+    }),
+    licenceDelayMonths: field(z.int().min(0).max(24).default(2), {
+      label: 'Licence delay',
+      widget: 'number',
+      visibleIf: LICENCE,
+      description: 'Licence: months an application is processed before it can be approved.',
+    }),
+    approvalShare: field(share.default(1), {
+      label: 'Approved a month',
+      widget: 'number',
+      visibleIf: LICENCE,
+      description:
+        'Licence: share of the processed applications (the backlog) approved each month, fraction; the rest waits.',
+    }),
+    licenceFee: field(z.number().min(0).max(5).default(0), {
+      label: 'Licence fee',
+      widget: 'number',
+      visibleIf: LICENCE,
+      description: 'Licence: fee as a fraction of the origin price, collected by the exporting state.',
+    }),
+    rentHolder: field(z.enum(['exporter-firms', 'exporter-state', 'importers']).default('exporter-firms'), {
+      label: 'Rent goes to',
+      widget: 'enum',
+      visibleIf: { field: 'kind', in: ['quota', 'licence'] },
+      description:
+        'Who holds the scarcity rent of a binding quota or licence (export price − domestic price): the exporting firms (higher receipts), the exporting state (licence revenue) or the importers holding quota.',
+    }),
+    note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const exportControlsPolicy: LeverPolicy<'exportControls', Item> = {
   key: 'exportControls',
+  windowed: true,
+  compile(items, month, ctx, policy) {
+    items.forEach((c, index) => {
+      if (!isActive(c, month)) return;
+      const exporter = ctx.nodeIndex.get(c.exporter)!;
+      const mask = destinationMask(ctx, c, exporter);
+      // A quota of 0 t and a ban are the same policy: no route price lets anything through.
+      const kind = c.kind === 'quota' && !(c.quotaTonnesPerMonth > 0) ? 'ban' : c.kind;
+      for (const g of ctx.goodsMatching(c.mineral, c.stage)) {
+        policy.controls[g].push({
+          index,
+          exporter,
+          kind,
+          destinationMask: mask,
+          quotaPerMonth: c.quotaTonnesPerMonth,
+          delayMonths: c.licenceDelayMonths,
+          approvalShare: c.approvalShare,
+          fee: c.licenceFee,
+          rentHolder: c.rentHolder,
+          end: c.end,
+        });
+      }
+    });
+    // Buyers an announced control will hit hold more cover until it starts.
+    const extra = ctx.scenario.market.precautionaryCoverMonths;
+    for (const c of items) {
+      if (!isAnnounced(c, month)) continue;
+      const mask = destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!);
+      for (const g of ctx.goodsMatching(c.mineral, c.stage))
+        for (let n = 0; n < ctx.N; n++) if (mask[n]) policy.precautionaryCover[g * ctx.N + n] = extra;
+    }
+  },
+};
+
+export const exportControls = /* @__PURE__ */ defineLever(exportControlsPolicy, {
   title: 'Export controls',
   one: 'export control',
   summary: 'Bans, quotas or licences on exports, to all destinations or to a list.',
   description: 'Export bans, quotas and licences by an exporting node.',
   maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      exporter: field(nodeRef, {
-        label: 'Exporter',
-        widget: 'node',
-        description: 'Node that restricts its exports.',
-      }),
-      mineral: a.mineral,
-      stage: a.stageOrAll.describe('Stage restricted, or "all".'),
-      kind: field(z.enum(['ban', 'quota', 'licence']), {
-        label: 'Kind',
-        widget: 'enum',
-        description:
-          'ban: no exports; quota: at most quotaTonnesPerMonth (0 t is a ban); licence: exports need approvals that come after a processing delay and for a share of the applications each month, with an optional fee.',
-      }),
-      destinations: field(z.union([z.literal('all'), z.array(scopeRef).min(1).max(200)]).default('all'), {
-        label: 'Destinations',
-        widget: 'destinations',
-        description: '"all", or a list of node codes and zone ids the control applies to.',
-      }),
-      exempt: field(z.array(scopeRef).max(200).default([]), {
-        label: 'Exempt',
-        widget: 'scopeList',
-        description: 'Node codes or zone ids exempted ("to all but a list").',
-      }),
-      quotaTonnesPerMonth: field(tonnes.default(0), {
-        label: 'Quota',
-        widget: 'number',
-        visibleIf: { field: 'kind', in: ['quota'] },
-        description: 'Quota: tonnes per month to the restricted destinations together.',
-      }),
-      licenceDelayMonths: field(z.int().min(0).max(24).default(2), {
-        label: 'Licence delay',
-        widget: 'number',
-        visibleIf: LICENCE,
-        description: 'Licence: months an application is processed before it can be approved.',
-      }),
-      approvalShare: field(share.default(1), {
-        label: 'Approved a month',
-        widget: 'number',
-        visibleIf: LICENCE,
-        description:
-          'Licence: share of the processed applications (the backlog) approved each month, fraction; the rest waits.',
-      }),
-      licenceFee: field(z.number().min(0).max(5).default(0), {
-        label: 'Licence fee',
-        widget: 'number',
-        visibleIf: LICENCE,
-        description: 'Licence: fee as a fraction of the origin price, collected by the exporting state.',
-      }),
-      rentHolder: field(z.enum(['exporter-firms', 'exporter-state', 'importers']).default('exporter-firms'), {
-        label: 'Rent goes to',
-        widget: 'enum',
-        visibleIf: { field: 'kind', in: ['quota', 'licence'] },
-        description:
-          'Who holds the scarcity rent of a binding quota or licence (export price − domestic price): the exporting firms (higher receipts), the exporting state (licence revenue) or the importers holding quota.',
-      }),
-      note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
-      ...windowFields,
-    }),
+  item,
   check(c, at, refs) {
     refs.node([...at, 'exporter'], c.exporter);
     refs.good([...at, 'stage'], c.mineral, c.stage);
@@ -134,35 +177,4 @@ export const exportControls = defineLever({
     };
   },
   label: (c) => `${str(c.exporter)}: ${mineralText(c.mineral)}, ${str(c.stage)} — ${str(c.kind)}`,
-  compile(items, month, ctx, policy) {
-    items.forEach((c, index) => {
-      if (!isActive(c, month)) return;
-      const exporter = ctx.nodeIndex.get(c.exporter)!;
-      const mask = destinationMask(ctx, c, exporter);
-      // A quota of 0 t and a ban are the same policy: no route price lets anything through.
-      const kind = c.kind === 'quota' && !(c.quotaTonnesPerMonth > 0) ? 'ban' : c.kind;
-      for (const g of ctx.goodsMatching(c.mineral, c.stage)) {
-        policy.controls[g].push({
-          index,
-          exporter,
-          kind,
-          destinationMask: mask,
-          quotaPerMonth: c.quotaTonnesPerMonth,
-          delayMonths: c.licenceDelayMonths,
-          approvalShare: c.approvalShare,
-          fee: c.licenceFee,
-          rentHolder: c.rentHolder,
-          end: c.end,
-        });
-      }
-    });
-    // Buyers an announced control will hit hold more cover until it starts.
-    const extra = ctx.scenario.market.precautionaryCoverMonths;
-    for (const c of items) {
-      if (!isAnnounced(c, month)) continue;
-      const mask = destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!);
-      for (const g of ctx.goodsMatching(c.mineral, c.stage))
-        for (let n = 0; n < ctx.N; n++) if (mask[n]) policy.precautionaryCover[g * ctx.N + n] = extra;
-    }
-  },
 });

@@ -1,32 +1,64 @@
 /** Investment support: government equity or finance that lowers the margin new capacity must clear. */
 import { z } from 'zod';
-import { defineLever, field, isActive, mineralText, scopeRef, share, str, windowFields } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  isActive,
+  type LeverPolicy,
+  mineralText,
+  scopeRef,
+  share,
+  str,
+  windowFields,
+} from './lever.ts';
 
-export const investmentSupport = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    scope: field(scopeRef, {
+      label: 'Where',
+      widget: 'scopeOrWorld',
+      description: '"world", a zone id or a node code.',
+    }),
+    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    hurdleReduction: field(share, {
+      label: 'Hurdle cut',
+      widget: 'number',
+      description:
+        'Cut in the expected margin new capacity must clear (government equity or finance), fraction of unit cost.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const investmentSupportPolicy: LeverPolicy<'investmentSupport', Item> = {
   key: 'investmentSupport',
+  windowed: true,
+  compile(items, month, ctx, policy) {
+    const { N } = ctx;
+    const cut = policy.hurdleReduction;
+    for (const s of items) {
+      if (!isActive(s, month)) continue;
+      const mask = ctx.scopeMask(s.scope);
+      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
+        for (let n = 0; n < N; n++) if (mask[n]) cut[g * N + n] = Math.max(cut[g * N + n], s.hurdleReduction);
+      }
+    }
+  },
+};
+
+export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPolicy, {
   title: 'Investment support',
   one: 'investment support',
   summary: 'Government equity or finance that lowers the margin new capacity must clear.',
   description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
   maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      scope: field(scopeRef, {
-        label: 'Where',
-        widget: 'scopeOrWorld',
-        description: '"world", a zone id or a node code.',
-      }),
-      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
-      hurdleReduction: field(share, {
-        label: 'Hurdle cut',
-        widget: 'number',
-        description:
-          'Cut in the expected margin new capacity must clear (government equity or finance), fraction of unit cost.',
-      }),
-      ...windowFields,
-    }),
+  item,
   check(d, at, refs) {
     refs.scope([...at, 'scope'], d.scope, true);
     if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
@@ -40,15 +72,4 @@ export const investmentSupport = defineLever({
     end: null,
   }),
   label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
-  compile(items, month, ctx, policy) {
-    const { N } = ctx;
-    const cut = policy.hurdleReduction;
-    for (const s of items) {
-      if (!isActive(s, month)) continue;
-      const mask = ctx.scopeMask(s.scope);
-      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
-        for (let n = 0; n < N; n++) if (mask[n]) cut[g * N + n] = Math.max(cut[g * N + n], s.hurdleReduction);
-      }
-    }
-  },
 });

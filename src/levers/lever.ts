@@ -8,12 +8,16 @@
  * - `check`: cross-field and reference checks (node codes, zone ids, the stages a mineral has);
  * - `create`: a valid new item for a mineral (its prices from that mineral's reference price);
  * - `label`: the heading of one item in the editor;
- * - `compile`: its part of the engine's monthly policy tables (src/engine/policy.ts), or none
- *   for levers the engine reads once at the start (startingStocks, capacityOverrides, projects).
+ * - `…Policy`: its part of the engine — key, whether items have a window, and `compile`, its
+ *   part of the monthly policy tables (src/engine/policy.ts); no compile step for levers the
+ *   engine reads once at the start (startingStocks, capacityOverrides, projects).
  *
- * Layering: this folder sits beside src/scenario/schema.ts, below the engine. It imports zod
- * and the engine's policy table types only (type-only), never src/data, the UI or the engine's
- * code, so the engine may import the compile steps (src/levers/index.ts).
+ * Layering: the engine defines the tables and the PolicyContext a compile step writes through;
+ * the levers implement compile steps against them (type-only imports from the engine). The
+ * engine runs them through src/levers/policies.ts, which imports only the `…Policy` parts: they
+ * use no zod, src/data or UI, and the full levers (schemas, built lazily or marked
+ * `@__PURE__`) drop out of the engine's bundles. The schema, the editor and the docs use the
+ * registry (index.ts).
  */
 import { z } from 'zod';
 import type { MonthPolicy, PolicyContext } from '../engine/policy.ts';
@@ -75,28 +79,32 @@ export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
 }
 
 // Shared field types (units in the field descriptions).
-export const month = z.int().min(0).max(1200);
-export const share = z.number().min(0).max(1);
-export const tariffRate = z.number().min(0).max(10);
-export const usdPerTonne = z.number().gt(0).max(1e9);
-export const tonnes = z.number().min(0).max(1e10);
+// (`@__PURE__`: a bundle that uses only the levers' compile steps, the engine's workers, leaves
+// the schemas and zod out.)
+export const month = /* @__PURE__ */ (() => z.int().min(0).max(1200))();
+export const share = /* @__PURE__ */ (() => z.number().min(0).max(1))();
+export const tariffRate = /* @__PURE__ */ (() => z.number().min(0).max(10))();
+export const usdPerTonne = /* @__PURE__ */ (() => z.number().gt(0).max(1e9))();
+export const tonnes = /* @__PURE__ */ (() => z.number().min(0).max(1e10))();
 export const text = (max: number) => z.string().max(max);
 const ZONE_ID_RULE = 'a zone id is lower-case letters, digits and "-", starting with a letter';
 /** Zone ids are lower-case so they never clash with the upper-case node codes. */
-export const zoneId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, ZONE_ID_RULE)
-  .meta({ rule: ZONE_ID_RULE });
+export const zoneId = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, ZONE_ID_RULE)
+    .meta({ rule: ZONE_ID_RULE }))();
 /** A node code ('CHN'), a zone id ('club'), or 'world', depending on the field. */
-export const scopeRef = z.string().min(1).max(32);
+export const scopeRef = /* @__PURE__ */ (() => z.string().min(1).max(32))();
 const NODE_RULE = 'a node code is three capital letters, e.g. "CHN"';
-export const nodeRef = z
-  .string()
-  .regex(/^[A-Z]{3}$/, NODE_RULE)
-  .meta({ rule: NODE_RULE });
+export const nodeRef = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, NODE_RULE)
+    .meta({ rule: NODE_RULE }))();
 
 /** start/end/announced: the months a lever is in force (src/engine/policy.ts isActive). */
-export const windowFields = {
+export const windowFields = /* @__PURE__ */ (() => ({
   start: field(month.default(0), {
     label: 'Start month',
     widget: 'month',
@@ -113,7 +121,7 @@ export const windowFields = {
     description:
       'Month the lever is announced, at or before its start; null = it takes effect unannounced. Buyers an announced export control, tariff or supply shock will hit build precautionary stocks in between.',
   }),
-};
+}))();
 
 export type LeverWindow = { start: number; end: number | null; announced: number | null };
 
@@ -197,8 +205,8 @@ export interface CreateContext {
   draft: Record<string, unknown>;
   /** 2024 reference price of a mineral at a stage, USD/t, or undefined (src/data/calibration.ts). */
   referencePrice(mineral: string, stage: string): number | undefined;
-  /** The node with the largest 2024 output of a mineral at a stage, other than `except`. */
-  topProducer(mineral: string, stage: string, except?: string): string;
+  /** The node with the largest 2024 output of a mineral at a stage, other than those in `except`. */
+  topProducer(mineral: string, stage: string, except?: readonly string[]): string;
   /** The stages of a mineral, mine first. */
   stages(mineral: string): readonly string[];
 }
@@ -219,8 +227,37 @@ export function referenceTimes(ctx: CreateContext, mineral: string, stage: strin
   return Math.round(value / digits) * digits;
 }
 
-export interface LeverDef<Key extends string, S extends z.ZodObject> {
+/**
+ * A lever's part of the engine: its key in the scenario, whether its items have a window
+ * (start/end/announced: checked, and the months at which tables change), and its compile
+ * step. It uses no zod, so the engine's bundles hold only this part of each lever.
+ */
+export interface LeverPolicy<Key extends string, Item> {
   key: Key;
+  windowed: boolean;
+  /** Writes the lever's part of the policy of `month` into `policy`. */
+  compile?(items: readonly Item[], month: number, ctx: PolicyContext, policy: MonthPolicy): void;
+}
+
+/** A lever's part of the engine with its item type erased, as compilePolicy holds it. */
+export interface LeverCompiler<Key extends string = string> {
+  key: Key;
+  /** Runs `compile` on the scenario's items (parsed by the lever's schema). */
+  compileItems(items: readonly unknown[], month: number, ctx: PolicyContext, policy: MonthPolicy): void;
+  /** The items' windows, for the months at which tables change. */
+  windows(items: readonly unknown[]): readonly LeverWindow[];
+}
+
+export function leverCompiler<Key extends string, Item>(p: LeverPolicy<Key, Item>): LeverCompiler<Key> {
+  return {
+    key: p.key,
+    // The scenario's schema parsed these items with the lever's item schema.
+    compileItems: (items, month, ctx, policy) => p.compile?.(items as readonly Item[], month, ctx, policy),
+    windows: (items) => (p.windowed ? (items as readonly LeverWindow[]) : []),
+  };
+}
+
+export interface LeverDef<Key extends string, S extends z.ZodObject> extends LeverPolicy<Key, z.output<S>> {
   title: string;
   /** Name of one item, for 'Add …'. */
   one: string;
@@ -231,8 +268,6 @@ export interface LeverDef<Key extends string, S extends z.ZodObject> {
   maxItems: number;
   /** The list's default (the status quo); none = empty. */
   defaultItems?: () => z.input<S>[];
-  /** True when items have start/end/announced: they are checked and mark months tables change. */
-  windowed: boolean;
   item(atoms: Atoms): S;
   /** Checks item `at` ([key, index]); `items` are the list's items (cross-item checks). */
   check?(item: z.output<S>, at: Path, refs: RefChecks, items: readonly z.output<S>[], index: number): void;
@@ -240,21 +275,16 @@ export interface LeverDef<Key extends string, S extends z.ZodObject> {
   create(ctx: CreateContext): z.input<S>;
   /** Heading of one item, e.g. 'CHN: rare earths, refine — ban'. */
   label(item: Record<string, unknown>): string;
-  /** Writes the lever's part of the policy of `month` into `policy`. */
-  compile?(items: readonly z.output<S>[], month: number, ctx: PolicyContext, policy: MonthPolicy): void;
 }
 
 /** A lever with its item type erased, as the registry holds it. */
 export interface Lever<Key extends string = string, S extends z.ZodObject = z.ZodObject>
-  extends LeverDef<Key, S> {
+  extends LeverDef<Key, S>,
+    Omit<LeverCompiler<Key>, 'key'> {
   /** The scenario's list of items: schema, limit, default, description. */
   list(atoms: Atoms): z.ZodDefault<z.ZodArray<S>>;
   /** Runs `check` and the window checks on each of the scenario's items (parsed), in order. */
   checkItems(items: readonly unknown[], refs: RefChecks): void;
-  /** Runs `compile` on the scenario's items (parsed). */
-  compileItems(items: readonly unknown[], month: number, ctx: PolicyContext, policy: MonthPolicy): void;
-  /** The item's windows, for the months at which tables change. */
-  windows(items: readonly unknown[]): readonly LeverWindow[];
 }
 
 function checkWindow(refs: RefChecks, path: Path, w: LeverWindow): void {
@@ -264,12 +294,22 @@ function checkWindow(refs: RefChecks, path: Path, w: LeverWindow): void {
     refs.issue([...path, 'announced'], `announced (${w.announced}) must be at or before start (${w.start})`);
 }
 
-export function defineLever<Key extends string, S extends z.ZodObject>(def: LeverDef<Key, S>): Lever<Key, S> {
+/**
+ * A lever from its part of the engine (`policy`, no zod) and the rest of its definition.
+ * Callers mark the call `@__PURE__`, so bundles that use only the policy drop the rest.
+ */
+export function defineLever<Key extends string, S extends z.ZodObject>(
+  policy: LeverPolicy<Key, z.output<S>>,
+  rest: Omit<LeverDef<Key, S>, keyof LeverPolicy<Key, z.output<S>>>,
+): Lever<Key, S> {
+  const def: LeverDef<Key, S> = { ...policy, ...rest };
   // The scenario's schema parsed these items with `item`: their type is the item's output.
   const typed = (items: readonly unknown[]) => items as readonly z.output<S>[];
-  const windows = (items: readonly unknown[]) => (def.windowed ? (items as readonly LeverWindow[]) : []);
+  const { compileItems, windows } = leverCompiler(def);
   return {
     ...def,
+    compileItems,
+    windows,
     list(atoms) {
       const list = z.array(def.item(atoms)).max(def.maxItems);
       const withDefault = def.defaultItems
@@ -284,10 +324,6 @@ export function defineLever<Key extends string, S extends z.ZodObject>(def: Leve
         if (def.windowed) checkWindow(refs, [def.key, i], item as LeverWindow);
       });
     },
-    compileItems(items, month, ctx, policy) {
-      def.compile?.(typed(items), month, ctx, policy);
-    },
-    windows,
   };
 }
 

@@ -1,9 +1,11 @@
 /** Offtake agreements: a buyer takes a share of a producer's monthly offer at an agreed price. */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
+  type LeverPolicy,
   mineralText,
   nodeRef,
   referenceTimes,
@@ -15,56 +17,38 @@ import {
   windowFields,
 } from './lever.ts';
 
-export const offtakes = defineLever({
-  key: 'offtakes',
-  title: 'Offtake agreements',
-  one: 'offtake',
-  summary: "A buyer commits to take a share of a producer's output at an agreed price.",
-  description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
-  maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      buyer: field(scopeRef, {
-        label: 'Buyer',
-        widget: 'scope',
-        description: 'Node code or zone id that takes the material.',
-      }),
-      seller: field(nodeRef, { label: 'Seller', widget: 'node', description: 'Producing node.' }),
-      mineral: a.mineral,
-      stage: a.stage,
-      share: field(share, {
-        label: 'Share',
-        widget: 'number',
-        description: "Share of the seller's monthly offer committed to the buyer, fraction.",
-      }),
-      priceUsdPerTonne: field(usdPerTonne, {
-        label: 'Price',
-        widget: 'number',
-        priceHint: true,
-        description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
-      }),
-      ...windowFields,
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    buyer: field(scopeRef, {
+      label: 'Buyer',
+      widget: 'scope',
+      description: 'Node code or zone id that takes the material.',
     }),
-  check(o, at, refs) {
-    refs.scope([...at, 'buyer'], o.buyer, false);
-    refs.node([...at, 'seller'], o.seller);
-    refs.good([...at, 'stage'], o.mineral, o.stage);
-  },
-  create: (ctx) => {
-    const stage = startStage(ctx);
-    return {
-      buyer: 'USA',
-      seller: ctx.topProducer(ctx.mineral, stage, 'USA'),
-      mineral: ctx.mineral,
-      stage,
-      share: 0.3,
-      priceUsdPerTonne: referenceTimes(ctx, ctx.mineral, stage, 1.1),
-      start: 0,
-      end: null,
-    };
-  },
-  label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${mineralText(o.mineral)}, ${str(o.stage)}`,
+    seller: field(nodeRef, { label: 'Seller', widget: 'node', description: 'Producing node.' }),
+    mineral: a.mineral,
+    stage: a.stage,
+    share: field(share, {
+      label: 'Share',
+      widget: 'number',
+      description: "Share of the seller's monthly offer committed to the buyer, fraction.",
+    }),
+    priceUsdPerTonne: field(usdPerTonne, {
+      label: 'Price',
+      widget: 'number',
+      priceHint: true,
+      description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const offtakesPolicy: LeverPolicy<'offtakes', Item> = {
+  key: 'offtakes',
+  windowed: true,
   compile(items, month, ctx, policy) {
     for (const o of items) {
       if (!isActive(o, month)) continue;
@@ -78,4 +62,33 @@ export const offtakes = defineLever({
       }
     }
   },
+};
+
+export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
+  title: 'Offtake agreements',
+  one: 'offtake',
+  summary: "A buyer commits to take a share of a producer's output at an agreed price.",
+  description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
+  maxItems: 100,
+  item,
+  check(o, at, refs) {
+    refs.scope([...at, 'buyer'], o.buyer, false);
+    refs.node([...at, 'seller'], o.seller);
+    refs.good([...at, 'stage'], o.mineral, o.stage);
+  },
+  create: (ctx) => {
+    const stage = startStage(ctx);
+    return {
+      buyer: 'USA',
+      // An offtake diversifies supply: the largest producer other than the buyer and China.
+      seller: ctx.topProducer(ctx.mineral, stage, ['USA', 'CHN']),
+      mineral: ctx.mineral,
+      stage,
+      share: 0.3,
+      priceUsdPerTonne: referenceTimes(ctx, ctx.mineral, stage, 1.1),
+      start: 0,
+      end: null,
+    };
+  },
+  label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${mineralText(o.mineral)}, ${str(o.stage)}`,
 });

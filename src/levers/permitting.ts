@@ -1,44 +1,42 @@
 /** Permitting: months from an investment decision to new capacity, in a scope. */
 import { z } from 'zod';
-import { defineLever, field, isActive, mineralText, scopeRef, str, windowFields } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  isActive,
+  type LeverPolicy,
+  mineralText,
+  scopeRef,
+  str,
+  windowFields,
+} from './lever.ts';
 
-export const permitting = defineLever({
-  key: 'permitting',
-  title: 'Permitting',
-  one: 'permitting rule',
-  summary: 'How long new capacity takes from decision to output.',
-  description: 'Permitting: build lags for new capacity in a scope.',
-  maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      scope: field(scopeRef, {
-        label: 'Where',
-        widget: 'scopeOrWorld',
-        description: '"world", a zone id or a node code.',
-      }),
-      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
-      buildLagMonths: field(z.int().min(1).max(240), {
-        label: 'Build lag',
-        widget: 'number',
-        description: 'Months from an investment decision to new capacity.',
-      }),
-      ...windowFields,
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    scope: field(scopeRef, {
+      label: 'Where',
+      widget: 'scopeOrWorld',
+      description: '"world", a zone id or a node code.',
     }),
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
-  create: ({ mineral }) => ({
-    scope: 'world',
-    mineral,
-    stage: 'all',
-    buildLagMonths: 12,
-    start: 0,
-    end: null,
-  }),
-  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
+    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    buildLagMonths: field(z.int().min(1).max(240), {
+      label: 'Build lag',
+      widget: 'number',
+      description: 'Months from an investment decision to new capacity.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const permittingPolicy: LeverPolicy<'permitting', Item> = {
+  key: 'permitting',
+  windowed: true,
   compile(items, month, ctx, policy) {
     const { N, world } = ctx;
     const market = ctx.scenario.market;
@@ -60,4 +58,26 @@ export const permitting = defineLever({
       }
     }
   },
+};
+
+export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
+  title: 'Permitting',
+  one: 'permitting rule',
+  summary: 'How long new capacity takes from decision to output.',
+  description: 'Permitting: build lags for new capacity in a scope.',
+  maxItems: 100,
+  item,
+  check(d, at, refs) {
+    refs.scope([...at, 'scope'], d.scope, true);
+    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: ({ mineral }) => ({
+    scope: 'world',
+    mineral,
+    stage: 'all',
+    buildLagMonths: 12,
+    start: 0,
+    end: null,
+  }),
+  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
 });

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
+  type LeverPolicy,
   mineralText,
   referenceTimes,
   startStage,
@@ -16,32 +18,50 @@ import {
   zoneId,
 } from './lever.ts';
 
-export const priceFloors = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    zone: field(zoneId, {
+      label: 'Zone',
+      widget: 'zone',
+      description: 'Zone that applies the floor at its border.',
+    }),
+    mineral: a.mineral,
+    stage: a.stage,
+    floor: field(usdPerTonne, {
+      label: 'Floor',
+      widget: 'number',
+      priceHint: true,
+      description:
+        'Reference price F, USD/t. Imports from outside the zone pay a variable levy max(0, F − landed cost), recomputed monthly.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const priceFloorsPolicy: LeverPolicy<'priceFloors', Item> = {
   key: 'priceFloors',
+  windowed: true,
+  compile(items, month, ctx, policy) {
+    for (const f of items) {
+      const zone = ctx.zonesById.get(f.zone);
+      if (!isActive(f, month) || !zone || !isActive(zone, month)) continue;
+      for (const g of ctx.goodsMatching(f.mineral, f.stage))
+        policy.floors[g].push({ zoneMask: ctx.scopeMask(f.zone), floor: f.floor });
+    }
+  },
+};
+
+export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
   title: 'Price floors',
   one: 'price floor',
   summary: 'Border-adjusted price floors: a variable levy on imports from outside the zone.',
   description: 'Border-adjusted price floors.',
   maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      zone: field(zoneId, {
-        label: 'Zone',
-        widget: 'zone',
-        description: 'Zone that applies the floor at its border.',
-      }),
-      mineral: a.mineral,
-      stage: a.stage,
-      floor: field(usdPerTonne, {
-        label: 'Floor',
-        widget: 'number',
-        priceHint: true,
-        description:
-          'Reference price F, USD/t. Imports from outside the zone pay a variable levy max(0, F − landed cost), recomputed monthly.',
-      }),
-      ...windowFields,
-    }),
+  item,
   check(f, at, refs) {
     refs.zone([...at, 'zone'], f.zone);
     refs.good([...at, 'stage'], f.mineral, f.stage);
@@ -58,12 +78,4 @@ export const priceFloors = defineLever({
     };
   },
   label: (f) => `${str(f.zone)}: ${mineralText(f.mineral)}, ${str(f.stage)}`,
-  compile(items, month, ctx, policy) {
-    for (const f of items) {
-      const zone = ctx.zonesById.get(f.zone);
-      if (!isActive(f, month) || !zone || !isActive(zone, month)) continue;
-      for (const g of ctx.goodsMatching(f.mineral, f.stage))
-        policy.floors[g].push({ zoneMask: ctx.scopeMask(f.zone), floor: f.floor });
-    }
-  },
 });

@@ -1,9 +1,11 @@
 /** Price-gap subsidies: a zone or node pays its producers max(0, reference − market price) per tonne. */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
+  type LeverPolicy,
   mineralText,
   referenceTimes,
   scopeRef,
@@ -13,37 +15,60 @@ import {
   windowFields,
 } from './lever.ts';
 
-export const priceGapSubsidies = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    scope: field(scopeRef, {
+      label: 'Paid by',
+      widget: 'scope',
+      description: 'Zone id or node code whose producers are paid the gap.',
+    }),
+    mineral: a.mineral,
+    stage: a.stage,
+    referencePrice: field(usdPerTonne, {
+      label: 'Reference price',
+      widget: 'number',
+      priceHint: true,
+      description: 'Producers are paid max(0, reference − market price) per tonne sold, USD/t.',
+    }),
+    budgetUsd: field(z.number().min(0).nullable().default(null), {
+      label: 'Budget (USD)',
+      widget: 'number',
+      description: 'Total budget, USD; null = unlimited.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const priceGapSubsidiesPolicy: LeverPolicy<'priceGapSubsidies', Item> = {
   key: 'priceGapSubsidies',
+  windowed: true,
+  compile(items, month, ctx, policy) {
+    items.forEach((s, index) => {
+      if (!isActive(s, month)) return;
+      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
+        policy.subsidies[g].push({
+          index,
+          scopeMask: ctx.scopeMask(s.scope),
+          reference: s.referencePrice,
+          budget: s.budgetUsd,
+        });
+      }
+    });
+  },
+};
+
+export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPolicy, {
   title: 'Price-gap subsidies',
   one: 'price-gap subsidy',
   summary: "Pays a zone's (or node's) producers the gap between a reference price and the market price.",
   description:
     'Price-gap subsidies: a zone pays its producers the gap between a reference price and the market price.',
   maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      scope: field(scopeRef, {
-        label: 'Paid by',
-        widget: 'scope',
-        description: 'Zone id or node code whose producers are paid the gap.',
-      }),
-      mineral: a.mineral,
-      stage: a.stage,
-      referencePrice: field(usdPerTonne, {
-        label: 'Reference price',
-        widget: 'number',
-        priceHint: true,
-        description: 'Producers are paid max(0, reference − market price) per tonne sold, USD/t.',
-      }),
-      budgetUsd: field(z.number().min(0).nullable().default(null), {
-        label: 'Budget (USD)',
-        widget: 'number',
-        description: 'Total budget, USD; null = unlimited.',
-      }),
-      ...windowFields,
-    }),
+  item,
   check(p, at, refs) {
     refs.scope([...at, 'scope'], p.scope, false);
     refs.good([...at, 'stage'], p.mineral, p.stage);
@@ -61,17 +86,4 @@ export const priceGapSubsidies = defineLever({
     };
   },
   label: (p) => `${str(p.scope)}: ${mineralText(p.mineral)}, ${str(p.stage)}`,
-  compile(items, month, ctx, policy) {
-    items.forEach((s, index) => {
-      if (!isActive(s, month)) return;
-      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
-        policy.subsidies[g].push({
-          index,
-          scopeMask: ctx.scopeMask(s.scope),
-          reference: s.referencePrice,
-          budget: s.budgetUsd,
-        });
-      }
-    });
-  },
 });

@@ -3,43 +3,64 @@
  * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
  */
 import { z } from 'zod';
-import { defineLever, field, month, nodeRef, referenceTimes, str, text, usdPerTonne } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  type LeverPolicy,
+  month,
+  nodeRef,
+  referenceTimes,
+  str,
+  text,
+  usdPerTonne,
+} from './lever.ts';
 
-export const projects = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    name: field(text(120), {
+      label: 'Name',
+      widget: 'text',
+      description: 'E.g. "MP Materials 10X magnet plant".',
+    }),
+    node: field(nodeRef, { label: 'Node', widget: 'node' }),
+    mineral: a.mineral,
+    stage: a.stage,
+    capacityTonnesPerYear: field(z.number().gt(0).max(1e9), {
+      label: 'Capacity',
+      widget: 'number',
+      description: 'Capacity, t/yr.',
+    }),
+    unitCostUsdPerTonne: field(usdPerTonne, {
+      label: 'Unit cost',
+      widget: 'number',
+      priceHint: true,
+      description: 'Cash cost, USD/t (processors: processing cost excluding input).',
+    }),
+    startMonth: field(month, {
+      label: 'Start month',
+      widget: 'month',
+      description: 'Month the capacity comes online.',
+    }),
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const projectsPolicy: LeverPolicy<'projects', Item> = {
   key: 'projects',
+  windowed: false,
+};
+
+export const projects = /* @__PURE__ */ defineLever(projectsPolicy, {
   title: 'Capacity projects',
   one: 'project',
   summary: 'A named mine or plant with its capacity, cost and start month.',
   description: 'Named capacity projects.',
   maxItems: 100,
-  windowed: false,
-  item: (a) =>
-    z.strictObject({
-      name: field(text(120), {
-        label: 'Name',
-        widget: 'text',
-        description: 'E.g. "MP Materials 10X magnet plant".',
-      }),
-      node: field(nodeRef, { label: 'Node', widget: 'node' }),
-      mineral: a.mineral,
-      stage: a.stage,
-      capacityTonnesPerYear: field(z.number().gt(0).max(1e9), {
-        label: 'Capacity',
-        widget: 'number',
-        description: 'Capacity, t/yr.',
-      }),
-      unitCostUsdPerTonne: field(usdPerTonne, {
-        label: 'Unit cost',
-        widget: 'number',
-        priceHint: true,
-        description: 'Cash cost, USD/t (processors: processing cost excluding input).',
-      }),
-      startMonth: field(month, {
-        label: 'Start month',
-        widget: 'month',
-        description: 'Month the capacity comes online.',
-      }),
-    }),
+  item,
   check(p, at, refs) {
     refs.node([...at, 'node'], p.node);
     refs.good([...at, 'stage'], p.mineral, p.stage);

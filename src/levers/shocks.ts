@@ -1,10 +1,12 @@
 /** Supply shocks: a share of a node's capacity lost for a period. */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
   isAnnounced,
+  type LeverPolicy,
   mineralText,
   nodeRef,
   share,
@@ -12,42 +14,27 @@ import {
   windowFields,
 } from './lever.ts';
 
-export const shocks = defineLever({
-  key: 'shocks',
-  title: 'Supply shocks',
-  one: 'shock',
-  summary: 'Capacity lost at a node for a period (a mine flood, a strike, a plant fire).',
-  description: 'Supply shocks: capacity lost at a node for a period.',
-  maxItems: 100,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      node: field(nodeRef, { label: 'Node', widget: 'node', description: 'Node whose capacity is lost.' }),
-      mineral: a.mineral,
-      stage: a.stage,
-      capacityLoss: field(share, {
-        label: 'Capacity lost',
-        widget: 'number',
-        description: 'Share of the capacity lost while the shock lasts, fraction.',
-      }),
-      ...windowFields,
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    node: field(nodeRef, { label: 'Node', widget: 'node', description: 'Node whose capacity is lost.' }),
+    mineral: a.mineral,
+    stage: a.stage,
+    capacityLoss: field(share, {
+      label: 'Capacity lost',
+      widget: 'number',
+      description: 'Share of the capacity lost while the shock lasts, fraction.',
     }),
-  check(d, at, refs) {
-    refs.node([...at, 'node'], d.node);
-    refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
-  create: (ctx) => {
-    const stage = ctx.stages(ctx.mineral)[0] ?? 'mine';
-    return {
-      node: ctx.topProducer(ctx.mineral, stage),
-      mineral: ctx.mineral,
-      stage,
-      capacityLoss: 0.5,
-      start: 0,
-      end: 12,
-    };
-  },
-  label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const shocksPolicy: LeverPolicy<'shocks', Item> = {
+  key: 'shocks',
+  windowed: true,
   compile(items, month, ctx, policy) {
     const { N } = ctx;
     for (const s of items) {
@@ -64,4 +51,29 @@ export const shocks = defineLever({
         policy.precautionaryCover.fill(extra, g * N, (g + 1) * N);
     }
   },
+};
+
+export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
+  title: 'Supply shocks',
+  one: 'shock',
+  summary: 'Capacity lost at a node for a period (a mine flood, a strike, a plant fire).',
+  description: 'Supply shocks: capacity lost at a node for a period.',
+  maxItems: 100,
+  item,
+  check(d, at, refs) {
+    refs.node([...at, 'node'], d.node);
+    refs.good([...at, 'stage'], d.mineral, d.stage);
+  },
+  create: (ctx) => {
+    const stage = ctx.stages(ctx.mineral)[0] ?? 'mine';
+    return {
+      node: ctx.topProducer(ctx.mineral, stage),
+      mineral: ctx.mineral,
+      stage,
+      capacityLoss: 0.5,
+      start: 0,
+      end: 12,
+    };
+  },
+  label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
 });

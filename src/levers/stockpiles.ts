@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
+  type LeverPolicy,
   referenceTimes,
   scopeRef,
   startStage,
@@ -17,65 +19,80 @@ import {
   windowFields,
 } from './lever.ts';
 
-export const stockpiles = defineLever({
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    name: field(text(120), { label: 'Name', widget: 'text' }),
+    holder: field(scopeRef, {
+      label: 'Holder',
+      widget: 'scope',
+      description: 'Node code or zone id holding the stockpile (a zone holds it at its largest consumer).',
+    }),
+    mineral: a.mineral,
+    stage: a.stage,
+    budgetUsd: field(z.number().min(0).max(1e13), {
+      label: 'Budget (USD)',
+      widget: 'number',
+      description: 'Money available for purchases, USD.',
+    }),
+    initialTonnes: field(tonnes.default(0), {
+      label: 'Initial stock',
+      widget: 'number',
+      description: 'Stock at the start, t.',
+    }),
+    buyBelowUsd: field(usdPerTonne, {
+      label: 'Buy below',
+      widget: 'number',
+      priceHint: true,
+      description: "Buys while the holder's price is below this, USD/t.",
+    }),
+    releaseAboveUsd: field(usdPerTonne, {
+      label: 'Release above',
+      widget: 'number',
+      priceHint: true,
+      description: "Releases while the holder's price is above this, USD/t.",
+    }),
+    maxBuyTonnesPerMonth: field(tonnes, {
+      label: 'Max purchase',
+      widget: 'number',
+      description: 'Purchase limit, t/month.',
+    }),
+    maxReleaseTonnesPerMonth: field(tonnes, {
+      label: 'Max release',
+      widget: 'number',
+      description: 'Release limit, t/month.',
+    }),
+    releaseOnDisruption: field(z.boolean().default(true), {
+      label: 'Release in a disruption',
+      widget: 'bool',
+      description:
+        "Also releases during a declared disruption: 1.5 × last month's unmet demand in its scope, within the limit.",
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const stockpilesPolicy: LeverPolicy<'stockpiles', Item> = {
   key: 'stockpiles',
+  windowed: true,
+  compile(items, month, _ctx, policy) {
+    items.forEach((s, i) => {
+      policy.stockpileActive[i] = isActive(s, month) ? 1 : 0;
+    });
+  },
+};
+
+export const stockpiles = /* @__PURE__ */ defineLever(stockpilesPolicy, {
   title: 'Stockpiles',
   one: 'stockpile',
   summary: 'Agencies that buy below a trigger price and release above another (or in a disruption).',
   description:
     'Stockpile agencies: buy below a trigger within a budget, release above a trigger or in a declared disruption.',
   maxItems: 50,
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      name: field(text(120), { label: 'Name', widget: 'text' }),
-      holder: field(scopeRef, {
-        label: 'Holder',
-        widget: 'scope',
-        description: 'Node code or zone id holding the stockpile (a zone holds it at its largest consumer).',
-      }),
-      mineral: a.mineral,
-      stage: a.stage,
-      budgetUsd: field(z.number().min(0).max(1e13), {
-        label: 'Budget (USD)',
-        widget: 'number',
-        description: 'Money available for purchases, USD.',
-      }),
-      initialTonnes: field(tonnes.default(0), {
-        label: 'Initial stock',
-        widget: 'number',
-        description: 'Stock at the start, t.',
-      }),
-      buyBelowUsd: field(usdPerTonne, {
-        label: 'Buy below',
-        widget: 'number',
-        priceHint: true,
-        description: "Buys while the holder's price is below this, USD/t.",
-      }),
-      releaseAboveUsd: field(usdPerTonne, {
-        label: 'Release above',
-        widget: 'number',
-        priceHint: true,
-        description: "Releases while the holder's price is above this, USD/t.",
-      }),
-      maxBuyTonnesPerMonth: field(tonnes, {
-        label: 'Max purchase',
-        widget: 'number',
-        description: 'Purchase limit, t/month.',
-      }),
-      maxReleaseTonnesPerMonth: field(tonnes, {
-        label: 'Max release',
-        widget: 'number',
-        description: 'Release limit, t/month.',
-      }),
-      releaseOnDisruption: field(z.boolean().default(true), {
-        label: 'Release in a disruption',
-        widget: 'bool',
-        description:
-          "Also releases during a declared disruption: 1.5 × last month's unmet demand in its scope, within the limit.",
-      }),
-      ...windowFields,
-    }),
+  item,
   check(p, at, refs) {
     refs.scope([...at, 'holder'], p.holder, false);
     refs.good([...at, 'stage'], p.mineral, p.stage);
@@ -105,9 +122,4 @@ export const stockpiles = defineLever({
     };
   },
   label: (p) => str(p.name),
-  compile(items, month, _ctx, policy) {
-    items.forEach((s, i) => {
-      policy.stockpileActive[i] = isActive(s, month) ? 1 : 0;
-    });
-  },
 });

@@ -4,10 +4,12 @@
  */
 import { z } from 'zod';
 import {
+  type Atoms,
   defineLever,
   field,
   isActive,
   isAnnounced,
+  type LeverPolicy,
   mineralText,
   str,
   tariffRate,
@@ -30,65 +32,42 @@ export const STATUS_QUO_TARIFFS = [
   },
 ];
 
-export const tariffs = defineLever({
-  key: 'tariffs',
-  title: 'Tariffs',
-  one: 'tariff',
-  summary: 'Most-favoured-nation and bilateral tariffs (the EU has one external tariff).',
-  description:
-    'MFN and bilateral tariffs. Default: the tariffs in force in February 2026 (see STATUS_QUO_TARIFFS).',
-  maxItems: 500,
-  defaultItems: () => STATUS_QUO_TARIFFS.map((t) => ({ ...t })),
-  windowed: true,
-  item: (a) =>
-    z.strictObject({
-      importer: field(z.string().min(2).max(3), {
-        label: 'Importer',
-        widget: 'importer',
-        description:
-          'Importing node code, or "EU" for the EU customs union (EU members cannot have their own tariff).',
-      }),
-      exporter: field(z.string().max(3).default('all'), {
-        label: 'Exporter',
-        widget: 'exporterOrAll',
-        description: 'Exporting node code, or "all" for a most-favoured-nation (MFN) tariff.',
-      }),
-      mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-      stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
-      rate: field(tariffRate, {
-        label: 'Rate',
-        widget: 'number',
-        description: 'Ad valorem tariff, fraction of the origin price (0.1 = 10%).',
-      }),
-      note: field(text(500).optional(), {
-        label: 'Note',
-        widget: 'text',
-        description: 'Why the tariff exists (source).',
-      }),
-      ...windowFields,
+/** One item of the list. */
+function item(a: Atoms) {
+  return z.strictObject({
+    importer: field(z.string().min(2).max(3), {
+      label: 'Importer',
+      widget: 'importer',
+      description:
+        'Importing node code, or "EU" for the EU customs union (EU members cannot have their own tariff).',
     }),
-  check(t, at, refs) {
-    if (t.importer === 'EU') {
-      // The customs union as a whole.
-    } else if (refs.euCodes.includes(t.importer)) {
-      refs.issue(
-        [...at, 'importer'],
-        `"${t.importer}" is in the EU customs union, which has one external tariff: use importer "EU"`,
-      );
-    } else refs.node([...at, 'importer'], t.importer);
-    if (t.exporter !== 'all') refs.node([...at, 'exporter'], t.exporter);
-    if (t.mineral !== 'all') refs.good([...at, 'stage'], t.mineral, t.stage);
-  },
-  create: ({ mineral }) => ({
-    importer: 'USA',
-    exporter: 'CHN',
-    mineral,
-    stage: 'all',
-    rate: 0.25,
-    start: 0,
-    end: null,
-  }),
-  label: (t) => `${str(t.importer)} on ${str(t.exporter)}: ${mineralText(t.mineral)}, ${str(t.stage)}`,
+    exporter: field(z.string().max(3).default('all'), {
+      label: 'Exporter',
+      widget: 'exporterOrAll',
+      description: 'Exporting node code, or "all" for a most-favoured-nation (MFN) tariff.',
+    }),
+    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    rate: field(tariffRate, {
+      label: 'Rate',
+      widget: 'number',
+      description: 'Ad valorem tariff, fraction of the origin price (0.1 = 10%).',
+    }),
+    note: field(text(500).optional(), {
+      label: 'Note',
+      widget: 'text',
+      description: 'Why the tariff exists (source).',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const tariffsPolicy: LeverPolicy<'tariffs', Item> = {
+  key: 'tariffs',
+  windowed: true,
   compile(items, month, ctx, policy) {
     const { N, G, world, scopeMask, nodeIndex } = ctx;
     const zones = ctx.scenario.zones
@@ -144,4 +123,37 @@ export const tariffs = defineLever({
         for (let n = 0; n < N; n++) if (mask[n]) policy.precautionaryCover[g * N + n] = extra;
     }
   },
+};
+
+export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {
+  title: 'Tariffs',
+  one: 'tariff',
+  summary: 'Most-favoured-nation and bilateral tariffs (the EU has one external tariff).',
+  description:
+    'MFN and bilateral tariffs. Default: the tariffs in force in February 2026 (see STATUS_QUO_TARIFFS).',
+  maxItems: 500,
+  defaultItems: () => STATUS_QUO_TARIFFS.map((t) => ({ ...t })),
+  item,
+  check(t, at, refs) {
+    if (t.importer === 'EU') {
+      // The customs union as a whole.
+    } else if (refs.euCodes.includes(t.importer)) {
+      refs.issue(
+        [...at, 'importer'],
+        `"${t.importer}" is in the EU customs union, which has one external tariff: use importer "EU"`,
+      );
+    } else refs.node([...at, 'importer'], t.importer);
+    if (t.exporter !== 'all') refs.node([...at, 'exporter'], t.exporter);
+    if (t.mineral !== 'all') refs.good([...at, 'stage'], t.mineral, t.stage);
+  },
+  create: ({ mineral }) => ({
+    importer: 'USA',
+    exporter: 'CHN',
+    mineral,
+    stage: 'all',
+    rate: 0.25,
+    start: 0,
+    end: null,
+  }),
+  label: (t) => `${str(t.importer)} on ${str(t.exporter)}: ${mineralText(t.mineral)}, ${str(t.stage)}`,
 });

@@ -1,41 +1,62 @@
 /** Preferential trade zones: members trade at the internal tariff; other levers name zones by id. */
 import { z } from 'zod';
-import { defineLever, field, nodeRef, str, tariffRate, text, windowFields, zoneId } from './lever.ts';
+import {
+  type Atoms,
+  defineLever,
+  field,
+  type LeverPolicy,
+  nodeRef,
+  str,
+  tariffRate,
+  text,
+  windowFields,
+  zoneId,
+} from './lever.ts';
 
-export const zones = defineLever({
+/** One item of the list. */
+function item(_atoms: Atoms) {
+  return z.strictObject({
+    id: field(zoneId, {
+      label: 'Id',
+      widget: 'text',
+      description: 'Short id used by other levers to name this zone, e.g. "ministerial".',
+    }),
+    name: field(text(120), { label: 'Name', widget: 'text', description: 'Display name.' }),
+    members: field(z.array(nodeRef).min(1).max(200), {
+      label: 'Members',
+      widget: 'members',
+      description: 'Node codes of the members.',
+    }),
+    internalTariff: field(tariffRate.default(0), {
+      label: 'Internal tariff',
+      widget: 'number',
+      description: 'Tariff on trade between members, fraction (0 = tariff-free).',
+    }),
+    externalTariff: field(tariffRate.nullable().default(null), {
+      label: 'Common external tariff',
+      widget: 'number',
+      description:
+        'Common tariff on imports from non-members, fraction; null = members keep their own tariffs.',
+    }),
+    ...windowFields,
+  });
+}
+
+type Item = z.output<ReturnType<typeof item>>;
+
+/** Its part of the engine's monthly tables (and whether its items have a window). */
+export const zonesPolicy: LeverPolicy<'zones', Item> = {
   key: 'zones',
+  windowed: true,
+};
+
+export const zones = /* @__PURE__ */ defineLever(zonesPolicy, {
   title: 'Zones',
   one: 'zone',
   summary: 'Preferential trade zones: tariff-free (or reduced) trade among members.',
   description: 'Preferential trade zones.',
   maxItems: 20,
-  windowed: true,
-  item: () =>
-    z.strictObject({
-      id: field(zoneId, {
-        label: 'Id',
-        widget: 'text',
-        description: 'Short id used by other levers to name this zone, e.g. "ministerial".',
-      }),
-      name: field(text(120), { label: 'Name', widget: 'text', description: 'Display name.' }),
-      members: field(z.array(nodeRef).min(1).max(200), {
-        label: 'Members',
-        widget: 'members',
-        description: 'Node codes of the members.',
-      }),
-      internalTariff: field(tariffRate.default(0), {
-        label: 'Internal tariff',
-        widget: 'number',
-        description: 'Tariff on trade between members, fraction (0 = tariff-free).',
-      }),
-      externalTariff: field(tariffRate.nullable().default(null), {
-        label: 'Common external tariff',
-        widget: 'number',
-        description:
-          'Common tariff on imports from non-members, fraction; null = members keep their own tariffs.',
-      }),
-      ...windowFields,
-    }),
+  item,
   check(zone, at, refs, all, index) {
     if (all.slice(0, index).some((z) => z.id === zone.id))
       refs.issue([...at, 'id'], `zone id "${zone.id}" is used twice`);

@@ -8,6 +8,7 @@ import { priceFor } from '../../src/data/calibration';
 import { MINERALS } from '../../src/data/minerals';
 import type { MineralId, StageId } from '../../src/data/types';
 import { LEVER_LIST, LEVERS } from '../../src/levers/index';
+import { LEVER_COMPILERS } from '../../src/levers/policies';
 import { scenarioSchema } from '../../src/scenario/catalog';
 import { validateScenario } from '../../src/scenario/validate';
 import { LEVERS as EDITOR_LEVERS, PARAMETER_GROUPS, SCENARIO_FIELDS } from '../../src/ui/editor/levers';
@@ -30,6 +31,8 @@ describe('the lever registry', () => {
     const levers = Object.keys(scenarioSchema.shape).filter((k) => !NOT_LEVERS.includes(k));
     expect(LEVER_LIST.map((l) => l.key)).toEqual(levers);
     expect(Object.keys(LEVERS)).toEqual(levers);
+    // The engine's list of compile steps (no zod in its bundles) names the same levers.
+    expect(LEVER_COMPILERS.map((l) => l.key)).toEqual(levers);
     // The editor shows exactly the registry's levers, the run settings and the parameters.
     expect(EDITOR_LEVERS.map((l) => l.key)).toEqual(levers);
     expect([...SCENARIO_FIELDS.map((f) => f.key), ...PARAMETER_GROUPS.map((g) => g.key)].sort()).toEqual(

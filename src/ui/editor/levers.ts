@@ -33,12 +33,12 @@ export interface LeverSpec {
 const referencePrice = (mineral: string, stage: string) =>
   priceFor(mineral as MineralId, stage as StageId)?.usdPerTonne;
 
-/** The node with the largest 2024 output of a mineral at a stage (other than `except`). */
-function topProducer(mineral: string, stage: string, except?: string): string {
+/** The node with the largest 2024 output of a mineral at a stage (other than those in `except`). */
+function topProducer(mineral: string, stage: string, except: readonly string[] = []): string {
   let best = 'CHN';
   let most = -1;
   for (const figure of calibrationFor(mineral as MineralId, stage as StageId)?.byNode ?? []) {
-    if (figure.node === except || figure.node === 'ROW') continue;
+    if (except.includes(figure.node) || figure.node === 'ROW') continue;
     if (figure.tonnes > most) {
       most = figure.tonnes;
       best = figure.node;
