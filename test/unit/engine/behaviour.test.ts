@@ -156,9 +156,13 @@ describe('a border-adjusted price floor (Ministerial zone, refined lithium at 15
 
 describe('an ore export ban by a mining node (Indonesia, nickel ore, from month 12)', () => {
   const months = 72;
-  const base = run({ months });
+  // 20,000 agents: at 5,000, shared among 29 goods, Indonesia's refining greenfield is a handful
+  // of large projects and the build-out comes in lumps.
+  const resolution = 20_000;
+  const base = run({ months, resolution });
   const banned = run({
     months,
+    resolution,
     exportControls: [{ exporter: 'IDN', mineral: 'nickel', stage: 'mine', kind: 'ban', start: 12 }],
   });
   const ore = goodIndexOf(banned, 'nickel', 'mine');

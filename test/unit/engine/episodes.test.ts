@@ -9,8 +9,11 @@ import { EXPORT_TAX_WEDGE, INDONESIA_ORE_BAN, LITHIUM_BOOM } from '../../../src/
 import { run, sum, value } from './helpers.ts';
 
 describe('V2: Indonesia bans nickel ore exports (month 12)', () => {
-  const base = run({ months: INDONESIA_ORE_BAN.months });
-  const ban = run(INDONESIA_ORE_BAN);
+  // 20,000 agents: at 5,000, shared among 29 goods, Indonesia's refining greenfield is a handful
+  // of large projects and the build-out comes in lumps.
+  const resolution = 20_000;
+  const base = run({ months: INDONESIA_ORE_BAN.months, resolution });
+  const ban = run({ ...INDONESIA_ORE_BAN, resolution });
   const ore = goodIndexOf(ban, 'nickel', 'mine');
   const refined = goodIndexOf(ban, 'nickel', 'refine');
   const outside = ban.meta.nodes.filter((c) => c !== 'IDN');
