@@ -130,6 +130,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'antimony',
+    refiningPlacedAtMine: true,
     use: 'alloys',
     name: 'Antimony',
     unit: 't Sb content',
@@ -140,6 +141,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'tungsten',
+    refiningPlacedAtMine: true,
     use: 'alloys',
     name: 'Tungsten',
     unit: 't W content',
@@ -150,6 +152,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'platinum',
+    refiningPlacedAtMine: true,
     use: 'catalysts',
     name: 'Platinum',
     unit: 't Pt',
@@ -160,6 +163,7 @@ export const MINERALS: readonly Mineral[] = [
   },
   {
     id: 'palladium',
+    refiningPlacedAtMine: true,
     use: 'catalysts',
     name: 'Palladium',
     unit: 't Pd',

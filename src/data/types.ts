@@ -121,6 +121,12 @@ export interface Mineral {
   use: MineralUse;
   /** Ordered chain from mine to the last processing stage. */
   stages: StageInfo[];
+  /**
+   * True when the sources give no country split of refining and refined output is placed where
+   * the ore is mined (ESTIMATE): such refining says nothing about a country's industrial
+   * capability, so it does not count toward greenfield potential (src/data/world.ts).
+   */
+  refiningPlacedAtMine?: boolean;
 }
 
 /** One node's output of a mineral at a stage, in tonnes per year. */

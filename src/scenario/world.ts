@@ -8,7 +8,8 @@
  * pay for it) is a modelling assumption, stated here because the data do not give it:
  * - processing stages: a quarter of the node's own mine output of the mineral (refining near
  *   the mine, as Indonesia did with nickel), plus, in every node that refines some modelled
- *   mineral today (industrial capability), 2% of the stage's world output;
+ *   mineral today by the sources' refining data (industrial capability; refining placed at the
+ *   mine for want of data does not count), 2% of the stage's world output;
  * - traded mine stages: none beyond the dormant projects of producing nodes (the engine adds
  *   those in proportion to current output);
  * - co-located feed stages (traded: false): the same as their processing stage, because new
@@ -81,8 +82,12 @@ function buildWorld(): World {
     };
   });
 
-  // Industrial capability: nodes that refine some modelled mineral today.
-  const industrial = NODES.map((_, n) => goods.some((g) => g.stageIndex > 0 && g.output[n] > 0));
+  // Industrial capability: nodes that refine some modelled mineral today, by the sources'
+  // refining data (not refining placed at the mine for want of data: Rwanda's tungsten
+  // concentrate says nothing about building a nickel refinery).
+  const industrial = NODES.map((_, n) =>
+    goods.some((g) => g.stageIndex > 0 && g.output[n] > 0 && !MINERALS[g.mineralIndex].refiningPlacedAtMine),
+  );
   for (const mineral of minerals) {
     const mine = goods[mineral.goods[0]];
     for (const gi of mineral.goods.slice(1)) {

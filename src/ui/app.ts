@@ -137,7 +137,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     el('h1', { text: 'Critical-minerals trade simulator' }),
     el('p', {
       className: 'tagline',
-      text: 'Agents of the February 2026 Critical Minerals Ministerial delegations, China, other large producers and the rest of the world trade ten minerals under the rules you set. Calibrated to 2024 data (USGS, IEA); every chart shows model results.',
+      text: 'Agents of the February 2026 Critical Minerals Ministerial delegations, China, other large producers and the rest of the world trade fourteen minerals under the rules you set. Calibrated to 2024 data (USGS, IEA); every chart shows model results.',
     }),
   ]);
   const runBar = el('div', { className: 'run-bar' });
