@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { HOOK_TIMEOUT_MS, scaled } from './test/timeouts.ts';
 
 // Limits are generous for a busy 2-core machine and scale with TEST_TIME_SCALE (test/timeouts.ts):
-// a one-off set-up such as parallel-determinism's reference hashes of every preset takes tens of
+// a one-off set-up such as the determinism test's reference hashes of every preset takes tens of
 // seconds there, far past vitest's default 10 s hook limit.
 
 export default defineConfig({

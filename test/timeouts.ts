@@ -15,7 +15,7 @@ export function scaled(ms: number): number {
 /**
  * The limit of every set-up and tear-down hook (vitest.config.ts sets it for the suites, and each
  * hook passes it too, so a file run under another config keeps it): one-off set-ups such as
- * parallel-determinism's reference hashes of every preset, or a served app and a Chromium, take
+ * the determinism test's reference hashes of every preset, or a served app and a Chromium, take
  * tens of seconds on a loaded 2-core machine, far past vitest's default 10 s.
  */
 export const HOOK_TIMEOUT_MS = scaled(300_000);

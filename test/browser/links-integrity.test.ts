@@ -10,7 +10,7 @@ import { encodeScenario } from '../../src/scenario/codec.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { scaled } from '../timeouts.ts';
-import { hostileLink } from '../unit/link-edits.ts';
+import { hostileLink } from '../unit/scenario/linkEdits.ts';
 import { openApp } from './appDriver';
 import { useServedApp } from './harness';
 

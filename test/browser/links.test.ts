@@ -10,7 +10,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { scenarioFromAddress } from '../../src/share/address.ts';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
-import { EVERY_LEVER } from '../unit/codec-examples.ts';
+import { EVERY_LEVER } from '../unit/scenario/codecExamples.ts';
 import { launchBrowser } from './harness';
 import { serveLinksPage } from './links-pages';
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchParams, BenchReport } from '../../src/parallel/benchPage.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
-import { presetScenario, singleThreadHash } from '../unit/parallel-helpers.ts';
+import { presetScenario, singleThreadHash } from '../unit/parallel/helpers.ts';
 import { launchBrowser, openPage, type PageProblems, serveDist } from './harness';
 
 const RESOLUTION = 3000;
