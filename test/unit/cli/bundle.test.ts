@@ -75,7 +75,7 @@ describe('the prebuilt command line', () => {
         write('src/cli/words.ts', 'export const word: string = "first";\n');
         write(
           'src/cli/sim.ts',
-          'import { word } from "../words.ts";\nconsole.log(word, process.argv.slice(2).join(" "));\n',
+          'import { word } from "./words.ts";\nconsole.log(word, process.argv.slice(2).join(" "));\n',
         );
         const first = launch(repo, ['sim', 'a', 'b']);
         expect(first.stderr).toBe('');
@@ -85,7 +85,7 @@ describe('the prebuilt command line', () => {
         expect(launch(repo, ['sim']).stdout).toBe('second \n');
         // A new import and a removed one.
         write('src/cli/other.ts', 'export const word: string = "third";\n');
-        write('src/cli/sim.ts', 'import { word } from "../other.ts";\nconsole.log(word);\n');
+        write('src/cli/sim.ts', 'import { word } from "./other.ts";\nconsole.log(word);\n');
         expect(launch(repo, ['sim']).stdout).toBe('third\n');
         rmSync(join(repo, 'src/cli/words.ts'));
         expect(launch(repo, ['sim']).stdout).toBe('third\n');
