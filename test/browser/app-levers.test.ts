@@ -117,7 +117,9 @@ describe('every lever in the editor reaches the engine', () => {
 
   for (const [path, value] of [
     ['seed', '7'],
-    ['resolution', '2500'],
+    // Above the smallest population the world allows (one block of agents per group: about
+    // 3,300 agents with 29 goods and 79 nodes), so the run really has more agents.
+    ['resolution', '6000'],
     ['months', '18'],
   ] as const) {
     it(`the run setting ${path} changes the results`, async () => {
