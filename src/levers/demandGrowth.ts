@@ -6,7 +6,9 @@ import {
   field,
   isActive,
   type LeverPolicy,
+  mineralOrAllField,
   mineralText,
+  scopeField,
   scopeRef,
   str,
   windowFields,
@@ -15,12 +17,8 @@ import {
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    scope: field(scopeRef.default('world'), {
-      label: 'Where',
-      widget: 'scopeOrWorld',
-      description: '"world", a zone id or a node code.',
-    }),
-    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
+    scope: scopeField(scopeRef.default('world')),
+    mineral: mineralOrAllField(a),
     ratePerYear: field(z.number().min(-0.5).max(2), {
       label: 'Rate per year',
       widget: 'number',

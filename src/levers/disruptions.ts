@@ -7,6 +7,7 @@ import {
   isActive,
   type LeverPolicy,
   mineralText,
+  stageOrAllField,
   str,
   text,
   windowFields,
@@ -16,7 +17,7 @@ import {
 function item(a: Atoms) {
   return z.strictObject({
     mineral: a.mineral,
-    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    stage: stageOrAllField(a),
     note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
     ...windowFields,
   });

@@ -6,9 +6,12 @@ import {
   field,
   isActive,
   type LeverPolicy,
+  mineralOrAllField,
   mineralText,
+  scopeField,
   scopeRef,
   share,
+  stageOrAllField,
   str,
   windowFields,
 } from './lever.ts';
@@ -16,13 +19,9 @@ import {
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    scope: field(scopeRef, {
-      label: 'Where',
-      widget: 'scopeOrWorld',
-      description: '"world", a zone id or a node code.',
-    }),
-    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    scope: scopeField(scopeRef),
+    mineral: mineralOrAllField(a),
+    stage: stageOrAllField(a),
     hurdleReduction: field(share, {
       label: 'Hurdle cut',
       widget: 'number',

@@ -103,6 +103,23 @@ export const nodeRef = /* @__PURE__ */ (() =>
     .regex(/^[A-Z]{3}$/, NODE_RULE)
     .meta({ rule: NODE_RULE }))();
 
+/**
+ * The "Where" field of a lever that applies to the world, a zone or a node. Pass
+ * `scopeRef.default('world')` for an item where leaving it out means the world.
+ */
+export function scopeField<T extends z.ZodType>(schema: T): T {
+  return field(schema, {
+    label: 'Where',
+    widget: 'scopeOrWorld',
+    description: '"world", a zone id or a node code.',
+  });
+}
+
+/** A mineral field where leaving it out means every mineral. */
+export const mineralOrAllField = (a: Atoms) => a.mineralOrAll.default('all').describe('Mineral, or "all".');
+/** A stage field where leaving it out means every stage. */
+export const stageOrAllField = (a: Atoms) => a.stageOrAll.default('all').describe('Stage, or "all".');
+
 /** start/end/announced: the months a lever is in force (src/engine/policy.ts isActive). */
 export const windowFields = /* @__PURE__ */ (() => ({
   start: field(month.default(0), {

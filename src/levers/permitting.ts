@@ -6,8 +6,11 @@ import {
   field,
   isActive,
   type LeverPolicy,
+  mineralOrAllField,
   mineralText,
+  scopeField,
   scopeRef,
+  stageOrAllField,
   str,
   windowFields,
 } from './lever.ts';
@@ -15,13 +18,9 @@ import {
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    scope: field(scopeRef, {
-      label: 'Where',
-      widget: 'scopeOrWorld',
-      description: '"world", a zone id or a node code.',
-    }),
-    mineral: a.mineralOrAll.default('all').describe('Mineral, or "all".'),
-    stage: a.stageOrAll.default('all').describe('Stage, or "all".'),
+    scope: scopeField(scopeRef),
+    mineral: mineralOrAllField(a),
+    stage: stageOrAllField(a),
     buildLagMonths: field(z.int().min(1).max(240), {
       label: 'Build lag',
       widget: 'number',

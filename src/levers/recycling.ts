@@ -7,6 +7,7 @@ import {
   isActive,
   type LeverPolicy,
   mineralText,
+  scopeField,
   scopeRef,
   share,
   str,
@@ -16,11 +17,7 @@ import {
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    scope: field(scopeRef.default('world'), {
-      label: 'Where',
-      widget: 'scopeOrWorld',
-      description: '"world", a zone id or a node code.',
-    }),
+    scope: scopeField(scopeRef.default('world')),
     mineral: a.mineral,
     share: field(share, {
       label: 'Share',

@@ -9,6 +9,7 @@ import {
   field,
   type LeverPolicy,
   mineralText,
+  scopeField,
   scopeRef,
   startStage,
   str,
@@ -19,11 +20,7 @@ const months = /* @__PURE__ */ (() => z.number().min(0).max(60))();
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    scope: field(scopeRef.default('world'), {
-      label: 'Where',
-      widget: 'scopeOrWorld',
-      description: '"world", a zone id or a node code.',
-    }),
+    scope: scopeField(scopeRef.default('world')),
     mineral: a.mineral,
     stage: a.stage,
     producerMonths: field(months.nullable().default(null), {
