@@ -12,6 +12,7 @@ import {
   DORMANT_COST_RANGE,
   EXIT_AFTER_MOTHBALLED_MONTHS,
   IDLE_COST_RANGE,
+  INVENTORY_RESPONSE,
   MOTHBALL_AFTER_MONTHS,
   MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
@@ -68,7 +69,6 @@ import {
   type PopulationPlan,
   ROLE_CONSUMER,
   ROLE_PROCESSOR,
-  referenceUnitCost,
   STATUS_ACTIVE,
   STATUS_BUILDING,
   STATUS_DORMANT,
@@ -77,6 +77,22 @@ import {
 import { exp, pow } from './math.ts';
 import { blockStream, normal } from './rng.ts';
 import type { World } from './world.ts';
+
+/**
+ * Per population group, the status-quo costs its cost curve is calibrated against, USD per
+ * tonne of output (the coordinator computes them; workers receive the numbers). Against the
+ * costs each site will actually pay, so a refiner that imports its ore runs at its data share
+ * from the first month and its marginal site just breaks even at reference prices.
+ */
+export interface GroupCalibration {
+  /**
+   * What the cost curve is scaled by: a mine's reference price; a processor's value added at its
+   * input's landed cost (its reference margin, investment.ts); a consumer's reference price.
+   */
+  unitCost: Float64Array;
+  /** A processor's input at its landed cost in the status quo over the yield; 0 for others. */
+  inputCost: Float64Array;
+}
 
 /** What block functions need besides the columns: the plan and per-good constants. */
 export interface AgentContext {
@@ -89,8 +105,10 @@ export interface AgentContext {
   /** Input good per good (-1 for mines). */
   goodInput: Int32Array;
   referencePrice: Float64Array;
-  /** Reference unit cost each group's cost curve is scaled by, USD/t. */
+  /** Reference unit cost each group's cost curve is scaled by, USD/t (GroupCalibration). */
   groupUnitCost: Float64Array;
+  /** Per group: a processor's input cost per tonne of output in the status quo, USD/t. */
+  groupInputCost: Float64Array;
   /** Per block: its good, node and role (flat copies of the plan, for the hot loops). */
   blockGood: Int32Array;
   blockNode: Int32Array;
@@ -114,6 +132,7 @@ export function createAgentContext(
   seed: number,
   expansionLag: number,
   growthPerYear: (mineral: number) => number,
+  calibration: GroupCalibration,
 ): AgentContext {
   return {
     plan,
@@ -126,11 +145,8 @@ export function createAgentContext(
     blockGood: Int32Array.from(plan.blockGroup, (gi) => plan.groups[gi].good),
     blockNode: Int32Array.from(plan.blockGroup, (gi) => plan.groups[gi].node),
     blockRole: Uint8Array.from(plan.blockGroup, (gi) => plan.groups[gi].role),
-    groupUnitCost: Float64Array.from(plan.groups, (g) =>
-      g.role === ROLE_CONSUMER
-        ? world.goods[g.good].referencePrice
-        : referenceUnitCost(world, g.good, g.role),
-    ),
+    groupUnitCost: calibration.unitCost,
+    groupInputCost: calibration.inputCost,
     groupPipeline: Float64Array.from(plan.groups, (g) =>
       g.kind === 'operating'
         ? steadyExpansion(growthPerYear(world.goods[g.good].mineralIndex), expansionLag).pipeline
@@ -175,7 +191,7 @@ export function drawBlocks(
   lo: number,
   hi: number,
 ): void {
-  const { plan, goodYield, goodInput, referencePrice, groupUnitCost } = ctx;
+  const { plan, referencePrice, groupUnitCost, groupInputCost } = ctx;
   for (let b = lo; b < hi; b++) {
     const group = plan.groups[plan.blockGroup[b]];
     const random = blockStream(ctx.seed, b, 'init');
@@ -185,8 +201,7 @@ export function drawBlocks(
     const refCost = groupUnitCost[plan.blockGroup[b]];
     const pipeline = ctx.groupPipeline[plan.blockGroup[b]];
     const price = referencePrice[group.good];
-    const inputCost =
-      group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] / goodYield[group.good] : 0;
+    const inputCost = groupInputCost[plan.blockGroup[b]];
     const utilisationShare = ctx.goodUtilisation[group.good];
     let raw = 0;
     let effective = 0;
@@ -256,7 +271,7 @@ export function scaleBlocks(
   lo: number,
   hi: number,
 ): void {
-  const { plan, goodYield, goodInput, referencePrice } = ctx;
+  const { plan, goodYield, referencePrice, groupInputCost } = ctx;
   for (let b = lo; b < hi; b++) {
     const gi = plan.blockGroup[b];
     const group = plan.groups[gi];
@@ -264,7 +279,7 @@ export function scaleBlocks(
     const start = plan.blockStart[b] - cols.first;
     const end = start + plan.blockLength[b];
     const price = referencePrice[group.good];
-    const inputPrice = group.role === ROLE_PROCESSOR ? referencePrice[goodInput[group.good]] : 0;
+    const inputCost = groupInputCost[gi];
     const yieldRate = goodYield[group.good];
     const { startOutputCover, startInputCover } = group;
     let stockIn = 0;
@@ -278,7 +293,7 @@ export function scaleBlocks(
       if (group.kind === 'consumer') cols.stockIn[a] = startInputCover * size;
       else if (cols.status[a] === STATUS_ACTIVE) {
         // Operating sites start at their reference run rate, with their stocks of input and output.
-        const u = utilisation(price, cols.unitCost[a] + inputPrice / yieldRate);
+        const u = utilisation(price, cols.unitCost[a] + inputCost);
         cols.produced[a] = size * u;
         cols.stockIn[a] = group.role === ROLE_PROCESSOR ? (startInputCover * size * u) / yieldRate : 0;
         cols.stockOut[a] = startOutputCover * size * u;
@@ -371,7 +386,14 @@ export function decideBlocks(
         const u = utilisation(price, unitCost[a] + inputCost);
         // Output moves part of the way to the target each month (ramping a site takes time).
         const last = produced[a];
-        q = last + OUTPUT_ADJUSTMENT * (cap * u - last);
+        // A site holding more finished stock than it aims to (its normal cover, or more while
+        // prices sit below normal and storage pays) runs slower to work the excess off, rather
+        // than only offering it and waiting for the price to fall (production smoothing).
+        let target = cap * u;
+        const excess = stockOut[a] - cover * last * (hold > 1 ? hold : 1);
+        if (excess > 0) target -= INVENTORY_RESPONSE * excess;
+        if (target < 0) target = 0;
+        q = last + OUTPUT_ADJUSTMENT * (target - last);
         if (q > cap) q = cap;
         // Storage is finite: past its room a site runs only as far as its stock drains.
         if (stockOut[a] > room) q *= Math.max(0, 1 - (stockOut[a] - room) / (0.5 * room));

@@ -39,6 +39,16 @@ export const OUTPUT_ADJUSTMENT = 0.25;
  * and never aims above its cover plus STORAGE_LIMIT_MONTHS of capacity (storage is finite).
  */
 export const STORAGE_RESPONSE = 2;
+/**
+ * Share of a site's finished stock above its aim that it works off by running slower, per month
+ * (its run rate then moves toward the lower target at OUTPUT_ADJUSTMENT). Production smoothing
+ * (Holt, Modigliani, Muth and Simon 1960; Blinder 1986): firms set output against inventories,
+ * not only against the price. Without it refiners kept running into growing stocks until the
+ * price fell, an output cycle of about a year that swung copper ore prices by ±30% over ten
+ * years of the status quo; at 0.25 (a four-month horizon, like STOCK_ADJUSTMENT on the selling
+ * side) the status quo's prices stay within about 16% of reference.
+ */
+export const INVENTORY_RESPONSE = 0.25;
 export const STOCK_ADJUSTMENT = 0.25;
 export const STORAGE_LIMIT_MONTHS = 3;
 
@@ -162,3 +172,14 @@ export const MAX_EXPANSION_RATE = 0.03;
 
 /** In a declared disruption a stockpile releases this multiple of last month's unmet demand in its scope. */
 export const DISRUPTION_RELEASE_MARGIN = 1.5;
+
+/**
+ * Scale of a processor's expansion signal, as a share of its output's reference price: a change
+ * in margin counts against at least this much (against the whole price for a mine). Investors
+ * weigh a margin against the capital a plant ties up, which scales with the value of its output
+ * (CAPEX_MONTHS_OF_REVENUE), not with a thin toll: measured against copper refining's 15% value
+ * added, price noise of a few percent swung the signal by ±30% and, through the convex pace,
+ * built 50% more refining than demand needed in ten years (Jensen's inequality). 0.5 leaves
+ * stages that add more than half their price (nickel, graphite, rare earths) as they were.
+ */
+export const SIGNAL_SCALE = 0.5;

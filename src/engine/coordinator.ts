@@ -14,6 +14,7 @@
  * the per-agent work happens in src/engine/agents.ts, on any number of workers.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import type { GroupCalibration } from './agents.ts';
 import {
   type Aggregates,
   createAggregates,
@@ -45,7 +46,13 @@ import {
   VIEW_LONG_PRICE,
   VIEW_SELL_FRACTION,
 } from './exchange.ts';
-import { referenceMargins, updatePipelineFactors, worldGrowth, writeInvestmentView } from './investment.ts';
+import {
+  groupCalibration,
+  referenceMargins,
+  updatePipelineFactors,
+  worldGrowth,
+  writeInvestmentView,
+} from './investment.ts';
 import { type PopulationPlan, ROLE_PROCESSOR } from './layout.ts';
 import {
   clearGood,
@@ -56,7 +63,7 @@ import {
 } from './market.ts';
 import { pow } from './math.ts';
 import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
-import { originPreferences, referenceLandedCosts } from './preference.ts';
+import { baseTariffMatrices, originPreferences, referenceLandedCosts } from './preference.ts';
 import { createPriceState, type PriceState, updatePrices } from './prices.ts';
 import { conservationError, type RecordSources, recordMonth } from './recording.ts';
 import { createRecycling, generateRecycling, type RecyclingState, settleRecycling } from './recycling.ts';
@@ -86,6 +93,14 @@ export class Coordinator {
   private readonly referencePrice: Float64Array;
   /** Each site's margin at reference prices, [g * N + n], USD/t (its expansion signal's yardstick). */
   private readonly referenceMargin: Float64Array;
+  /**
+   * What buyers pay in the status quo, [g * N + n], USD/t: reference prices plus transport and
+   * base tariffs, averaged over origins by the calibrated shares (preference.ts). Buyers' prices
+   * start there and demand responds to prices relative to it.
+   */
+  private readonly referenceLanded: Float64Array;
+  /** Per population group: the status-quo costs its cost curve is calibrated against (agents.ts). */
+  readonly groupCalibration: GroupCalibration;
   /** Elasticity of substitution between origins, per good. */
   private readonly sigma: Float64Array;
   /** Armington preference per good and origin, [g * N + n] (preference.ts). */
@@ -157,13 +172,19 @@ export class Coordinator {
       STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
       STATUS_QUO_HANDLING_USD_PER_TONNE,
     );
-    this.preference = originPreferences(world, statusQuoTransport, this.sigma);
-    this.referenceMargin = referenceMargins(
+    const baseTariff = baseTariffMatrices(world, scenario);
+    this.preference = originPreferences(world, statusQuoTransport, baseTariff, this.sigma);
+    this.referenceLanded = referenceLandedCosts(
       world,
-      referenceLandedCosts(world, statusQuoTransport, this.sigma, this.preference),
+      statusQuoTransport,
+      baseTariff,
+      this.sigma,
+      this.preference,
     );
+    this.referenceMargin = referenceMargins(world, this.referenceLanded);
+    this.groupCalibration = groupCalibration(world, plan, this.referenceLanded, this.referenceMargin);
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
-    this.prices = createPriceState(this.referencePrice, N);
+    this.prices = createPriceState(this.referencePrice, this.referenceLanded, N);
     this.routes = createRouteState(world, scenario);
     this.pipelineFactor = new Float64Array(G).fill(1);
     this.recycling = createRecycling(G * N);
@@ -265,9 +286,9 @@ export class Coordinator {
     for (let g = 0; g < G; g++) {
       const good = world.goods[g];
       const m = good.mineralIndex;
-      const ref = this.referencePrice[g];
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
+        const ref = this.referenceLanded[k];
         v[VIEW_EXPECTED_PRICE * stride + k] = prices.expectedPrice[k];
         v[VIEW_LONG_PRICE * stride + k] = prices.longPrice[k];
         v[VIEW_EXIT_PRICE * stride + k] = prices.longPrice[k];

@@ -3,13 +3,14 @@
  * signal), the expansion rate and greenfield pressure agents read from the market view, and how
  * full each good's world pipeline is. Rates per month, capacity in t/month.
  */
-import { steadyExpansion } from './agents.ts';
+import { type GroupCalibration, steadyExpansion } from './agents.ts';
 import type { Aggregates } from './aggregates.ts';
 import {
   EXPANSION_ELASTICITY,
   EXPANSION_KICK,
   GREENFIELD_START_RATE,
   MAX_EXPANSION_RATE,
+  SIGNAL_SCALE,
 } from './constants.ts';
 import {
   VIEW_BUILD_LAG,
@@ -18,7 +19,7 @@ import {
   VIEW_EXPANSION_LAG,
   VIEW_EXPANSION_RATE,
 } from './exchange.ts';
-import { ROLE_PROCESSOR, referenceUnitCost } from './layout.ts';
+import { type PopulationPlan, ROLE_PROCESSOR, referenceUnitCost } from './layout.ts';
 import { pow } from './math.ts';
 import type { MonthPolicy } from './policy.ts';
 import type { World } from './world.ts';
@@ -44,6 +45,29 @@ export function referenceMargins(world: World, landed: Float64Array): Float64Arr
     }
   });
   return margins;
+}
+
+/**
+ * Each population group's status-quo costs (agents.ts GroupCalibration): a processor's cost
+ * curve is scaled by its own reference margin and its input priced at the landed cost it pays.
+ */
+export function groupCalibration(
+  world: World,
+  plan: PopulationPlan,
+  landed: Float64Array,
+  margins: Float64Array,
+): GroupCalibration {
+  const N = world.nodes.length;
+  const unitCost = new Float64Array(plan.groups.length);
+  const inputCost = new Float64Array(plan.groups.length);
+  plan.groups.forEach((group, gi) => {
+    const good = world.goods[group.good];
+    if (group.role === ROLE_PROCESSOR) {
+      unitCost[gi] = margins[group.good * N + group.node];
+      inputCost[gi] = landed[good.inputGood * N + group.node] / good.yield;
+    } else unitCost[gi] = good.referencePrice;
+  });
+  return { unitCost, inputCost };
 }
 
 /** World demand growth of a mineral in a month, per year (nodes weighted by calibrated final demand). */
@@ -97,7 +121,9 @@ export function writeInvestmentView(
       good.inputGood >= 0
         ? prices.investPrice[k] - prices.buyerInvestPrice[good.inputGood * N + n] / good.yield
         : prices.investPrice[k];
-    const signal = Math.max(0, earned / referenceMargin[k]) / (1 - Math.min(0.9, support));
+    const margin = referenceMargin[k];
+    const scale = Math.max(margin, SIGNAL_SCALE * good.referencePrice);
+    const signal = Math.max(0, 1 + (earned - margin) / scale) / (1 - Math.min(0.9, support));
     if (policy.expansionLag[k] !== steadyLag) {
       steadyLag = policy.expansionLag[k];
       steady = steadyExpansion(growth, steadyLag);

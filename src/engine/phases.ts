@@ -10,6 +10,7 @@ import {
   createAgentContext,
   decideBlocks,
   drawBlocks,
+  type GroupCalibration,
   scaleBlocks,
   settleBlocks,
 } from './agents.ts';
@@ -151,6 +152,7 @@ export function agentContextFor(
   seed: number,
   expansionLagMonths: number,
   growthPerYear: Float64Array,
+  calibration: GroupCalibration,
 ): AgentContext {
-  return createAgentContext(world, plan, seed, expansionLagMonths, (m) => growthPerYear[m]);
+  return createAgentContext(world, plan, seed, expansionLagMonths, (m) => growthPerYear[m], calibration);
 }

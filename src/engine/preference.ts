@@ -12,8 +12,29 @@
  * The preferences solve, by proportional fitting, Σ_j bid(j) × share(i|j) = bid × offer(i)/Σ offer
  * with offer = calibrated output and bid = final demand plus the next stage's input needs.
  */
+import { LEVER_COMPILERS } from '../levers/policies.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { exp, log } from './math.ts';
+import { compilePolicy } from './policy.ts';
 import type { World } from './world.ts';
+
+/**
+ * The world's base tariffs (World.baseTariffs) as ad valorem matrices per good, [good][origin * N
+ * + destination], compiled by the tariffs lever alone over `scenario` with every lever emptied.
+ */
+export function baseTariffMatrices(world: World, scenario: Scenario): Float64Array[] {
+  const N = world.nodes.length;
+  const tariffs = world.baseTariffs ?? [];
+  if (tariffs.length === 0) return world.goods.map(() => new Float64Array(N * N));
+  // Every lever's list emptied (the registry's keys), then the base tariffs, always on.
+  const emptied = Object.fromEntries(LEVER_COMPILERS.map((lever) => [lever.key, []]));
+  const base: Scenario = {
+    ...scenario,
+    ...emptied,
+    tariffs: tariffs.map((t) => ({ ...t, start: 0, end: null, announced: null })),
+  };
+  return compilePolicy(world, base).at(0).tariff;
+}
 
 /** Fitting steps: the shares converge geometrically; 60 leave errors far below 1e-9. */
 const FITTING_STEPS = 60;
@@ -22,7 +43,12 @@ const FITTING_STEPS = 60;
  * Preferences per good and origin, [good * N + node] (1 for a good that is not traded, for nodes
  * without output, and on average over a good's origins weighted by output).
  */
-export function originPreferences(world: World, transport: Float64Array, sigma: Float64Array): Float64Array {
+export function originPreferences(
+  world: World,
+  transport: Float64Array,
+  tariff: readonly Float64Array[],
+  sigma: Float64Array,
+): Float64Array {
   const N = world.nodes.length;
   const G = world.goods.length;
   const preference = new Float64Array(G * N).fill(1);
@@ -47,8 +73,10 @@ export function originPreferences(world: World, transport: Float64Array, sigma: 
     if (!(offerTotal > 0) || !(bidTotal > 0)) continue;
     const p = preference.subarray(g * N, (g + 1) * N);
     const ref = good.referencePrice;
+    const t = tariff[g];
     for (let i = 0; i < N; i++) {
-      for (let j = 0; j < N; j++) weight[i * N + j] = exp(-sigma[g] * log(ref + transport[i * N + j]));
+      for (let j = 0; j < N; j++)
+        weight[i * N + j] = exp(-sigma[g] * log(ref * (1 + t[i * N + j]) + transport[i * N + j]));
     }
     for (let step = 0; step < FITTING_STEPS; step++) {
       sold.fill(0);
@@ -79,6 +107,7 @@ export function originPreferences(world: World, transport: Float64Array, sigma: 
 export function referenceLandedCosts(
   world: World,
   transport: Float64Array,
+  tariff: readonly Float64Array[],
   sigma: Float64Array,
   preference: Float64Array,
 ): Float64Array {
@@ -94,7 +123,7 @@ export function referenceLandedCosts(
       let weights = 0;
       let cost = 0;
       for (let i = 0; i < N; i++) {
-        const c = ref + transport[i * N + j];
+        const c = ref * (1 + tariff[g][i * N + j]) + transport[i * N + j];
         const w = preference[g * N + i] * good.output[i] * exp(-sigma[g] * log(c));
         weights += w;
         cost += w * c;

@@ -37,25 +37,29 @@ export interface PriceState {
   bidPrice: Float64Array;
 }
 
-/** Every price at its good's reference price. */
-export function createPriceState(referencePrice: Float64Array, N: number): PriceState {
+/**
+ * Sellers' prices at their good's reference price; buyers' at what they pay in the status quo
+ * (`landed`, [g * N + n], reference prices plus transport), so the first months start at rest.
+ */
+export function createPriceState(referencePrice: Float64Array, landed: Float64Array, N: number): PriceState {
   const start = () => {
     const a = new Float64Array(referencePrice.length * N);
     for (let g = 0; g < referencePrice.length; g++) a.fill(referencePrice[g], g * N, (g + 1) * N);
     return a;
   };
+  const buyers = () => Float64Array.from(landed);
   return {
     price: start(),
     quoted: new Float64Array(referencePrice.length * N),
     expectedPrice: start(),
     longPrice: start(),
     investPrice: start(),
-    buyerIndex: start(),
-    buyerPrice: start(),
-    buyerLongPrice: start(),
-    buyerInvestPrice: start(),
-    adaptPrice: start(),
-    bidPrice: start(),
+    buyerIndex: buyers(),
+    buyerPrice: buyers(),
+    buyerLongPrice: buyers(),
+    buyerInvestPrice: buyers(),
+    adaptPrice: buyers(),
+    bidPrice: buyers(),
   };
 }
 

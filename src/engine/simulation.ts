@@ -42,6 +42,7 @@ export function createSimulation(world: World, scenario: Scenario): Simulation {
     scenario.seed,
     scenario.market.expansionLagMonths,
     initialGrowth(world, coordinator),
+    coordinator.groupCalibration,
   );
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);

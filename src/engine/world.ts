@@ -63,10 +63,27 @@ export interface WorldMineral {
   demandGrowth: number;
 }
 
+/** An ad valorem tariff in force in the status quo (the tariffs lever's fields, always on). */
+export interface BaseTariff {
+  importer: string;
+  exporter: string;
+  mineral: string;
+  stage: string;
+  rate: number;
+}
+
 export interface World {
   nodes: WorldNode[];
   minerals: WorldMineral[];
   goods: WorldGood[];
+  /**
+   * Tariffs the calibration data are read as the equilibrium of: the status quo's (src/levers/
+   * tariffs.ts). Armington preferences and buyers' reference prices are calibrated with them in
+   * force, as CGE models calibrate to base-year flows at base-year protection, so the status quo
+   * holds the data and a scenario that lifts or raises them moves trade from there. None in test
+   * fixtures.
+   */
+  baseTariffs?: BaseTariff[];
 }
 
 const EARTH_RADIUS_KM = 6371;

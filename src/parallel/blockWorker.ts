@@ -88,7 +88,14 @@ export function createBlockWorker(): BlockWorkerApi {
 
     setup(setup: BlockWorkerSetup): void {
       const { world, plan, range, shared } = setup;
-      const ctx = agentContextFor(world, plan, setup.seed, setup.expansionLagMonths, setup.growthPerYear);
+      const ctx = agentContextFor(
+        world,
+        plan,
+        setup.seed,
+        setup.expansionLagMonths,
+        setup.growthPerYear,
+        setup.groupCalibration,
+      );
       const goods = world.goods.length;
       const nodes = world.nodes.length;
       state = shared

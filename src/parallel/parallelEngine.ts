@@ -225,6 +225,7 @@ export class ParallelEngine {
                 seed: scenario.seed,
                 expansionLagMonths: scenario.market.expansionLagMonths,
                 growthPerYear,
+                groupCalibration: coordinator.groupCalibration,
                 range: ranges[index],
                 shared,
                 fault: options.fault ?? null,

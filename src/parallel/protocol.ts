@@ -2,6 +2,7 @@
  * What the coordinator and the block workers agree on: the set-up message, the shared control
  * words of the barrier, the per-phase reply of transfer mode and the debug fault plan.
  */
+import type { GroupCalibration } from '../engine/agents.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
 import type { World } from '../engine/world.ts';
 import type { BlockRange } from './partition.ts';
@@ -69,6 +70,8 @@ export interface BlockWorkerSetup {
   expansionLagMonths: number;
   /** World demand growth per mineral at month 0, per year. */
   growthPerYear: Float64Array;
+  /** Per group: the status-quo costs its cost curve is calibrated against (agents.ts). */
+  groupCalibration: GroupCalibration;
   range: BlockRange;
   /** Null: transfer mode (the worker owns columns for its agents only). */
   shared: SharedMemory | null;

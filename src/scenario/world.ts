@@ -21,6 +21,7 @@ import { stageStructure } from '../data/marketStructure';
 import { MINERALS } from '../data/minerals';
 import { NODES } from '../data/nodes';
 import type { World, WorldGood } from '../engine/world.ts';
+import { STATUS_QUO_TARIFFS } from '../levers/tariffs.ts';
 
 const NEAR_MINE_POTENTIAL = 0.25;
 const INDUSTRIAL_POTENTIAL = 0.02;
@@ -112,5 +113,12 @@ function buildWorld(): World {
     })),
     minerals,
     goods,
+    baseTariffs: STATUS_QUO_TARIFFS.map(({ importer, exporter, mineral, stage, rate }) => ({
+      importer,
+      exporter,
+      mineral,
+      stage,
+      rate,
+    })),
   };
 }

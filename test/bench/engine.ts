@@ -58,8 +58,13 @@ export function benchAgents(agents: number, months: number): EngineBenchRow {
   const t0 = performance.now();
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
-  const ctx = createAgentContext(world, plan, scenario.seed, scenario.market.expansionLagMonths, (m) =>
-    coordinator.worldGrowth(m, 0),
+  const ctx = createAgentContext(
+    world,
+    plan,
+    scenario.seed,
+    scenario.market.expansionLagMonths,
+    (m) => coordinator.worldGrowth(m, 0),
+    coordinator.groupCalibration,
   );
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
