@@ -45,10 +45,12 @@ export const STORAGE_RESPONSE = 2;
  * (Holt, Modigliani, Muth and Simon 1960; Blinder 1986): firms set output against inventories,
  * not only against the price. Without it refiners kept running into growing stocks until the
  * price fell, an output cycle of about a year that swung copper ore prices by ±30% over ten
- * years of the status quo; at 0.25 (a four-month horizon, like STOCK_ADJUSTMENT on the selling
- * side) the status quo's prices stay within about 16% of reference.
+ * years of the status quo; at 0.15 (about a seven-month horizon) the status quo's prices stay
+ * within about 15% of reference. Faster (0.25) damps the cycle as well but makes a country under
+ * a temporary export ban cut its mines so deeply that recovery after the ban slows (the DRC's
+ * cobalt: world consumer loss 4.5 years of the market's value, against 3.9 at 0.15).
  */
-export const INVENTORY_RESPONSE = 0.25;
+export const INVENTORY_RESPONSE = 0.15;
 export const STOCK_ADJUSTMENT = 0.25;
 export const STORAGE_LIMIT_MONTHS = 3;
 
