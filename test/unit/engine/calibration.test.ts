@@ -97,20 +97,21 @@ describe('status quo after a 24-month burn-in', () => {
 });
 
 /**
- * Ten years of the status quo (seeds 1 and 2, 5,000 agents): shares and prices stay near the
- * calibration every month, not only after a burn-in. Measured today with 14 minerals: shares within
- * 2.2 percentage points (lithium mining, where high-cost capacity restarts and idles in a slow price
- * cycle) and world prices within 14% of the reference (copper ore). The goal of issue 16 is 2 points
- * and 15%; these bounds guard what holds today and must tighten toward it, never loosen.
+ * Ten years of the status quo (seeds 1 and 2, 20,000 agents): shares and prices stay near the
+ * calibration every month, not only after a burn-in — issue 16's goal of 2 points and 15%.
+ * Measured today: shares within 1.0 point and world prices within 14% of the reference (copper
+ * ore). At the teaching default of 5,000 agents a node's output is a handful of sites, and one
+ * large site moving along its cost curve shifts a small producer's share by up to 2.2 points
+ * (docs/model.md, "Behaviour and calibration").
  */
 describe('status quo over ten years', () => {
   const runs = [1, 2].map((seed) => {
-    const v = validateScenario({ version: 1, months: 120, seed });
+    const v = validateScenario({ version: 1, months: 120, seed, resolution: 20_000 });
     if (!v.ok) throw new Error(v.errors.join('; '));
     return createSimulation(world, v.scenario).run();
   });
 
-  it('keeps every node’s share within 2.5 percentage points and every world price within 15%, every month', () => {
+  it('keeps every node’s share within 2 percentage points and every world price within 15%, every month', () => {
     const misses: string[] = [];
     for (const r of runs) {
       world.goods.forEach((good, g) => {
@@ -121,7 +122,7 @@ describe('status quo over ten years', () => {
             misses.push(`${good.mineral}/${good.stage} month ${m}: price ×${price.toFixed(2)}`);
           world.nodes.forEach((node, n) => {
             const gap = Math.abs(share(r, m, g, n) - good.output[n] / total);
-            if (gap > 0.025)
+            if (gap > 0.02)
               misses.push(
                 `${node.code} ${good.mineral}/${good.stage} month ${m}: ${(100 * gap).toFixed(1)} pp`,
               );
