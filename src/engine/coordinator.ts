@@ -16,8 +16,10 @@
 import type { Scenario } from '../scenario/schema.ts';
 import {
   type Aggregates,
+  compileSums,
   createAggregates,
   DECISION_FIELDS,
+  type PartialSums,
   SETTLEMENT_FIELDS,
   sumPartials,
 } from './aggregates.ts';
@@ -108,6 +110,9 @@ export class Coordinator {
   private readonly subsidySpent: Float64Array;
   private readonly subsidyPaid: Float64Array;
   private readonly agg: Aggregates;
+  /** The decision and settlement phases' fields, compiled against the plan. */
+  private readonly decisionSums: PartialSums;
+  private readonly settlementSums: PartialSums;
   private readonly outcomes: GoodMarketOutcome[];
   private readonly workspace: MarketWorkspace;
   /** This month's market inputs per key, t: offers and bids. */
@@ -171,6 +176,8 @@ export class Coordinator {
     this.subsidySpent = new Float64Array(scenario.priceGapSubsidies.length);
     this.subsidyPaid = new Float64Array(G * N);
     this.agg = createAggregates(G * N);
+    this.decisionSums = compileSums(this.agg, DECISION_FIELDS, world, plan);
+    this.settlementSums = compileSums(this.agg, SETTLEMENT_FIELDS, world, plan);
     this.outcomes = world.goods.map(() => createOutcome(N));
     this.workspace = createWorkspace(N);
     this.monthOffer = new Float64Array(G * N);
@@ -303,7 +310,7 @@ export class Coordinator {
     const { N, G, world, agg, prices } = this;
     const policy = this.monthPolicy!;
     this.settlingPolicy = policy;
-    sumPartials(agg, DECISION_FIELDS, world, this.plan, partials);
+    sumPartials(this.decisionSums, partials);
     generateRecycling(this.recycling, world, policy, this.results, month);
     planStockpiles(this.stockpiles, this.scenario, policy, prices.buyerIndex, this.results, N);
     updatePipelineFactors(this.pipelineFactor, world, policy, agg);
@@ -373,7 +380,7 @@ export class Coordinator {
    */
   endMonth(month: number, partials: Float64Array): void {
     const { N, G, world, agg, prices } = this;
-    sumPartials(agg, SETTLEMENT_FIELDS, world, this.plan, partials);
+    sumPartials(this.settlementSums, partials);
     const v = this.view.data;
     settleStockpiles(
       this.stockpiles,
