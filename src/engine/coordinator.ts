@@ -97,6 +97,9 @@ export class Coordinator {
   private readonly elasticityLong: Float64Array;
   /** Demand growth index per mineral and node since month 0. */
   private readonly growthLevel: Float64Array;
+  /** Monthly growth factor per mineral and node under growthPolicy, (1 + annual rate)^(1/12). */
+  private readonly growthStep: Float64Array;
+  private growthPolicy: MonthPolicy | null = null;
   private readonly prices: PriceState;
   private readonly routes: RouteState;
   /**
@@ -168,6 +171,7 @@ export class Coordinator {
       referenceLandedCosts(world, statusQuoTransport, this.sigma, this.preference),
     );
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
+    this.growthStep = new Float64Array(world.minerals.length * N);
     this.prices = createPriceState(this.referencePrice, N);
     this.routes = createRouteState(world, scenario);
     this.pipelineFactor = new Float64Array(G).fill(1);
@@ -263,10 +267,13 @@ export class Coordinator {
     const v = this.view.data;
     const stride = G * N;
     if (month > 0) {
-      for (let m = 0; m < world.minerals.length; m++) {
-        for (let n = 0; n < N; n++)
-          this.growthLevel[m * N + n] *= pow(1 + policy.growthRate[m * N + n], 1 / 12);
+      // The monthly step changes only with the policy (compiled policies are shared between changes).
+      if (policy !== this.growthPolicy) {
+        this.growthPolicy = policy;
+        for (let k = 0; k < this.growthStep.length; k++)
+          this.growthStep[k] = pow(1 + policy.growthRate[k], 1 / 12);
       }
+      for (let k = 0; k < this.growthStep.length; k++) this.growthLevel[k] *= this.growthStep[k];
     }
     const hurdle = this.scenario.market.hurdle;
     for (let g = 0; g < G; g++) {
