@@ -23,8 +23,8 @@
  * so it raises their prices; later rounds only ration what sold-out origins could not serve.
  */
 import { ALLOCATION_ROUNDS } from './constants.ts';
-import { exp, log } from './math.ts';
 import type { ControlRule, FloorRule, OfftakeRule, StandardRule } from './policy.ts';
+import { armingtonWeight } from './preference.ts';
 
 /** Everything the market needs for one good this month. Arrays of length N or N×N (origin-major). */
 export interface GoodMarketInput {
@@ -340,7 +340,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
 
   // Landed costs and weights for every pair that can trade (origins with an offer, buyers with
   // a bid). Infinity marks a closed route.
-  const negSigma = -input.sigma;
+  const sigma = input.sigma;
   for (let o = 0; o < originCount; o++) {
     const i = origins[o];
     for (let j = 0; j < N; j++) {
@@ -386,7 +386,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       cost += levy[k];
       landed[k] = cost;
       out.reachable[i] = 1;
-      weight[k] = input.preference[i] * exp(negSigma * log(cost));
+      weight[k] = input.preference[i] * armingtonWeight(cost, sigma);
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }
   }
