@@ -24,7 +24,8 @@ const MAX_TWICE_SIGMA = 60;
  * math.ts's exp and log it uses only operations every engine rounds the same way (+, ×, ÷ and
  * Math.sqrt are correctly rounded), so the weight is bit-identical in Node and any browser, and
  * it costs a few multiplications rather than an exp and a log. Other σ, or a cost whose power
- * would overflow, go through exp(−σ·log cost). The two agree to a few units in the last place.
+ * would overflow, go through exp(−σ·log cost). The two agree to within the rounding of exp(log)
+ * itself (about σ·|log cost| units in the last place).
  */
 export function armingtonWeight(cost: number, sigma: number): number {
   const twice = 2 * sigma;
