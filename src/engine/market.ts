@@ -156,6 +156,8 @@ export interface MarketWorkspace {
   capped: Uint8Array;
   /** Per segment: tonnes a binding cap turned away this round. */
   displaced: Float64Array;
+  /** 1 for a node that some control of this good names as its exporter (its routes may be controlled). */
+  controlled: Uint8Array;
   /** Per origin while sharing one segment's demand: remaining offer × weight, or NaN if closed to it. */
   term: Float64Array;
   want: Float64Array;
@@ -179,6 +181,7 @@ export function createWorkspace(nodes: number): MarketWorkspace {
     capped: new Uint8Array(nodes * 2 * nodes),
     displaced: new Float64Array(2 * nodes),
     term: new Float64Array(nodes),
+    controlled: new Uint8Array(nodes),
     want: new Float64Array(nodes),
   };
 }
@@ -260,6 +263,7 @@ function ship(
     }
   } else out.receipts[i] += tonnes * unitPrice;
   out.delivered[j] += tonnes;
+  if (!ws.controlled[i]) return;
   for (let c = 0; c < input.controls.length; c++) {
     const control = input.controls[c];
     if (control.kind !== 'ban' && control.exporter === i && control.destinationMask[j]) {
@@ -350,11 +354,16 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     capLeft,
     capped,
     displaced,
+    controlled,
   } = ws;
   if (controls.length > MAX_CONTROLS)
     throw new Error(`more than ${MAX_CONTROLS} export controls on one good`);
   resetOutcome(out, controls.length);
-  for (let c = 0; c < controls.length; c++) capLeft[c] = input.allowed[c];
+  controlled.fill(0);
+  for (let c = 0; c < controls.length; c++) {
+    capLeft[c] = input.allowed[c];
+    controlled[controls[c].exporter] = 1;
+  }
 
   let originCount = 0;
   for (let i = 0; i < N; i++) {
@@ -381,7 +390,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
         continue;
       }
       let closed = false;
-      for (let c = 0; c < controls.length; c++) {
+      for (let c = 0; controlled[i] && c < controls.length; c++) {
         const rule = controls[c];
         if (rule.exporter !== i || !rule.destinationMask[j]) continue;
         if (rule.kind === 'ban') closed = true;
