@@ -110,31 +110,69 @@ export const SETTLEMENT_FIELDS: readonly Field[] = [
   [PARTIAL_INPUT_RECEIVED, 'inputReceivedByOutput', PROCESSORS],
 ];
 
-/** Zeroes the named fields' targets and adds the blocks' partials to them in block order. */
-export function sumPartials(
+/**
+ * A list of fields compiled against a population plan: per field its target array and partial
+ * index, and per (field, block) the key the block adds to (-1: none). Resolved once, so the
+ * monthly sum is a plain loop over typed arrays (no per-block role tests or keyed lookups).
+ */
+export interface PartialSums {
+  targets: Float64Array[];
+  /** Index of each field in a block's partials. */
+  partial: Int32Array;
+  /** Key per field and block, [field * blockCount + block], or -1. */
+  keys: Int32Array;
+  blockCount: number;
+}
+
+export function compileSums(
   agg: Aggregates,
   fields: readonly Field[],
   world: World,
   plan: PopulationPlan,
-  partials: Float64Array,
-): void {
+): PartialSums {
   const N = world.nodes.length;
-  for (let f = 0; f < fields.length; f++) agg[fields[f][1]].fill(0);
-  for (let b = 0; b < plan.blockCount; b++) {
+  const B = plan.blockCount;
+  const keys = new Int32Array(fields.length * B).fill(-1);
+  for (let b = 0; b < B; b++) {
     const group = plan.groups[plan.blockGroup[b]];
     const consumer = group.role === ROLE_CONSUMER;
     const processor = group.role === ROLE_PROCESSOR;
     const own = group.good * N + group.node;
     const input = processor ? world.goods[group.good].inputGood * N + group.node : -1;
-    const p = b * PARTIAL_FIELDS;
     for (let f = 0; f < fields.length; f++) {
       const who = fields[f][2];
-      let k: number;
-      if (who === CONSUMERS) k = consumer ? own : -1;
-      else if (who === PRODUCERS) k = consumer ? -1 : own;
-      else if (who === PROCESSORS_AT_INPUT) k = input;
-      else k = processor ? own : -1;
-      if (k >= 0) agg[fields[f][1]][k] += partials[p + fields[f][0]];
+      if (who === CONSUMERS) keys[f * B + b] = consumer ? own : -1;
+      else if (who === PRODUCERS) keys[f * B + b] = consumer ? -1 : own;
+      else if (who === PROCESSORS_AT_INPUT) keys[f * B + b] = input;
+      else keys[f * B + b] = processor ? own : -1;
+    }
+  }
+  // Field by field is block order per element only while no two fields share a target.
+  if (new Set(fields.map((f) => f[1])).size !== fields.length)
+    throw new Error('two partial fields add to the same aggregate');
+  return {
+    targets: fields.map((f) => agg[f[1]]),
+    partial: Int32Array.from(fields, (f) => f[0]),
+    keys,
+    blockCount: B,
+  };
+}
+
+/**
+ * Zeroes the fields' targets and adds the blocks' partials to them in block order (each target
+ * element receives its blocks' values in increasing block order, so the sums are the same on any
+ * number of workers).
+ */
+export function sumPartials(sums: PartialSums, partials: Float64Array): void {
+  const { targets, partial, keys, blockCount } = sums;
+  for (let f = 0; f < targets.length; f++) {
+    const target = targets[f];
+    const at = partial[f];
+    const row = f * blockCount;
+    target.fill(0);
+    for (let b = 0; b < blockCount; b++) {
+      const k = keys[row + b];
+      if (k >= 0) target[k] += partials[b * PARTIAL_FIELDS + at];
     }
   }
 }

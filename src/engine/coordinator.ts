@@ -17,8 +17,10 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { GroupCalibration } from './agents.ts';
 import {
   type Aggregates,
+  compileSums,
   createAggregates,
   DECISION_FIELDS,
+  type PartialSums,
   SETTLEMENT_FIELDS,
   sumPartials,
 } from './aggregates.ts';
@@ -110,6 +112,9 @@ export class Coordinator {
   private readonly elasticityLong: Float64Array;
   /** Demand growth index per mineral and node since month 0. */
   private readonly growthLevel: Float64Array;
+  /** Monthly growth factor per mineral and node under growthPolicy, (1 + annual rate)^(1/12). */
+  private readonly growthStep: Float64Array;
+  private growthPolicy: MonthPolicy | null = null;
   private readonly prices: PriceState;
   private readonly routes: RouteState;
   /**
@@ -123,6 +128,9 @@ export class Coordinator {
   private readonly subsidySpent: Float64Array;
   private readonly subsidyPaid: Float64Array;
   private readonly agg: Aggregates;
+  /** The decision and settlement phases' fields, compiled against the plan. */
+  private readonly decisionSums: PartialSums;
+  private readonly settlementSums: PartialSums;
   private readonly outcomes: GoodMarketOutcome[];
   private readonly workspace: MarketWorkspace;
   /** This month's market inputs per key, t: offers and bids. */
@@ -184,6 +192,7 @@ export class Coordinator {
     this.referenceMargin = referenceMargins(world, this.referenceLanded);
     this.groupCalibration = groupCalibration(world, plan, this.referenceLanded, this.referenceMargin);
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
+    this.growthStep = new Float64Array(world.minerals.length * N);
     this.prices = createPriceState(this.referencePrice, this.referenceLanded, N);
     this.routes = createRouteState(world, scenario);
     this.pipelineFactor = new Float64Array(G).fill(1);
@@ -192,6 +201,8 @@ export class Coordinator {
     this.subsidySpent = new Float64Array(scenario.priceGapSubsidies.length);
     this.subsidyPaid = new Float64Array(G * N);
     this.agg = createAggregates(G * N);
+    this.decisionSums = compileSums(this.agg, DECISION_FIELDS, world, plan);
+    this.settlementSums = compileSums(this.agg, SETTLEMENT_FIELDS, world, plan);
     this.outcomes = world.goods.map(() => createOutcome(N));
     this.workspace = createWorkspace(N);
     this.monthOffer = new Float64Array(G * N);
@@ -277,10 +288,13 @@ export class Coordinator {
     const v = this.view.data;
     const stride = G * N;
     if (month > 0) {
-      for (let m = 0; m < world.minerals.length; m++) {
-        for (let n = 0; n < N; n++)
-          this.growthLevel[m * N + n] *= pow(1 + policy.growthRate[m * N + n], 1 / 12);
+      // The monthly step changes only with the policy (compiled policies are shared between changes).
+      if (policy !== this.growthPolicy) {
+        this.growthPolicy = policy;
+        for (let k = 0; k < this.growthStep.length; k++)
+          this.growthStep[k] = pow(1 + policy.growthRate[k], 1 / 12);
       }
+      for (let k = 0; k < this.growthStep.length; k++) this.growthLevel[k] *= this.growthStep[k];
     }
     const hurdle = this.scenario.market.hurdle;
     for (let g = 0; g < G; g++) {
@@ -324,7 +338,7 @@ export class Coordinator {
     const { N, G, world, agg, prices } = this;
     const policy = this.monthPolicy!;
     this.settlingPolicy = policy;
-    sumPartials(agg, DECISION_FIELDS, world, this.plan, partials);
+    sumPartials(this.decisionSums, partials);
     generateRecycling(this.recycling, world, policy, this.results, month);
     planStockpiles(this.stockpiles, this.scenario, policy, prices.buyerIndex, this.results, N);
     updatePipelineFactors(this.pipelineFactor, world, policy, agg);
@@ -394,7 +408,7 @@ export class Coordinator {
    */
   endMonth(month: number, partials: Float64Array): void {
     const { N, G, world, agg, prices } = this;
-    sumPartials(agg, SETTLEMENT_FIELDS, world, this.plan, partials);
+    sumPartials(this.settlementSums, partials);
     const v = this.view.data;
     settleStockpiles(
       this.stockpiles,

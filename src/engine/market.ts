@@ -23,8 +23,8 @@
  * so it raises their prices; later rounds only ration what sold-out origins could not serve.
  */
 import { ALLOCATION_ROUNDS } from './constants.ts';
-import { exp, log } from './math.ts';
 import type { ControlRule, FloorRule, OfftakeRule, StandardRule } from './policy.ts';
+import { armingtonWeight } from './preference.ts';
 
 /** Everything the market needs for one good this month. Arrays of length N or N×N (origin-major). */
 export interface GoodMarketInput {
@@ -156,6 +156,10 @@ export interface MarketWorkspace {
   capped: Uint8Array;
   /** Per segment: tonnes a binding cap turned away this round. */
   displaced: Float64Array;
+  /** 1 for a node that some control of this good names as its exporter (its routes may be controlled). */
+  controlled: Uint8Array;
+  /** Per origin while sharing one segment's demand: remaining offer × weight, or NaN if closed to it. */
+  term: Float64Array;
   want: Float64Array;
 }
 
@@ -176,6 +180,8 @@ export function createWorkspace(nodes: number): MarketWorkspace {
     capLeft: new Float64Array(MAX_CONTROLS),
     capped: new Uint8Array(nodes * 2 * nodes),
     displaced: new Float64Array(2 * nodes),
+    term: new Float64Array(nodes),
+    controlled: new Uint8Array(nodes),
     want: new Float64Array(nodes),
   };
 }
@@ -257,6 +263,7 @@ function ship(
     }
   } else out.receipts[i] += tonnes * unitPrice;
   out.delivered[j] += tonnes;
+  if (!ws.controlled[i]) return;
   for (let c = 0; c < input.controls.length; c++) {
     const control = input.controls[c];
     if (control.kind !== 'ban' && control.exporter === i && control.destinationMask[j]) {
@@ -281,27 +288,49 @@ function shareAmongOrigins(
   add: boolean,
 ): void {
   const N = input.nodes;
-  const { origins, remaining, weight, capped, desired } = ws;
+  const { origins, remaining, weight, capped, desired, term } = ws;
+  if (!add && !(tonnes > 0)) {
+    for (let o = 0; o < originCount; o++) desired[o * segments + s] = 0;
+    return;
+  }
   const j = ws.segmentNode[s];
   const rule = ws.segmentRule[s];
   const mask = rule >= 0 ? input.standards[rule].compliantMask : null;
   let denominator = 0;
   for (let o = 0; o < originCount; o++) {
     const i = origins[o];
-    if ((mask && !mask[i]) || capped[o * segments + s]) continue;
-    denominator += remaining[i] * weight[i * N + j];
-  }
-  if (add && !(denominator > 0)) return;
-  for (let o = 0; o < originCount; o++) {
-    const i = origins[o];
-    const open = !(mask && !mask[i]) && !capped[o * segments + s];
-    if (add) {
-      if (open) desired[o * segments + s] += (tonnes * remaining[i] * weight[i * N + j]) / denominator;
+    if ((mask && !mask[i]) || capped[o * segments + s]) {
+      term[o] = Number.NaN;
       continue;
     }
-    const w = open ? remaining[i] * weight[i * N + j] : 0;
-    desired[o * segments + s] = denominator > 0 && tonnes > 0 ? (tonnes * w) / denominator : 0;
+    const w = remaining[i] * weight[i * N + j];
+    term[o] = w;
+    denominator += w;
   }
+  if (add) {
+    if (!(denominator > 0)) return;
+    for (let o = 0; o < originCount; o++) {
+      const i = origins[o];
+      // Rounded as (tonnes × remaining) × weight, not tonnes × term: the same bits as ever.
+      if (!Number.isNaN(term[o]))
+        desired[o * segments + s] += (tonnes * remaining[i] * weight[i * N + j]) / denominator;
+    }
+    return;
+  }
+  for (let o = 0; o < originCount; o++) {
+    const w = Number.isNaN(term[o]) ? 0 : term[o];
+    desired[o * segments + s] = denominator > 0 ? (tonnes * w) / denominator : 0;
+  }
+}
+
+function anyPositive(values: Float64Array, count: number): boolean {
+  for (let i = 0; i < count; i++) if (values[i] > 0) return true;
+  return false;
+}
+
+function anyOriginLeft(remaining: Float64Array, origins: Int32Array, originCount: number): boolean {
+  for (let o = 0; o < originCount; o++) if (remaining[origins[o]] > 0) return true;
+  return false;
 }
 
 /** Clears one good. `out` is overwritten. */
@@ -325,11 +354,16 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
     capLeft,
     capped,
     displaced,
+    controlled,
   } = ws;
   if (controls.length > MAX_CONTROLS)
     throw new Error(`more than ${MAX_CONTROLS} export controls on one good`);
   resetOutcome(out, controls.length);
-  for (let c = 0; c < controls.length; c++) capLeft[c] = input.allowed[c];
+  controlled.fill(0);
+  for (let c = 0; c < controls.length; c++) {
+    capLeft[c] = input.allowed[c];
+    controlled[controls[c].exporter] = 1;
+  }
 
   let originCount = 0;
   for (let i = 0; i < N; i++) {
@@ -340,7 +374,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
 
   // Landed costs and weights for every pair that can trade (origins with an offer, buyers with
   // a bid). Infinity marks a closed route.
-  const negSigma = -input.sigma;
+  const sigma = input.sigma;
   for (let o = 0; o < originCount; o++) {
     const i = origins[o];
     for (let j = 0; j < N; j++) {
@@ -356,7 +390,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
         continue;
       }
       let closed = false;
-      for (let c = 0; c < controls.length; c++) {
+      for (let c = 0; controlled[i] && c < controls.length; c++) {
         const rule = controls[c];
         if (rule.exporter !== i || !rule.destinationMask[j]) continue;
         if (rule.kind === 'ban') closed = true;
@@ -386,7 +420,7 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       cost += levy[k];
       landed[k] = cost;
       out.reachable[i] = 1;
-      weight[k] = input.preference[i] * exp(negSigma * log(cost));
+      weight[k] = input.preference[i] * armingtonWeight(cost, sigma);
       if (cost < out.bestLanded[j]) out.bestLanded[j] = cost;
     }
   }
@@ -442,6 +476,8 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
   for (let round = 0; round < ALLOCATION_ROUNDS; round++) {
     // Routes whose cap is used up take no more demand: it looks for other origins.
     if (round > 0) {
+      // A round with no demand left, or no offer left, would ship nothing and change nothing.
+      if (!anyPositive(segmentLeft, segments) || !anyOriginLeft(remaining, origins, originCount)) break;
       for (let c = 0; c < controls.length; c++) {
         const rule = controls[c];
         if (rule.kind === 'ban' || capLeft[c] > 1e-9) continue;

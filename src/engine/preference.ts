@@ -36,6 +36,34 @@ export function baseTariffMatrices(world: World, scenario: Scenario): Float64Arr
   return compilePolicy(world, base).at(0).tariff;
 }
 
+/** Largest 2σ the Armington weight takes by multiplication (σ = 30, the schema's maximum). */
+const MAX_TWICE_SIGMA = 60;
+
+/**
+ * The Armington weight of a landed cost, cost^(−σ) (cost > 0, USD/t). For a σ that is a whole
+ * or half number (the default 5 among them) by repeated squaring and a square root: like
+ * math.ts's exp and log it uses only operations every engine rounds the same way (+, ×, ÷ and
+ * Math.sqrt are correctly rounded), so the weight is bit-identical in Node and any browser, and
+ * it costs a few multiplications rather than an exp and a log. Other σ, or a cost whose power
+ * would overflow, go through exp(−σ·log cost). The two agree to within the rounding of exp(log)
+ * itself (about σ·|log cost| units in the last place).
+ */
+export function armingtonWeight(cost: number, sigma: number): number {
+  const twice = 2 * sigma;
+  if (twice === Math.floor(twice) && twice > 0 && twice <= MAX_TWICE_SIGMA) {
+    let n = Math.floor(sigma);
+    let power = sigma === n ? 1 : Math.sqrt(cost);
+    let square = cost;
+    while (n > 0) {
+      if (n & 1) power *= square;
+      n >>= 1;
+      if (n > 0) square *= square;
+    }
+    if (power > 0 && power < Number.POSITIVE_INFINITY) return 1 / power;
+  }
+  return exp(-sigma * log(cost));
+}
+
 /** Fitting steps: the shares converge geometrically; 60 leave errors far below 1e-9. */
 const FITTING_STEPS = 60;
 
@@ -76,7 +104,7 @@ export function originPreferences(
     const t = tariff[g];
     for (let i = 0; i < N; i++) {
       for (let j = 0; j < N; j++)
-        weight[i * N + j] = exp(-sigma[g] * log(ref * (1 + t[i * N + j]) + transport[i * N + j]));
+        weight[i * N + j] = armingtonWeight(ref * (1 + t[i * N + j]) + transport[i * N + j], sigma[g]);
     }
     for (let step = 0; step < FITTING_STEPS; step++) {
       sold.fill(0);
@@ -124,7 +152,7 @@ export function referenceLandedCosts(
       let cost = 0;
       for (let i = 0; i < N; i++) {
         const c = ref * (1 + tariff[g][i * N + j]) + transport[i * N + j];
-        const w = preference[g * N + i] * good.output[i] * exp(-sigma[g] * log(c));
+        const w = preference[g * N + i] * good.output[i] * armingtonWeight(c, sigma[g]);
         weights += w;
         cost += w * c;
       }

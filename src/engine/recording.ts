@@ -9,7 +9,7 @@ import type { GoodMarketOutcome } from './market.ts';
 import type { MonthPolicy } from './policy.ts';
 import type { PriceState } from './prices.ts';
 import type { RecyclingState } from './recycling.ts';
-import type { RunResults } from './results.ts';
+import type { RunResults, SeriesName } from './results.ts';
 import type { StockpileState } from './stockpiles.ts';
 import type { World } from './world.ts';
 
@@ -65,6 +65,35 @@ export interface RecordSources {
   hurdle: number;
 }
 
+/** Series copied whole from an aggregate of the same good × node order. */
+const AGGREGATE_SERIES: readonly (readonly [SeriesName, keyof Aggregates])[] = [
+  ['capacity', 'capacity'],
+  ['consumption', 'consumed'],
+  ['demand', 'consumerDemand'],
+  ['unmet', 'unmet'],
+];
+
+/** Series copied whole from the coordinator's own month arrays. */
+const SOURCE_SERIES: readonly (readonly [
+  SeriesName,
+  'subsidyPaid' | 'stockpilePurchases' | 'stockpileSales',
+])[] = [
+  ['subsidySpend', 'subsidyPaid'],
+  ['stockpilePurchases', 'stockpilePurchases'],
+  ['stockpileSales', 'stockpileSales'],
+];
+
+/** Series copied per good from the market outcome's per-node array of the same name. */
+const OUTCOME_SERIES = [
+  'exports',
+  'imports',
+  'tariffRevenue',
+  'levyRevenue',
+  'feeRevenue',
+  'controlRent',
+  'rentRevenue',
+] as const satisfies readonly (SeriesName & keyof GoodMarketOutcome)[];
+
 export function recordMonth(
   results: RunResults,
   src: RecordSources,
@@ -79,13 +108,8 @@ export function recordMonth(
   const base = month * G * N;
   // Whole columns first (the aggregates share the series' good × node order).
   s.buyerPrice.set(prices.buyerIndex, base);
-  s.capacity.set(agg.capacity, base);
-  s.consumption.set(agg.consumed, base);
-  s.demand.set(agg.consumerDemand, base);
-  s.unmet.set(agg.unmet, base);
-  s.subsidySpend.set(src.subsidyPaid, base);
-  s.stockpilePurchases.set(src.stockpilePurchases, base);
-  s.stockpileSales.set(src.stockpileSales, base);
+  for (const [name, field] of AGGREGATE_SERIES) s[name].set(agg[field], base);
+  for (const [name, field] of SOURCE_SERIES) s[name].set(src[field], base);
   const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
   const supportShare = 1 / Math.max(src.hurdle, 1e-9);
   let flowCount = 0;
@@ -94,13 +118,7 @@ export function recordMonth(
     const inputGood = world.goods[g].inputGood;
     const capex = CAPEX_MONTHS_OF_REVENUE * src.referencePrice[g];
     const row = base + g * N;
-    s.exports.set(out.exports, row);
-    s.imports.set(out.imports, row);
-    s.tariffRevenue.set(out.tariffRevenue, row);
-    s.levyRevenue.set(out.levyRevenue, row);
-    s.feeRevenue.set(out.feeRevenue, row);
-    s.controlRent.set(out.controlRent, row);
-    s.rentRevenue.set(out.rentRevenue, row);
+    for (const name of OUTCOME_SERIES) s[name].set(out[name], row);
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const at = row + n;
