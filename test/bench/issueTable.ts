@@ -211,7 +211,7 @@ export async function bench(options: BenchOptions) {
   const bigMonths = options.quick ? 3 : 12;
   const agentsRow = benchAgents(bigAgents, bigMonths);
   const bandwidth = bandwidthProbe(options.quick ? 64 : 256);
-  // Two passes over every agent's bytes a month (as engine.ts counts them).
+  // Every agent's bytes twice a month, once for the settle and once for the decide (as engine.ts counts them).
   const { BYTES_PER_AGENT } = await import('../../src/engine/columns.ts');
   const streamRatio = (agentsRow.agentPhaseMonthsPerSecond * 2 * BYTES_PER_AGENT) / 1e9 / bandwidth.readGBs;
   const [one, two] = await nodeWorkers(bigAgents, bigMonths, [1, 2], repeats);
