@@ -292,8 +292,15 @@ export function scaleBlocks(
   }
 }
 
-/** Where block `b` is: its good, node and role, its view key, its agents [start, end) in `cols` and its partials' offset. */
-interface BlockPlace {
+/**
+ * One block's work in a phase: the columns, view and partials, and where the block is (its good,
+ * node and role, its view key, its agents [start, end) in the columns, its partials' offset).
+ */
+interface BlockJob {
+  ctx: AgentContext;
+  cols: AgentColumns;
+  view: MarketView;
+  partials: Float64Array;
   good: number;
   node: number;
   role: number;
@@ -303,18 +310,68 @@ interface BlockPlace {
   p: number;
 }
 
-function blockPlace(ctx: AgentContext, cols: AgentColumns, nodes: number, b: number): BlockPlace {
+/** The partial fields only one role's blocks fill; blocks of the other role write 0 there. */
+const PRODUCER_DECISION = [
+  PARTIAL_OFFER,
+  PARTIAL_PRODUCED,
+  PARTIAL_INPUT_BID,
+  PARTIAL_CAPACITY,
+  PARTIAL_CASH_COST,
+  PARTIAL_PIPELINE,
+];
+const CONSUMER_DECISION = [PARTIAL_DEMAND, PARTIAL_BID];
+const PRODUCER_SETTLEMENT = [
+  PARTIAL_SOLD,
+  PARTIAL_STOCK_OUT,
+  PARTIAL_INPUT_RECEIVED,
+  PARTIAL_INPUT_USED,
+  PARTIAL_CAPACITY_STARTED,
+  PARTIAL_CAPACITY_BUILDING,
+  PARTIAL_CAPACITY_ADDED,
+  PARTIAL_MOTHBALLED,
+];
+const CONSUMER_SETTLEMENT = [PARTIAL_CONSUMED, PARTIAL_UNMET];
+
+function zeroFields(partials: Float64Array, p: number, fields: readonly number[]): void {
+  for (const field of fields) partials[p + field] = 0;
+}
+
+function blockJob(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  view: MarketView,
+  partials: Float64Array,
+  b: number,
+): BlockJob {
   const good = ctx.blockGood[b];
   const node = ctx.blockNode[b];
   const start = ctx.plan.blockStart[b] - cols.first;
   return {
+    ctx,
+    cols,
+    view,
+    partials,
     good,
     node,
     role: ctx.blockRole[b],
-    key: good * nodes + node,
+    key: good * view.nodes + node,
     start,
     end: start + ctx.plan.blockLength[b],
     p: b * PARTIAL_FIELDS,
+  };
+}
+
+/** A phase over blocks [lo, hi) from what it does with each block. */
+function overBlocks(run: (job: BlockJob) => void) {
+  return (
+    ctx: AgentContext,
+    cols: AgentColumns,
+    view: MarketView,
+    partials: Float64Array,
+    lo: number,
+    hi: number,
+  ): void => {
+    for (let b = lo; b < hi; b++) run(blockJob(ctx, cols, view, partials, b));
   };
 }
 
@@ -323,28 +380,13 @@ function blockPlace(ctx: AgentContext, cols: AgentColumns, nodes: number, b: num
  * One loop per role: consumers, and producers (mines and processors, whose input is one
  * branch the block never changes).
  */
-export function decideBlocks(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  for (let b = lo; b < hi; b++) {
-    const place = blockPlace(ctx, cols, view.nodes, b);
-    if (place.role === ROLE_CONSUMER) decideConsumers(cols, view, partials, place);
-    else decideProducers(ctx, cols, view, partials, place);
-  }
-}
+export const decideBlocks = overBlocks((job) => {
+  if (job.role === ROLE_CONSUMER) decideConsumers(job);
+  else decideProducers(job);
+});
 
-function decideConsumers(
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  place: BlockPlace,
-): void {
-  const { key, start, end, p } = place;
+function decideConsumers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
   const v = view.data;
   const stride = view.goods * view.nodes;
   const { capacity, stockIn, produced, offered, unitCost } = cols;
@@ -364,22 +406,11 @@ function decideConsumers(
   }
   partials[p + PARTIAL_DEMAND] = demand;
   partials[p + PARTIAL_BID] = bid;
-  partials[p + PARTIAL_OFFER] = 0;
-  partials[p + PARTIAL_PRODUCED] = 0;
-  partials[p + PARTIAL_INPUT_BID] = 0;
-  partials[p + PARTIAL_CAPACITY] = 0;
-  partials[p + PARTIAL_CASH_COST] = 0;
-  partials[p + PARTIAL_PIPELINE] = 0;
+  zeroFields(partials, p, PRODUCER_DECISION);
 }
 
-function decideProducers(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  place: BlockPlace,
-): void {
-  const { good, node, role, key, start, end, p } = place;
+function decideProducers(job: BlockJob): void {
+  const { ctx, cols, view, partials, good, node, role, key, start, end, p } = job;
   const v = view.data;
   const nodes = view.nodes;
   const stride = view.goods * nodes;
@@ -455,8 +486,7 @@ function decideProducers(
   partials[p + PARTIAL_CAPACITY] = operating;
   partials[p + PARTIAL_CASH_COST] = cashCost;
   partials[p + PARTIAL_PIPELINE] = pipeline;
-  partials[p + PARTIAL_DEMAND] = 0;
-  partials[p + PARTIAL_BID] = 0;
+  zeroFields(partials, p, CONSUMER_DECISION);
 }
 
 /**
@@ -464,31 +494,16 @@ function decideProducers(
  * losses, expand and build new capacity; consumers consume and record unmet demand. One loop
  * per role: consumers; producers' output stocks and sites; processors' input stocks.
  */
-export function settleBlocks(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  for (let b = lo; b < hi; b++) {
-    const place = blockPlace(ctx, cols, view.nodes, b);
-    if (place.role === ROLE_CONSUMER) settleConsumers(cols, view, partials, place);
-    else {
-      settleProducers(ctx, cols, view, partials, place);
-      settleInputs(ctx, cols, view, partials, place);
-    }
+export const settleBlocks = overBlocks((job) => {
+  if (job.role === ROLE_CONSUMER) settleConsumers(job);
+  else {
+    settleProducers(job);
+    settleInputs(job);
   }
-}
+});
 
-function settleConsumers(
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  place: BlockPlace,
-): void {
-  const { key, start, end, p } = place;
+function settleConsumers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
   const { stockIn, produced, offered } = cols;
   const fill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + key];
   let consumed = 0;
@@ -507,32 +522,19 @@ function settleConsumers(
   partials[p + PARTIAL_CONSUMED] = consumed;
   partials[p + PARTIAL_UNMET] = unmet;
   partials[p + PARTIAL_STOCK_IN] = stock;
-  partials[p + PARTIAL_SOLD] = 0;
-  partials[p + PARTIAL_STOCK_OUT] = 0;
-  partials[p + PARTIAL_INPUT_RECEIVED] = 0;
-  partials[p + PARTIAL_INPUT_USED] = 0;
-  partials[p + PARTIAL_CAPACITY_STARTED] = 0;
-  partials[p + PARTIAL_CAPACITY_BUILDING] = 0;
-  partials[p + PARTIAL_CAPACITY_ADDED] = 0;
-  partials[p + PARTIAL_MOTHBALLED] = 0;
+  zeroFields(partials, p, PRODUCER_SETTLEMENT);
 }
 
 /** Processors' input cost at the long-run price, per tonne of output (0 for other producers). */
-function inputLongCost(ctx: AgentContext, view: MarketView, place: BlockPlace): number {
-  if (place.role !== ROLE_PROCESSOR) return 0;
-  const inputKey = ctx.goodInput[place.good] * view.nodes + place.node;
-  return view.data[VIEW_BUYER_LONG_PRICE * view.goods * view.nodes + inputKey] / ctx.goodYield[place.good];
+function inputLongCost({ ctx, view, role, good, node }: BlockJob): number {
+  if (role !== ROLE_PROCESSOR) return 0;
+  const inputKey = ctx.goodInput[good] * view.nodes + node;
+  return view.data[VIEW_BUYER_LONG_PRICE * view.goods * view.nodes + inputKey] / ctx.goodYield[good];
 }
 
 /** Producers: sales out of output stock, then each site's exit, expansion, building and restart. */
-function settleProducers(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  place: BlockPlace,
-): void {
-  const { key, start, end, p } = place;
+function settleProducers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
   const v = view.data;
   const stride = view.goods * view.nodes;
   const {
@@ -555,7 +557,7 @@ function settleProducers(
   const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
   const buildLag = v[VIEW_BUILD_LAG * stride + key];
   const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
-  const inputCost = inputLongCost(ctx, view, place);
+  const inputCost = inputLongCost(job);
   let sold = 0;
   let heldOut = 0;
   let started = 0;
@@ -642,19 +644,12 @@ function settleProducers(
   partials[p + PARTIAL_CAPACITY_BUILDING] = building;
   partials[p + PARTIAL_CAPACITY_ADDED] = added;
   partials[p + PARTIAL_MOTHBALLED] = mothballed;
-  partials[p + PARTIAL_CONSUMED] = 0;
-  partials[p + PARTIAL_UNMET] = 0;
+  zeroFields(partials, p, CONSUMER_SETTLEMENT);
 }
 
 /** Processors: input received and used this month, and the input stock left (0 for other producers). */
-function settleInputs(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  place: BlockPlace,
-): void {
-  const { good, node, role, start, end, p } = place;
+function settleInputs(job: BlockJob): void {
+  const { ctx, cols, view, partials, good, node, role, start, end, p } = job;
   let heldIn = 0;
   let received = 0;
   let used = 0;

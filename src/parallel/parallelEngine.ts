@@ -521,7 +521,8 @@ function describePhase(phase: AgentPhase): string {
   return `${when} (${PHASE_NAMES[phase.code]})`;
 }
 
-function emptyTimings(workers: number): EngineTimings {
+/** Timings before any work, for `workers` workers. */
+export function emptyTimings(workers: number): EngineTimings {
   return {
     months: 0,
     setupMs: 0,
