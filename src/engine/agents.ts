@@ -307,154 +307,263 @@ export function scaleBlocks(
   }
 }
 
-/** Monthly decision: producers choose output and offers, processors bid for input, consumers bid. */
-export function decideBlocks(
+/**
+ * One block's work in a phase: the columns, view and partials, and where the block is (its good,
+ * node and role, its view key, its agents [start, end) in the columns, its partials' offset).
+ */
+interface BlockJob {
+  ctx: AgentContext;
+  cols: AgentColumns;
+  view: MarketView;
+  partials: Float64Array;
+  good: number;
+  node: number;
+  role: number;
+  key: number;
+  start: number;
+  end: number;
+  p: number;
+}
+
+/** The partial fields only one role's blocks fill; blocks of the other role write 0 there. */
+const PRODUCER_DECISION = [
+  PARTIAL_OFFER,
+  PARTIAL_PRODUCED,
+  PARTIAL_INPUT_BID,
+  PARTIAL_CAPACITY,
+  PARTIAL_CASH_COST,
+  PARTIAL_PIPELINE,
+];
+const CONSUMER_DECISION = [PARTIAL_DEMAND, PARTIAL_BID];
+const PRODUCER_SETTLEMENT = [
+  PARTIAL_SOLD,
+  PARTIAL_STOCK_OUT,
+  PARTIAL_INPUT_RECEIVED,
+  PARTIAL_INPUT_USED,
+  PARTIAL_CAPACITY_STARTED,
+  PARTIAL_CAPACITY_BUILDING,
+  PARTIAL_CAPACITY_ADDED,
+  PARTIAL_MOTHBALLED,
+];
+const CONSUMER_SETTLEMENT = [PARTIAL_CONSUMED, PARTIAL_UNMET];
+
+function zeroFields(partials: Float64Array, p: number, fields: readonly number[]): void {
+  for (const field of fields) partials[p + field] = 0;
+}
+
+function blockJob(
   ctx: AgentContext,
   cols: AgentColumns,
   view: MarketView,
   partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  const { plan, goodYield, goodInput, blockGood, blockNode, blockRole } = ctx;
-  const { blockStart, blockLength } = plan;
+  b: number,
+): BlockJob {
+  const good = ctx.blockGood[b];
+  const node = ctx.blockNode[b];
+  const start = ctx.plan.blockStart[b] - cols.first;
+  return {
+    ctx,
+    cols,
+    view,
+    partials,
+    good,
+    node,
+    role: ctx.blockRole[b],
+    key: good * view.nodes + node,
+    start,
+    end: start + ctx.plan.blockLength[b],
+    p: b * PARTIAL_FIELDS,
+  };
+}
+
+/** A phase over blocks [lo, hi) from what it does with each block. */
+function overBlocks(run: (job: BlockJob) => void) {
+  return (
+    ctx: AgentContext,
+    cols: AgentColumns,
+    view: MarketView,
+    partials: Float64Array,
+    lo: number,
+    hi: number,
+  ): void => {
+    for (let b = lo; b < hi; b++) run(blockJob(ctx, cols, view, partials, b));
+  };
+}
+
+/**
+ * Monthly decision: producers choose output and offers, processors bid for input, consumers bid.
+ * One loop per role: consumers, and producers (mines and processors, whose input is one
+ * branch the block never changes).
+ */
+export const decideBlocks = overBlocks((job) => {
+  if (job.role === ROLE_CONSUMER) decideConsumers(job);
+  else decideProducers(job);
+});
+
+function decideConsumers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
+  const v = view.data;
+  const stride = view.goods * view.nodes;
+  const { capacity, stockIn, produced, offered, unitCost } = cols;
+  const price = v[VIEW_BUYER_PRICE * stride + key];
+  const factor = v[VIEW_DEMAND_FACTOR * stride + key];
+  const cover = v[VIEW_BUYER_COVER * stride + key];
+  let demand = 0;
+  let bid = 0;
+  for (let a = start; a < end; a++) {
+    const want = unitCost[a] >= price ? capacity[a] * factor : 0;
+    const order = want + (cover * want - stockIn[a]) * RESTOCK_RATE;
+    const ask = order > 0 ? order : 0;
+    produced[a] = want;
+    offered[a] = ask;
+    demand += want;
+    bid += ask;
+  }
+  partials[p + PARTIAL_DEMAND] = demand;
+  partials[p + PARTIAL_BID] = bid;
+  zeroFields(partials, p, PRODUCER_DECISION);
+}
+
+function decideProducers(job: BlockJob): void {
+  const { ctx, cols, view, partials, good, node, role, key, start, end, p } = job;
   const v = view.data;
   const nodes = view.nodes;
   const stride = view.goods * nodes;
-  const { capacity, stockOut, stockIn, produced, offered, inputBid, unitCost, status } = cols;
-  for (let b = lo; b < hi; b++) {
-    const good = blockGood[b];
-    const node = blockNode[b];
-    const role = blockRole[b];
-    const key = good * nodes + node;
-    const start = blockStart[b] - cols.first;
-    const end = start + blockLength[b];
-    const p = b * PARTIAL_FIELDS;
-    if (role === ROLE_CONSUMER) {
-      const price = v[VIEW_BUYER_PRICE * stride + key];
-      const factor = v[VIEW_DEMAND_FACTOR * stride + key];
-      const cover = v[VIEW_BUYER_COVER * stride + key];
-      let demand = 0;
-      let bid = 0;
-      for (let a = start; a < end; a++) {
-        const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-        const order = want + (cover * want - stockIn[a]) * RESTOCK_RATE;
-        const ask = order > 0 ? order : 0;
-        produced[a] = want;
-        offered[a] = ask;
-        demand += want;
-        bid += ask;
+  const { capacity, stockOut, stockIn, produced, offered, inputBid, pendingCapacity, unitCost, status } =
+    cols;
+  const price = v[VIEW_EXPECTED_PRICE * stride + key];
+  const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
+  const processor = role === ROLE_PROCESSOR;
+  const yieldRate = ctx.goodYield[good];
+  const inputKey = processor ? ctx.goodInput[good] * nodes + node : 0;
+  const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
+  const inputCover = processor ? v[VIEW_BUYER_COVER * stride + inputKey] : 0;
+  // Producers aim to hold more stock when prices are below what they expect in the long run,
+  // and sell stock off when they are above (speculative storage damps crashes and spikes).
+  const ratio = price / v[VIEW_LONG_PRICE * stride + key];
+  const cover = ctx.goodProducerCover[good];
+  const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
+  // Months of output a site has room to store.
+  const roomMonths = cover + STORAGE_LIMIT_MONTHS;
+  let offer = 0;
+  let output = 0;
+  let bidInput = 0;
+  let operating = 0;
+  let cashCost = 0;
+  let pipeline = 0;
+  // Each column is read once and written once per agent (locals in between).
+  for (let a = start; a < end; a++) {
+    let q = 0;
+    let want = 0;
+    let room = 0;
+    const state = status[a];
+    const held = stockOut[a];
+    const cost = unitCost[a];
+    if (state === STATUS_BUILDING) pipeline += capacity[a];
+    if (state === STATUS_ACTIVE) {
+      pipeline += pendingCapacity[a];
+      const cap = capacity[a] * shock;
+      room = roomMonths * cap;
+      const u = utilisation(price, cost + inputCost);
+      // Output moves part of the way to the target each month (ramping a site takes time).
+      const last = produced[a];
+      // A site holding more finished stock than it aims to (its normal cover, or more while
+      // prices sit below normal and storage pays) runs slower to work the excess off, rather
+      // than only offering it and waiting for the price to fall (production smoothing).
+      let target = cap * u;
+      const excess = held - cover * last * (hold > 1 ? hold : 1);
+      if (excess > 0) target -= INVENTORY_RESPONSE * excess;
+      if (target < 0) target = 0;
+      q = last + OUTPUT_ADJUSTMENT * (target - last);
+      if (q > cap) q = cap;
+      // Storage is finite: past its room a site runs only as far as its stock drains.
+      if (held > room) q *= Math.max(0, 1 - (held - room) / (0.5 * room));
+      operating += cap;
+      if (processor) {
+        const planned = q;
+        const input = stockIn[a];
+        const canMake = input * yieldRate;
+        if (q > canMake) q = canMake;
+        // Bid for the input of the planned run rate, and move part of the way to the target cover.
+        const need = planned / yieldRate;
+        const order = need + RESTOCK_RATE * (inputCover * need - input);
+        want = order > 0 ? order : 0;
       }
-      partials[p + PARTIAL_DEMAND] = demand;
-      partials[p + PARTIAL_BID] = bid;
-      partials[p + PARTIAL_OFFER] = 0;
-      partials[p + PARTIAL_PRODUCED] = 0;
-      partials[p + PARTIAL_INPUT_BID] = 0;
-      partials[p + PARTIAL_CAPACITY] = 0;
-      partials[p + PARTIAL_CASH_COST] = 0;
-      partials[p + PARTIAL_PIPELINE] = 0;
-      continue;
     }
-    const price = v[VIEW_EXPECTED_PRICE * stride + key];
-    const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
-    const processor = role === ROLE_PROCESSOR;
-    const yieldRate = goodYield[good];
-    const inputKey = processor ? goodInput[good] * nodes + node : 0;
-    const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
-    const inputCover = processor ? v[VIEW_BUYER_COVER * stride + inputKey] : 0;
-    // Producers aim to hold more stock when prices are below what they expect in the long run,
-    // and sell stock off when they are above (speculative storage damps crashes and spikes).
-    const ratio = price / v[VIEW_LONG_PRICE * stride + key];
-    const cover = ctx.goodProducerCover[good];
-    const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
-    let offer = 0;
-    let output = 0;
-    let bidInput = 0;
-    let operating = 0;
-    let cashCost = 0;
-    let pipeline = 0;
-    for (let a = start; a < end; a++) {
-      let q = 0;
-      let want = 0;
-      let room = 0;
-      const state = status[a];
-      if (state === STATUS_BUILDING) pipeline += capacity[a];
-      if (state === STATUS_ACTIVE) {
-        pipeline += cols.pendingCapacity[a];
-        const cap = capacity[a] * shock;
-        room = (cover + STORAGE_LIMIT_MONTHS) * cap;
-        const u = utilisation(price, unitCost[a] + inputCost);
-        // Output moves part of the way to the target each month (ramping a site takes time).
-        const last = produced[a];
-        // A site holding more finished stock than it aims to (its normal cover, or more while
-        // prices sit below normal and storage pays) runs slower to work the excess off, rather
-        // than only offering it and waiting for the price to fall (production smoothing).
-        let target = cap * u;
-        const excess = stockOut[a] - cover * last * (hold > 1 ? hold : 1);
-        if (excess > 0) target -= INVENTORY_RESPONSE * excess;
-        if (target < 0) target = 0;
-        q = last + OUTPUT_ADJUSTMENT * (target - last);
-        if (q > cap) q = cap;
-        // Storage is finite: past its room a site runs only as far as its stock drains.
-        if (stockOut[a] > room) q *= Math.max(0, 1 - (stockOut[a] - room) / (0.5 * room));
-        operating += cap;
-        if (processor) {
-          const planned = q;
-          const canMake = stockIn[a] * yieldRate;
-          if (q > canMake) q = canMake;
-          // Bid for the input of the planned run rate, and move part of the way to the target cover.
-          const need = planned / yieldRate;
-          const order = need + RESTOCK_RATE * (inputCover * need - stockIn[a]);
-          want = order > 0 ? order : 0;
-        }
-      }
-      let aim = cover * q * hold;
-      if (aim > room) aim = room;
-      let ask = q + STOCK_ADJUSTMENT * (stockOut[a] - aim);
-      if (ask < 0) ask = 0;
-      produced[a] = q;
-      offered[a] = ask;
-      inputBid[a] = want;
-      output += q;
-      offer += ask;
-      bidInput += want;
-      cashCost += q * unitCost[a];
-    }
-    partials[p + PARTIAL_OFFER] = offer;
-    partials[p + PARTIAL_PRODUCED] = output;
-    partials[p + PARTIAL_INPUT_BID] = bidInput;
-    partials[p + PARTIAL_CAPACITY] = operating;
-    partials[p + PARTIAL_CASH_COST] = cashCost;
-    partials[p + PARTIAL_PIPELINE] = pipeline;
-    partials[p + PARTIAL_DEMAND] = 0;
-    partials[p + PARTIAL_BID] = 0;
+    let aim = cover * q * hold;
+    if (aim > room) aim = room;
+    let ask = q + STOCK_ADJUSTMENT * (held - aim);
+    if (ask < 0) ask = 0;
+    produced[a] = q;
+    offered[a] = ask;
+    inputBid[a] = want;
+    output += q;
+    offer += ask;
+    bidInput += want;
+    cashCost += q * cost;
   }
+  partials[p + PARTIAL_OFFER] = offer;
+  partials[p + PARTIAL_PRODUCED] = output;
+  partials[p + PARTIAL_INPUT_BID] = bidInput;
+  partials[p + PARTIAL_CAPACITY] = operating;
+  partials[p + PARTIAL_CASH_COST] = cashCost;
+  partials[p + PARTIAL_PIPELINE] = pipeline;
+  zeroFields(partials, p, CONSUMER_DECISION);
 }
 
 /**
  * Monthly settlement: apply the market's fills; update stocks; producers exit after sustained
- * losses, expand and build new capacity; consumers consume and record unmet demand.
+ * losses, expand and build new capacity; consumers consume and record unmet demand. One loop
+ * per role: consumers; producers' output stocks and sites; processors' input stocks.
  */
-export function settleBlocks(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  const { plan, goodYield, goodInput, blockGood, blockNode, blockRole } = ctx;
-  const { blockStart, blockLength } = plan;
+export const settleBlocks = overBlocks((job) => {
+  if (job.role === ROLE_CONSUMER) settleConsumers(job);
+  else {
+    settleProducers(job);
+    settleInputs(job);
+  }
+});
+
+function settleConsumers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
+  const { stockIn, produced, offered } = cols;
+  const fill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + key];
+  let consumed = 0;
+  let unmet = 0;
+  let stock = 0;
+  for (let a = start; a < end; a++) {
+    const available = stockIn[a] + offered[a] * fill;
+    const want = produced[a];
+    const use = want < available ? want : available;
+    const left = available - use;
+    stockIn[a] = left;
+    consumed += use;
+    unmet += want - use;
+    stock += left;
+  }
+  partials[p + PARTIAL_CONSUMED] = consumed;
+  partials[p + PARTIAL_UNMET] = unmet;
+  partials[p + PARTIAL_STOCK_IN] = stock;
+  zeroFields(partials, p, PRODUCER_SETTLEMENT);
+}
+
+/** Processors' input cost at the long-run price, per tonne of output (0 for other producers). */
+function inputLongCost({ ctx, view, role, good, node }: BlockJob): number {
+  if (role !== ROLE_PROCESSOR) return 0;
+  const inputKey = ctx.goodInput[good] * view.nodes + node;
+  return view.data[VIEW_BUYER_LONG_PRICE * view.goods * view.nodes + inputKey] / ctx.goodYield[good];
+}
+
+/** Producers: sales out of output stock, then each site's exit, expansion, building and restart. */
+function settleProducers(job: BlockJob): void {
+  const { cols, view, partials, key, start, end, p } = job;
   const v = view.data;
-  const nodes = view.nodes;
-  const stride = view.goods * nodes;
+  const stride = view.goods * view.nodes;
   const {
     capacity,
     stockOut,
-    stockIn,
     produced,
     offered,
-    inputBid,
     pendingCapacity,
     unitCost,
     investment,
@@ -462,142 +571,127 @@ export function settleBlocks(
     status,
     lossMonths,
   } = cols;
-  for (let b = lo; b < hi; b++) {
-    const good = blockGood[b];
-    const node = blockNode[b];
-    const role = blockRole[b];
-    const key = good * nodes + node;
-    const start = blockStart[b] - cols.first;
-    const end = start + blockLength[b];
-    const p = b * PARTIAL_FIELDS;
-    if (role === ROLE_CONSUMER) {
-      const fill = v[VIEW_FILL_FRACTION * stride + key];
-      let consumed = 0;
-      let unmet = 0;
-      let stock = 0;
-      for (let a = start; a < end; a++) {
-        const available = stockIn[a] + offered[a] * fill;
-        const want = produced[a];
-        const use = want < available ? want : available;
-        stockIn[a] = available - use;
-        consumed += use;
-        unmet += want - use;
-        stock += stockIn[a];
+  const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
+  const longPrice = v[VIEW_LONG_PRICE * stride + key];
+  const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
+  const buildRate = v[VIEW_BUILD_RATE * stride + key];
+  const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
+  const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
+  const buildLag = v[VIEW_BUILD_LAG * stride + key];
+  const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
+  const inputCost = inputLongCost(job);
+  let sold = 0;
+  let heldOut = 0;
+  let started = 0;
+  let building = 0;
+  let added = 0;
+  let mothballed = 0;
+  // Each column is read once and written once per agent, at its own width (locals in between).
+  for (let a = start; a < end; a++) {
+    const s = offered[a] * sellFraction;
+    let stock = stockOut[a] + (produced[a] - s);
+    // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
+    if (stock < 0) stock = 0;
+    stockOut[a] = stock;
+    sold += s;
+    heldOut += stock;
+    const state = status[a];
+    if (state === STATUS_ACTIVE) {
+      const fullCost = unitCost[a] + inputCost;
+      let loss = lossMonths[a];
+      // A sustained expected loss (the year-long expectation well below cost), not a bad month.
+      if (exitPrice < fullCost * (1 - MOTHBALL_MARGIN)) {
+        if (loss < 255) loss++;
+      } else loss = 0;
+      if (loss >= MOTHBALL_AFTER_MONTHS) {
+        // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
+        status[a] = STATUS_DORMANT;
+        lossMonths[a] = 1;
+        mothballed += capacity[a];
+        pendingCapacity[a] = 0;
+        pendingMonths[a] = 0;
+        continue;
       }
-      partials[p + PARTIAL_CONSUMED] = consumed;
-      partials[p + PARTIAL_UNMET] = unmet;
-      partials[p + PARTIAL_STOCK_IN] = stock;
-      partials[p + PARTIAL_SOLD] = 0;
-      partials[p + PARTIAL_STOCK_OUT] = 0;
-      partials[p + PARTIAL_INPUT_RECEIVED] = 0;
-      partials[p + PARTIAL_INPUT_USED] = 0;
-      partials[p + PARTIAL_CAPACITY_STARTED] = 0;
-      partials[p + PARTIAL_CAPACITY_BUILDING] = 0;
-      partials[p + PARTIAL_CAPACITY_ADDED] = 0;
-      partials[p + PARTIAL_MOTHBALLED] = 0;
-      continue;
+      lossMonths[a] = loss;
+      // Expansions under way come online at 1/lag a month; new ones start while they pay.
+      let size = capacity[a];
+      let pending = pendingCapacity[a];
+      if (pending > 0) {
+        const done = pending / expansionLag;
+        size += done;
+        capacity[a] = size;
+        pending -= done;
+        added += done;
+      }
+      if (expansionRate > 0 && longPrice > fullCost) {
+        const more = size * expansionRate;
+        pending += more;
+        started += more;
+      }
+      pendingCapacity[a] = pending;
+      building += pending;
+    } else if (state === STATUS_DORMANT) {
+      const fullCost = unitCost[a] + inputCost;
+      let loss = lossMonths[a];
+      // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
+      // until it has been closed so long that it has exited for good.
+      if (loss > 0 && ++loss > EXIT_AFTER_MOTHBALLED_MONTHS) loss = 0;
+      lossMonths[a] = loss;
+      const restart = loss > 0;
+      const required = restart ? hurdle * 0.5 : hurdle;
+      // Float32 column: the sum is rounded as the column stores it before it is compared.
+      let pressure = investment[a];
+      if (longPrice > fullCost * (1 + required)) pressure = Math.fround(pressure + buildRate);
+      if (pressure >= 1) {
+        pressure -= 1;
+        status[a] = STATUS_BUILDING;
+        pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
+        started += capacity[a];
+        building += capacity[a];
+      }
+      investment[a] = pressure;
+    } else if (state === STATUS_BUILDING || state === STATUS_SCHEDULED) {
+      const months = pendingMonths[a] - 1;
+      pendingMonths[a] = months;
+      if (months <= 0) {
+        status[a] = STATUS_ACTIVE;
+        lossMonths[a] = 0;
+        added += capacity[a];
+      } else building += capacity[a];
     }
-    const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
-    const longPrice = v[VIEW_LONG_PRICE * stride + key];
-    const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
-    const buildRate = v[VIEW_BUILD_RATE * stride + key];
-    const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
-    const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
-    const buildLag = v[VIEW_BUILD_LAG * stride + key];
-    const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
-    const processor = role === ROLE_PROCESSOR;
-    const yieldRate = goodYield[good];
-    const inputKey = processor ? goodInput[good] * nodes + node : 0;
-    const inputLongCost = processor ? v[VIEW_BUYER_LONG_PRICE * stride + inputKey] / yieldRate : 0;
-    const inputFill = processor ? v[VIEW_FILL_FRACTION * stride + inputKey] : 0;
-    let sold = 0;
-    let heldOut = 0;
-    let heldIn = 0;
-    let received = 0;
-    let used = 0;
-    let started = 0;
-    let building = 0;
-    let added = 0;
-    let mothballed = 0;
-    for (let a = start; a < end; a++) {
-      const q = produced[a];
-      const s = offered[a] * sellFraction;
-      stockOut[a] += q - s;
-      // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
-      if (stockOut[a] < 0) stockOut[a] = 0;
-      sold += s;
-      heldOut += stockOut[a];
-      if (processor) {
-        const got = inputBid[a] * inputFill;
-        const use = q / yieldRate;
-        stockIn[a] += got - use;
-        if (stockIn[a] < 0) stockIn[a] = 0;
-        received += got;
-        used += use;
-        heldIn += stockIn[a];
-      }
-      const state = status[a];
-      if (state === STATUS_ACTIVE) {
-        const cost = unitCost[a];
-        // A sustained expected loss (the year-long expectation well below cost), not a bad month.
-        if (exitPrice < (cost + inputLongCost) * (1 - MOTHBALL_MARGIN)) {
-          if (lossMonths[a] < 255) lossMonths[a]++;
-        } else lossMonths[a] = 0;
-        if (lossMonths[a] >= MOTHBALL_AFTER_MONTHS) {
-          // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
-          status[a] = STATUS_DORMANT;
-          lossMonths[a] = 1;
-          mothballed += capacity[a];
-          pendingCapacity[a] = 0;
-          pendingMonths[a] = 0;
-          continue;
-        }
-        // Expansions under way come online at 1/lag a month; new ones start while they pay.
-        if (pendingCapacity[a] > 0) {
-          const done = pendingCapacity[a] / expansionLag;
-          capacity[a] += done;
-          pendingCapacity[a] -= done;
-          added += done;
-        }
-        if (expansionRate > 0 && longPrice > cost + inputLongCost) {
-          const more = capacity[a] * expansionRate;
-          pendingCapacity[a] += more;
-          started += more;
-        }
-        building += pendingCapacity[a];
-      } else if (state === STATUS_DORMANT) {
-        const fullCost = unitCost[a] + inputLongCost;
-        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
-        // until it has been closed so long that it has exited for good.
-        if (lossMonths[a] > 0 && ++lossMonths[a] > EXIT_AFTER_MOTHBALLED_MONTHS) lossMonths[a] = 0;
-        const restart = lossMonths[a] > 0;
-        const required = restart ? hurdle * 0.5 : hurdle;
-        if (longPrice > fullCost * (1 + required)) investment[a] += buildRate;
-        if (investment[a] >= 1) {
-          investment[a] -= 1;
-          status[a] = STATUS_BUILDING;
-          pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
-          started += capacity[a];
-          building += capacity[a];
-        }
-      } else if (state === STATUS_BUILDING || state === STATUS_SCHEDULED) {
-        if (--pendingMonths[a] <= 0) {
-          status[a] = STATUS_ACTIVE;
-          lossMonths[a] = 0;
-          added += capacity[a];
-        } else building += capacity[a];
-      }
-    }
-    partials[p + PARTIAL_SOLD] = sold;
-    partials[p + PARTIAL_STOCK_OUT] = heldOut;
-    partials[p + PARTIAL_STOCK_IN] = heldIn;
-    partials[p + PARTIAL_INPUT_RECEIVED] = received;
-    partials[p + PARTIAL_INPUT_USED] = used;
-    partials[p + PARTIAL_CAPACITY_STARTED] = started;
-    partials[p + PARTIAL_CAPACITY_BUILDING] = building;
-    partials[p + PARTIAL_CAPACITY_ADDED] = added;
-    partials[p + PARTIAL_MOTHBALLED] = mothballed;
-    partials[p + PARTIAL_CONSUMED] = 0;
-    partials[p + PARTIAL_UNMET] = 0;
   }
+  partials[p + PARTIAL_SOLD] = sold;
+  partials[p + PARTIAL_STOCK_OUT] = heldOut;
+  partials[p + PARTIAL_CAPACITY_STARTED] = started;
+  partials[p + PARTIAL_CAPACITY_BUILDING] = building;
+  partials[p + PARTIAL_CAPACITY_ADDED] = added;
+  partials[p + PARTIAL_MOTHBALLED] = mothballed;
+  zeroFields(partials, p, CONSUMER_SETTLEMENT);
+}
+
+/** Processors: input received and used this month, and the input stock left (0 for other producers). */
+function settleInputs(job: BlockJob): void {
+  const { ctx, cols, view, partials, good, node, role, start, end, p } = job;
+  let heldIn = 0;
+  let received = 0;
+  let used = 0;
+  if (role === ROLE_PROCESSOR) {
+    const { stockIn, produced, inputBid } = cols;
+    const yieldRate = ctx.goodYield[good];
+    const inputKey = ctx.goodInput[good] * view.nodes + node;
+    const inputFill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + inputKey];
+    for (let a = start; a < end; a++) {
+      const got = inputBid[a] * inputFill;
+      const use = produced[a] / yieldRate;
+      let stock = stockIn[a] + (got - use);
+      if (stock < 0) stock = 0;
+      stockIn[a] = stock;
+      received += got;
+      used += use;
+      heldIn += stock;
+    }
+  }
+  partials[p + PARTIAL_STOCK_IN] = heldIn;
+  partials[p + PARTIAL_INPUT_RECEIVED] = received;
+  partials[p + PARTIAL_INPUT_USED] = used;
 }

@@ -30,8 +30,9 @@ import {
   STATUS_QUO_HANDLING_USD_PER_TONNE,
 } from './constants.ts';
 import {
-  createMarketView,
+  createMarketViews,
   type MarketView,
+  type MarketViews,
   PARTIAL_FIELDS,
   PARTIAL_INIT_EFFECTIVE,
   PARTIAL_INIT_RAW,
@@ -85,7 +86,8 @@ export class Coordinator {
   readonly world: World;
   readonly scenario: Scenario;
   readonly plan: PopulationPlan;
-  readonly view: MarketView;
+  /** The market views agents read, one per month parity (exchange.ts): see viewFor. */
+  readonly views: MarketViews;
   readonly results: RunResults;
   readonly policy: CompiledPolicy;
   private readonly N: number;
@@ -155,7 +157,7 @@ export class Coordinator {
     const G = world.goods.length;
     this.N = N;
     this.G = G;
-    this.view = createMarketView(G, N, viewBuffer);
+    this.views = createMarketViews(G, N, viewBuffer);
     this.policy = compilePolicy(world, scenario);
     const km = distanceMatrix(world.nodes);
     this.transport = transportCosts(
@@ -275,6 +277,14 @@ export class Coordinator {
     this.stocksBefore = stocks;
   }
 
+  /**
+   * Month `month`'s market view: written by its beginMonth and clear, read by its decide and
+   * settle and its endMonth, while the other month parity's view serves the month beside it.
+   */
+  viewFor(month: number): MarketView {
+    return this.views.views[month & 1];
+  }
+
   /** World demand growth of a mineral in a month, per year (nodes weighted by calibrated final demand). */
   worldGrowth(mineral: number, month: number): number {
     return worldGrowth(this.world, this.policy.at(month), mineral);
@@ -285,7 +295,7 @@ export class Coordinator {
     const { N, G, world, prices } = this;
     const policy = this.policy.at(month);
     this.monthPolicy = policy;
-    const v = this.view.data;
+    const v = this.viewFor(month).data;
     const stride = G * N;
     if (month > 0) {
       // The monthly step changes only with the policy (compiled policies are shared between changes).
@@ -343,7 +353,7 @@ export class Coordinator {
     planStockpiles(this.stockpiles, this.scenario, policy, prices.buyerIndex, this.results, N);
     updatePipelineFactors(this.pipelineFactor, world, policy, agg);
 
-    const v = this.view.data;
+    const v = this.viewFor(month).data;
     const stride = G * N;
     const kappa = this.scenario.elasticities.priceAdjustment;
     for (let g = 0; g < G; g++) {
@@ -403,13 +413,13 @@ export class Coordinator {
 
   /**
    * Phase 3: add the settlement partials, settle stockpiles and recyclers, check conservation,
-   * record the month. It reads nothing that the next month's beginMonth or the agents' decide
-   * phase write, so the parallel engine runs it while the workers decide the next month.
+   * record the month. It reads nothing that the next month's beginMonth (which writes the other
+   * view) or the agents' decide phase write, so both run before it (phases.ts).
    */
   endMonth(month: number, partials: Float64Array): void {
     const { N, G, world, agg, prices } = this;
     sumPartials(this.settlementSums, partials);
-    const v = this.view.data;
+    const v = this.viewFor(month).data;
     settleStockpiles(
       this.stockpiles,
       N,

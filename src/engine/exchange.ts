@@ -54,8 +54,30 @@ export interface MarketView {
   nodes: number;
 }
 
-export function createMarketView(goods: number, nodes: number, buffer?: ArrayBufferLike): MarketView {
+/**
+ * The coordinator's market views, double-buffered: month m's view is views[m & 1]. Month m's
+ * settle reads its view (with month m's fills) while month m + 1's view is already written for
+ * the decide phase fused with it (phases.ts). Both live in `data`, one after the other.
+ */
+export interface MarketViews {
+  /** Both views, 2 × VIEW_FIELDS × goods × nodes: what shared memory holds and transfer mode copies. */
+  data: Float64Array;
+  views: readonly [MarketView, MarketView];
+}
+
+/** Bytes of the two market views. */
+export function marketViewsByteLength(goods: number, nodes: number): number {
+  return 2 * VIEW_FIELDS * goods * nodes * 8;
+}
+
+/** The two views over `buffer` (fresh memory when omitted). */
+export function createMarketViews(goods: number, nodes: number, buffer?: ArrayBufferLike): MarketViews {
   const length = VIEW_FIELDS * goods * nodes;
-  const data = buffer ? new Float64Array(buffer, 0, length) : new Float64Array(length);
-  return { data, goods, nodes };
+  const data = buffer ? new Float64Array(buffer, 0, 2 * length) : new Float64Array(2 * length);
+  const view = (i: number): MarketView => ({
+    data: data.subarray(i * length, (i + 1) * length),
+    goods,
+    nodes,
+  });
+  return { data, views: [view(0), view(1)] };
 }

@@ -16,7 +16,7 @@ import {
 } from './agents.ts';
 import type { AgentColumns } from './columns.ts';
 import type { Coordinator } from './coordinator.ts';
-import type { MarketView } from './exchange.ts';
+import type { MarketViews } from './exchange.ts';
 import type { PopulationPlan } from './layout.ts';
 import type { World } from './world.ts';
 
@@ -25,26 +25,42 @@ export const PHASE_DRAW = 1;
 export const PHASE_SCALE = 2;
 export const PHASE_DECIDE = 3;
 export const PHASE_SETTLE = 4;
+/** Month m's settle and month m + 1's decide, block by block (monthPhases). */
+export const PHASE_SETTLE_DECIDE = 5;
 
 export type AgentPhaseCode =
   | typeof PHASE_DRAW
   | typeof PHASE_SCALE
   | typeof PHASE_DECIDE
-  | typeof PHASE_SETTLE;
+  | typeof PHASE_SETTLE
+  | typeof PHASE_SETTLE_DECIDE;
 
-export const PHASE_NAMES: Record<AgentPhaseCode, 'draw' | 'scale' | 'decide' | 'settle'> = {
+export const PHASE_NAMES: Record<
+  AgentPhaseCode,
+  'draw' | 'scale' | 'decide' | 'settle' | 'settle and decide'
+> = {
   [PHASE_DRAW]: 'draw',
   [PHASE_SCALE]: 'scale',
   [PHASE_DECIDE]: 'decide',
   [PHASE_SETTLE]: 'settle',
+  [PHASE_SETTLE_DECIDE]: 'settle and decide',
 };
 
 export interface AgentPhase {
   code: AgentPhaseCode;
-  /** Month of a decide or settle phase; -1 during initialisation. */
+  /** Month of a decide or settle phase (of the settle in a settle-and-decide); -1 during initialisation. */
   month: number;
   /** Scale phase: each group's scale factor (from the coordinator). */
   groupScales: Float64Array | null;
+}
+
+/** The single phases a settle-and-decide phase is made of, in order: settle `month`, decide `month` + 1. */
+export function phaseParts(phase: AgentPhase): AgentPhase[] {
+  if (phase.code !== PHASE_SETTLE_DECIDE) return [phase];
+  return [
+    { code: PHASE_SETTLE, month: phase.month, groupScales: null },
+    { code: PHASE_DECIDE, month: phase.month + 1, groupScales: null },
+  ];
 }
 
 /**
@@ -61,66 +77,54 @@ export function* initialisationPhases(
   coordinator.recordInitialStocks(partials);
 }
 
-/** One month: begin (the view), decide, clear (markets), settle, end (record). Yields decide and settle. */
-export function* monthPhases(
-  coordinator: Coordinator,
-  month: number,
-  partials: Float64Array,
-): Generator<AgentPhase, void, void> {
-  coordinator.beginMonth(month);
-  yield { code: PHASE_DECIDE, month, groupScales: null };
-  coordinator.clear(month, partials);
-  yield { code: PHASE_SETTLE, month, groupScales: null };
-  coordinator.endMonth(month, partials);
-}
-
-/** What a driver does with an agent phase: run it (start and wait), only start it, or wait for a started one. */
-export interface PhaseStep {
-  action: 'run' | 'start' | 'finish';
-  phase: AgentPhase;
-}
-
 /**
- * One month with the next month's decisions overlapped with this month's end: after settle,
- * the coordinator begins month + 1 and has the agents start deciding it, then ends (records)
- * this month while they work; the next month's steps then wait for that decide phase instead
- * of starting it. Same calls on the same data as monthPhases, so the same numbers: endMonth
- * reads only settlement partials, fills and market outcomes, and neither beginMonth nor
- * decide writes those (decide writes decision partials and agents' plans, which endMonth
- * does not read). `decideStarted`: the previous month already started this month's decide.
+ * Month `month` of `months`: clear its markets (on the decisions the previous month's phase
+ * made; month 0 begins and decides first), begin the next month, then one agent phase settles
+ * this month and decides the next, block by block (each block's state is read from memory
+ * once a month), then end (record) this month. One phase a month: the parallel engine's
+ * workers cross one barrier a month.
+ *
+ * The same numbers as begin, decide, clear, settle, end month after month: each agent still
+ * settles month m before it decides month m + 1, and every sum runs in block order. The next
+ * month's beginMonth writes the other market view (Coordinator.viewFor), so this month's settle
+ * and endMonth read this month's fills and signals; beginMonth reads no settlement result, and
+ * endMonth reads neither the decisions nor the next month's view.
  */
-export function* overlappedMonthPhases(
+export function* monthPhases(
   coordinator: Coordinator,
   month: number,
   months: number,
   partials: Float64Array,
-  decideStarted: boolean,
-): Generator<PhaseStep, void, void> {
-  const decide: AgentPhase = { code: PHASE_DECIDE, month, groupScales: null };
-  if (!decideStarted) {
-    coordinator.beginMonth(month);
-    yield { action: 'start', phase: decide };
+): Generator<AgentPhase, void, void> {
+  if (month === 0) {
+    coordinator.beginMonth(0);
+    yield { code: PHASE_DECIDE, month: 0, groupScales: null };
   }
-  yield { action: 'finish', phase: decide };
   coordinator.clear(month, partials);
-  yield { action: 'run', phase: { code: PHASE_SETTLE, month, groupScales: null } };
   if (month + 1 < months) {
     coordinator.beginMonth(month + 1);
-    yield { action: 'start', phase: { code: PHASE_DECIDE, month: month + 1, groupScales: null } };
-  }
+    yield { code: PHASE_SETTLE_DECIDE, month, groupScales: null };
+  } else yield { code: PHASE_SETTLE, month, groupScales: null };
   coordinator.endMonth(month, partials);
 }
 
-/** Runs agent phase `phase` over blocks [lo, hi); `view` is the coordinator's market view (or a copy of it). */
+/**
+ * Runs agent phase `phase` over blocks [lo, hi); `views` are the coordinator's market views
+ * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
+ * settle-and-decide), so a worker can say where it failed.
+ */
 export function runAgentPhase(
   ctx: AgentContext,
   cols: AgentColumns,
-  view: MarketView,
+  views: MarketViews['views'],
   partials: Float64Array,
   phase: AgentPhase,
   lo: number,
   hi: number,
+  onPart?: (code: AgentPhaseCode, month: number) => void,
 ): void {
+  const { month } = phase;
+  if (phase.code !== PHASE_SETTLE_DECIDE) onPart?.(phase.code, month);
   switch (phase.code) {
     case PHASE_DRAW:
       drawBlocks(ctx, cols, partials, lo, hi);
@@ -129,10 +133,19 @@ export function runAgentPhase(
       scaleBlocks(ctx, cols, phase.groupScales!, partials, lo, hi);
       break;
     case PHASE_DECIDE:
-      decideBlocks(ctx, cols, view, partials, lo, hi);
+      decideBlocks(ctx, cols, views[month & 1], partials, lo, hi);
       break;
     case PHASE_SETTLE:
-      settleBlocks(ctx, cols, view, partials, lo, hi);
+      settleBlocks(ctx, cols, views[month & 1], partials, lo, hi);
+      break;
+    case PHASE_SETTLE_DECIDE:
+      // Block by block: the block's columns are still in cache when it decides.
+      for (let b = lo; b < hi; b++) {
+        onPart?.(PHASE_SETTLE, month);
+        settleBlocks(ctx, cols, views[month & 1], partials, b, b + 1);
+        onPart?.(PHASE_DECIDE, month + 1);
+        decideBlocks(ctx, cols, views[(month + 1) & 1], partials, b, b + 1);
+      }
       break;
   }
 }

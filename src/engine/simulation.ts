@@ -46,16 +46,16 @@ export function createSimulation(world: World, scenario: Scenario): Simulation {
   );
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
-  const view = coordinator.view;
+  const { views } = coordinator.views;
   const allBlocks = (phase: AgentPhase) =>
-    runAgentPhase(ctx, cols, view, partials, phase, 0, plan.blockCount);
+    runAgentPhase(ctx, cols, views, partials, phase, 0, plan.blockCount);
 
   for (const phase of initialisationPhases(coordinator, partials)) allBlocks(phase);
 
   let month = 0;
   const step = () => {
     if (month >= scenario.months) throw new Error(`the run is complete (${scenario.months} months)`);
-    for (const phase of monthPhases(coordinator, month, partials)) allBlocks(phase);
+    for (const phase of monthPhases(coordinator, month, scenario.months, partials)) allBlocks(phase);
     month++;
   };
   return {

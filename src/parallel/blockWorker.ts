@@ -12,26 +12,18 @@
 import { transfer } from 'comlink';
 import type { AgentContext } from '../engine/agents.ts';
 import { type AgentColumns, createColumns } from '../engine/columns.ts';
-import { createMarketView, type MarketView, PARTIAL_FIELDS } from '../engine/exchange.ts';
+import { createMarketViews, type MarketViews, PARTIAL_FIELDS } from '../engine/exchange.ts';
 import {
   type AgentPhase,
   type AgentPhaseCode,
   agentContextFor,
   PHASE_NAMES,
+  PHASE_SETTLE_DECIDE,
+  phaseParts,
   runAgentPhase,
 } from '../engine/phases.ts';
-import {
-  type BlockWorkerApi,
-  type BlockWorkerSetup,
-  CONTROL_DONE,
-  CONTROL_FAILED,
-  CONTROL_GENERATION,
-  CONTROL_MONTH,
-  CONTROL_PHASE,
-  CONTROL_WORDS,
-  PHASE_STOP,
-  type PhaseReply,
-} from './protocol.ts';
+import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
+import * as protocol from './protocol.ts';
 
 interface WorkerState {
   setup: BlockWorkerSetup;
@@ -39,7 +31,10 @@ interface WorkerState {
   cols: AgentColumns;
   /** Full-size (blockCount × PARTIAL_FIELDS): block functions index partials by block number. */
   partials: Float64Array;
-  view: MarketView;
+  /** The market views (month m reads views[m & 1]). */
+  views: MarketViews['views'];
+  /** Shared-memory mode: records the single phase the worker is in (the control words' activity). */
+  onPart: ((code: AgentPhaseCode, month: number) => void) | undefined;
 }
 
 /** Never settles: what a crashed worker answers. */
@@ -53,17 +48,21 @@ export function createBlockWorker(): BlockWorkerApi {
     return state;
   };
 
-  /** The injected fault for this phase, if any (debug only). */
-  const faultFor = (code: AgentPhaseCode, month: number) => {
+  /** The injected fault for a single phase of `phase`, if any, and that phase (debug only). */
+  const faultFor = (phase: AgentPhase) => {
     const fault = state?.setup.fault;
     if (!fault || fault.worker !== state!.setup.index) return null;
-    return fault.month === month && fault.phase === PHASE_NAMES[code] ? fault : null;
+    const part = phaseParts(phase).find(
+      (p) => fault.month === p.month && fault.phase === PHASE_NAMES[p.code],
+    );
+    return part ? { ...fault, part } : null;
   };
 
   /** Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and returns false. */
   const runPhase = (s: WorkerState, phase: AgentPhase): boolean => {
-    const fault = faultFor(phase.code, phase.month);
+    const fault = faultFor(phase);
     if (fault) {
+      s.onPart?.(fault.part.code, fault.part.month);
       const what = `injected ${fault.kind} in worker ${fault.worker}, month ${fault.month}, ${fault.phase}`;
       if (fault.kind === 'throw') throw new Error(what);
       if (fault.kind === 'hang') {
@@ -79,7 +78,7 @@ export function createBlockWorker(): BlockWorkerApi {
       }, 0);
       return false;
     }
-    runAgentPhase(s.ctx, s.cols, s.view, s.partials, phase, s.setup.range.lo, s.setup.range.hi);
+    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, s.setup.range.lo, s.setup.range.hi, s.onPart);
     return true;
   };
 
@@ -98,27 +97,38 @@ export function createBlockWorker(): BlockWorkerApi {
       );
       const goods = world.goods.length;
       const nodes = world.nodes.length;
-      state = shared
-        ? {
-            setup,
-            ctx,
-            cols: createColumns(0, plan.agentCount, shared.columns),
-            partials: new Float64Array(shared.partials),
-            view: createMarketView(goods, nodes, shared.view),
-          }
-        : {
-            setup,
-            ctx,
-            cols: createColumns(range.firstAgent, range.agentCount),
-            partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
-            view: createMarketView(goods, nodes),
-          };
+      if (shared) {
+        const control = new Int32Array(shared.control);
+        const at = protocol.activityWord(setup.workers, setup.index);
+        state = {
+          setup,
+          ctx,
+          cols: createColumns(0, plan.agentCount, shared.columns),
+          partials: new Float64Array(shared.partials),
+          views: createMarketViews(goods, nodes, shared.view).views,
+          onPart: (code, month) => {
+            Atomics.store(control, at, code);
+            Atomics.store(control, at + 1, month);
+          },
+        };
+      } else {
+        state = {
+          setup,
+          ctx,
+          cols: createColumns(range.firstAgent, range.agentCount),
+          partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
+          views: createMarketViews(goods, nodes).views,
+          onPart: undefined,
+        };
+      }
     },
 
     phase(code, month, view, groupScales): PhaseReply {
       const s = ready();
       if (s.setup.shared) throw new Error('phase() is for transfer mode; this worker shares memory');
-      if (view) s.view.data = view;
+      if (code === PHASE_SETTLE_DECIDE)
+        throw new Error('phase() runs single phases; send the settle and the decide');
+      if (view) s.views[month & 1].data = view;
       const started = performance.now();
       if (!runPhase(s, { code: code as AgentPhaseCode, month, groupScales })) return NEVER as never;
       const busyMs = performance.now() - started;
@@ -141,30 +151,31 @@ export function createBlockWorker(): BlockWorkerApi {
       const { index, workers } = s.setup;
       let seen = generation;
       for (;;) {
-        Atomics.wait(control, CONTROL_GENERATION, seen);
-        const now = Atomics.load(control, CONTROL_GENERATION);
+        Atomics.wait(control, protocol.CONTROL_GENERATION, seen);
+        const now = Atomics.load(control, protocol.CONTROL_GENERATION);
         if (now === seen) continue;
         if (now !== seen + 1) throw new Error(`worker ${index} missed a phase (generation ${seen} → ${now})`);
         seen = now;
-        const code = Atomics.load(control, CONTROL_PHASE);
-        if (code === PHASE_STOP) return;
-        const month = Atomics.load(control, CONTROL_MONTH);
+        const code = Atomics.load(control, protocol.CONTROL_PHASE);
+        if (code === protocol.PHASE_STOP) return;
+        const month = Atomics.load(control, protocol.CONTROL_MONTH);
         const started = performance.now();
         let ran: boolean;
         try {
           ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
         } catch (error) {
-          Atomics.compareExchange(control, CONTROL_FAILED, 0, index + 1);
-          Atomics.store(control, CONTROL_WORDS + index, seen);
-          Atomics.add(control, CONTROL_DONE, 1);
-          Atomics.notify(control, CONTROL_DONE);
+          Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
+          Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
+          Atomics.add(control, protocol.CONTROL_DONE, 1);
+          Atomics.notify(control, protocol.CONTROL_DONE);
           throw error;
         }
         if (!ran) return NEVER;
         busy[index] = performance.now() - started;
-        Atomics.store(control, CONTROL_WORDS + index, seen);
+        Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
-        if (Atomics.add(control, CONTROL_DONE, 1) + 1 === workers) Atomics.notify(control, CONTROL_DONE);
+        if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)
+          Atomics.notify(control, protocol.CONTROL_DONE);
       }
     },
   };

@@ -12,12 +12,12 @@ import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { LoadInfo } from './client.ts';
-import type { EngineTimings } from './parallelEngine.ts';
+import { type EngineTimings, emptyTimings } from './parallelEngine.ts';
 
 export class LocalEngine {
   private sim: Simulation | null = null;
   private scenario: Scenario | null = null;
-  timings: EngineTimings = emptyLocalTimings();
+  timings: EngineTimings = emptyTimings(1);
 
   /** What the engine is doing, for the page's watchdog. */
   get activity(): string {
@@ -38,7 +38,7 @@ export class LocalEngine {
 
   async load(world: World, scenario: Scenario): Promise<LoadInfo> {
     const started = performance.now();
-    this.timings = emptyLocalTimings();
+    this.timings = emptyTimings(1);
     const sim = createSimulation(world, scenario);
     this.timings.initialisationMs = performance.now() - started;
     this.sim = sim;
@@ -67,17 +67,4 @@ export class LocalEngine {
     if (!this.sim) throw new Error('no scenario is loaded');
     return this.sim;
   }
-}
-
-function emptyLocalTimings(): EngineTimings {
-  return {
-    months: 0,
-    setupMs: 0,
-    spawnMs: 0,
-    initialisationMs: 0,
-    coordinatorMs: 0,
-    agentPhaseMs: 0,
-    busyMs: [0],
-    barrierWaitMs: [0],
-  };
 }

@@ -1,14 +1,15 @@
 /**
  * The parallel engine's coordinator side: one Coordinator (src/engine/coordinator.ts) and a
- * pool of block workers, stepped through the engine's phase generators (src/engine/phases.ts,
- * with the next month's decide overlapping this month's end). It runs on the CLI's main thread
- * in Node and in a dedicated coordinator worker in the browser, never on the page's main
- * thread.
+ * pool of block workers, stepped through the engine's phase generators (src/engine/phases.ts:
+ * one agent phase a month, this month's settle and the next month's decide). It runs on the
+ * CLI's main thread in Node and in a dedicated coordinator worker in the browser, never on the
+ * page's main thread.
  *
  * Per agent phase, shared-memory mode writes the phase into the control words, bumps the
  * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
- * every worker has added itself to the done count; transfer mode sends each worker a copy of
- * the market view and copies the partial sums it sends back into place. Either way the
+ * every worker has added itself to the done count: one barrier crossing a month. Transfer
+ * mode sends each worker the settle and then the decide, each with a copy of its month's
+ * market view, and copies the partial sums it sends back into place. Either way the
  * coordinator then adds the partials in block order, so results are bit-identical for any
  * worker count and either mode.
  */
@@ -16,35 +17,26 @@ import type { Remote } from 'comlink';
 import { transfer } from 'comlink';
 import { columnsByteLength } from '../engine/columns.ts';
 import { Coordinator } from '../engine/coordinator.ts';
-import { PARTIAL_FIELDS, VIEW_FIELDS } from '../engine/exchange.ts';
+import { marketViewsByteLength, PARTIAL_FIELDS } from '../engine/exchange.ts';
 import { planPopulation } from '../engine/layout.ts';
 import {
   type AgentPhase,
+  type AgentPhaseCode,
   initialGrowth,
   initialisationPhases,
-  overlappedMonthPhases,
+  monthPhases,
   PHASE_NAMES,
   PHASE_SCALE,
-  type PhaseStep,
+  PHASE_SETTLE_DECIDE,
+  phaseParts,
 } from '../engine/phases.ts';
 import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
 import { type BlockRange, partitionBlocks } from './partition.ts';
-import {
-  type BlockWorkerApi,
-  CONTROL_DONE,
-  CONTROL_FAILED,
-  CONTROL_GENERATION,
-  CONTROL_MONTH,
-  CONTROL_PHASE,
-  CONTROL_WORDS,
-  type FaultPlan,
-  PHASE_STOP,
-  phaseDeadlineMs,
-  type SharedMemory,
-} from './protocol.ts';
+import type { BlockWorkerApi, FaultPlan, SharedMemory } from './protocol.ts';
+import * as protocol from './protocol.ts';
 
 /** A running block worker, as a host (Node or browser) starts it. */
 export interface BlockWorkerHandle {
@@ -89,9 +81,8 @@ export interface EngineTimings {
   busyMs: number[];
   /**
    * Per worker: agent-phase wall time (release to the coordinator seeing every worker done)
-   * minus its busy time, i.e. time spent at barriers: waking up, waiting for slower workers,
-   * and, for the decide phase that overlaps the coordinator's end of month, waiting for the
-   * coordinator to look (months only).
+   * minus its busy time, i.e. time spent at barriers: waking up and waiting for slower
+   * workers (months only).
    */
   barrierWaitMs: number[];
 }
@@ -119,20 +110,12 @@ interface Run {
   busy: Float64Array | null;
   groupScales: Float64Array | null;
   month: number;
-  /** An agent phase started and not yet waited for (the next month's decide). */
-  pending: PendingPhase | null;
+  /** The agent phase the workers are running, if any. */
+  phase: AgentPhase | null;
   /** Set when the run is dropped (dispose, failure): its waits end. */
   discarded: boolean;
   /** The watchdog's limit for one agent phase, ms. */
   phaseTimeoutMs: number;
-}
-
-interface PendingPhase {
-  phase: AgentPhase;
-  /** performance.now() at release. */
-  started: number;
-  /** Per worker busy time, ms, once every worker is done. */
-  done: Promise<ArrayLike<number>>;
 }
 
 export class ParallelEngine {
@@ -176,7 +159,6 @@ export class ParallelEngine {
   async load(world: World, scenario: Scenario, options: ParallelLoadOptions): Promise<LoadInfo> {
     return this.exclusive(async () => {
       const started = performance.now();
-      await this.finishPending();
       await this.stopServing();
       this.dropRun();
       const plan = planPopulation(world, scenario);
@@ -199,10 +181,10 @@ export class ParallelEngine {
         busy: shared ? new Float64Array(shared.busy) : null,
         groupScales: shared ? new Float64Array(shared.groupScales) : null,
         month: 0,
-        pending: null,
+        phase: null,
         discarded: false,
         phaseTimeoutMs:
-          options.phaseTimeoutMs ?? phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
+          options.phaseTimeoutMs ?? protocol.phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
       };
       this.timings = emptyTimings(workers);
       const spawnStarted = performance.now();
@@ -235,7 +217,7 @@ export class ParallelEngine {
         ),
       );
       if (run.control) {
-        const generation = Atomics.load(run.control, CONTROL_GENERATION);
+        const generation = Atomics.load(run.control, protocol.CONTROL_GENERATION);
         this.serving = this.pool.map((worker) => worker.api.serve(generation));
         this.serving.forEach((serving, index) => {
           serving.catch((error) => this.fail(index, error));
@@ -244,7 +226,7 @@ export class ParallelEngine {
       this.timings.setupMs = performance.now() - started - this.timings.spawnMs;
       const initStarted = performance.now();
       this.run = run;
-      await this.drive(run, runEach(initialisationPhases(coordinator, run.partials)), false);
+      await this.drive(run, initialisationPhases(coordinator, run.partials), false);
       this.timings.initialisationMs = performance.now() - initStarted;
       return {
         meta: coordinator.results.meta,
@@ -261,12 +243,8 @@ export class ParallelEngine {
       const run = this.loaded();
       if (run.month >= run.scenario.months)
         throw new Error(`the run is complete (${run.scenario.months} months)`);
-      const { coordinator, month, scenario, partials, pending } = run;
-      await this.drive(
-        run,
-        overlappedMonthPhases(coordinator, month, scenario.months, partials, pending?.phase.month === month),
-        true,
-      );
+      const { coordinator, month, scenario, partials } = run;
+      await this.drive(run, monthPhases(coordinator, month, scenario.months, partials), true);
       run.month++;
       this.timings.months++;
     });
@@ -309,51 +287,42 @@ export class ParallelEngine {
 
   /**
    * Steps a phase generator: the coordinator's part runs in next(), the agents' part in the
-   * workers. A started phase runs while the coordinator goes on; its finish step waits for it.
+   * workers (shared memory: each phase at once; transfer mode: each single phase of it in turn).
    */
-  private async drive(run: Run, steps: Generator<PhaseStep, void, void>, inMonth: boolean): Promise<void> {
+  private async drive(run: Run, phases: Generator<AgentPhase, void, void>, inMonth: boolean): Promise<void> {
     for (;;) {
-      const started = performance.now();
-      const next = steps.next();
+      let started = performance.now();
+      const next = phases.next();
       if (inMonth) this.timings.coordinatorMs += performance.now() - started;
       if (next.done) return;
-      const { action, phase } = next.value;
-      if (action !== 'finish') this.startPhase(run, phase);
-      if (action !== 'start') await this.finishPhase(run, inMonth);
+      for (const phase of run.control ? [next.value] : phaseParts(next.value)) {
+        run.phase = phase;
+        this.doing = describePhase(phase);
+        started = performance.now();
+        const busy = await (run.control ? this.sharedPhase(run, phase) : this.transferPhase(run, phase));
+        run.phase = null;
+        if (!inMonth) continue;
+        const wall = performance.now() - started;
+        this.timings.agentPhaseMs += wall;
+        for (let w = 0; w < busy.length; w++) {
+          this.timings.busyMs[w] += busy[w];
+          this.timings.barrierWaitMs[w] += Math.max(0, wall - busy[w]);
+        }
+      }
     }
   }
 
-  private startPhase(run: Run, phase: AgentPhase): void {
-    if (run.pending) throw new Error('an agent phase is already running');
-    const when = phase.month >= 0 ? `month ${phase.month}` : 'initialisation';
-    this.doing = `${when} (${PHASE_NAMES[phase.code]})`;
-    const started = performance.now();
-    // Both release the phase before their first await, so the workers start now.
-    const done = run.control ? this.sharedPhase(run, phase) : this.transferPhase(run, phase);
-    done.catch(() => {}); // a failure is reported by finishPhase (or the next call)
-    run.pending = { phase, started, done };
-  }
-
-  private async finishPhase(run: Run, inMonth: boolean): Promise<void> {
-    const pending = run.pending;
-    if (!pending) throw new Error('no agent phase is running');
-    const busy = await pending.done;
-    run.pending = null;
-    if (!inMonth) return;
-    const wall = performance.now() - pending.started;
-    this.timings.agentPhaseMs += wall;
-    for (let w = 0; w < busy.length; w++) {
-      this.timings.busyMs[w] += busy[w];
-      this.timings.barrierWaitMs[w] += Math.max(0, wall - busy[w]);
-    }
-  }
-
-  /** Lets a started phase end (before the workers are set up again or stopped). */
-  private async finishPending(): Promise<void> {
-    const pending = this.run?.pending;
-    if (!pending) return;
-    await pending.done.catch(() => {});
-    this.run!.pending = null;
+  /**
+   * What worker `index` was doing: the single phase it last reported in a settle-and-decide
+   * (shared memory), else the phase the engine runs.
+   */
+  private where(index: number): string {
+    const run = this.run;
+    if (!run?.control || index < 0 || run.phase?.code !== PHASE_SETTLE_DECIDE) return this.doing;
+    const at = protocol.activityWord(run.ranges.length, index);
+    const code = Atomics.load(run.control, at) as AgentPhaseCode;
+    if (!(code in PHASE_NAMES) || code === PHASE_SETTLE_DECIDE) return this.doing;
+    return describePhase({ code, month: Atomics.load(run.control, at + 1), groupScales: null });
   }
 
   /** Releases a phase through the control words and waits until every worker is done. */
@@ -361,38 +330,38 @@ export class ParallelEngine {
     const control = run.control!;
     const workers = run.ranges.length;
     if (phase.code === PHASE_SCALE) run.groupScales!.set(phase.groupScales!);
-    Atomics.store(control, CONTROL_DONE, 0);
-    Atomics.store(control, CONTROL_PHASE, phase.code);
-    Atomics.store(control, CONTROL_MONTH, phase.month);
-    const generation = Atomics.add(control, CONTROL_GENERATION, 1) + 1;
-    Atomics.notify(control, CONTROL_GENERATION);
+    Atomics.store(control, protocol.CONTROL_DONE, 0);
+    Atomics.store(control, protocol.CONTROL_PHASE, phase.code);
+    Atomics.store(control, protocol.CONTROL_MONTH, phase.month);
+    const generation = Atomics.add(control, protocol.CONTROL_GENERATION, 1) + 1;
+    Atomics.notify(control, protocol.CONTROL_GENERATION);
     const deadline = performance.now() + run.phaseTimeoutMs;
     for (;;) {
       if (this.failure) throw this.failure;
       if (run.discarded) throw new Error('the run was discarded');
-      const done = Atomics.load(control, CONTROL_DONE);
+      const done = Atomics.load(control, protocol.CONTROL_DONE);
       if (done < workers && performance.now() > deadline) {
         const late = run.ranges
           .map((_, w) => w)
-          .filter((w) => Atomics.load(control, CONTROL_WORDS + w) !== generation);
+          .filter((w) => Atomics.load(control, protocol.CONTROL_WORDS + w) !== generation);
         throw this.stalled(late, run.phaseTimeoutMs);
       }
-      if (Atomics.load(control, CONTROL_FAILED) !== 0) {
+      if (Atomics.load(control, protocol.CONTROL_FAILED) !== 0) {
         // The worker's serve() rejects with its error right after it raised the flag.
         await this.guard(run, new Promise<never>(() => {}), 5000);
       }
       if (done >= workers) return Float64Array.from(run.busy!);
       if (waitAsync) {
-        const wait = waitAsync(control, CONTROL_DONE, done, 1000);
+        const wait = waitAsync(control, protocol.CONTROL_DONE, done, 1000);
         if (wait.async) await this.guard(run, wait.value);
-      } else if (Atomics.wait(control, CONTROL_DONE, done, 20) === 'timed-out') await nextTask();
+      } else if (Atomics.wait(control, protocol.CONTROL_DONE, done, 20) === 'timed-out') await nextTask();
     }
   }
 
-  /** Sends each worker the phase (with a copy of the view) and puts its partial sums in place. */
+  /** Sends each worker a single phase (with a copy of its month's view) and puts its partial sums in place. */
   private async transferPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
     const needsView = phase.code !== PHASE_SCALE && phase.month >= 0;
-    const view = run.coordinator.view.data;
+    const view = run.coordinator.viewFor(phase.month).data;
     const answered = this.pool.map(() => false);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {
@@ -451,7 +420,7 @@ export class ParallelEngine {
         ? null
         : new Promise<never>((_, reject) => {
             timer = setTimeout(() => {
-              const index = run?.control ? Atomics.load(run.control, CONTROL_FAILED) - 1 : -1;
+              const index = run?.control ? Atomics.load(run.control, protocol.CONTROL_FAILED) - 1 : -1;
               reject(this.fail(index, new Error('it gave no details')));
             }, timeoutMs);
           });
@@ -475,7 +444,7 @@ export class ParallelEngine {
   private fail(index: number, error: unknown): EngineError {
     if (!this.failure) {
       const detail = error instanceof Error ? error.message : String(error);
-      const where = this.doing;
+      const where = this.where(index);
       const who = index >= 0 ? `worker ${index}` : 'a worker';
       this.failure = new EngineError(`${who} failed during ${where}: ${detail}`, index >= 0 ? index : null);
       this.failPool?.(this.failure);
@@ -495,7 +464,7 @@ export class ParallelEngine {
       late.length === 1 ? `worker ${late[0]}` : late.length > 1 ? `workers ${late.join(', ')}` : 'a worker';
     if (!this.failure) {
       this.failure = new EngineError(
-        `${who} stopped answering during ${this.doing}: no reply in ${Math.round(limitMs / 1000)} s; the workers were stopped, and the next run starts new ones`,
+        `${who} stopped answering during ${this.where(late[0] ?? -1)}: no reply in ${Math.round(limitMs / 1000)} s; the workers were stopped, and the next run starts new ones`,
         late.length === 1 ? late[0] : null,
       );
       this.failPool?.(this.failure);
@@ -536,21 +505,25 @@ export class ParallelEngine {
       this.serving = [];
       return;
     }
-    Atomics.store(run.control, CONTROL_PHASE, PHASE_STOP);
-    Atomics.add(run.control, CONTROL_GENERATION, 1);
-    Atomics.notify(run.control, CONTROL_GENERATION);
+    Atomics.store(run.control, protocol.CONTROL_PHASE, protocol.PHASE_STOP);
+    Atomics.add(run.control, protocol.CONTROL_GENERATION, 1);
+    Atomics.notify(run.control, protocol.CONTROL_GENERATION);
     const serving = this.serving;
     this.serving = [];
     await this.guard(run, Promise.all(serving)).catch(() => this.terminatePool());
   }
 }
 
-/** Initialisation phases as run steps (start and wait). */
-function* runEach(phases: Generator<AgentPhase, void, void>): Generator<PhaseStep, void, void> {
-  for (const phase of phases) yield { action: 'run', phase };
+/** A phase as the engine's messages name it, e.g. "month 12 (decide)". */
+function describePhase(phase: AgentPhase): string {
+  if (phase.code === PHASE_SETTLE_DECIDE)
+    return `month ${phase.month} (settle) and ${phase.month + 1} (decide)`;
+  const when = phase.month >= 0 ? `month ${phase.month}` : 'initialisation';
+  return `${when} (${PHASE_NAMES[phase.code]})`;
 }
 
-function emptyTimings(workers: number): EngineTimings {
+/** Timings before any work, for `workers` workers. */
+export function emptyTimings(workers: number): EngineTimings {
   return {
     months: 0,
     setupMs: 0,
@@ -573,9 +546,9 @@ function allocateShared(
   return {
     columns: new SharedArrayBuffer(columnsByteLength(agentCount)),
     partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
-    view: new SharedArrayBuffer(VIEW_FIELDS * world.goods.length * world.nodes.length * 8),
+    view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
-    control: new SharedArrayBuffer((CONTROL_WORDS + workers) * 4),
+    control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
     busy: new SharedArrayBuffer(workers * 8),
   };
 }

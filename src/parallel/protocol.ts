@@ -15,7 +15,19 @@ export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
 export const CONTROL_WORDS = 5;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
-// that stopped answering). The control array is CONTROL_WORDS + workers words long.
+// that stopped answering); then two per worker: the single phase it is in, code and month
+// (activityWord), so a failure or a stall in a settle-and-decide phase names the settle or the
+// decide. The control array is controlLength(workers) words long.
+
+/** Int32 words of the control array for `workers` workers. */
+export function controlLength(workers: number): number {
+  return CONTROL_WORDS + 3 * workers;
+}
+
+/** Where worker `index` of `workers` writes the code of the single phase it is in (the month follows). */
+export function activityWord(workers: number, index: number): number {
+  return CONTROL_WORDS + workers + 2 * index;
+}
 
 /**
  * The block-worker watchdog: how long the coordinator waits for one agent phase before it
@@ -36,11 +48,11 @@ export interface SharedMemory {
   columns: SharedArrayBuffer;
   /** Partial sums, blockCount × PARTIAL_FIELDS Float64. */
   partials: SharedArrayBuffer;
-  /** Market view, VIEW_FIELDS × goods × nodes Float64. */
+  /** The two market views (createMarketViews), 2 × VIEW_FIELDS × goods × nodes Float64. */
   view: SharedArrayBuffer;
   /** Group scale factors for the scale phase, one Float64 per group. */
   groupScales: SharedArrayBuffer;
-  /** CONTROL_WORDS + workers Int32. */
+  /** controlLength(workers) Int32. */
   control: SharedArrayBuffer;
   /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
   busy: SharedArrayBuffer;
@@ -90,7 +102,10 @@ export interface BlockWorkerApi {
   /** Resolves once the worker is running (it answers messages). */
   ping(): number;
   setup(setup: BlockWorkerSetup): void;
-  /** Transfer mode: runs one agent phase on the worker's blocks with a copy of the view. */
+  /**
+   * Transfer mode: runs one single agent phase (not a settle-and-decide) on the worker's blocks
+   * with a copy of its month's market view.
+   */
   phase(code: number, month: number, view: Float64Array | null, groupScales: Float64Array | null): PhaseReply;
   /**
    * Shared-memory mode: runs the phases the control words release after generation

@@ -4,17 +4,18 @@
  * Float64Array) with the ratio of the engine's bytes-per-agent throughput to it.
  */
 
-import {
-  createAgentContext,
-  decideBlocks,
-  drawBlocks,
-  scaleBlocks,
-  settleBlocks,
-} from '../../src/engine/agents.ts';
 import { BYTES_PER_AGENT, createColumns } from '../../src/engine/columns.ts';
 import { Coordinator } from '../../src/engine/coordinator.ts';
 import { PARTIAL_FIELDS } from '../../src/engine/exchange.ts';
 import { planPopulation } from '../../src/engine/layout.ts';
+import {
+  type AgentPhase,
+  agentContextFor,
+  initialGrowth,
+  initialisationPhases,
+  monthPhases,
+  runAgentPhase,
+} from '../../src/engine/phases.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../src/scenario/world.ts';
@@ -38,7 +39,10 @@ export interface EngineBench {
   rows: EngineBenchRow[];
   teaching: { months: number; agents: number; seconds: number };
   bandwidth: { bytes: number; readGBs: number; triadGBs: number };
-  /** Bytes of agent state the agent phases stream per agent-month (two passes over the columns). */
+  /**
+   * Bytes of agent state the agent phases work through per agent-month: the columns once for
+   * the settle and once for the decide (fused block by block, so memory sees about one pass).
+   */
   bytesPerAgentMonth: number;
   /** Engine agent-phase throughput in GB/s at 1M agents, and its ratio to the read bandwidth. */
   engineGBs: number;
@@ -51,45 +55,46 @@ function scenarioFor(resolution: number, months: number) {
   return checked.scenario;
 }
 
-/** Runs `months` months at `agents` agents on this thread, timing phases separately. */
+/**
+ * Runs `months` months at `agents` agents on this thread as the single-thread engine does
+ * (src/engine/phases.ts: each month's settle fused with the next month's decide), timing the
+ * agent phases and the coordinator separately.
+ */
 export function benchAgents(agents: number, months: number): EngineBenchRow {
   const world = calibratedWorld();
   const scenario = scenarioFor(agents, months);
   const t0 = performance.now();
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
-  const ctx = createAgentContext(
+  const ctx = agentContextFor(
     world,
     plan,
     scenario.seed,
     scenario.market.expansionLagMonths,
-    (m) => coordinator.worldGrowth(m, 0),
+    initialGrowth(world, coordinator),
     coordinator.groupCalibration,
   );
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
-  drawBlocks(ctx, cols, partials, 0, plan.blockCount);
-  scaleBlocks(ctx, cols, coordinator.groupScales(partials), partials, 0, plan.blockCount);
-  coordinator.recordInitialStocks(partials);
+  const { views } = coordinator.views;
+  const allBlocks = (phase: AgentPhase) =>
+    runAgentPhase(ctx, cols, views, partials, phase, 0, plan.blockCount);
+  for (const phase of initialisationPhases(coordinator, partials)) allBlocks(phase);
   const t1 = performance.now();
   let agentMs = 0;
   let coordinatorMs = 0;
   for (let m = 0; m < months; m++) {
-    let a = performance.now();
-    coordinator.beginMonth(m);
-    let b = performance.now();
-    coordinatorMs += b - a;
-    decideBlocks(ctx, cols, coordinator.view, partials, 0, plan.blockCount);
-    a = performance.now();
-    agentMs += a - b;
-    coordinator.clear(m, partials);
-    b = performance.now();
-    coordinatorMs += b - a;
-    settleBlocks(ctx, cols, coordinator.view, partials, 0, plan.blockCount);
-    a = performance.now();
-    agentMs += a - b;
-    coordinator.endMonth(m, partials);
-    coordinatorMs += performance.now() - a;
+    const phases = monthPhases(coordinator, m, months, partials);
+    for (;;) {
+      let a = performance.now();
+      const next = phases.next();
+      const b = performance.now();
+      coordinatorMs += b - a;
+      if (next.done) break;
+      allBlocks(next.value);
+      a = performance.now();
+      agentMs += a - b;
+    }
   }
   const seconds = (agentMs + coordinatorMs) / 1000;
   return {
@@ -155,7 +160,7 @@ export function runEngineBench(options: { quick?: boolean } = {}): EngineBench {
   sim.run();
   const teaching = { months: 120, agents: sim.agentCount, seconds: (performance.now() - t) / 1000 };
   const bandwidth = bandwidthProbe(options.quick ? 64 : 256);
-  // The agent phases read and write every column once in each of the two passes.
+  // The settle and the decide each read and write every column (block by block, back to back).
   const bytesPerAgentMonth = 2 * BYTES_PER_AGENT;
   const largest = rows[rows.length - 1];
   const engineGBs = (largest.agentPhaseMonthsPerSecond * bytesPerAgentMonth) / 1e9;
