@@ -88,6 +88,8 @@ export class BrowserEngineClient implements EngineClient {
   /** What the coordinator last said it was doing, and the run it was loaded with. */
   private activity = 'starting';
   private running = 'no scenario';
+  /** A load started by warm(), which the next load() of the same scenario and options takes. */
+  private prepared: { key: string; info: Promise<LoadInfo> } | null = null;
 
   constructor(options: BrowserClientOptions = {}) {
     this.silenceMs = options.silenceMs ?? COORDINATOR_SILENCE_MS;
@@ -95,6 +97,20 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async load(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
+    const key = loadKey(scenario, options);
+    const prepared = this.prepared;
+    this.prepared = null;
+    if (prepared?.key === key) {
+      try {
+        return await prepared.info;
+      } catch {
+        // The early load failed (or was overtaken): load afresh, and report that load's failure.
+      }
+    }
+    return this.loadNow(scenario, options);
+  }
+
+  private async loadNow(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
     const service = this.connect();
     const workers = Math.max(1, Math.floor(options.workers));
     this.running = `“${scenario.name}” (${scenario.resolution.toLocaleString('en-US')} agents, ${workers} worker${workers === 1 ? '' : 's'})`;
@@ -113,6 +129,7 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async run(onMonth: (slice: MonthSlice) => void): Promise<'done' | 'paused'> {
+    this.prepared = null;
     const service = this.connected();
     let pageError: unknown = null;
     const sink = proxy((slice: MonthSlice) => {
@@ -133,6 +150,7 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async step(): Promise<MonthSlice> {
+    this.prepared = null;
     const reply = await this.guard<StepReply>(this.connected().step());
     if (!reply.ok) throw engineError(reply);
     this.heardMonth(reply.slice.month);
@@ -143,11 +161,19 @@ export class BrowserEngineClient implements EngineClient {
     void this.service?.pause();
   }
 
-  warm(): void {
-    // A failure to start shows in the next load (the worker's error event rejects it).
-    this.connect()
-      .warm()
-      .catch(() => undefined);
+  warm(scenario?: Scenario, options?: { workers: number }): void {
+    if (!scenario || !options || scenario.resolution > this.singleThreadMaxAgents) {
+      // A failure to start shows in the next load (the worker's error event rejects it).
+      this.connect()
+        .warm()
+        .catch(() => undefined);
+      return;
+    }
+    // A run in one thread loads early (a run on block workers would hold their threads and
+    // memory for a scenario the user may not run): Run then starts from a loaded population.
+    const info = this.loadNow(scenario, options);
+    info.catch(() => undefined);
+    this.prepared = { key: loadKey(scenario, options), info };
   }
 
   /** Where the time went in the loaded run (benchmarks). */
@@ -156,6 +182,7 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   dispose(): void {
+    this.prepared = null;
     this.stopWatch();
     this.service?.[releaseProxy]();
     this.worker?.terminate();
@@ -257,6 +284,16 @@ export class BrowserEngineClient implements EngineClient {
       ),
     );
   }
+}
+
+/** What makes two loads the same: the scenario and every option that reaches the worker. */
+function loadKey(scenario: Scenario, options: BrowserLoadOptions): string {
+  return JSON.stringify([
+    scenario,
+    Math.max(1, Math.floor(options.workers)),
+    options.singleThreadMaxAgents ?? null,
+    options.debug ?? null,
+  ]);
 }
 
 function engineError(reply: ServiceFailure): EngineError {

@@ -8,7 +8,13 @@
  * the page learns which worker failed (comlink carries only an error's message).
  */
 import { type Remote, transfer } from 'comlink';
-import { type MonthSlice, sliceMonth } from '../engine/results.ts';
+import {
+  type MonthSlice,
+  type ResultsStorage,
+  sharedResultsStorage,
+  sliceMonth,
+  writeMonth,
+} from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
@@ -75,19 +81,33 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
-/** The slice of month `month`, with its own buffers, marked for transfer. */
-function transferableSlice(engine: ParallelEngine | LocalEngine, month: number): MonthSlice {
-  const slice = sliceMonth(engine.results, month);
+/**
+ * The slice of month `month`, marked for transfer: with its own copies of the series, or, when
+ * the page shares `storage` with this worker, with the series written there instead.
+ */
+function transferableSlice(
+  engine: ParallelEngine | LocalEngine,
+  month: number,
+  storage: ResultsStorage | null,
+): MonthSlice {
+  const slice = storage ? writeMonth(engine.results, month, storage) : sliceMonth(engine.results, month);
   // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
   slice.flowKeys = slice.flowKeys.slice();
   slice.flowTonnes = slice.flowTonnes.slice();
-  const buffers: ArrayBuffer[] = Object.values(slice.series).map((s) => s.buffer as ArrayBuffer);
-  buffers.push(
-    slice.stockpileTonnes.buffer as ArrayBuffer,
+  const buffers: ArrayBuffer[] = [
     slice.flowKeys.buffer as ArrayBuffer,
     slice.flowTonnes.buffer as ArrayBuffer,
-  );
+  ];
+  if (slice.series) for (const s of Object.values(slice.series)) buffers.push(s.buffer as ArrayBuffer);
+  if (slice.stockpileTonnes) buffers.push(slice.stockpileTonnes.buffer as ArrayBuffer);
   return transfer(slice, buffers);
+}
+
+/** The load's info, with shared results storage for the page when this worker can share memory. */
+function withStorage(info: LoadInfo): { info: LoadInfo; storage: ResultsStorage | null } {
+  if (!canShareMemory()) return { info, storage: null };
+  const storage = sharedResultsStorage(info.meta);
+  return { info: { ...info, storage }, storage };
 }
 
 function failure(error: unknown): ServiceFailure {
@@ -102,6 +122,8 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   let engine: ParallelEngine | LocalEngine = parallel;
   let pauseRequested = false;
   let running: Promise<unknown> | null = null;
+  /** The loaded run's results storage shared with the page, if any. */
+  let storage: ResultsStorage | null = null;
 
   /** Stops a run in progress (at the end of its month) before anything else happens. */
   const settle = async () => {
@@ -112,22 +134,28 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   return {
     async load(scenario, options) {
       await settle();
+      storage = null;
       try {
+        let loaded: LoadInfo;
         if (scenario.resolution <= (options.singleThreadMaxAgents ?? 0)) {
           // The block workers' threads and buffers are let go while a small run needs none.
           await parallel.dispose();
           engine = local;
-          return { ok: true, info: await local.load(world(), scenario) };
+          loaded = await local.load(world(), scenario);
+        } else {
+          await local.dispose();
+          engine = parallel;
+          loaded = await parallel.load(world(), scenario, {
+            workers: options.workers,
+            sharedMemory: options.preferSharedMemory && canShareMemory(),
+            fault: options.fault,
+            phaseTimeoutMs: options.phaseTimeoutMs,
+          });
         }
-        await local.dispose();
-        engine = parallel;
-        const info = await parallel.load(world(), scenario, {
-          workers: options.workers,
-          sharedMemory: options.preferSharedMemory && canShareMemory(),
-          fault: options.fault,
-          phaseTimeoutMs: options.phaseTimeoutMs,
-        });
-        return { ok: true, info };
+        // Shared results storage goes with shared agent memory: "transfer" keeps the copying path.
+        const reply = options.preferSharedMemory ? withStorage(loaded) : { info: loaded, storage: null };
+        storage = reply.storage;
+        return { ok: true, info: reply.info };
       } catch (error) {
         return failure(error);
       }
@@ -143,7 +171,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         try {
           while (!pauseRequested && engine.month < engine.months) {
             await engine.step();
-            inFlight.push(deliver(transferableSlice(engine, engine.month - 1)));
+            inFlight.push(deliver(transferableSlice(engine, engine.month - 1, storage)));
             if (inFlight.length > MAX_MONTHS_IN_FLIGHT) await inFlight.shift();
           }
         } catch (error) {
@@ -167,7 +195,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       await settle();
       try {
         await engine.step();
-        return { ok: true, slice: transferableSlice(engine, engine.month - 1) };
+        return { ok: true, slice: transferableSlice(engine, engine.month - 1, storage) };
       } catch (error) {
         return failure(error);
       }
