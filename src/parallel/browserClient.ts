@@ -1,7 +1,8 @@
 /**
  * The page's engine client: a coordinator worker (workers/coordinator.worker.ts) that starts N
  * block workers and runs the scenario there. The page's main thread never runs the engine; it
- * sends control calls (comlink) and receives one MonthSlice per month, buffers transferred.
+ * sends control calls (comlink) and receives every month's MonthSlice (several in one message
+ * when they come fast), buffers transferred.
  *
  * Shared memory (SharedArrayBuffer + Atomics) is used when the page is cross-origin isolated
  * (COOP/COEP headers); on a static host without those headers the engine transfers buffers
@@ -132,15 +133,17 @@ export class BrowserEngineClient implements EngineClient {
     this.prepared = null;
     const service = this.connected();
     let pageError: unknown = null;
-    const sink = proxy((slice: MonthSlice) => {
-      this.heardMonth(slice.month);
-      if (pageError) return;
-      try {
-        onMonth(slice);
-      } catch (error) {
-        // The page's own handler failed: stop the run and report that error.
-        pageError = error;
-        void service.pause();
+    const sink = proxy((slices: MonthSlice[]) => {
+      for (const slice of slices) {
+        this.heardMonth(slice.month);
+        if (pageError) return;
+        try {
+          onMonth(slice);
+        } catch (error) {
+          // The page's own handler failed: stop the run and report that error.
+          pageError = error;
+          void service.pause();
+        }
       }
     });
     const reply = await this.guard<RunReply>(service.run(sink));
