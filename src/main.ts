@@ -3,6 +3,7 @@ import './share/share.css';
 import { startServiceWorker } from './offline/serviceWorker';
 import { createBrowserEngineClient } from './parallel/browserClient';
 import { createBrowserResearchPool } from './parallel/researchPool';
+import { afterFirstPaint } from './present/dom';
 import { createApp } from './ui/app';
 
 // The engine runs in workers (src/parallel/): a coordinator worker and block workers, with shared
@@ -13,6 +14,17 @@ import { createApp } from './ui/app';
 // a host reloads once before the app starts.
 const root = document.querySelector<HTMLDivElement>('#app');
 async function start(app: HTMLDivElement) {
+  if (import.meta.env.PROD && globalThis.crossOriginIsolated === true) {
+    // Already isolated (the host sends the headers, or the service worker served this load):
+    // nothing to reload for, so the app starts at once and the service worker registers (or
+    // updates) for offline use after the first paint.
+    createApp(app, {
+      createClient: createBrowserEngineClient,
+      createResearchPool: createBrowserResearchPool,
+    });
+    afterFirstPaint(() => void startServiceWorker());
+    return;
+  }
   if (import.meta.env.PROD) {
     const waiting = document.createElement('p');
     waiting.className = 'app-starting';

@@ -100,15 +100,60 @@ export interface RunResults {
 
 export const ENGINE_VERSION = 1;
 
-export function createResults(meta: Omit<ResultsMeta, 'engineVersion'>): RunResults {
-  const size = meta.months * meta.goods.length * meta.nodes.length;
+/**
+ * The arrays a run's monthly series and stockpile holdings live in. A cross-origin isolated
+ * page gets them on shared memory from the engine's worker (sharedResultsStorage), which
+ * writes each month there itself (writeMonth): the page then copies nothing, and never
+ * touches fresh memory during a run (first writes to new pages cost several ms a month in
+ * Chromium).
+ */
+export interface ResultsStorage {
+  series: Record<SeriesName, Float64Array>;
+  stockpileTonnes: Float64Array;
+}
+
+const seriesLength = (meta: Pick<ResultsMeta, 'months' | 'goods' | 'nodes'>) =>
+  meta.months * meta.goods.length * meta.nodes.length;
+
+/** Storage for `meta`'s results on SharedArrayBuffers (the engine's worker and the page share it). */
+export function sharedResultsStorage(meta: Omit<ResultsMeta, 'engineVersion'>): ResultsStorage {
+  const shared = (length: number) =>
+    new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
   const series = {} as Record<SeriesName, Float64Array>;
-  for (const name of SERIES) series[name] = new Float64Array(size);
+  for (const name of SERIES) series[name] = shared(seriesLength(meta));
+  return { series, stockpileTonnes: shared(meta.months * meta.stockpiles.length) };
+}
+
+export function createResults(
+  meta: Omit<ResultsMeta, 'engineVersion'>,
+  storage: ResultsStorage | null = null,
+): RunResults {
+  const size = seriesLength(meta);
+  const stockpiles = meta.months * meta.stockpiles.length;
+  let series = {} as Record<SeriesName, Float64Array>;
+  let stockpileTonnes: Float64Array;
+  if (storage) {
+    for (const name of SERIES) {
+      if (storage.series[name]?.length !== size)
+        throw new Error(
+          `results storage: series ${name} holds ${storage.series[name]?.length ?? 0} values, not ${size}`,
+        );
+    }
+    if (storage.stockpileTonnes.length !== stockpiles)
+      throw new Error(
+        `results storage: stockpiles hold ${storage.stockpileTonnes.length} values, not ${stockpiles}`,
+      );
+    series = storage.series;
+    stockpileTonnes = storage.stockpileTonnes;
+  } else {
+    for (const name of SERIES) series[name] = new Float64Array(size);
+    stockpileTonnes = new Float64Array(stockpiles);
+  }
   return {
     meta: { engineVersion: ENGINE_VERSION, ...meta },
     monthsDone: 0,
     series,
-    stockpileTonnes: new Float64Array(meta.months * meta.stockpiles.length),
+    stockpileTonnes,
     conservationError: new Float64Array(meta.months),
     flowKeys: [],
     flowTonnes: [],
@@ -123,8 +168,12 @@ export function seriesIndex(meta: ResultsMeta, month: number, good: number, node
 /** One month of results, as the parallel engine ships it to the main thread. */
 export interface MonthSlice {
   month: number;
-  series: Record<SeriesName, Float64Array>;
-  stockpileTonnes: Float64Array;
+  /**
+   * The month's series and stockpile holdings, or null when the engine's worker already wrote
+   * them into the results' shared storage (writeMonth).
+   */
+  series: Record<SeriesName, Float64Array> | null;
+  stockpileTonnes: Float64Array | null;
   conservationError: number;
   flowKeys: Uint32Array;
   flowTonnes: Float64Array;
@@ -145,10 +194,43 @@ export function sliceMonth(results: RunResults, month: number): MonthSlice {
   };
 }
 
+/**
+ * Copies month `month` of `results` into `storage` (the engine's worker, into the page's shared
+ * storage) and returns the month's slice without the series, which the page then finds in place.
+ */
+export function writeMonth(results: RunResults, month: number, storage: ResultsStorage): MonthSlice {
+  const stride = results.meta.goods.length * results.meta.nodes.length;
+  for (const name of SERIES)
+    storage.series[name].set(
+      results.series[name].subarray(month * stride, (month + 1) * stride),
+      month * stride,
+    );
+  const s = results.meta.stockpiles.length;
+  storage.stockpileTonnes.set(results.stockpileTonnes.subarray(month * s, (month + 1) * s), month * s);
+  return {
+    month,
+    series: null,
+    stockpileTonnes: null,
+    conservationError: results.conservationError[month],
+    flowKeys: results.flowKeys[month],
+    flowTonnes: results.flowTonnes[month],
+  };
+}
+
 export function appendMonth(results: RunResults, slice: MonthSlice): void {
   const stride = results.meta.goods.length * results.meta.nodes.length;
-  for (const name of SERIES) results.series[name].set(slice.series[name], slice.month * stride);
-  results.stockpileTonnes.set(slice.stockpileTonnes, slice.month * results.meta.stockpiles.length);
+  if (slice.series && slice.stockpileTonnes) {
+    for (const name of SERIES) results.series[name].set(slice.series[name], slice.month * stride);
+    results.stockpileTonnes.set(slice.stockpileTonnes, slice.month * results.meta.stockpiles.length);
+  } else if (
+    typeof SharedArrayBuffer !== 'function' ||
+    !(results.series.price.buffer instanceof SharedArrayBuffer)
+  ) {
+    // A month written in place needs results made on the engine's shared storage.
+    throw new Error(
+      `month ${slice.month} came without its series, but these results are not on shared storage`,
+    );
+  }
   results.conservationError[slice.month] = slice.conservationError;
   results.flowKeys[slice.month] = slice.flowKeys;
   results.flowTonnes[slice.month] = slice.flowTonnes;

@@ -219,10 +219,12 @@ async function run(partial: Partial<BenchParams>): Promise<BenchReport> {
         phaseTimeoutMs: params.phaseTimeoutMs,
       },
     });
-    report.info = info;
+    // The report goes back to the test as JSON: it keeps the load's facts, not its storage.
+    const { storage, ...facts } = info;
+    report.info = facts;
     report.loadMs = performance.now() - started;
     const { engineVersion: _, ...meta } = info.meta;
-    const results: RunResults = createResults(meta);
+    const results: RunResults = createResults(meta, storage ?? null);
     let latest: MonthSlice | null = null;
     const redraw = () => {
       const drawStarted = performance.now();

@@ -1,7 +1,8 @@
 /**
  * The page's engine client: a coordinator worker (workers/coordinator.worker.ts) that starts N
  * block workers and runs the scenario there. The page's main thread never runs the engine; it
- * sends control calls (comlink) and receives one MonthSlice per month, buffers transferred.
+ * sends control calls (comlink) and receives every month's MonthSlice (several in one message
+ * when they come fast), buffers transferred.
  *
  * Shared memory (SharedArrayBuffer + Atomics) is used when the page is cross-origin isolated
  * (COOP/COEP headers); on a static host without those headers the engine transfers buffers
@@ -88,6 +89,8 @@ export class BrowserEngineClient implements EngineClient {
   /** What the coordinator last said it was doing, and the run it was loaded with. */
   private activity = 'starting';
   private running = 'no scenario';
+  /** A load started by warm(), which the next load() of the same scenario and options takes. */
+  private prepared: { key: string; info: Promise<LoadInfo> } | null = null;
 
   constructor(options: BrowserClientOptions = {}) {
     this.silenceMs = options.silenceMs ?? COORDINATOR_SILENCE_MS;
@@ -95,6 +98,20 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async load(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
+    const key = loadKey(scenario, options);
+    const prepared = this.prepared;
+    this.prepared = null;
+    if (prepared?.key === key) {
+      try {
+        return await prepared.info;
+      } catch {
+        // The early load failed (or was overtaken): load afresh, and report that load's failure.
+      }
+    }
+    return this.loadNow(scenario, options);
+  }
+
+  private async loadNow(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
     const service = this.connect();
     const workers = Math.max(1, Math.floor(options.workers));
     this.running = `“${scenario.name}” (${scenario.resolution.toLocaleString('en-US')} agents, ${workers} worker${workers === 1 ? '' : 's'})`;
@@ -113,17 +130,20 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async run(onMonth: (slice: MonthSlice) => void): Promise<'done' | 'paused'> {
+    this.prepared = null;
     const service = this.connected();
     let pageError: unknown = null;
-    const sink = proxy((slice: MonthSlice) => {
-      this.heardMonth(slice.month);
-      if (pageError) return;
-      try {
-        onMonth(slice);
-      } catch (error) {
-        // The page's own handler failed: stop the run and report that error.
-        pageError = error;
-        void service.pause();
+    const sink = proxy((slices: MonthSlice[]) => {
+      for (const slice of slices) {
+        this.heardMonth(slice.month);
+        if (pageError) return;
+        try {
+          onMonth(slice);
+        } catch (error) {
+          // The page's own handler failed: stop the run and report that error.
+          pageError = error;
+          void service.pause();
+        }
       }
     });
     const reply = await this.guard<RunReply>(service.run(sink));
@@ -133,6 +153,7 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   async step(): Promise<MonthSlice> {
+    this.prepared = null;
     const reply = await this.guard<StepReply>(this.connected().step());
     if (!reply.ok) throw engineError(reply);
     this.heardMonth(reply.slice.month);
@@ -143,11 +164,19 @@ export class BrowserEngineClient implements EngineClient {
     void this.service?.pause();
   }
 
-  warm(): void {
-    // A failure to start shows in the next load (the worker's error event rejects it).
-    this.connect()
-      .warm()
-      .catch(() => undefined);
+  warm(scenario?: Scenario, options?: { workers: number }): void {
+    if (!scenario || !options || scenario.resolution > this.singleThreadMaxAgents) {
+      // A failure to start shows in the next load (the worker's error event rejects it).
+      this.connect()
+        .warm()
+        .catch(() => undefined);
+      return;
+    }
+    // A run in one thread loads early (a run on block workers would hold their threads and
+    // memory for a scenario the user may not run): Run then starts from a loaded population.
+    const info = this.loadNow(scenario, options);
+    info.catch(() => undefined);
+    this.prepared = { key: loadKey(scenario, options), info };
   }
 
   /** Where the time went in the loaded run (benchmarks). */
@@ -156,6 +185,7 @@ export class BrowserEngineClient implements EngineClient {
   }
 
   dispose(): void {
+    this.prepared = null;
     this.stopWatch();
     this.service?.[releaseProxy]();
     this.worker?.terminate();
@@ -257,6 +287,16 @@ export class BrowserEngineClient implements EngineClient {
       ),
     );
   }
+}
+
+/** What makes two loads the same: the scenario and every option that reaches the worker. */
+function loadKey(scenario: Scenario, options: BrowserLoadOptions): string {
+  return JSON.stringify([
+    scenario,
+    Math.max(1, Math.floor(options.workers)),
+    options.singleThreadMaxAgents ?? null,
+    options.debug ?? null,
+  ]);
 }
 
 function engineError(reply: ServiceFailure): EngineError {

@@ -3,7 +3,7 @@
  * workers, runs it month by month and hands back each month's results slice. The main thread
  * only ever holds a client; the engine runs in workers (src/parallel/).
  */
-import type { MonthSlice, ResultsMeta } from '../engine/results.ts';
+import type { MonthSlice, ResultsMeta, ResultsStorage } from '../engine/results.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /**
@@ -23,6 +23,12 @@ export interface LoadInfo {
   workers: number;
   /** True when agent state lives in a SharedArrayBuffer (cross-origin isolated page). */
   sharedMemory: boolean;
+  /**
+   * Shared storage the engine's worker writes every month's series into (a cross-origin isolated
+   * page): make the run's results on it (createResults(meta, storage)); its slices then come
+   * without series. Absent: slices carry their series.
+   */
+  storage?: ResultsStorage;
 }
 
 /** A failure inside the engine: which worker, and its error. */
@@ -48,9 +54,11 @@ export interface EngineClient {
   step(): Promise<MonthSlice>;
   /**
    * Starts the engine's worker and builds the world ahead of the first load, so Run does not
-   * wait for them (optional; failures are left for load to report).
+   * wait for them; given the scenario the page shows, also loads it there, and a load() of the
+   * same scenario and options then takes that load instead of building it again (optional;
+   * failures are left for load to report).
    */
-  warm?(): void;
+  warm?(scenario?: Scenario, options?: { workers: number }): void;
   pause(): void;
   /** Stops the workers. */
   dispose(): void;

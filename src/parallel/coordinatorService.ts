@@ -8,7 +8,13 @@
  * the page learns which worker failed (comlink carries only an error's message).
  */
 import { type Remote, transfer } from 'comlink';
-import { type MonthSlice, sliceMonth } from '../engine/results.ts';
+import {
+  type MonthSlice,
+  type ResultsStorage,
+  sharedResultsStorage,
+  sliceMonth,
+  writeMonth,
+} from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
@@ -36,7 +42,8 @@ export interface ServiceFailure {
   message: string;
 }
 
-export type MonthSink = (slice: MonthSlice) => void;
+/** Receives finished months, in order, several at a time when they come fast (MONTH_BATCH_MS). */
+export type MonthSink = (slices: MonthSlice[]) => void;
 
 export type LoadReply = { ok: true; info: LoadInfo } | ServiceFailure;
 export type RunReply = { ok: true; status: 'done' | 'paused' } | ServiceFailure;
@@ -70,24 +77,46 @@ export interface CoordinatorService {
  */
 const MAX_MONTHS_IN_FLIGHT = 12;
 
+/**
+ * How long finished months may wait to go to the page together, ms. A month goes at once when
+ * the page has read everything sent before; otherwise the months of up to this long go in one
+ * message (one task and one reply on the page, not one per month: a small run makes a month in
+ * a few ms).
+ */
+const MONTH_BATCH_MS = 16;
+
 /** True when this realm can share memory with its workers. */
 export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
-/** The slice of month `month`, with its own buffers, marked for transfer. */
-function transferableSlice(engine: ParallelEngine | LocalEngine, month: number): MonthSlice {
-  const slice = sliceMonth(engine.results, month);
+/**
+ * The slice of month `month`, with the buffers to transfer: with its own copies of the series,
+ * or, when the page shares `storage` with this worker, with the series written there instead.
+ */
+function monthSlice(
+  engine: ParallelEngine | LocalEngine,
+  month: number,
+  storage: ResultsStorage | null,
+): { slice: MonthSlice; buffers: ArrayBuffer[] } {
+  const slice = storage ? writeMonth(engine.results, month, storage) : sliceMonth(engine.results, month);
   // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
   slice.flowKeys = slice.flowKeys.slice();
   slice.flowTonnes = slice.flowTonnes.slice();
-  const buffers: ArrayBuffer[] = Object.values(slice.series).map((s) => s.buffer as ArrayBuffer);
-  buffers.push(
-    slice.stockpileTonnes.buffer as ArrayBuffer,
+  const buffers: ArrayBuffer[] = [
     slice.flowKeys.buffer as ArrayBuffer,
     slice.flowTonnes.buffer as ArrayBuffer,
-  );
-  return transfer(slice, buffers);
+  ];
+  if (slice.series) for (const s of Object.values(slice.series)) buffers.push(s.buffer as ArrayBuffer);
+  if (slice.stockpileTonnes) buffers.push(slice.stockpileTonnes.buffer as ArrayBuffer);
+  return { slice, buffers };
+}
+
+/** The load's info, with shared results storage for the page when this worker can share memory. */
+function withStorage(info: LoadInfo): { info: LoadInfo; storage: ResultsStorage | null } {
+  if (!canShareMemory()) return { info, storage: null };
+  const storage = sharedResultsStorage(info.meta);
+  return { info: { ...info, storage }, storage };
 }
 
 function failure(error: unknown): ServiceFailure {
@@ -102,6 +131,8 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   let engine: ParallelEngine | LocalEngine = parallel;
   let pauseRequested = false;
   let running: Promise<unknown> | null = null;
+  /** The loaded run's results storage shared with the page, if any. */
+  let storage: ResultsStorage | null = null;
 
   /** Stops a run in progress (at the end of its month) before anything else happens. */
   const settle = async () => {
@@ -112,46 +143,78 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   return {
     async load(scenario, options) {
       await settle();
+      storage = null;
       try {
+        let loaded: LoadInfo;
         if (scenario.resolution <= (options.singleThreadMaxAgents ?? 0)) {
           // The block workers' threads and buffers are let go while a small run needs none.
           await parallel.dispose();
           engine = local;
-          return { ok: true, info: await local.load(world(), scenario) };
+          loaded = await local.load(world(), scenario);
+        } else {
+          await local.dispose();
+          engine = parallel;
+          loaded = await parallel.load(world(), scenario, {
+            workers: options.workers,
+            sharedMemory: options.preferSharedMemory && canShareMemory(),
+            fault: options.fault,
+            phaseTimeoutMs: options.phaseTimeoutMs,
+          });
         }
-        await local.dispose();
-        engine = parallel;
-        const info = await parallel.load(world(), scenario, {
-          workers: options.workers,
-          sharedMemory: options.preferSharedMemory && canShareMemory(),
-          fault: options.fault,
-          phaseTimeoutMs: options.phaseTimeoutMs,
-        });
-        return { ok: true, info };
+        // Shared results storage goes with shared agent memory: "transfer" keeps the copying path.
+        const reply = options.preferSharedMemory ? withStorage(loaded) : { info: loaded, storage: null };
+        storage = reply.storage;
+        return { ok: true, info: reply.info };
       } catch (error) {
         return failure(error);
       }
     },
 
     async run(onMonth) {
-      // A comlink proxy: each call posts the slice to the page and resolves when the page has it.
+      // A comlink proxy: each call posts months to the page and resolves when the page has them.
       const deliver = onMonth as unknown as Remote<MonthSink>;
       await settle();
       pauseRequested = false;
       const body = async (): Promise<RunReply> => {
-        const inFlight: Promise<void>[] = [];
+        /** Messages the page has not answered yet, with their month counts. */
+        const inFlight: { months: number; read: Promise<void> }[] = [];
+        const monthsInFlight = () => inFlight.reduce((sum, d) => sum + d.months, 0);
+        let batch: MonthSlice[] = [];
+        let buffers: ArrayBuffer[] = [];
+        let batchStarted = 0;
+        const send = () => {
+          if (batch.length === 0) return;
+          const delivery = { months: batch.length, read: deliver(transfer(batch, buffers)) };
+          batch = [];
+          buffers = [];
+          inFlight.push(delivery);
+          delivery.read.then(
+            () => inFlight.splice(inFlight.indexOf(delivery), 1),
+            () => undefined,
+          );
+        };
         try {
           while (!pauseRequested && engine.month < engine.months) {
             await engine.step();
-            inFlight.push(deliver(transferableSlice(engine, engine.month - 1)));
-            if (inFlight.length > MAX_MONTHS_IN_FLIGHT) await inFlight.shift();
+            if (batch.length === 0) batchStarted = performance.now();
+            const month = monthSlice(engine, engine.month - 1, storage);
+            batch.push(month.slice);
+            buffers.push(...month.buffers);
+            if (inFlight.length === 0 || performance.now() - batchStarted >= MONTH_BATCH_MS) send();
+            while (monthsInFlight() + batch.length > MAX_MONTHS_IN_FLIGHT) {
+              // The page is behind: send what waits, and let it catch up before the next month.
+              send();
+              await inFlight[0].read;
+            }
           }
         } catch (error) {
           // The page gets every finished month before it hears of the failure.
-          await Promise.allSettled(inFlight);
+          send();
+          await Promise.allSettled(inFlight.map((d) => d.read));
           return failure(error);
         }
-        await Promise.all(inFlight);
+        send();
+        await Promise.all(inFlight.map((d) => d.read));
         return { ok: true, status: pauseRequested ? 'paused' : 'done' };
       };
       const run = body().catch(failure);
@@ -167,7 +230,8 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       await settle();
       try {
         await engine.step();
-        return { ok: true, slice: transferableSlice(engine, engine.month - 1) };
+        const { slice, buffers } = monthSlice(engine, engine.month - 1, storage);
+        return transfer({ ok: true, slice }, buffers);
       } catch (error) {
         return failure(error);
       }

@@ -65,10 +65,39 @@ export interface App {
 
 /**
  * During a fast run (FAST_RUN_MONTHS_PER_SECOND), the views that cost most to draw (map arcs,
- * charts, concentration table, Sankey) redraw at most every HEAVY_VIEW_MS; slower runs redraw
- * them for every month.
+ * charts, concentration table, Sankey) take turns: one of them redraws at most every
+ * HEAVY_VIEW_MS, ms, and at most HEAVY_VIEW_SHARE of the page's time goes to them (a slow
+ * machine waits longer), so the page keeps up with the months. Slower runs redraw them for
+ * every month, one per frame.
  */
 const HEAVY_VIEW_MS = 250;
+const HEAVY_VIEW_SHARE = 0.25;
+
+/**
+ * Runs `work` after the first paint, and not while a run waits for its first month: the work
+ * put off this way (the 1:50m borders, the research tools' code) holds this thread for a
+ * while, and a run's first month on screen comes first.
+ */
+function afterFirstPaintAndMonth(store: Store): (work: () => void) => void {
+  const queue: (() => void)[] = [];
+  const firstMonthDue = () => {
+    const run = store.state.run;
+    return run.status === 'loading' || (run.status === 'running' && run.monthsDone === 0);
+  };
+  const drain = () => {
+    if (firstMonthDue()) return;
+    for (const work of queue.splice(0)) setTimeout(work, 0);
+  };
+  // The status and the months done change through the store: every such change brings a frame.
+  store.onFrame(() => {
+    if (queue.length > 0) drain();
+  });
+  return (work) =>
+    afterFirstPaint(() => {
+      queue.push(work);
+      drain();
+    });
+}
 
 const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
 const mineralName = (id: string) => MINERAL_NAMES.get(id) ?? id;
@@ -128,8 +157,11 @@ export function initialState(): AppState {
 export function createApp(root: HTMLElement, options: AppOptions): App {
   const store = createStore(initialState());
   const session = createRunSession(store, options.createClient);
-  // The engine's worker starts (its script, the world) while the user looks at the first view.
-  afterFirstPaint(() => session.warm());
+  // What the address asked for when the page opened (the share controls rewrite it).
+  const opening = readAddress(globalThis.location?.hash ?? '');
+  // The engine's worker starts (its script, the world and, unless a link brings another
+  // scenario, the one on screen) while this thread builds the page and paints it.
+  session.warm(opening.payload === null && !opening.story);
 
   // --- layout ---
   const header = el('header', { className: 'app-header' });
@@ -164,8 +196,9 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   });
   researchPlace.append(el('h2', { text: 'Research: compare, ensembles, sweeps, benchmark' }));
   let research: ResearchSection | null = null;
+  const deferred = afterFirstPaintAndMonth(store);
   const researchLoaded = new Promise<ResearchSection>((resolve, reject) =>
-    afterFirstPaint(() => {
+    deferred(() => {
       import('./research/researchSection.ts')
         .then(({ createResearchSection }) => {
           research = createResearchSection({ store, mineralName, createPool: options.createResearchPool });
@@ -272,6 +305,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
 
   const mapPanel = createMapPanel(mapPanelEl, store, {
     mineralName,
+    deferred,
     onNode: (code) => {
       if (store.state.view.clickMode === 'zone') toggleInZone(code);
       else {
@@ -298,29 +332,45 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
 
   const costly = [chartsSection.view, mapView, concentrationSection.view, sankeySection.view];
   let zoneShownInDetails = '';
+  /** During a fast run: when the next costly view may redraw, and the timer asking for that frame. */
+  let nextHeavyTurn = 0;
+  let heavyTimer: ReturnType<typeof setTimeout> | null = null;
   store.onFrame((state) => {
     editor.update(state);
     runControls.update(state);
     viewControls.update(state);
 
     // The costly views take turns with new months: each frame redraws at most one of them (the
-    // one waiting longest), so no frame carries them all; during a fast run each also waits
-    // HEAVY_VIEW_MS between redraws. A change of selection redraws at once.
+    // one waiting longest), so no frame carries them all; during a fast run the turns are
+    // spaced (HEAVY_VIEW_MS, HEAVY_VIEW_SHARE). A change of selection redraws at once.
     const now = performance.now();
     const fast =
       (state.run.status === 'running' || state.run.status === 'loading') &&
       state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+    const turnDue = !fast || now >= nextHeavyTurn;
     let turnTaken = false;
     let waiting = false;
     for (const view of [...costly].sort((a, b) => a.last - b.last)) {
-      const dataDue = !turnTaken && (!fast || now - view.last >= HEAVY_VIEW_MS);
-      const outcome = view.draw(state, dataDue);
+      const started = performance.now();
+      const outcome = view.draw(state, turnDue && !turnTaken);
       if (outcome === 'drew') {
         view.last = now;
         turnTaken = true;
+        const took = performance.now() - started;
+        nextHeavyTurn = now + Math.max(HEAVY_VIEW_MS, took / HEAVY_VIEW_SHARE);
       } else if (outcome === 'waiting') waiting = true;
     }
-    if (waiting) store.requestFrame();
+    if (waiting && !fast) store.requestFrame();
+    else if (waiting && heavyTimer === null) {
+      // During a fast run the next turn comes by timer, not in every animation frame.
+      heavyTimer = setTimeout(
+        () => {
+          heavyTimer = null;
+          store.requestFrame();
+        },
+        Math.max(0, nextHeavyTurn - performance.now()),
+      );
+    }
     research?.update(state);
     countryPage.update(state, details.dataset.node ?? null);
 
@@ -336,8 +386,6 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   store.flush();
 
   // --- links, files and exports (src/share) ---
-  // What the address asked for when the page opened (the share controls rewrite it).
-  const opening = readAddress(globalThis.location?.hash ?? '');
   let linkApplied = false;
   const share = mountShareControls(shareBar, {
     getMonth: () => store.state.view.month,

@@ -59,7 +59,12 @@ export const FLOW_COUNTS = [5, 10, 20, 30, 50, 100, 200] as const;
 export function createMapPanel(
   container: HTMLElement,
   store: Store,
-  handlers: { onNode(code: string): void; mineralName(id: string): string },
+  handlers: {
+    onNode(code: string): void;
+    mineralName(id: string): string;
+    /** When to load the borders (default: after the first paint). */
+    deferred?: (work: () => void) => void;
+  },
 ): MapPanel {
   const controls = el('div', { className: 'map-controls' });
   const colour = viewChoice(
@@ -115,7 +120,7 @@ export function createMapPanel(
   });
   // The 1:50m borders (~750 kB of JSON, a chunk of their own) are asked for after the first
   // paint, so the page and its controls do not wait for them.
-  afterFirstPaint(() => {
+  (handlers.deferred ?? afterFirstPaint)(() => {
     import('world-atlas/countries-50m.json')
       .then((atlas) => map.setBorders(atlas.default as unknown as CountriesTopology))
       .catch((error: unknown) => {

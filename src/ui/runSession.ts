@@ -25,8 +25,11 @@ export interface RunSession {
   step(): Promise<void>;
   /** Discards the run; the next start loads the scenario afresh. */
   reset(): void;
-  /** Starts the engine's worker ahead of the first run (the app calls it after the first paint). */
-  warm(): void;
+  /**
+   * Starts the engine's worker ahead of the first run (the app calls it as it starts), and with
+   * `loadScenario` also loads the scenario on screen there, so Run starts from a built population.
+   */
+  warm(loadScenario: boolean): void;
   /** The valid scenario changed: reset, and re-run when a run had been started and auto-run is on. */
   scenarioChanged(): void;
   /** The scenario's months, seed or resolution may have changed: (re)run the status quo if needed. */
@@ -51,6 +54,14 @@ export function statusQuoFor(scenario: Scenario): Scenario {
 export function pausedMessage(monthsDone: number): string {
   return `Paused at ${count(monthsDone, 'month')}`;
 }
+
+/**
+ * During a fast run (over FAST_RUN_MONTHS_PER_SECOND) the page shows new months at most this
+ * often, ms: every frame with new months costs style, layout and paint besides the views' own
+ * work, on the thread that also receives the months, and months come faster than anyone reads
+ * them. Slower runs show every month in the next animation frame.
+ */
+export const FAST_RUN_FRAME_MS = 100;
 
 /** How far a paced run may fall behind its timeline and still catch up (run faster), ms. */
 const PACE_CATCH_UP_MS = 1000;
@@ -77,10 +88,31 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   };
 
   function setStatus(status: RunStatus, message: string) {
+    // Months held back during a fast run show with the new status.
+    if (showTimer !== null) showMonths();
     store.update((st) => {
       st.run.status = status;
       st.run.message = message;
     });
+  }
+
+  /** When new months were last shown, and the timer that shows the months since, during a fast run. */
+  let shownAt = Number.NEGATIVE_INFINITY;
+  let showTimer: ReturnType<typeof setTimeout> | null = null;
+  const showMonths = () => {
+    if (showTimer !== null) clearTimeout(showTimer);
+    showTimer = null;
+    shownAt = performance.now();
+    store.touchResults();
+  };
+  /** New months arrived: shows them in the next frame, or, during a fast run, within FAST_RUN_FRAME_MS. */
+  function monthsArrived() {
+    const fast = s.run.status === 'running' && s.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+    if (!fast) return showMonths();
+    if (showTimer !== null) return;
+    const wait = shownAt + FAST_RUN_FRAME_MS - performance.now();
+    if (wait <= 0) showMonths();
+    else showTimer = setTimeout(showMonths, wait);
   }
 
   function onMonth(results: RunResults, slice: MonthSlice) {
@@ -90,7 +122,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     // A month in flight when the run paused still arrives: the message follows it.
     if (s.run.status === 'paused' && results.monthsDone > 0)
       s.run.message = pausedMessage(results.monthsDone);
-    store.touchResults();
+    monthsArrived();
     const stopAt = s.run.pauseAfter;
     if (stopAt !== null && results.monthsDone >= stopAt && s.run.status === 'running') {
       if (results.monthsDone < results.meta.months) pause();
@@ -116,7 +148,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     refreshBaseline();
     const info = await getClient().load(scenario, { workers: s.run.workers });
     if (gen !== generation) return null;
-    const results = createResults(info.meta);
+    const results = createResults(info.meta, info.storage ?? null);
     loaded = true;
     store.update((st) => {
       st.results = results;
@@ -365,7 +397,7 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     c.load(statusQuo, { workers: 1 })
       .then((info) => {
         if (gen !== baselineGeneration) return;
-        const baseline = createResults(info.meta);
+        const baseline = createResults(info.meta, info.storage ?? null);
         store.update((st) => {
           st.baseline = baseline;
           st.dataRevision++;
@@ -427,10 +459,15 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     reset,
     scenarioChanged,
     refreshBaseline,
-    warm() {
-      getClient().warm?.();
+    warm(loadScenario) {
+      // "New seed each run" draws its seed at Run: nothing to load before.
+      if (loadScenario && s.run.seedMode === 'same')
+        getClient().warm?.(s.scenario, { workers: s.run.workers });
+      else getClient().warm?.();
     },
     dispose() {
+      if (showTimer !== null) clearTimeout(showTimer);
+      showTimer = null;
       generation++;
       baselineGeneration++;
       client?.dispose();

@@ -52,7 +52,22 @@ export interface ScenarioOrigin {
   edited: boolean;
 }
 
+/**
+ * Origins already worked out, by scenario object: the app replaces its scenario on every edit
+ * and never changes one in place, and the frame loop asks for the run's name every frame.
+ */
+const origins = new WeakMap<Scenario, ScenarioOrigin>();
+
 export function scenarioOrigin(scenario: Scenario): ScenarioOrigin {
+  let origin = origins.get(scenario);
+  if (!origin) {
+    origin = originOf(scenario);
+    origins.set(scenario, origin);
+  }
+  return origin;
+}
+
+function originOf(scenario: Scenario): ScenarioOrigin {
   const text = canonical(scenario);
   const same = presets().find((p) => p.text === text);
   if (same) return { preset: same.preset, edited: false };
