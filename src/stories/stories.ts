@@ -196,18 +196,8 @@ export const STORIES: readonly Story[] = [
         title: 'Faster with permits and finance',
         text: 'Add faster permitting (12 months to build) and investment support (government equity lowers the return investors demand). Capacity comes sooner; the support has a fiscal cost.',
         scenario: {
-          ...TEACHING,
-          months: 96,
+          ...LITHIUM_FLOOR,
           name: 'Floor, permits and finance',
-          zones: [useuj],
-          priceFloors: [
-            {
-              zone: 'useujp',
-              mineral: 'lithium',
-              stage: 'refine',
-              floor: Math.round(1.3 * price('lithium', 'refine')),
-            },
-          ],
           permitting: [{ scope: 'useujp', mineral: 'lithium', buildLagMonths: 12 }],
           investmentSupport: [{ scope: 'useujp', mineral: 'lithium', hurdleReduction: 0.15 }],
         },
