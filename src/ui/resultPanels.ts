@@ -15,7 +15,7 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { chartRows } from '../viz/timeSeries.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import { createSortableTable } from './dataTable.ts';
-import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
+import { type AppState, activeZone, chartMonthHandlers, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 import {
@@ -118,16 +118,7 @@ export function createChartsSection(
   const chartsCaption = el('p', { className: 'panel-caption', attrs: { id: 'charts-caption' } });
   chartsEl.append(chartsCaption);
   const cache = createMetricCache();
-  const charts = createTimeSeriesPanel(chartsEl, cache, {
-    onHover: (month) =>
-      store.update((s) => {
-        s.view.hoverMonth = month;
-      }),
-    onPick: (month) =>
-      store.update((s) => {
-        s.view.month = month;
-      }),
-  });
+  const charts = createTimeSeriesPanel(chartsEl, cache, chartMonthHandlers(store));
 
   // Under each chart: Download data, SVG and PNG that stand alone, and its numbers as a table.
   const tables: { box: HTMLDetailsElement; refresh(): void }[] = [];
