@@ -152,6 +152,19 @@ export const changeBetween = (before: string, after: string): Expectation['obser
 /** One observation as an expectation's observed figure. */
 export const observation = (id: string): Expectation['observed'] => ({ value: o(id), ids: [id] });
 
+/** A share expectation's format, observed figure (one observation) and range: it ± tolerance, within 0–1. */
+export function shareWithin(
+  id: string,
+  tolerance: number,
+): Pick<Expectation, 'format' | 'range' | 'observed'> {
+  const value = o(id);
+  return {
+    format: 'share',
+    range: [Math.max(0, value - tolerance), Math.min(1, value + tolerance)],
+    observed: observation(id),
+  };
+}
+
 /**
  * A held-out expectation's format, observed figure and range, set here around the observed
  * figure (heldOutRange); `note` adds to the range note.
