@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import {
   editAndRerun,
@@ -23,24 +23,17 @@ import {
   valueIn,
   viewGood,
 } from './appDriver';
-import { launchBrowser, type PageProblems, root, screenshotPath, serveDist } from './harness';
+import { type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
 const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 
 describe('the app', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
+  const app = useServedApp();
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, server.url));
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page, problems } = await openApp(app.browser, app.url));
   }, HOOK_TIMEOUT_MS);
 
   it('loads with the editor (every lever), run controls, views and no errors', async () => {
@@ -283,7 +276,7 @@ describe('the app', () => {
   });
 
   it('measures the frame rate during runs of the default scenario (5,000 agents, 120 months)', async () => {
-    const { page: fresh, problems: freshProblems } = await openApp(browser, server.url, {
+    const { page: fresh, problems: freshProblems } = await openApp(app.browser, app.url, {
       width: 1920,
       height: 1080,
     });

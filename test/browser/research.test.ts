@@ -6,8 +6,8 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runSimCli } from '../../src/cli/sim.ts';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import {
@@ -20,7 +20,7 @@ import {
   settledRunId,
   waitForRun,
 } from './appDriver';
-import { launchBrowser, type PageProblems, root, screenshotPath, serveDist } from './harness';
+import { type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
 const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 const RUN = { months: 12, resolution: 2000 };
@@ -54,15 +54,12 @@ async function showTab(page: Page, id: string) {
 }
 
 describe('research in the app', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
+  const app = useServedApp();
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, server.url));
+    ({ page, problems } = await openApp(app.browser, app.url));
     await loadPreset(page, 'ministerial-zone');
     await setRunSettings(page, RUN);
     await setSpeed(page, 'Infinity');
@@ -70,10 +67,6 @@ describe('research in the app', () => {
     await page.waitForFunction(() =>
       document.querySelector('#charts-caption')?.textContent?.includes('(12 of 12 months)'),
     );
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   }, HOOK_TIMEOUT_MS);
 
   it('compares the run with the status quo, then with a pinned run: prices, trade, concentration and welfare', async () => {
