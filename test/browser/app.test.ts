@@ -23,9 +23,7 @@ import {
   valueIn,
   viewGood,
 } from './appDriver';
-import { type PageProblems, root, screenshotPath, useServedApp } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { NO_PROBLEMS, type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
 describe('the app', () => {
   const app = useServedApp();
@@ -50,7 +48,7 @@ describe('the app', () => {
       expect(await page.locator(id).count(), id).toBe(1);
     expect(await page.textContent('#run-status')).toContain('Ready');
     expect(await page.locator('.chart').count()).toBe(6);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('runs a preset for 24 months: the charts, map arcs, Sankey and concentration panel show data', async () => {
@@ -158,7 +156,7 @@ describe('the app', () => {
 
     await page.screenshot({ path: screenshotPath('app-1280-viewport') });
     await page.screenshot({ path: screenshotPath('app-1280-full'), fullPage: true });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it("adds China to the zone from the map, and the zone's self-sufficiency in refined rare earths rises", async () => {
@@ -191,7 +189,7 @@ describe('the app', () => {
 
     await editAndRerun(page, () => page.click('.node-marker[data-node="CHN"]'));
     await page.selectOption('#map-click', 'details');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('raises the outside price of nickel ore when Indonesia bans ore exports', async () => {
@@ -216,7 +214,7 @@ describe('the app', () => {
     // Indonesian ore leaves no more: no arc from IDN on the map.
     expect(await page.locator('.flow-arc[data-from="IDN"]').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('app-1280-export-ban'), fullPage: false });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('explains an invalid value beside its field, and runs keep the last valid scenario', async () => {
@@ -235,7 +233,7 @@ describe('the app', () => {
     await page.fill(rate, '0.1');
     await error.waitFor({ state: 'hidden' });
     expect(await page.textContent('.editor-status')).toContain('Valid');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('steps one month at a time and resets', async () => {
@@ -256,7 +254,7 @@ describe('the app', () => {
     await page.waitForFunction(() =>
       document.querySelector('#run-progress-text')?.textContent?.startsWith('0 / 24'),
     );
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('repeats a run with the same seed, and draws a new seed for each run when asked', async () => {
@@ -272,7 +270,7 @@ describe('the app', () => {
     expect(await page.inputValue('[data-path="seed"]')).toBe(drawn);
     await page.selectOption('#run-seed-mode', 'same');
     expect(await runToEnd(page)).toBe(other);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('measures the frame rate during runs of the default scenario (5,000 agents, 120 months)', async () => {
@@ -324,7 +322,7 @@ describe('the app', () => {
       );
       expect(r.frames).toBeGreaterThan(0);
     }
-    expect(freshProblems).toEqual(clean);
+    expect(freshProblems).toEqual(NO_PROBLEMS);
     await fresh.context().close();
   });
 });

@@ -13,6 +13,7 @@ import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import {
   freePort,
   launchBrowser,
+  NO_PROBLEMS,
   openPage,
   type PageProblems,
   recordViolations,
@@ -122,7 +123,7 @@ describe('the Content-Security-Policy in the built app', () => {
     await page.goto(server.url);
     await page.waitForSelector('.node-marker');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     expect(await violations(page)).toEqual([]);
 
     const ran = await injectionAttempts(page);
@@ -145,7 +146,7 @@ describe('the Content-Security-Policy in the built app', () => {
       await recordViolations(page);
       await page.reload();
       await page.waitForSelector('.node-marker');
-      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+      expect(problems).toEqual(NO_PROBLEMS);
       expect(await violations(page)).toEqual([]);
       expect(await injectionAttempts(page)).toMatchObject(BLOCKED);
       await page.context().close();

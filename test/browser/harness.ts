@@ -80,6 +80,9 @@ export interface PageProblems {
   pageErrors: string[];
 }
 
+/** What a page without problems recorded (compare with toEqual). */
+export const NO_PROBLEMS: Readonly<PageProblems> = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+
 /** Opens a page that records console errors, page errors and failed requests. */
 export async function openPage(
   browser: Browser,
