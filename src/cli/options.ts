@@ -97,3 +97,27 @@ export function usage<T>(parse: () => T): T {
     throw new UsageError((error as Error).message);
   }
 }
+
+/**
+ * A CLI's options, or the exit status when there is nothing to run: 2 with the message and the
+ * usage on stderr when the command line is wrong, 0 with the usage on stdout for --help.
+ */
+export function optionsOrExit<T extends { help: boolean }>(
+  parse: () => T,
+  io: { stdout(text: string): void; stderr(text: string): void },
+  usageText: string,
+  prefix: string,
+): T | number {
+  let options: T;
+  try {
+    options = parse();
+  } catch (error) {
+    io.stderr(`${prefix}: ${(error as Error).message}\n\n${usageText}`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(usageText);
+    return 0;
+  }
+  return options;
+}

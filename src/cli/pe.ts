@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { GsimConvergenceError, GsimInputError, parseGsimInput, solveGsim } from '../pe/index.ts';
 import { MAX_SCENARIO_FILE_BYTES } from '../scenario/limits.ts';
 import { readInputText } from './inputFile.ts';
-import { PE_OPTIONS, parseOptions, UsageError } from './options.ts';
+import { optionsOrExit, PE_OPTIONS, parseOptions, UsageError } from './options.ts';
 
 export const USAGE = `Usage: npm run pe -- --input <file.json> [--out <file.json>]
 
@@ -70,17 +70,8 @@ function readJson(path: string, io: CliIo): unknown {
 
 /** Runs the CLI on `args` (without node and the script); returns the exit status. */
 export function runPeCli(args: string[], io: CliIo = nodeIo): number {
-  let options: ReturnType<typeof parseCommandLine>;
-  try {
-    options = parseCommandLine(args);
-  } catch (error) {
-    io.stderr(`pe: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const options = optionsOrExit(() => parseCommandLine(args), io, USAGE, 'pe');
+  if (typeof options === 'number') return options;
   if (options.input === undefined) {
     io.stderr(`pe: missing --input <file.json>\n\n${USAGE}`);
     return 2;

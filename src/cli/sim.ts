@@ -25,7 +25,14 @@ import type { Scenario } from '../scenario/schema.ts';
 import { calibratedWorld } from '../scenario/world.ts';
 import { readInputText } from './inputFile.ts';
 import { loadScenario, statusQuoLike } from './load.ts';
-import { isResearchCommand, parseOptions, SIM_OPTIONS, UsageError, wholeNumber } from './options.ts';
+import {
+  isResearchCommand,
+  optionsOrExit,
+  parseOptions,
+  SIM_OPTIONS,
+  UsageError,
+  wholeNumber,
+} from './options.ts';
 import { runResearchCli } from './research.ts';
 
 export const USAGE = `Usage: npm run sim -- --scenario <file.json|preset> [options]
@@ -205,17 +212,8 @@ export function runSimCli(
   debug: SimDebug = {},
 ): number | Promise<number> {
   if (isResearchCommand(args)) return runResearchCli(args, io);
-  let options: Options;
-  try {
-    options = parseCommandLine(args);
-  } catch (error) {
-    io.stderr(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
+  const options = optionsOrExit(() => parseCommandLine(args), io, USAGE, 'error');
+  if (typeof options === 'number') return options;
   if (!options.scenario) {
     io.stderr(`error: --scenario is required\n\n${USAGE}`);
     return 2;

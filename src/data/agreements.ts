@@ -3,6 +3,7 @@
  * the earlier deals the seed articles name. Parties are node codes; the US is a party to all.
  * TradeNode.agreements (nodes.ts) is derived from this list.
  */
+import { EU_NODE_CODES } from './eu';
 import type { Agreement } from './types';
 
 const MINISTERIAL_DATE = '2026-02-04';
@@ -38,24 +39,6 @@ const ministerialFrameworks: Agreement[] = (
       : 'One of the eleven MoUs, framework agreements or similar agreements signed at the Ministerial.',
 }));
 
-/** The EU signs trade agreements for all 27 members (trade is an exclusive EU competence). */
-const EU_PARTIES = [
-  'EUR',
-  'BEL',
-  'CZE',
-  'EST',
-  'FIN',
-  'FRA',
-  'DEU',
-  'GRC',
-  'ITA',
-  'LTU',
-  'NLD',
-  'POL',
-  'ROU',
-  'SWE',
-];
-
 const earlierDeal = (code: string, name: string, source: string, note: string): Agreement => ({
   id: `US-${code}-EARLIER`,
   name: `US–${name} critical minerals deal (before the Ministerial)`,
@@ -85,7 +68,8 @@ export const AGREEMENTS: readonly Agreement[] = [
     name: 'US–EU–Japan critical minerals partnership (joint statement)',
     date: MINISTERIAL_DATE,
     kind: 'partnership',
-    parties: ['USA', 'JPN', ...EU_PARTIES],
+    // The EU signs trade agreements for all 27 members (trade is an exclusive EU competence).
+    parties: ['USA', 'JPN', ...EU_NODE_CODES],
     source: 'SEED_002_MEXICO_EU_JAPAN',
     note: 'Coordinated plans, possible border-adjusted price floors and stockpile information exchange; the EU and the US committed to an MoU within 30 days (not yet signed in the sources). The EU signs for all 27 members, so every EU node is a party.',
   },

@@ -16,6 +16,7 @@
  */
 import { agreementsOf } from './agreements';
 import { CALIBRATION_NODES } from './calibration';
+import { EU_NODE_CODES } from './eu';
 import type { Continent, TradeNode } from './types';
 
 type Row = readonly [
@@ -132,24 +133,7 @@ export const EU_REST: readonly { code: string; numeric: string; name: string }[]
   { code: 'ESP', numeric: '724', name: 'Spain' },
 ];
 
-/** The 13 EU members that attended on their own. */
-export const EU_ATTENDING: readonly string[] = [
-  'BEL',
-  'CZE',
-  'EST',
-  'FIN',
-  'FRA',
-  'DEU',
-  'GRC',
-  'ITA',
-  'LTU',
-  'NLD',
-  'POL',
-  'ROU',
-  'SWE',
-];
-
-const EU_NODE_CODES = new Set(['EUR', ...EU_ATTENDING]);
+const EU_NODES = new Set(EU_NODE_CODES);
 
 const inclusion = new Map(
   CALIBRATION_NODES.filter((n) => n.kind === 'producer').map((n) => [n.code, n.inclusion ?? []]),
@@ -180,7 +164,7 @@ function toNode(row: Row, attended: boolean): TradeNode {
     lat,
     attended,
     host: code === 'USA',
-    euMember: EU_NODE_CODES.has(code),
+    euMember: EU_NODES.has(code),
     territory: code === 'EUR' ? EU_REST.map((m) => m.numeric) : [numeric],
     agreements: agreementsOf(code),
     ...(notes.length ? { note: notes.join(' ') } : {}),

@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   nodeRef,
   share,
   startStage,
-  str,
 } from './lever.ts';
 
 /** One item of the list. */
@@ -57,8 +57,7 @@ export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPo
   maxItems: 200,
   item,
   check(d, at, refs, all, index) {
-    refs.node([...at, 'node'], d.node);
-    refs.good([...at, 'stage'], d.mineral, d.stage);
+    checkRefs(d, at, refs, { node: 'node' });
     if ((d.tonnesPerYear === null) === (d.worldShare === null))
       refs.issue([...at, 'tonnesPerYear'], 'give exactly one of tonnesPerYear and worldShare');
     if (d.worldShare !== null) {
@@ -78,5 +77,5 @@ export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPo
     tonnesPerYear: null,
     worldShare: 0.1,
   }),
-  label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  label: labelBy('node'),
 });

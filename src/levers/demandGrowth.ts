@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
+  forEachNodeCell,
   isActive,
   type LeverPolicy,
   mineralOrAllField,
@@ -41,7 +43,9 @@ export const demandGrowthPolicy: LeverPolicy<'demandGrowth', Item> = {
       const mask = ctx.scopeMask(d.scope);
       for (let m = 0; m < world.minerals.length; m++) {
         if (d.mineral !== 'all' && world.minerals[m].id !== d.mineral) continue;
-        for (let n = 0; n < N; n++) if (mask[n]) policy.growthRate[m * N + n] = d.ratePerYear;
+        forEachNodeCell(mask, m, N, (cell) => {
+          policy.growthRate[cell] = d.ratePerYear;
+        });
       }
     }
   },
@@ -54,9 +58,7 @@ export const demandGrowth = /* @__PURE__ */ defineLever(demandGrowthPolicy, {
   description: 'Demand growth paths; later entries override earlier ones and the data default.',
   maxItems: 100,
   item,
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-  },
+  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
   create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),
   label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}`,
 });

@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachActiveGood,
+  goodText,
   type LeverPolicy,
-  mineralText,
   stageOrAllField,
-  str,
   text,
   windowFields,
 } from './lever.ts';
@@ -30,10 +30,9 @@ export const disruptionsPolicy: LeverPolicy<'disruptions', Item> = {
   key: 'disruptions',
   windowed: true,
   compile(items, month, ctx, policy) {
-    for (const d of items) {
-      if (!isActive(d, month)) continue;
-      for (const g of ctx.goodsMatching(d.mineral, d.stage)) policy.disruption[g] = 1;
-    }
+    forEachActiveGood(items, month, ctx, (_d, g) => {
+      policy.disruption[g] = 1;
+    });
   },
 };
 
@@ -44,9 +43,7 @@ export const disruptions = /* @__PURE__ */ defineLever(disruptionsPolicy, {
   description: 'Declared disruptions (stockpiles may release).',
   maxItems: 50,
   item,
-  check(d, at, refs) {
-    refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
+  check: (d, at, refs) => checkRefs(d, at, refs, {}),
   create: ({ mineral }) => ({ mineral, stage: 'all', start: 0, end: 12 }),
-  label: (d) => `${mineralText(d.mineral)}, ${str(d.stage)}`,
+  label: goodText,
 });

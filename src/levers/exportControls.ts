@@ -6,13 +6,14 @@ import { z } from 'zod';
 import type { PolicyContext } from '../engine/policy.ts';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
+  goodText,
   isActive,
-  isAnnounced,
   type LeverPolicy,
-  mineralText,
   nodeRef,
+  precautionBeforeStart,
   scopeRef,
   share,
   startStage,
@@ -128,13 +129,9 @@ export const exportControlsPolicy: LeverPolicy<'exportControls', Item> = {
       }
     });
     // Buyers an announced control will hit hold more cover until it starts.
-    const extra = ctx.scenario.market.precautionaryCoverMonths;
-    for (const c of items) {
-      if (!isAnnounced(c, month)) continue;
-      const mask = destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!);
-      for (const g of ctx.goodsMatching(c.mineral, c.stage))
-        for (let n = 0; n < ctx.N; n++) if (mask[n]) policy.precautionaryCover[g * ctx.N + n] = extra;
-    }
+    precautionBeforeStart(items, month, ctx, policy, (c) =>
+      destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!),
+    );
   },
 };
 
@@ -146,8 +143,7 @@ export const exportControls = /* @__PURE__ */ defineLever(exportControlsPolicy, 
   maxItems: 100,
   item,
   check(c, at, refs) {
-    refs.node([...at, 'exporter'], c.exporter);
-    refs.good([...at, 'stage'], c.mineral, c.stage);
+    checkRefs(c, at, refs, { exporter: 'node' });
     if (c.destinations !== 'all') {
       c.destinations.forEach((d, k) => {
         refs.scope([...at, 'destinations', k], d, false);
@@ -176,5 +172,5 @@ export const exportControls = /* @__PURE__ */ defineLever(exportControlsPolicy, 
       announced: null,
     };
   },
-  label: (c) => `${str(c.exporter)}: ${mineralText(c.mineral)}, ${str(c.stage)} — ${str(c.kind)}`,
+  label: (c) => `${str(c.exporter)}: ${goodText(c)} — ${str(c.kind)}`,
 });

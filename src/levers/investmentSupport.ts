@@ -2,17 +2,17 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachTarget,
   type LeverPolicy,
+  labelBy,
   mineralOrAllField,
-  mineralText,
   scopeField,
   scopeRef,
   share,
   stageOrAllField,
-  str,
   windowFields,
 } from './lever.ts';
 
@@ -39,15 +39,16 @@ export const investmentSupportPolicy: LeverPolicy<'investmentSupport', Item> = {
   key: 'investmentSupport',
   windowed: true,
   compile(items, month, ctx, policy) {
-    const { N } = ctx;
     const cut = policy.hurdleReduction;
-    for (const s of items) {
-      if (!isActive(s, month)) continue;
-      const mask = ctx.scopeMask(s.scope);
-      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
-        for (let n = 0; n < N; n++) if (mask[n]) cut[g * N + n] = Math.max(cut[g * N + n], s.hurdleReduction);
-      }
-    }
+    forEachTarget(
+      items,
+      month,
+      ctx,
+      (s) => s.scope,
+      (s, cell) => {
+        cut[cell] = Math.max(cut[cell], s.hurdleReduction);
+      },
+    );
   },
 };
 
@@ -58,10 +59,7 @@ export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPo
   description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
   maxItems: 100,
   item,
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
+  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
   create: ({ mineral }) => ({
     scope: 'world',
     mineral,
@@ -70,5 +68,5 @@ export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPo
     start: 0,
     end: null,
   }),
-  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
+  label: labelBy('scope'),
 });

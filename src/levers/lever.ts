@@ -344,7 +344,113 @@ export function defineLever<Key extends string, S extends z.ZodObject>(
   };
 }
 
+// Compile steps: the loops most levers' compile steps are made of.
+
+/** An item about the goods of a mineral and a stage ('all' for every one). */
+export type GoodsItem = { mineral: string; stage: string };
+
+/**
+ * Calls `write` for each good (index g) that each item in force in `month` covers, with the
+ * item's index in its list.
+ */
+export function forEachActiveGood<I extends LeverWindow & GoodsItem>(
+  items: readonly I[],
+  month: number,
+  ctx: PolicyContext,
+  write: (item: I, g: number, index: number) => void,
+): void {
+  items.forEach((item, index) => {
+    if (!isActive(item, month)) return;
+    for (const g of ctx.goodsMatching(item.mineral, item.stage)) write(item, g, index);
+  });
+}
+
+/** Calls `write` with the cell row·N + n of each node n in `mask` (tables of rows of N nodes). */
+export function forEachNodeCell(
+  mask: Uint8Array,
+  row: number,
+  N: number,
+  write: (cell: number) => void,
+): void {
+  for (let n = 0; n < N; n++) if (mask[n]) write(row * N + n);
+}
+
+/**
+ * Calls `write` for each cell g·N + n of a per-good, per-node table that an item in force in
+ * `month` sets: each good it covers, each node of its scope (`scopeOf(item)`, a scope ref).
+ */
+export function forEachTarget<I extends LeverWindow & GoodsItem>(
+  items: readonly I[],
+  month: number,
+  ctx: PolicyContext,
+  scopeOf: (item: I) => string,
+  write: (item: I, cell: number, g: number) => void,
+): void {
+  for (const item of items) {
+    if (!isActive(item, month)) continue;
+    const mask = ctx.scopeMask(scopeOf(item));
+    for (const g of ctx.goodsMatching(item.mineral, item.stage))
+      forEachNodeCell(mask, g, ctx.N, (cell) => write(item, cell, g));
+  }
+}
+
+/**
+ * Buyers an announced item will hit (the nodes of `buyers(item)`) hold the market's
+ * precautionaryCoverMonths more cover of the goods it covers until it starts.
+ */
+export function precautionBeforeStart<I extends LeverWindow & GoodsItem>(
+  items: readonly I[],
+  month: number,
+  ctx: PolicyContext,
+  policy: MonthPolicy,
+  buyers: (item: I) => Uint8Array,
+): void {
+  const extra = ctx.scenario.market.precautionaryCoverMonths;
+  for (const item of items) {
+    if (!isAnnounced(item, month)) continue;
+    const mask = buyers(item);
+    for (const g of ctx.goodsMatching(item.mineral, item.stage))
+      forEachNodeCell(mask, g, ctx.N, (cell) => {
+        policy.precautionaryCover[cell] = extra;
+      });
+  }
+}
+
+// Checks: what a reference field of an item must name.
+
+/** What a field names: a node code, a zone id, a node or zone, or those or 'world'. */
+export type RefKind = 'node' | 'zone' | 'scope' | 'scopeOrWorld';
+
+/**
+ * The reference checks of an item: each field of `fields` names what its kind says (in the
+ * order given), then the item's stage, where it has one, is a stage its mineral has.
+ */
+export function checkRefs<I extends Record<string, unknown>>(
+  item: I,
+  at: Path,
+  refs: RefChecks,
+  fields: Partial<Record<keyof I & string, RefKind>>,
+): void {
+  for (const [name, kind] of Object.entries(fields) as [string, RefKind][]) {
+    const path = [...at, name];
+    const ref = item[name] as string;
+    if (kind === 'node') refs.node(path, ref);
+    else if (kind === 'zone') refs.zone(path, ref);
+    else refs.scope(path, ref, kind === 'scopeOrWorld');
+  }
+  if (typeof item.stage === 'string') refs.good([...at, 'stage'], item.mineral as string, item.stage);
+}
+
+// Labels of items that may be invalid.
+
 /** A string field of an item, or '?' (labels of items that may be invalid). */
 export const str = (v: unknown) => (typeof v === 'string' ? v : '?');
 /** A mineral id as words: 'rare_earths' → 'rare earths'. */
 export const mineralText = (v: unknown) => str(v).replace(/_/g, ' ');
+/** The good an item is about, e.g. 'rare earths, refine'. */
+export const goodText = (item: Record<string, unknown>) => `${mineralText(item.mineral)}, ${str(item.stage)}`;
+/** A label 'who: good' from the item's field `who`, e.g. 'CHN: rare earths, refine'. */
+export const labelBy =
+  (who: string) =>
+  (item: Record<string, unknown>): string =>
+    `${str(item[who])}: ${goodText(item)}`;

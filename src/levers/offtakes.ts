@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachActiveGood,
+  goodText,
   type LeverPolicy,
-  mineralText,
   nodeRef,
   referenceTimes,
   scopeRef,
@@ -50,17 +51,14 @@ export const offtakesPolicy: LeverPolicy<'offtakes', Item> = {
   key: 'offtakes',
   windowed: true,
   compile(items, month, ctx, policy) {
-    for (const o of items) {
-      if (!isActive(o, month)) continue;
-      for (const g of ctx.goodsMatching(o.mineral, o.stage)) {
-        policy.offtakes[g].push({
-          buyerMask: ctx.scopeMask(o.buyer),
-          seller: ctx.nodeIndex.get(o.seller)!,
-          share: o.share,
-          price: o.priceUsdPerTonne,
-        });
-      }
-    }
+    forEachActiveGood(items, month, ctx, (o, g) => {
+      policy.offtakes[g].push({
+        buyerMask: ctx.scopeMask(o.buyer),
+        seller: ctx.nodeIndex.get(o.seller)!,
+        share: o.share,
+        price: o.priceUsdPerTonne,
+      });
+    });
   },
 };
 
@@ -71,11 +69,7 @@ export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
   description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
   maxItems: 100,
   item,
-  check(o, at, refs) {
-    refs.scope([...at, 'buyer'], o.buyer, false);
-    refs.node([...at, 'seller'], o.seller);
-    refs.good([...at, 'stage'], o.mineral, o.stage);
-  },
+  check: (o, at, refs) => checkRefs(o, at, refs, { buyer: 'scope', seller: 'node' }),
   create: (ctx) => {
     const stage = startStage(ctx);
     return {
@@ -90,5 +84,5 @@ export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
       end: null,
     };
   },
-  label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${mineralText(o.mineral)}, ${str(o.stage)}`,
+  label: (o) => `${str(o.buyer)} from ${str(o.seller)}: ${goodText(o)}`,
 });

@@ -2,16 +2,16 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachTarget,
   type LeverPolicy,
+  labelBy,
   mineralOrAllField,
-  mineralText,
   scopeField,
   scopeRef,
   stageOrAllField,
-  str,
   windowFields,
 } from './lever.ts';
 
@@ -37,25 +37,23 @@ export const permittingPolicy: LeverPolicy<'permitting', Item> = {
   key: 'permitting',
   windowed: true,
   compile(items, month, ctx, policy) {
-    const { N, world } = ctx;
     const market = ctx.scenario.market;
-    for (const p of items) {
-      if (!isActive(p, month)) continue;
-      const mask = ctx.scopeMask(p.scope);
-      for (const g of ctx.goodsMatching(p.mineral, p.stage)) {
+    forEachTarget(
+      items,
+      month,
+      ctx,
+      (p) => p.scope,
+      (p, cell, g) => {
         const greenfield =
-          world.goods[g].stageIndex === 0 ? market.mineBuildLagMonths : market.processorBuildLagMonths;
-        for (let n = 0; n < N; n++) {
-          if (!mask[n]) continue;
-          policy.buildLag[g * N + n] = p.buildLagMonths;
-          // Expansions keep their proportion to a greenfield build.
-          policy.expansionLag[g * N + n] = Math.max(
-            1,
-            Math.round((p.buildLagMonths * market.expansionLagMonths) / greenfield),
-          );
-        }
-      }
-    }
+          ctx.world.goods[g].stageIndex === 0 ? market.mineBuildLagMonths : market.processorBuildLagMonths;
+        policy.buildLag[cell] = p.buildLagMonths;
+        // Expansions keep their proportion to a greenfield build.
+        policy.expansionLag[cell] = Math.max(
+          1,
+          Math.round((p.buildLagMonths * market.expansionLagMonths) / greenfield),
+        );
+      },
+    );
   },
 };
 
@@ -66,10 +64,7 @@ export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
   description: 'Permitting: build lags for new capacity in a scope.',
   maxItems: 100,
   item,
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-    if (d.mineral !== 'all') refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
+  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
   create: ({ mineral }) => ({
     scope: 'world',
     mineral,
@@ -78,5 +73,5 @@ export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
     start: 0,
     end: null,
   }),
-  label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}, ${str(d.stage)}`,
+  label: labelBy('scope'),
 });

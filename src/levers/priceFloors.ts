@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
+  forEachActiveGood,
   isActive,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   referenceTimes,
   startStage,
-  str,
   usdPerTonne,
   windowFields,
   zoneId,
@@ -46,12 +47,12 @@ export const priceFloorsPolicy: LeverPolicy<'priceFloors', Item> = {
   key: 'priceFloors',
   windowed: true,
   compile(items, month, ctx, policy) {
-    for (const f of items) {
+    forEachActiveGood(items, month, ctx, (f, g) => {
+      // A floor applies only while its zone is in force.
       const zone = ctx.zonesById.get(f.zone);
-      if (!isActive(f, month) || !zone || !isActive(zone, month)) continue;
-      for (const g of ctx.goodsMatching(f.mineral, f.stage))
+      if (zone && isActive(zone, month))
         policy.floors[g].push({ zoneMask: ctx.scopeMask(f.zone), floor: f.floor });
-    }
+    });
   },
 };
 
@@ -62,10 +63,7 @@ export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
   description: 'Border-adjusted price floors.',
   maxItems: 100,
   item,
-  check(f, at, refs) {
-    refs.zone([...at, 'zone'], f.zone);
-    refs.good([...at, 'stage'], f.mineral, f.stage);
-  },
+  check: (f, at, refs) => checkRefs(f, at, refs, { zone: 'zone' }),
   create: (ctx) => {
     const stage = startStage(ctx);
     return {
@@ -77,5 +75,5 @@ export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
       end: null,
     };
   },
-  label: (f) => `${str(f.zone)}: ${mineralText(f.mineral)}, ${str(f.stage)}`,
+  label: labelBy('zone'),
 });

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachActiveGood,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   referenceTimes,
   scopeRef,
   startStage,
-  str,
   usdPerTonne,
   windowFields,
 } from './lever.ts';
@@ -47,16 +47,13 @@ export const priceGapSubsidiesPolicy: LeverPolicy<'priceGapSubsidies', Item> = {
   key: 'priceGapSubsidies',
   windowed: true,
   compile(items, month, ctx, policy) {
-    items.forEach((s, index) => {
-      if (!isActive(s, month)) return;
-      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
-        policy.subsidies[g].push({
-          index,
-          scopeMask: ctx.scopeMask(s.scope),
-          reference: s.referencePrice,
-          budget: s.budgetUsd,
-        });
-      }
+    forEachActiveGood(items, month, ctx, (s, g, index) => {
+      policy.subsidies[g].push({
+        index,
+        scopeMask: ctx.scopeMask(s.scope),
+        reference: s.referencePrice,
+        budget: s.budgetUsd,
+      });
     });
   },
 };
@@ -69,10 +66,7 @@ export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPo
     'Price-gap subsidies: a zone pays its producers the gap between a reference price and the market price.',
   maxItems: 100,
   item,
-  check(p, at, refs) {
-    refs.scope([...at, 'scope'], p.scope, false);
-    refs.good([...at, 'stage'], p.mineral, p.stage);
-  },
+  check: (p, at, refs) => checkRefs(p, at, refs, { scope: 'scope' }),
   create: (ctx) => {
     const stage = startStage(ctx);
     return {
@@ -85,5 +79,5 @@ export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPo
       end: null,
     };
   },
-  label: (p) => `${str(p.scope)}: ${mineralText(p.mineral)}, ${str(p.stage)}`,
+  label: labelBy('scope'),
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
   type LeverPolicy,
@@ -61,10 +62,7 @@ export const projects = /* @__PURE__ */ defineLever(projectsPolicy, {
   description: 'Named capacity projects.',
   maxItems: 100,
   item,
-  check(p, at, refs) {
-    refs.node([...at, 'node'], p.node);
-    refs.good([...at, 'stage'], p.mineral, p.stage);
-  },
+  check: (p, at, refs) => checkRefs(p, at, refs, { node: 'node' }),
   create: (ctx) => {
     const stages = ctx.stages(ctx.mineral);
     // The last stage of the chain: the plant a new entrant builds (magnets for rare earths).

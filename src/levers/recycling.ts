@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
   isActive,
@@ -59,9 +60,7 @@ export const recycling = /* @__PURE__ */ defineLever(recyclingPolicy, {
   description: 'Recycling: a share of past consumption returns as secondary refined supply.',
   maxItems: 100,
   item,
-  check(r, at, refs) {
-    refs.scope([...at, 'scope'], r.scope, true);
-  },
+  check: (r, at, refs) => checkRefs(r, at, refs, { scope: 'scopeOrWorld' }),
   create: ({ mineral }) => ({ scope: 'world', mineral, share: 0.2, lagMonths: 0, start: 0, end: null }),
   label: (r) => `${str(r.scope)}: ${mineralText(r.mineral)}`,
 });

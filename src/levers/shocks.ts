@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
-  isAnnounced,
+  forEachActiveGood,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   nodeRef,
+  precautionBeforeStart,
   share,
-  str,
   windowFields,
 } from './lever.ts';
 
@@ -36,20 +36,12 @@ export const shocksPolicy: LeverPolicy<'shocks', Item> = {
   key: 'shocks',
   windowed: true,
   compile(items, month, ctx, policy) {
-    const { N } = ctx;
-    for (const s of items) {
-      if (!isActive(s, month)) continue;
-      const node = ctx.nodeIndex.get(s.node)!;
-      for (const g of ctx.goodsMatching(s.mineral, s.stage))
-        policy.capacityFactor[g * N + node] *= 1 - s.capacityLoss;
-    }
+    forEachActiveGood(items, month, ctx, (s, g) => {
+      policy.capacityFactor[g * ctx.N + ctx.nodeIndex.get(s.node)!] *= 1 - s.capacityLoss;
+    });
     // A known capacity loss raises every buyer's precaution until it starts.
-    const extra = ctx.scenario.market.precautionaryCoverMonths;
-    for (const s of items) {
-      if (!isAnnounced(s, month)) continue;
-      for (const g of ctx.goodsMatching(s.mineral, s.stage))
-        policy.precautionaryCover.fill(extra, g * N, (g + 1) * N);
-    }
+    const everyone = ctx.scopeMask('world');
+    precautionBeforeStart(items, month, ctx, policy, () => everyone);
   },
 };
 
@@ -61,8 +53,7 @@ export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
   maxItems: 100,
   item,
   check(d, at, refs) {
-    refs.node([...at, 'node'], d.node);
-    refs.good([...at, 'stage'], d.mineral, d.stage);
+    checkRefs(d, at, refs, { node: 'node' });
   },
   create: (ctx) => {
     const stage = ctx.stages(ctx.mineral)[0] ?? 'mine';
@@ -75,5 +66,5 @@ export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
       end: 12,
     };
   },
-  label: (s) => `${str(s.node)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  label: labelBy('node'),
 });

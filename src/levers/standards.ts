@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
-  isActive,
+  forEachActiveGood,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   nodeRef,
   share,
   startStage,
-  str,
   windowFields,
   zoneId,
 } from './lever.ts';
@@ -42,14 +42,20 @@ export const standardsPolicy: LeverPolicy<'standards', Item> = {
   key: 'standards',
   windowed: true,
   compile(items, month, ctx, policy) {
-    for (const s of items) {
-      if (!isActive(s, month) || !ctx.zonesById.has(s.zone)) continue;
-      const compliantMask = new Uint8Array(ctx.N);
-      for (const code of s.compliantOrigins) compliantMask[ctx.nodeIndex.get(code)!] = 1;
-      for (const g of ctx.goodsMatching(s.mineral, s.stage)) {
-        policy.standards[g].push({ zoneMask: ctx.scopeMask(s.zone), share: s.requiredShare, compliantMask });
-      }
-    }
+    // One mask of compliant origins per item, shared by the goods it covers.
+    const compliantMasks = items.map((s) => {
+      const mask = new Uint8Array(ctx.N);
+      for (const code of s.compliantOrigins) mask[ctx.nodeIndex.get(code)!] = 1;
+      return mask;
+    });
+    forEachActiveGood(items, month, ctx, (s, g, index) => {
+      if (!ctx.zonesById.has(s.zone)) return;
+      policy.standards[g].push({
+        zoneMask: ctx.scopeMask(s.zone),
+        share: s.requiredShare,
+        compliantMask: compliantMasks[index],
+      });
+    });
   },
 };
 
@@ -61,8 +67,7 @@ export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
   maxItems: 50,
   item,
   check(d, at, refs) {
-    refs.zone([...at, 'zone'], d.zone);
-    refs.good([...at, 'stage'], d.mineral, d.stage);
+    checkRefs(d, at, refs, { zone: 'zone' });
     d.compliantOrigins.forEach((code, k) => {
       refs.node([...at, 'compliantOrigins', k], code);
     });
@@ -82,5 +87,5 @@ export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
       end: null,
     };
   },
-  label: (s) => `${str(s.zone)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  label: labelBy('zone'),
 });

@@ -5,14 +5,14 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
   type LeverPolicy,
-  mineralText,
+  labelBy,
   scopeField,
   scopeRef,
   startStage,
-  str,
 } from './lever.ts';
 
 const months = /* @__PURE__ */ (() => z.number().min(0).max(60))();
@@ -54,10 +54,7 @@ export const startingStocks = /* @__PURE__ */ defineLever(startingStocksPolicy, 
     'Starting stocks per scope and stage, in months of cover; later entries override earlier ones.',
   maxItems: 200,
   item,
-  check(d, at, refs) {
-    refs.scope([...at, 'scope'], d.scope, true);
-    refs.good([...at, 'stage'], d.mineral, d.stage);
-  },
+  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
   create: (ctx) => ({
     scope: 'world',
     mineral: ctx.mineral,
@@ -65,5 +62,5 @@ export const startingStocks = /* @__PURE__ */ defineLever(startingStocksPolicy, 
     producerMonths: null,
     buyerMonths: 3,
   }),
-  label: (s) => `${str(s.scope)}: ${mineralText(s.mineral)}, ${str(s.stage)}`,
+  label: labelBy('scope'),
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
   isActive,
@@ -94,8 +95,7 @@ export const stockpiles = /* @__PURE__ */ defineLever(stockpilesPolicy, {
   maxItems: 50,
   item,
   check(p, at, refs) {
-    refs.scope([...at, 'holder'], p.holder, false);
-    refs.good([...at, 'stage'], p.mineral, p.stage);
+    checkRefs(p, at, refs, { holder: 'scope' });
     if (p.releaseAboveUsd <= p.buyBelowUsd) {
       refs.issue(
         [...at, 'releaseAboveUsd'],

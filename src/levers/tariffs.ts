@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import {
   type Atoms,
+  checkRefs,
   defineLever,
   field,
+  goodText,
   isActive,
-  isAnnounced,
   type LeverPolicy,
   mineralOrAllField,
-  mineralText,
+  precautionBeforeStart,
   stageOrAllField,
   str,
   tariffRate,
@@ -117,13 +118,7 @@ export const tariffsPolicy: LeverPolicy<'tariffs', Item> = {
       }
     }
     // Buyers an announced tariff will hit hold more cover until it starts.
-    const extra = ctx.scenario.market.precautionaryCoverMonths;
-    for (const r of items) {
-      if (!isAnnounced(r, month)) continue;
-      const mask = scopeMask(r.importer);
-      for (const g of ctx.goodsMatching(r.mineral, r.stage))
-        for (let n = 0; n < N; n++) if (mask[n]) policy.precautionaryCover[g * N + n] = extra;
-    }
+    precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
   },
 };
 
@@ -146,7 +141,7 @@ export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {
       );
     } else refs.node([...at, 'importer'], t.importer);
     if (t.exporter !== 'all') refs.node([...at, 'exporter'], t.exporter);
-    if (t.mineral !== 'all') refs.good([...at, 'stage'], t.mineral, t.stage);
+    checkRefs(t, at, refs, {});
   },
   create: ({ mineral }) => ({
     importer: 'USA',
@@ -157,5 +152,5 @@ export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {
     start: 0,
     end: null,
   }),
-  label: (t) => `${str(t.importer)} on ${str(t.exporter)}: ${mineralText(t.mineral)}, ${str(t.stage)}`,
+  label: (t) => `${str(t.importer)} on ${str(t.exporter)}: ${goodText(t)}`,
 });

@@ -124,6 +124,33 @@ export function isSingularAt(problem: RootProblem, z: readonly number[]): boolea
   return solveDense(problem.jacobian(z), problem.residual(z)) === null;
 }
 
+/** A step from z: the next point and its residual, or null when no step descends. */
+type Step = (z: readonly number[], residual: number[]) => { z: number[]; residual: number[] } | null;
+
+/**
+ * Takes steps from `start` while the residual is finite and above tolerance, up to
+ * maxIterations; stops early (converged: false) when no step descends.
+ */
+function iterate(
+  problem: RootProblem,
+  start: readonly number[],
+  tolerance: number,
+  maxIterations: number,
+  method: RootReport['method'],
+  step: Step,
+): RootReport {
+  let z = [...start];
+  let residual = problem.residual(z);
+  let iterations = 0;
+  while (isFiniteVector(residual) && maxAbs(residual) > tolerance && iterations < maxIterations) {
+    const next = step(z, residual);
+    if (next === null) break;
+    ({ z, residual } = next);
+    iterations++;
+  }
+  return report(z, residual, method, iterations, tolerance);
+}
+
 /** Newton's method with backtracking. Stops early (converged: false) when no step descends. */
 export function newtonSolve(
   problem: RootProblem,
@@ -131,16 +158,9 @@ export function newtonSolve(
   tolerance: number,
   maxIterations: number,
 ): RootReport {
-  let z = [...start];
-  let residual = problem.residual(z);
-  let iterations = 0;
-  while (isFiniteVector(residual) && maxAbs(residual) > tolerance && iterations < maxIterations) {
-    const next = descend(problem, z, residual);
-    if (next === null) break;
-    ({ z, residual } = next);
-    iterations++;
-  }
-  return report(z, residual, 'newton', iterations, tolerance);
+  return iterate(problem, start, tolerance, maxIterations, 'newton', (z, residual) =>
+    descend(problem, z, residual),
+  );
 }
 
 /**
@@ -154,28 +174,21 @@ export function fixedPointSolve(
   tolerance: number,
   maxIterations: number,
 ): RootReport {
-  let z = [...start];
-  let residual = problem.residual(z);
   let damping = 1;
-  let iterations = 0;
-  while (isFiniteVector(residual) && maxAbs(residual) > tolerance && iterations < maxIterations) {
+  return iterate(problem, start, tolerance, maxIterations, 'fixed-point', (z, residual) => {
     const jacobian = problem.jacobian(z);
     const step = residual.map((value, k) => (jacobian[k][k] < 0 ? -value / jacobian[k][k] : 0));
     capStep(step, problem.maxStep);
     const merit = sumOfSquares(residual);
-    let accepted = false;
-    while (!accepted && damping >= MIN_LAMBDA) {
+    while (damping >= MIN_LAMBDA) {
       const trial = z.map((value, k) => value + damping * step[k]);
       const trialResidual = problem.residual(trial);
       if (isFiniteVector(trialResidual) && sumOfSquares(trialResidual) < merit) {
-        z = trial;
-        residual = trialResidual;
-        accepted = true;
         damping = Math.min(1, damping * 2);
-      } else damping /= 2;
+        return { z: trial, residual: trialResidual };
+      }
+      damping /= 2;
     }
-    if (!accepted) break;
-    iterations++;
-  }
-  return report(z, residual, 'fixed-point', iterations, tolerance);
+    return null;
+  });
 }

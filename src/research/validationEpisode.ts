@@ -123,5 +123,64 @@ export const HELD_OUT_RANGE =
 
 export const o = observed;
 
+/**
+ * A chart panel of one model path as an index against the status quo (1 = as in the status
+ * quo), beside the observed points.
+ */
+export function againstStatusQuo(
+  title: string,
+  value: Panel['lines'][number]['value'],
+  points: Panel['points'],
+  bands: Panel['bands'],
+): Panel {
+  return {
+    title,
+    yLabel: 'index, status quo = 1',
+    format: 'ratio',
+    lines: [{ label: 'model: against the status quo', value }],
+    points,
+    bands,
+  };
+}
+
+/** The change from one observation to another (after / before − 1) as an observed figure. */
+export const changeBetween = (before: string, after: string): Expectation['observed'] => ({
+  value: o(after) / o(before) - 1,
+  ids: [before, after],
+});
+
+/** One observation as an expectation's observed figure. */
+export const observation = (id: string): Expectation['observed'] => ({ value: o(id), ids: [id] });
+
+/** A share expectation's format, observed figure (one observation) and range: it ± tolerance, within 0–1. */
+export function shareWithin(
+  id: string,
+  tolerance: number,
+): Pick<Expectation, 'format' | 'range' | 'observed'> {
+  const value = o(id);
+  return {
+    format: 'share',
+    range: [Math.max(0, value - tolerance), Math.min(1, value + tolerance)],
+    observed: observation(id),
+  };
+}
+
+/**
+ * A held-out expectation's format, observed figure and range, set here around the observed
+ * figure (heldOutRange); `note` adds to the range note.
+ */
+export function heldOut(
+  format: Format,
+  observed: Expectation['observed'],
+  note?: string,
+): Pick<Expectation, 'format' | 'range' | 'rangeNote' | 'observed'> {
+  return {
+    format,
+    range: heldOutRange(observed.value, format),
+    rangeNote: note ? `${HELD_OUT_RANGE}; ${note}` : HELD_OUT_RANGE,
+    observed,
+  };
+}
+
 /** A mineral id as words ('rare_earths' → 'rare earths'). */
 export const words = (mineral: string) => mineral.replace(/_/g, ' ');

@@ -10,12 +10,14 @@ import { presetById } from '../scenario/presets.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { exportsOf, insidePrice, meanOver, outsidePrice } from './measures.ts';
 import {
+  againstStatusQuo,
+  changeBetween,
   co,
   ga,
   ge,
-  HELD_OUT_RANGE,
-  heldOutRange,
+  heldOut,
   o,
+  observation,
   type Runs,
   ree,
   type ValidationEpisode,
@@ -60,14 +62,11 @@ const H1: ValidationEpisode = {
     {
       id: 'H1.outside',
       claim: 'the outside price of separated rare earths multiplies (La ×3.7, Ce ×4.6) within about 6 months',
-      format: 'multiple',
-      range: heldOutRange((o('H1.la-2010-mid') + o('H1.ce-2010-mid')) / 2, 'multiple'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: {
+      ...heldOut('multiple', {
         value: (o('H1.la-2010-mid') + o('H1.ce-2010-mid')) / 2,
         ids: ['H1.quota-2009', 'H1.quota-2010', 'H1.la-2010-mid', 'H1.ce-2010-mid'],
         text: '×3.7 (La) – ×4.6 (Ce)',
-      },
+      }),
       model: (runs) => h1Outside(runs, 6),
       how: 'landed price of separated rare earths outside China 6 months after the quota, against the status quo',
     },
@@ -91,18 +90,16 @@ const H1: ValidationEpisode = {
     },
   ],
   chart: [
-    {
-      title: 'Separated rare earths: price outside China',
-      yLabel: 'index, status quo = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: h1Outside }],
-      points: [
+    againstStatusQuo(
+      'Separated rare earths: price outside China',
+      h1Outside,
+      [
         { date: '2010-01', value: 1, label: 'start of 2010' },
         { date: '2010-07', value: o('H1.la-2010-mid'), label: 'La oxide' },
         { date: '2010-07', value: o('H1.ce-2010-mid'), label: 'Ce oxide' },
       ],
-      bands: [{ expectation: 'H1.outside', from: 5, to: 7 }],
-    },
+      [{ expectation: 'H1.outside', from: 5, to: 7 }],
+    ),
     {
       title: 'Separated rare earths: price outside China over price inside',
       yLabel: 'ratio',
@@ -157,46 +154,31 @@ const H2: ValidationEpisode = {
     {
       id: 'H2.ga-outside',
       claim: 'the gallium price outside China about doubles within 5 months (+114%)',
-      format: 'change',
-      range: heldOutRange(o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30') - 1, 'change'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: {
-        value: o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30') - 1,
-        ids: ['H2.ga-outside-2023-06-30', 'H2.ga-outside-2023-12-15'],
-      },
+      ...heldOut('change', changeBetween('H2.ga-outside-2023-06-30', 'H2.ga-outside-2023-12-15')),
       model: (runs) => h2Outside(runs, 5) - 1,
       how: 'landed price of gallium outside China 5 months after the licences, against the status quo',
     },
     {
       id: 'H2.ga-wedge',
       claim: 'the gallium price outside China stands well above the price inside (1.8×)',
-      format: 'ratio',
-      range: heldOutRange(o('H2.ga-outside-2024-03') / o('H2.ga-inside-2024-01'), 'ratio'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: {
+      ...heldOut('ratio', {
         value: o('H2.ga-outside-2024-03') / o('H2.ga-inside-2024-01'),
         ids: ['H2.ga-outside-2024-03', 'H2.ga-inside-2024-01', 'H2.ga-inside-2023-06'],
-      },
+      }),
       model: (runs) => meanOver(5, 8, (k) => h2Wedge(runs, k)),
       how: 'outside over inside price of gallium, mean of months 5–7 after the licences',
     },
     {
       id: 'H2.ga-exports',
       claim: "China's gallium exports fall by about two thirds within 7 months",
-      format: 'change',
-      range: heldOutRange(o('H2.ga-exports-2024-01'), 'change'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: { value: o('H2.ga-exports-2024-01'), ids: ['H2.ga-exports-2024-01'] },
+      ...heldOut('change', observation('H2.ga-exports-2024-01')),
       model: (runs) => meanOver(5, 7, (k) => h2Exports(ga)(runs, k)) - 1,
       how: "China's gallium exports in months 5–6 after the licences, against the status quo",
     },
     {
       id: 'H2.ge-exports',
       claim: "China's germanium exports fall by about half within 10 months",
-      format: 'change',
-      range: heldOutRange(o('H2.ge-exports-2024'), 'change'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: { value: o('H2.ge-exports-2024'), ids: ['H2.ge-exports-2024'] },
+      ...heldOut('change', observation('H2.ge-exports-2024')),
       model: (runs) => meanOver(5, 10, (k) => h2Exports(ge)(runs, k)) - 1,
       how: "China's germanium exports in months 5–9 after the licences, against the status quo",
     },
@@ -267,67 +249,51 @@ const H3: ValidationEpisode = {
     {
       id: 'H3.refined',
       claim: 'the refined cobalt price outside the DR Congo rises about 60% within 7 months',
-      format: 'change',
-      range: heldOutRange(o('H3.co-comex-2025-09') / o('H3.co-before') - 1, 'change'),
-      rangeNote: `${HELD_OUT_RANGE}; the pre-ban price was below 10 USD/lb, so the observed rise is a lower bound`,
-      observed: {
-        value: o('H3.co-comex-2025-09') / o('H3.co-before') - 1,
-        ids: ['H3.co-before', 'H3.co-comex-2025-09'],
-      },
+      ...heldOut(
+        'change',
+        changeBetween('H3.co-before', 'H3.co-comex-2025-09'),
+        'the pre-ban price was below 10 USD/lb, so the observed rise is a lower bound',
+      ),
       model: (runs) => h3Refined(runs, 7) - 1,
       how: 'landed price of refined cobalt outside the DR Congo 7 months after the ban, against the status quo',
     },
     {
       id: 'H3.china-refined',
       claim: 'refined cobalt (sulphate) in China rises about 90% within 6 months',
-      format: 'change',
-      range: heldOutRange(o('H3.sulphate-china-2025-08'), 'change'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: { value: o('H3.sulphate-china-2025-08'), ids: ['H3.sulphate-china-2025-08'] },
+      ...heldOut('change', observation('H3.sulphate-china-2025-08')),
       model: (runs) => h3ChinaRefined(runs, 6) - 1,
       how: 'landed price of refined cobalt in China 6 months after the ban, against the status quo',
     },
     {
       id: 'H3.hydroxide',
       claim: 'the hydroxide (feed) price paid in China reaches 2.5× within 7 months',
-      format: 'multiple',
-      range: heldOutRange(o('H3.hydroxide-2025-09'), 'multiple'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: { value: o('H3.hydroxide-2025-09'), ids: ['H3.hydroxide-2025-09'] },
+      ...heldOut('multiple', observation('H3.hydroxide-2025-09')),
       model: (runs) => h3Hydroxide(runs, 7),
       how: 'landed price of cobalt mine output (concentrate and hydroxide) in China 7 months after the ban, against the status quo',
     },
   ],
   chart: [
-    {
-      title: 'Refined cobalt: price outside the DR Congo',
-      yLabel: 'index, status quo = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: h3Refined }],
-      points: [
+    againstStatusQuo(
+      'Refined cobalt: price outside the DR Congo',
+      h3Refined,
+      [
         { date: '2025-02', value: 1, label: 'below 10 USD/lb' },
         { date: '2025-09', value: o('H3.co-comex-2025-09') / o('H3.co-before'), label: 'COMEX 16 USD/lb' },
       ],
-      bands: [{ expectation: 'H3.refined', from: 6, to: 8 }],
-    },
-    {
-      title: 'Refined cobalt: price in China',
-      yLabel: 'index, status quo = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: h3ChinaRefined }],
-      points: [
-        { date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, +90% since January' },
-      ],
-      bands: [{ expectation: 'H3.china-refined', from: 5, to: 7 }],
-    },
-    {
-      title: 'Cobalt hydroxide (mine output): price paid in China',
-      yLabel: 'index, status quo = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: h3Hydroxide }],
-      points: [{ date: '2025-09', value: o('H3.hydroxide-2025-09'), label: '2.5× its lows' }],
-      bands: [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
-    },
+      [{ expectation: 'H3.refined', from: 6, to: 8 }],
+    ),
+    againstStatusQuo(
+      'Refined cobalt: price in China',
+      h3ChinaRefined,
+      [{ date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, +90% since January' }],
+      [{ expectation: 'H3.china-refined', from: 5, to: 7 }],
+    ),
+    againstStatusQuo(
+      'Cobalt hydroxide (mine output): price paid in China',
+      h3Hydroxide,
+      [{ date: '2025-09', value: o('H3.hydroxide-2025-09'), label: '2.5× its lows' }],
+      [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
+    ),
   ],
 };
 
@@ -349,10 +315,7 @@ const H4: ValidationEpisode = {
     {
       id: 'H4.magnet-wedge',
       claim: 'magnet prices outside China reach about 6× the price inside within 6 months',
-      format: 'multiple',
-      range: heldOutRange(o('H4.magnet-wedge'), 'multiple'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: { value: o('H4.magnet-wedge'), ids: ['H4.magnet-wedge'] },
+      ...heldOut('multiple', observation('H4.magnet-wedge')),
       model: (runs) => h4Wedge(runs, 6),
       how: 'landed price of magnets outside China over the price inside, 6 months after the licences',
     },
@@ -383,13 +346,7 @@ const H5: ValidationEpisode = {
     {
       id: 'H5.outside',
       claim: 'the antimony price outside China about doubles within 4 months',
-      format: 'change',
-      range: heldOutRange(o('H5.sb-2024-11') / o('H5.sb-2024-07') - 1, 'change'),
-      rangeNote: HELD_OUT_RANGE,
-      observed: {
-        value: o('H5.sb-2024-11') / o('H5.sb-2024-07') - 1,
-        ids: ['H5.sb-2024-07', 'H5.sb-2024-11'],
-      },
+      ...heldOut('change', changeBetween('H5.sb-2024-07', 'H5.sb-2024-11')),
       model: null,
       how: 'antimony is not a mineral of the model',
     },

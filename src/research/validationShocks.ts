@@ -15,9 +15,12 @@ import {
   worldPriceOf,
 } from './measures.ts';
 import {
+  againstStatusQuo,
+  changeBetween,
   li,
   ni,
   o,
+  observation,
   peakOver,
   type Runs,
   ree,
@@ -62,10 +65,7 @@ const V2: ValidationEpisode = {
       claim: 'the raw-ore price at the importer rises 60–100% within about 2 months',
       format: 'change',
       range: [0.6, 1],
-      observed: {
-        value: o('V2.ore-2014-04') / o('V2.ore-2014-02') - 1,
-        ids: ['V2.ore-2014-02', 'V2.ore-2014-04'],
-      },
+      observed: changeBetween('V2.ore-2014-02', 'V2.ore-2014-04'),
       model: (runs) => peakOver(1, 3, (k) => v2OreIndex(runs, k)) - 1,
       how: 'highest landed price of nickel ore in China in months 1–3 after the ban, against the status quo',
     },
@@ -74,10 +74,7 @@ const V2: ValidationEpisode = {
       claim: 'the substitute exporter (the Philippines) raises ore exports 20–25% within the year',
       format: 'change',
       range: [0.2, 0.25],
-      observed: {
-        value: o('V2.phl-exports-2014') / o('V2.phl-exports-2013') - 1,
-        ids: ['V2.phl-exports-2013', 'V2.phl-exports-2014'],
-      },
+      observed: changeBetween('V2.phl-exports-2013', 'V2.phl-exports-2014'),
       model: (runs) =>
         sumOver(runs.event, runs.event + 12, (m) => exportsOf(runs.scenario, m, ni.ore, 'PHL')) /
           sumOver(runs.event, runs.event + 12, (m) => exportsOf(runs.baseline, m, ni.ore, 'PHL')) -
@@ -107,10 +104,7 @@ const V2: ValidationEpisode = {
       format: 'change',
       range: [0.05, 0.15],
       rangeNote: '"about +10%" read as +5% to +15%; range set here',
-      observed: {
-        value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13') - 1,
-        ids: ['V2.lme-2014-01-13', 'V2.lme-2014-12-19'],
-      },
+      observed: changeBetween('V2.lme-2014-01-13', 'V2.lme-2014-12-19'),
       model: (runs) => v2OutsideIndex(runs, 11) - 1,
       how: 'landed price of refined nickel outside Indonesia 11 months after the ban, against the status quo',
     },
@@ -155,17 +149,15 @@ const V2: ValidationEpisode = {
       ],
       bands: [{ expectation: 'V2.ore-price', from: 1, to: 3 }],
     },
-    {
-      title: 'Philippine nickel ore exports',
-      yLabel: 'index, status quo = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: v2PhlExports }],
-      points: [
+    againstStatusQuo(
+      'Philippine nickel ore exports',
+      v2PhlExports,
+      [
         { date: '2013', value: 1, label: '2013: 29.6 Mt' },
         { date: '2014', value: o('V2.phl-exports-2014') / o('V2.phl-exports-2013'), label: '2014: 36.4 Mt' },
       ],
-      bands: [{ expectation: 'V2.substitute', from: 0, to: 12 }],
-    },
+      [{ expectation: 'V2.substitute', from: 0, to: 12 }],
+    ),
     {
       title: "Indonesia's refined nickel output",
       yLabel: 'multiple of the month before the ban',
@@ -235,10 +227,7 @@ const V10: ValidationEpisode = {
       claim: 'the price then falls 60–80% from its peak within 2 years',
       format: 'change',
       range: [-0.8, -0.6],
-      observed: {
-        value: o('V10.price-2024') / o('V10.price-2022') - 1,
-        ids: ['V10.price-2022', 'V10.price-2024'],
-      },
+      observed: changeBetween('V10.price-2022', 'V10.price-2024'),
       model: (runs) => {
         const peak = v10Peak(runs);
         const after = Math.min(runs.scenario.monthsDone - 1, peak + 24);
@@ -253,10 +242,7 @@ const V10: ValidationEpisode = {
       claim: 'even though demand grows about 25–30% a year',
       format: 'change',
       range: [0.25, 0.3],
-      observed: {
-        value: o('V10.consumption-2024') / o('V10.consumption-2023') - 1,
-        ids: ['V10.consumption-2023', 'V10.consumption-2024'],
-      },
+      observed: changeBetween('V10.consumption-2023', 'V10.consumption-2024'),
       model: (runs) => {
         const peak = v10Peak(runs);
         const after = Math.min(runs.scenario.monthsDone - 1, peak + 24);
@@ -319,7 +305,7 @@ const V11: ValidationEpisode = {
       claim: 'with export taxes only, the outside/inside price ratio settles at 1.15–1.45',
       format: 'ratio',
       range: [1.15, 1.45],
-      observed: { value: o('V11.outside-premium'), ids: ['V11.outside-premium'] },
+      observed: observation('V11.outside-premium'),
       model: (runs) => meanOver(12, 36, (m) => v11Wedge(runs, m - runs.event)),
       how: 'landed price of separated rare earths outside China over the price inside China, mean of months 12–35',
     },

@@ -12,7 +12,9 @@ import {
   li,
   ni,
   o,
+  observation,
   ree,
+  shareWithin,
   type ValidationEpisode,
   words,
 } from './validationEpisode.ts';
@@ -40,14 +42,11 @@ function shareRow(
   node: string,
   tolerance: number,
 ): Expectation {
-  const value = o(id);
   return {
     id,
     claim,
     group,
-    format: 'share',
-    range: [Math.max(0, value - tolerance), Math.min(1, value + tolerance)],
-    observed: { value, ids: [id] },
+    ...shareWithin(id, tolerance),
     model: (runs) => meanShare(runs.scenario, good, node),
     how: `${node}'s share of world ${words(good.mineral)} ${good.stage} output, mean of months ${S_FROM}–${S_TO - 1}`,
   };
@@ -93,14 +92,11 @@ const S1: ValidationEpisode = {
     ),
     ...S1_MINERALS.map((mineral): Expectation => {
       const id = `S1.${mineral}.top3`;
-      const value = o(id);
       return {
         id,
         claim: `top-3 refiners' share of refined ${words(mineral)} within ±3 pp`,
         group: 'S1 top-3 refining shares within ±3 pp',
-        format: 'share',
-        range: [Math.max(0, value - 0.03), Math.min(1, value + 0.03)],
-        observed: { value, ids: [id] },
+        ...shareWithin(id, 0.03),
         model: (runs) => meanTop3(runs.scenario, { mineral, stage: 'refine' }),
         how: `the three largest refiners' share (ROW excluded), mean of months ${S_FROM}–${S_TO - 1}`,
       };
@@ -110,7 +106,7 @@ const S1: ValidationEpisode = {
       claim: 'mean of the six top-3 refining shares 84–88%',
       format: 'share',
       range: [0.84, 0.88],
-      observed: { value: o('S1.mean-top3'), ids: ['S1.mean-top3'] },
+      observed: observation('S1.mean-top3'),
       model: (runs) =>
         S1_MINERALS.reduce((a, mineral) => a + meanTop3(runs.scenario, { mineral, stage: 'refine' }), 0) /
         S1_MINERALS.length,
@@ -148,7 +144,7 @@ const S2: ValidationEpisode = {
       format: 'share',
       range: [0.85, 1],
       rangeNote: 'range set here: 19 of 20 is 95%; one mineral of ten is 10 pp',
-      observed: { value: o('S2.china-leads'), ids: ['S2.china-leads'] },
+      observed: observation('S2.china-leads'),
       model: (runs) =>
         MODEL_MINERALS.filter(
           (mineral) =>
@@ -162,7 +158,7 @@ const S2: ValidationEpisode = {
       format: 'share',
       range: [0.65, 0.8],
       rangeNote: 're-reports give about 70% and about 75%; range set here',
-      observed: { value: o('S2.china-mean'), ids: ['S2.china-mean'] },
+      observed: observation('S2.china-mean'),
       model: (runs) =>
         MODEL_MINERALS.reduce(
           (a, mineral) => a + meanShare(runs.scenario, { mineral, stage: 'refine' }, 'CHN'),
@@ -219,13 +215,10 @@ const S3: ValidationEpisode = {
     ),
     ...['tungsten', 'antimony'].map((mineral): Expectation => {
       const id = `S3.${mineral}.CHN`;
-      const value = o(id);
       return {
         id,
         claim: `CHN's share of ${mineral} mining within ±2 pp`,
-        format: 'share',
-        range: [Math.max(0, value - 0.02), Math.min(1, value + 0.02)],
-        observed: { value, ids: [id] },
+        ...shareWithin(id, 0.02),
         model: null,
         how: `${mineral} is not a mineral of the model`,
       };

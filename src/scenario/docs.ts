@@ -3,47 +3,22 @@
  * documentation can never drift from validation: `npm run docs` writes it, and a test checks
  * the committed file matches.
  */
-import { z } from 'zod';
 import { MINERALS } from '../data/minerals';
 import { leverByKey } from '../levers/index.ts';
-import { scenarioSchema } from './catalog.ts';
+import { type JsonNode, scenarioJsonSchema } from './jsonSchema.ts';
 import { MAX_SCENARIO_CHARS, SCENARIO_VERSION, STATUS_QUO_TARIFFS } from './schema.ts';
 
-interface JsonSchema {
-  type?: string;
-  description?: string;
-  default?: unknown;
-  enum?: unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  items?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  anyOf?: JsonSchema[];
-  additionalProperties?: unknown;
-  propertyNames?: JsonSchema;
-  required?: string[];
-  label?: string;
-}
-
-function typeOf(s: JsonSchema): string {
+function typeOf(s: JsonNode): string {
   if (s.anyOf) return s.anyOf.map(typeOf).join(' or ');
   if (s.const !== undefined) return JSON.stringify(s.const);
   if (s.enum) return s.enum.map((e) => JSON.stringify(e)).join(' \\| ');
   if (s.type === 'array') return `list of ${s.items ? typeOf(s.items) : 'values'}`;
   if (s.type === 'integer') return 'integer';
   if (s.type === 'object' && !s.properties) return 'map';
-  return s.type ?? 'value';
+  return typeof s.type === 'string' ? s.type : (s.type?.join(' or ') ?? 'value');
 }
 
-function rangeOf(s: JsonSchema): string {
+function rangeOf(s: JsonNode): string {
   const parts: string[] = [];
   const fmt = (x: number) => (Math.abs(x) >= 1e6 ? x.toExponential(0) : String(x));
   if (s.minimum !== undefined) parts.push(`≥ ${fmt(s.minimum)}`);
@@ -56,7 +31,7 @@ function rangeOf(s: JsonSchema): string {
   return parts.join(', ');
 }
 
-function defaultOf(s: JsonSchema, required: boolean): string {
+function defaultOf(s: JsonNode, required: boolean): string {
   if (s.default === undefined) return required ? 'required' : 'optional';
   const text = JSON.stringify(s.default);
   return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
@@ -66,7 +41,7 @@ function escapeCell(text: string | undefined): string {
   return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function table(object: JsonSchema): string[] {
+function table(object: JsonNode): string[] {
   const rows = ['| field | type | allowed | default | meaning |', '| --- | --- | --- | --- | --- |'];
   const required = new Set(object.required ?? []);
   for (const [name, s] of Object.entries(object.properties ?? {})) {
@@ -78,7 +53,7 @@ function table(object: JsonSchema): string[] {
 }
 
 export function scenarioDocs(): string {
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const schema = scenarioJsonSchema();
   const properties = schema.properties ?? {};
   const out: string[] = [
     '# Scenario reference',

@@ -73,6 +73,15 @@ const LITHIUM_FLOOR: ScenarioInput = {
   ],
 };
 
+/** The floor story's look at the partners' lithium self-sufficiency in month 72 (steps 2 and 4). */
+const LITHIUM_SELF_SUFFICIENCY_M72: Story['steps'][number]['look'] = {
+  view: 'timeseries',
+  mineral: 'lithium',
+  stage: 'refine',
+  chart: 'selfSufficiency',
+  month: 72,
+};
+
 export const STORIES: readonly Story[] = [
   {
     id: 'concentration',
@@ -178,13 +187,7 @@ export const STORIES: readonly Story[] = [
         title: 'A floor at 130% of the 2024 price',
         text: 'Imports from outside the partnership now pay a levy that lifts them to the floor. Refiners inside earn more and expand; the levy brings in revenue (money chart).',
         scenario: LITHIUM_FLOOR,
-        look: {
-          view: 'timeseries',
-          mineral: 'lithium',
-          stage: 'refine',
-          chart: 'selfSufficiency',
-          month: 72,
-        },
+        look: LITHIUM_SELF_SUFFICIENCY_M72,
       },
       {
         title: 'Who pays?',
@@ -196,28 +199,12 @@ export const STORIES: readonly Story[] = [
         title: 'Faster with permits and finance',
         text: 'Add faster permitting (12 months to build) and investment support (government equity lowers the return investors demand). Capacity comes sooner; the support has a fiscal cost.',
         scenario: {
-          ...TEACHING,
-          months: 96,
+          ...LITHIUM_FLOOR,
           name: 'Floor, permits and finance',
-          zones: [useuj],
-          priceFloors: [
-            {
-              zone: 'useujp',
-              mineral: 'lithium',
-              stage: 'refine',
-              floor: Math.round(1.3 * price('lithium', 'refine')),
-            },
-          ],
           permitting: [{ scope: 'useujp', mineral: 'lithium', buildLagMonths: 12 }],
           investmentSupport: [{ scope: 'useujp', mineral: 'lithium', hurdleReduction: 0.15 }],
         },
-        look: {
-          view: 'timeseries',
-          mineral: 'lithium',
-          stage: 'refine',
-          chart: 'selfSufficiency',
-          month: 72,
-        },
+        look: LITHIUM_SELF_SUFFICIENCY_M72,
       },
     ],
   },

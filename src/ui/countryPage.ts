@@ -12,7 +12,7 @@ import { compact, percent, shortName, stageName, whole } from '../present/format
 import { COMPARISON_GREY, OKABE_ITO, STAGE_COLOUR } from '../viz/palette.ts';
 import { type ChartLine, chartRows, createTimeSeries, type TimeSeriesChart } from '../viz/timeSeries.ts';
 import { createSortableTable } from './dataTable.ts';
-import { type AppState, runName, type Store, shownMonth } from './store.ts';
+import { type AppState, chartMonthHandlers, runName, type Store, shownMonth } from './store.ts';
 import { stagesOf } from './viewControls.ts';
 import { createViewActions, figureSubtitle, type ViewTable } from './viewExports.ts';
 
@@ -117,14 +117,7 @@ export function createCountryPage(store: Store, mineralName: (id: string) => str
       axisFormat: spec.format === shareFormat ? (v) => `${Number((v * 100).toFixed(1))}%` : compact,
       yMin: spec.yMin,
       yMaxAtLeast: spec.yMaxAtLeast,
-      onHover: (month) =>
-        store.update((s) => {
-          s.view.hoverMonth = month;
-        }),
-      onPick: (month) =>
-        store.update((s) => {
-          s.view.month = month;
-        }),
+      ...chartMonthHandlers(store),
     });
     chart.element.dataset.countryChart = spec.id;
     return { spec, chart };

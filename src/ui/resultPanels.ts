@@ -15,7 +15,7 @@ import { sankeyData } from '../viz/sankeyData.ts';
 import { chartRows } from '../viz/timeSeries.ts';
 import { createTimeSeriesPanel } from '../viz/timeSeriesPanel.ts';
 import { createSortableTable } from './dataTable.ts';
-import { type AppState, activeZone, runName, type Store, shownMonth } from './store.ts';
+import { type AppState, activeZone, chartMonthHandlers, runName, type Store, shownMonth } from './store.ts';
 import { viewChoice } from './viewChoice.ts';
 import { stagesOf } from './viewControls.ts';
 import {
@@ -39,6 +39,28 @@ export type DrawOutcome = 'drew' | 'waiting' | 'current';
 export interface CostlyView {
   last: number;
   draw(state: AppState, dataDue: boolean): DrawOutcome;
+}
+
+/**
+ * When a costly view draws: 'current' when neither its selection (`viewKey`) nor its data
+ * (`dataKey`) changed since it last drew; 'waiting' when only its data did and it is not its
+ * turn (`dataDue`); else 'draw', remembered as drawn.
+ */
+export function createRedrawCheck(): (
+  viewKey: string,
+  dataKey: string,
+  dataDue: boolean,
+) => DrawOutcome | 'draw' {
+  let lastKey = '';
+  let lastViewKey: string | null = null;
+  return (viewKey, dataKey, dataDue) => {
+    const key = `${viewKey}|${dataKey}`;
+    if (key === lastKey) return 'current';
+    if (!dataDue && viewKey === lastViewKey) return 'waiting';
+    lastKey = key;
+    lastViewKey = viewKey;
+    return 'draw';
+  };
 }
 
 /** The export source of each chart's figure element (the share bar's chart list reads it). */
@@ -77,17 +99,15 @@ export function createConcentrationSection(
     }),
   );
 
-  let concentrationKey = '';
+  const redraw = createRedrawCheck();
   const concentrationView: CostlyView = {
     last: 0,
     draw(state, dataDue) {
       const results = state.results;
       const month = shownMonth(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${state.view.month}`;
-      const key = `${viewKey}|${objectId(results)}|${results?.monthsDone ?? 0}`;
-      if (key === concentrationKey) return 'current';
-      if (!dataDue && concentrationKey.startsWith(`${viewKey}|`)) return 'waiting';
-      concentrationKey = key;
+      const due = redraw(viewKey, `${objectId(results)}|${results?.monthsDone ?? 0}`, dataDue);
+      if (due !== 'draw') return due;
       concentration.update({
         results,
         month,
@@ -118,16 +138,7 @@ export function createChartsSection(
   const chartsCaption = el('p', { className: 'panel-caption', attrs: { id: 'charts-caption' } });
   chartsEl.append(chartsCaption);
   const cache = createMetricCache();
-  const charts = createTimeSeriesPanel(chartsEl, cache, {
-    onHover: (month) =>
-      store.update((s) => {
-        s.view.hoverMonth = month;
-      }),
-    onPick: (month) =>
-      store.update((s) => {
-        s.view.month = month;
-      }),
-  });
+  const charts = createTimeSeriesPanel(chartsEl, cache, chartMonthHandlers(store));
 
   // Under each chart: Download data, SVG and PNG that stand alone, and its numbers as a table.
   const tables: { box: HTMLDetailsElement; refresh(): void }[] = [];
@@ -193,8 +204,7 @@ export function createChartsSection(
     VIEW_SOURCES.set(chart.element, source);
   }
 
-  let chartsKey = '';
-  let chartsViewKey = '';
+  const redraw = createRedrawCheck();
   const chartsView: CostlyView = {
     last: 0,
     draw(state, dataDue) {
@@ -202,11 +212,8 @@ export function createChartsSection(
       const month = shownMonth(state);
       const zone = activeZone(state);
       const viewKey = `${state.view.mineral}|${state.view.stage}|${zone.members.join()}|${zone.name}|${state.view.hoverMonth}|${state.view.month}`;
-      const key = `${viewKey}|${state.dataRevision}|${month}`;
-      if (key === chartsKey) return 'current';
-      if (!dataDue && viewKey === chartsViewKey) return 'waiting';
-      chartsKey = key;
-      chartsViewKey = viewKey;
+      const due = redraw(viewKey, `${state.dataRevision}|${month}`, dataDue);
+      if (due !== 'draw') return due;
       charts.update({
         results,
         baseline: state.baseline,
@@ -276,8 +283,7 @@ export function createSankeySection(
   const sankey = createSankeyView(sankeyEl);
   const sankeyMonths = new WeakMap<RunResults, Map<string, Map<number, Map<string, number>>>>();
 
-  let sankeyKey = '';
-  let sankeyViewKey = '';
+  const redraw = createRedrawCheck();
   const sankeyView: CostlyView = {
     last: 0,
     draw(state, dataDue) {
@@ -287,11 +293,8 @@ export function createSankeySection(
       const zone = activeZone(state);
       const byZone = state.view.sankeyUsers === 'zone';
       const viewKey = `${state.view.mineral}|${period}|${state.view.month}|${byZone ? zone.members.join() : ''}|${zone.name}`;
-      const key = `${viewKey}|${state.dataRevision}|${month}`;
-      if (key === sankeyKey) return 'current';
-      if (!dataDue && viewKey === sankeyViewKey) return 'waiting';
-      sankeyKey = key;
-      sankeyViewKey = viewKey;
+      const due = redraw(viewKey, `${state.dataRevision}|${month}`, dataDue);
+      if (due !== 'draw') return due;
       if (!results || results.monthsDone === 0) {
         sankey.update(null, `${mineralName(state.view.mineral)}: no months yet.`);
         return 'drew';

@@ -166,6 +166,26 @@ export function runName(state: Pick<AppState, 'scenario' | 'resultsScenario'>): 
   return displayName(state.resultsScenario ?? state.scenario);
 }
 
+/**
+ * A chart's month handlers: pointing at a month shows it in the hover readouts, picking one
+ * shows it in every view.
+ */
+export function chartMonthHandlers(store: Store): {
+  onHover(month: number | null): void;
+  onPick(month: number): void;
+} {
+  return {
+    onHover: (month) =>
+      store.update((s) => {
+        s.view.hoverMonth = month;
+      }),
+    onPick: (month) =>
+      store.update((s) => {
+        s.view.month = month;
+      }),
+  };
+}
+
 /** The month views show: the chosen one, clamped to what has been simulated. */
 export function shownMonth(state: Pick<AppState, 'view' | 'results'>): number {
   const done = state.results?.monthsDone ?? 0;

@@ -3,7 +3,8 @@
  * colours and widths. Rebuilt from LegendItem data whenever the colouring changes; plain DOM
  * and d3-built SVG swatches, no HTML strings.
  */
-import { select, symbol, symbolCircle, symbolDiamond, symbolStar } from 'd3';
+import { symbol, symbolCircle, symbolDiamond, symbolStar } from 'd3';
+import { legendSample } from './legendSample';
 import type { LegendItem } from './mapColouring';
 
 export interface MapLegend {
@@ -20,13 +21,7 @@ export function createMapLegend(container: HTMLElement): MapLegend {
   let last = '';
 
   function swatch(item: Extract<LegendItem, { kind: 'swatch' }>, li: HTMLElement) {
-    const svg = select(li)
-      .append('svg')
-      .attr('class', 'legend-swatch')
-      .attr('viewBox', '0 0 34 16')
-      .attr('width', 34)
-      .attr('height', 16)
-      .attr('aria-hidden', 'true');
+    const svg = legendSample(li, 34, 16).attr('class', 'legend-swatch').attr('viewBox', '0 0 34 16');
     svg.append('rect').attr('x', 0).attr('y', 2).attr('width', 16).attr('height', 12).attr('fill', item.fill);
     if (item.hatch) {
       for (let x = -12; x < 16; x += 4) {
@@ -83,11 +78,7 @@ export function createMapLegend(container: HTMLElement): MapLegend {
           legend.append(li);
           continue;
         } else if (item.kind === 'arc') {
-          const svg = select(li)
-            .append('svg')
-            .attr('width', 30)
-            .attr('height', 12)
-            .attr('aria-hidden', 'true');
+          const svg = legendSample(li, 30, 12);
           svg
             .append('path')
             .attr('d', 'M1,9 Q14,1 22,6')

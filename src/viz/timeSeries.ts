@@ -8,6 +8,7 @@
  */
 import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import { monthLabel } from '../present/format.ts';
+import { legendSample } from './legendSample';
 
 export interface ChartLine {
   id: string;
@@ -228,11 +229,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
     legend.replaceChildren();
     for (const b of bands) {
       const li = document.createElement('li');
-      const sample = select(li)
-        .append('svg')
-        .attr('width', 18)
-        .attr('height', 10)
-        .attr('aria-hidden', 'true');
+      const sample = legendSample(li, 18, 10);
       sample
         .append('rect')
         .attr('width', 18)
@@ -250,7 +247,7 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
       if (seen.has(label)) continue;
       seen.add(label);
       const li = document.createElement('li');
-      const sample = select(li).append('svg').attr('width', 18).attr('height', 8).attr('aria-hidden', 'true');
+      const sample = legendSample(li, 18, 8);
       sample
         .append('line')
         .attr('x1', 0)

@@ -8,9 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { frame, loadPreset, openApp, readout, runToEnd, SMALL, setRunSettings, setSpeed } from './appDriver';
-import { root, screenshotPath, useServedApp } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { NO_PROBLEMS, root, screenshotPath, useServedApp } from './harness';
 
 async function presetRun(page: Page) {
   await loadPreset(page, 'ministerial-zone');
@@ -54,7 +52,7 @@ describe('layout and keyboard', () => {
       if (viewport.width === 1920 && process.env.UPDATE_DOCS === '1') {
         copyFileSync(screenshotPath(`${name}-viewport`), resolve(root, 'docs/app.png'));
       }
-      expect(problems).toEqual(clean);
+      expect(problems).toEqual(NO_PROBLEMS);
       await page.context().close();
     });
   }
@@ -127,7 +125,7 @@ describe('layout and keyboard', () => {
       expect([...reached], key).toContain(key);
     }
     expect(unoutlined).toEqual([]);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
 
     // A chart reads months from the arrow keys.
     const chart = page.locator('.chart[data-chart="hhi"] svg.chart-svg');

@@ -8,9 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVERS, PARAMETER_GROUPS } from '../../src/ui/editor/levers';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { editAndRerun, openApp, openSection, runToEnd, SMALL, setRunSettings, setSpeed } from './appDriver';
-import { launchBrowser, type PageProblems, serveDist } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { launchBrowser, NO_PROBLEMS, type PageProblems, serveDist } from './harness';
 
 /** A value for each model parameter that differs from its default. */
 const PARAMETER_VALUES: Record<string, string> = {
@@ -131,6 +129,6 @@ describe('every lever in the editor reaches the engine', () => {
   it('the scenario name reaches the engine (the charts name the run)', async () => {
     await editAndRerun(page, () => page.fill('[data-path="name"]', 'Lever test'));
     expect(await page.textContent('#charts-caption')).toContain('“Lever test”');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import {
   editAndRerun,
@@ -23,24 +23,15 @@ import {
   valueIn,
   viewGood,
 } from './appDriver';
-import { launchBrowser, type PageProblems, root, screenshotPath, serveDist } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { NO_PROBLEMS, type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
 describe('the app', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
+  const app = useServedApp();
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, server.url));
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page, problems } = await openApp(app.browser, app.url));
   }, HOOK_TIMEOUT_MS);
 
   it('loads with the editor (every lever), run controls, views and no errors', async () => {
@@ -57,7 +48,7 @@ describe('the app', () => {
       expect(await page.locator(id).count(), id).toBe(1);
     expect(await page.textContent('#run-status')).toContain('Ready');
     expect(await page.locator('.chart').count()).toBe(6);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('runs a preset for 24 months: the charts, map arcs, Sankey and concentration panel show data', async () => {
@@ -165,7 +156,7 @@ describe('the app', () => {
 
     await page.screenshot({ path: screenshotPath('app-1280-viewport') });
     await page.screenshot({ path: screenshotPath('app-1280-full'), fullPage: true });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it("adds China to the zone from the map, and the zone's self-sufficiency in refined rare earths rises", async () => {
@@ -198,7 +189,7 @@ describe('the app', () => {
 
     await editAndRerun(page, () => page.click('.node-marker[data-node="CHN"]'));
     await page.selectOption('#map-click', 'details');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('raises the outside price of nickel ore when Indonesia bans ore exports', async () => {
@@ -223,7 +214,7 @@ describe('the app', () => {
     // Indonesian ore leaves no more: no arc from IDN on the map.
     expect(await page.locator('.flow-arc[data-from="IDN"]').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('app-1280-export-ban'), fullPage: false });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('explains an invalid value beside its field, and runs keep the last valid scenario', async () => {
@@ -242,7 +233,7 @@ describe('the app', () => {
     await page.fill(rate, '0.1');
     await error.waitFor({ state: 'hidden' });
     expect(await page.textContent('.editor-status')).toContain('Valid');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('steps one month at a time and resets', async () => {
@@ -263,7 +254,7 @@ describe('the app', () => {
     await page.waitForFunction(() =>
       document.querySelector('#run-progress-text')?.textContent?.startsWith('0 / 24'),
     );
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('repeats a run with the same seed, and draws a new seed for each run when asked', async () => {
@@ -279,11 +270,11 @@ describe('the app', () => {
     expect(await page.inputValue('[data-path="seed"]')).toBe(drawn);
     await page.selectOption('#run-seed-mode', 'same');
     expect(await runToEnd(page)).toBe(other);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('measures the frame rate during runs of the default scenario (5,000 agents, 120 months)', async () => {
-    const { page: fresh, problems: freshProblems } = await openApp(browser, server.url, {
+    const { page: fresh, problems: freshProblems } = await openApp(app.browser, app.url, {
       width: 1920,
       height: 1080,
     });
@@ -331,7 +322,7 @@ describe('the app', () => {
       );
       expect(r.frames).toBeGreaterThan(0);
     }
-    expect(freshProblems).toEqual(clean);
+    expect(freshProblems).toEqual(NO_PROBLEMS);
     await fresh.context().close();
   });
 });

@@ -27,9 +27,7 @@ import {
   settledRunId,
   waitForRun,
 } from './appDriver';
-import { root, screenshotPath, useServedApp } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { NO_PROBLEMS, root, screenshotPath, useServedApp } from './harness';
 
 function preset(id: string, extra: Record<string, unknown> = {}): Scenario {
   const p = PRESETS.find((x) => x.id === id);
@@ -90,7 +88,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     await frame(page);
     expect(await page.textContent('#preset-description')).toContain('Edited:');
     expect(await page.textContent('#charts-caption')).toContain(`“${name} (edited)”`);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -109,7 +107,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     );
     const text = (await page.textContent('#compare-status')) ?? '';
     expect(text).toContain('“Status quo (edited)” against “Status quo”');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -139,7 +137,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     await page.click('#run-toggle');
     await waitForRun(page, 0);
     expect(await page.textContent('#run-progress-text')).toBe('24 / 24 months');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -219,7 +217,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     expect(mapData.text.split('\n')[0]).toBe(
       'month,date,exporter,importer,tonnes,value_usd,exporter_in_zone,importer_in_zone',
     );
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -262,7 +260,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     expect(await monthRows.count()).toBe(24);
     expect(await page.textContent('[data-table-for="hhi"] caption')).toContain('Concentration (HHI)');
     expect(await monthRows.nth(12).locator('th').textContent()).toBe('12');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -303,7 +301,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
       await page.screenshot({ path: screenshotPath(`classroom-country-${viewport.width}`) });
       if (process.env.UPDATE_DOCS === '1' && viewport.width === 1920)
         copyFileSync(screenshotPath('classroom-country-1920'), resolve(root, 'docs/country.png'));
-      expect(problems).toEqual(clean);
+      expect(problems).toEqual(NO_PROBLEMS);
       await page.context().close();
     }
   });
@@ -332,7 +330,7 @@ describe('classroom and slide: links, exports, tables, country page', () => {
       copyFileSync(screenshotPath('classroom-presenting-1280'), resolve(root, 'docs/presenting.png'));
     await page.click('#present-toggle');
     expect(await page.locator('.panel-editor').isVisible()).toBe(true);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 });
@@ -361,7 +359,7 @@ describe('small errors, each fixed', () => {
     const edited = await runToEnd(page);
     expect(edited).not.toBe(digest);
     expect(await page.textContent('#charts-caption')).toContain('“Status quo (edited)”');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -378,7 +376,7 @@ describe('small errors, each fixed', () => {
     await frame(page);
     const done = ((await page.textContent('#run-progress-text')) ?? '').split(' ')[0];
     expect(await page.textContent('#run-status')).toContain(`Paused at ${done} months`);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -409,7 +407,7 @@ describe('small errors, each fixed', () => {
     expect(await page.textContent('#run-status')).toMatch(/^Done: 1 month in/);
     // The Money chart names its mineral.
     expect(await page.textContent('.chart[data-chart="money"] figcaption strong')).toBe('Money: Rare earths');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 
@@ -448,7 +446,7 @@ describe('small errors, each fixed', () => {
     await frame(page);
     if (await tooltip.isVisible()) expect(await tooltip.textContent()).toContain('In Pacific club');
     expect(await tooltip.locator('.tooltip-line').count()).toBeLessThanOrEqual(4);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 });

@@ -4,33 +4,23 @@
  * Function, inline event handlers and javascript: URLs are all blocked.
  */
 import { readFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../vite.config.ts';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
-import { launchBrowser, openPage, type PageProblems, root, serveDist } from './harness';
-
-interface Violation {
-  directive: string;
-  blocked: string;
-}
-
-/** Records securitypolicyviolation events from the very start of every document. */
-async function recordViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const log: { directive: string; blocked: string }[] = [];
-    (window as unknown as { __violations: typeof log }).__violations = log;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      log.push({ directive: e.effectiveDirective, blocked: e.blockedURI });
-    });
-  });
-}
-
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
+import {
+  freePort,
+  launchBrowser,
+  NO_PROBLEMS,
+  openPage,
+  type PageProblems,
+  recordViolations,
+  root,
+  serveDist,
+  violations,
+} from './harness';
 
 /** Tries every way of running injected code; returns what ran. */
 async function injectionAttempts(page: Page): Promise<Record<string, unknown>> {
@@ -133,7 +123,7 @@ describe('the Content-Security-Policy in the built app', () => {
     await page.goto(server.url);
     await page.waitForSelector('.node-marker');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
     expect(await violations(page)).toEqual([]);
 
     const ran = await injectionAttempts(page);
@@ -156,7 +146,7 @@ describe('the Content-Security-Policy in the built app', () => {
       await recordViolations(page);
       await page.reload();
       await page.waitForSelector('.node-marker');
-      expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+      expect(problems).toEqual(NO_PROBLEMS);
       expect(await violations(page)).toEqual([]);
       expect(await injectionAttempts(page)).toMatchObject(BLOCKED);
       await page.context().close();
@@ -165,18 +155,6 @@ describe('the Content-Security-Policy in the built app', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createNetServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 describe('the Content-Security-Policy on the dev server', () => {
   let dev: ViteDevServer;

@@ -8,26 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINGLE_THREAD_MAX_AGENTS } from '../../src/parallel/client.ts';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { setRunSettings, setSpeed, settledRunId, waitForRun } from './appDriver';
-import { launchBrowser, screenshotPath } from './harness';
+import { launchBrowser, recordViolations, screenshotPath, violations } from './harness';
 import { type StaticHost, serveStatic } from './staticHost';
-
-interface Violation {
-  directive: string;
-  blocked: string;
-}
-
-async function recordViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const log: { directive: string; blocked: string }[] = [];
-    (window as unknown as { __violations: typeof log }).__violations = log;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      log.push({ directive: e.effectiveDirective, blocked: e.blockedURI });
-    });
-  });
-}
-
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
 
 /** Tries eval, a string timer and an inline script from the page's own event loop. */
 const injections = (page: Page) =>

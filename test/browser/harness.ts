@@ -30,7 +30,8 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -78,6 +79,9 @@ export interface PageProblems {
   failedRequests: string[];
   pageErrors: string[];
 }
+
+/** What a page without problems recorded (compare with toEqual). */
+export const NO_PROBLEMS: Readonly<PageProblems> = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 
 /** Opens a page that records console errors, page errors and failed requests. */
 export async function openPage(
@@ -138,3 +142,24 @@ export function useServedApp(options: { isolated?: boolean } = {}): {
     },
   };
 }
+
+/** A Content-Security-Policy violation a page reported. */
+export interface Violation {
+  directive: string;
+  blocked: string;
+}
+
+/** Records securitypolicyviolation events from the very start of every document. */
+export async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: { directive: string; blocked: string }[] = [];
+    (window as unknown as { __violations: typeof log }).__violations = log;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      log.push({ directive: e.effectiveDirective, blocked: e.blockedURI });
+    });
+  });
+}
+
+/** The violations recorded so far (recordViolations). */
+export const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);

@@ -6,25 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeScenario } from '../../src/scenario/codec.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
-import { validateScenario } from '../../src/scenario/validate.ts';
 import { scaled } from '../timeouts.ts';
+import { encode, valid } from '../unit/scenario/codecHelpers.ts';
 import { hostileLink } from '../unit/scenario/linkEdits.ts';
 import { openApp } from './appDriver';
 import { useServedApp } from './harness';
-
-function valid(doc: unknown): Scenario {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(checked.errors.join('; '));
-  return checked.scenario;
-}
-
-async function payloadOf(doc: unknown): Promise<string> {
-  const encoded = await encodeScenario(valid(doc));
-  if (!encoded.ok) throw new Error(encoded.errors.join('; '));
-  return encoded.payload;
-}
 
 /** One character of the data changed, as a chat window or a wrapped e-mail might. */
 function damaged(payload: string): string {
@@ -77,10 +63,13 @@ describe('scenario links in the app', () => {
   const app = useServedApp();
 
   it('refuses a link damaged after it was made, with the checksum message, and keeps the scenario', async () => {
-    const good = await payloadOf({ version: 1, name: 'Checked link', months: 6, resolution: 1000 });
+    const good = await encode(valid({ version: 1, name: 'Checked link', months: 6, resolution: 1000 }));
     const { page, problems } = await openApp(app.browser, `${app.url}#s=${good}`);
     await waitForName(page, 'Checked link');
-    await paste(page, damaged(await payloadOf({ version: 1, name: 'Other', months: 7, resolution: 1000 })));
+    await paste(
+      page,
+      damaged(await encode(valid({ version: 1, name: 'Other', months: 7, resolution: 1000 }))),
+    );
     const text = await messageOf(page, 'error');
     expect(text).toContain('This link could not be opened. The scenario shown is unchanged.');
     expect(text).toContain(
@@ -92,7 +81,7 @@ describe('scenario links in the app', () => {
   });
 
   it('opens an old link without a checksum, with a note that it could not be checked', async () => {
-    const [version, , data] = (await payloadOf({ version: 1, name: 'Old link', months: 6 })).split('.');
+    const [version, , data] = (await encode(valid({ version: 1, name: 'Old link', months: 6 }))).split('.');
     const { page } = await openApp(app.browser, `${app.url}#s=${version}.${data}`);
     await waitForName(page, 'Old link');
     const note = await messageOf(page, 'info');
@@ -126,8 +115,8 @@ describe('scenario links in the app', () => {
 
   it('lets the last link win, with its message, when it arrives while another is being read', async () => {
     const { page } = await openApp(app.browser, app.url);
-    const goodA = await payloadOf({ version: 1, name: 'Link A', months: 6, resolution: 1000 });
-    const goodB = await payloadOf({ version: 1, name: 'Link B', months: 8, resolution: 1000 });
+    const goodA = await encode(valid({ version: 1, name: 'Link A', months: 6, resolution: 1000 }));
+    const goodB = await encode(valid({ version: 1, name: 'Link B', months: 8, resolution: 1000 }));
     const badB = damaged(goodB);
     const hostile = await hostileLink();
     // Bad after bad, bad after good, good after bad: 300 ms apart, and at once.

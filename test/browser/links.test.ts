@@ -5,31 +5,12 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deflateRaw, encodeScenario, toBase64Url } from '../../src/scenario/codec.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
-import { validateScenario } from '../../src/scenario/validate.ts';
 import { scenarioFromAddress } from '../../src/share/address.ts';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { EVERY_LEVER } from '../unit/scenario/codecExamples.ts';
+import { encode, rawPayload, valid } from '../unit/scenario/codecHelpers.ts';
 import { launchBrowser } from './harness';
 import { serveLinksPage } from './links-pages';
-
-function valid(doc: unknown): Scenario {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(checked.errors.join('\n'));
-  return checked.scenario;
-}
-
-async function payloadOf(scenario: Scenario): Promise<string> {
-  const encoded = await encodeScenario(scenario);
-  if (!encoded.ok) throw new Error(encoded.errors.join('\n'));
-  return encoded.payload;
-}
-
-/** A hand-made payload (for links our encoder would never write). */
-async function rawPayload(version: number, json: string): Promise<string> {
-  return `${version}.${toBase64Url(await deflateRaw(new TextEncoder().encode(json)))}`;
-}
 
 /** A small scenario with every lever: quick to run in the page. */
 const EVERY_LEVER_SMALL = valid({
@@ -107,7 +88,7 @@ describe('scenario links, files and exports in the browser', () => {
   }
 
   it('copies the link, opens it in a fresh page and gets identical results', async () => {
-    const first = await open(`${server.url}#s=${await payloadOf(EVERY_LEVER_SMALL)}`);
+    const first = await open(`${server.url}#s=${await encode(EVERY_LEVER_SMALL)}`);
     expect(await scenarioOn(first.page)).toEqual(EVERY_LEVER_SMALL);
 
     // An edit: the address follows without a reload.
@@ -158,7 +139,7 @@ describe('scenario links, files and exports in the browser', () => {
   });
 
   it('shows a bad link’s problem and keeps the previous scenario, for every kind of bad link', async () => {
-    const good = await payloadOf(EVERY_LEVER_SMALL);
+    const good = await encode(EVERY_LEVER_SMALL);
     const { page, problems } = await open(`${server.url}#s=${good}`);
     const kept = await scenarioOn(page);
     // The page's own encoding of the scenario: Chromium's deflate may choose other bytes than
@@ -227,7 +208,7 @@ describe('scenario links, files and exports in the browser', () => {
   it('shows markup in a scenario name and in messages as text, never as elements', async () => {
     const name = '<img src=x onerror=alert(1)>';
     const { page, problems, dialogs } = await open(
-      `${server.url}#s=${await payloadOf(valid({ version: 1, name, months: 6, resolution: 1000 }))}`,
+      `${server.url}#s=${await encode(valid({ version: 1, name, months: 6, resolution: 1000 }))}`,
     );
     expect(await page.textContent('#scenario-name')).toBe(name);
     const markupKey = await rawPayload(1, '{"seed":1,"<img src=x onerror=alert(2)>":1,"name":"<b>bold</b>"}');
@@ -244,7 +225,7 @@ describe('scenario links, files and exports in the browser', () => {
   });
 
   it('saves the scenario as a file and loads it back; refuses bad and oversized files untouched', async () => {
-    const { page, problems } = await open(`${server.url}#s=${await payloadOf(EVERY_LEVER_SMALL)}`);
+    const { page, problems } = await open(`${server.url}#s=${await encode(EVERY_LEVER_SMALL)}`);
     const saved = await download(page, 'button[data-action="save-scenario"]');
     expect(saved.name).toBe('every-lever-small.scenario.json');
     expect(JSON.parse(saved.bytes.toString('utf8'))).toEqual(EVERY_LEVER_SMALL);
@@ -289,7 +270,7 @@ describe('scenario links, files and exports in the browser', () => {
   });
 
   it('exports results as JSON and CSV in the command line’s formats', async () => {
-    const { page, problems } = await open(`${server.url}#s=${await payloadOf(EVERY_LEVER_SMALL)}`);
+    const { page, problems } = await open(`${server.url}#s=${await encode(EVERY_LEVER_SMALL)}`);
     expect(await page.isDisabled('button[data-action="results-json"]')).toBe(true);
     await runOn(page);
     const json = await download(page, 'button[data-action="results-json"]');
@@ -336,7 +317,7 @@ describe('scenario links, files and exports in the browser', () => {
 
   it('makes an embed snippet whose link opens the scenario in embed mode', async () => {
     const named = valid({ version: 1, name: 'Course "week 3" <b>', months: 6, resolution: 1000 });
-    const { page, problems } = await open(`${server.url}#s=${await payloadOf(named)}`);
+    const { page, problems } = await open(`${server.url}#s=${await encode(named)}`);
     expect(await page.getAttribute('body', 'data-embed')).toBe('0');
     await page.click('button[data-action="embed"]');
     await page.waitForFunction(() =>

@@ -1,26 +1,19 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { NODES } from '../../src/data/nodes';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
-import { launchBrowser, openPage, type PageProblems, root, screenshotPath, serveDist } from './harness';
+import { openPage, type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
 describe('the world map', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
+  const app = useServedApp();
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser, server.url, { width: 1280, height: 800 }));
+    ({ page, problems } = await openPage(app.browser, app.url, { width: 1280, height: 800 }));
     await page.waitForSelector('.node-marker[data-node="ROW"]');
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   }, HOOK_TIMEOUT_MS);
 
   const detailsName = () => page.textContent('.panel-details .details-name');

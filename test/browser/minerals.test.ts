@@ -9,9 +9,7 @@ import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frame, loadPreset, openApp, runToEnd, SMALL, setRunSettings, setSpeed, viewGood } from './appDriver';
-import { root, screenshotPath, useServedApp } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { NO_PROBLEMS, root, screenshotPath, useServedApp } from './harness';
 
 describe('fourteen minerals', () => {
   const app = useServedApp();
@@ -93,7 +91,7 @@ describe('fourteen minerals', () => {
       );
       copyFileSync(screenshotPath('minerals-picker'), resolve(root, 'docs/minerals-picker.png'));
     }
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });
 });

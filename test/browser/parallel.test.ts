@@ -14,7 +14,7 @@ import type { BenchParams, BenchReport } from '../../src/parallel/benchPage.ts';
 import { PRESETS } from '../../src/scenario/presets.ts';
 import { HOOK_TIMEOUT_MS } from '../timeouts.ts';
 import { presetScenario, singleThreadHash } from '../unit/parallel/helpers.ts';
-import { launchBrowser, openPage, type PageProblems, serveDist } from './harness';
+import { launchBrowser, NO_PROBLEMS, openPage, type PageProblems, serveDist } from './harness';
 
 const RESOLUTION = 3000;
 const MONTHS = 24;
@@ -63,7 +63,7 @@ describe('on a cross-origin isolated page', () => {
       expect(report.info).toMatchObject({ workers: 2, sharedMemory: true });
       expect(report.hash, run.preset).toBe(expected.get(run.preset));
     }
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('matches it on 1, 3, 4 and 8 workers', async () => {
@@ -76,7 +76,7 @@ describe('on a cross-origin isolated page', () => {
         expect(report.hash, `${run.preset} on ${workers}`).toBe(expected.get(run.preset));
       }
     }
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it("matches it on the app's one-thread path (the coordinator worker alone), for every preset", async () => {
@@ -91,7 +91,7 @@ describe('on a cross-origin isolated page', () => {
     const again = await runOn(page, { ...RUNS.controls, workers: 2 });
     expect(again.info).toMatchObject({ workers: 2, sharedMemory: true });
     expect(again.hash).toBe(expected.get(RUNS.controls.preset));
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('matches them with transferred buffers too', async () => {
@@ -168,7 +168,7 @@ describe('on a static host without COOP/COEP', () => {
       expect(report.info).toMatchObject({ workers: 2, sharedMemory: false });
       expect(report.hash, run.preset).toBe(expected.get(run.preset));
     }
-    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], pageErrors: [] });
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runSimCli } from '../../src/cli/sim.ts';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import {
@@ -20,9 +20,8 @@ import {
   settledRunId,
   waitForRun,
 } from './appDriver';
-import { launchBrowser, type PageProblems, root, screenshotPath, serveDist } from './harness';
+import { NO_PROBLEMS, type PageProblems, root, screenshotPath, useServedApp } from './harness';
 
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
 const RUN = { months: 12, resolution: 2000 };
 
 /** Waits until a job's progress line reads exactly `text` (not "0 of 4 points done"). */
@@ -54,15 +53,12 @@ async function showTab(page: Page, id: string) {
 }
 
 describe('research in the app', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Browser;
+  const app = useServedApp();
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, server.url));
+    ({ page, problems } = await openApp(app.browser, app.url));
     await loadPreset(page, 'ministerial-zone');
     await setRunSettings(page, RUN);
     await setSpeed(page, 'Infinity');
@@ -70,10 +66,6 @@ describe('research in the app', () => {
     await page.waitForFunction(() =>
       document.querySelector('#charts-caption')?.textContent?.includes('(12 of 12 months)'),
     );
-  }, HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   }, HOOK_TIMEOUT_MS);
 
   it('compares the run with the status quo, then with a pinned run: prices, trade, concentration and welfare', async () => {
@@ -133,7 +125,7 @@ describe('research in the app', () => {
     await page.click('#compare-unpin');
     await frame(page);
     expect(await page.isDisabled('#compare-unpin')).toBe(true);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('runs a 3-member ensemble in workers and draws the median with its 5–95% band; the same settings give the same band; cancel stops a long one', async () => {
@@ -194,7 +186,7 @@ describe('research in the app', () => {
     );
     expect(done).toBeLessThan(40);
     expect(await page.isDisabled('#ensemble-cancel')).toBe(true);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('runs a 2×2 sweep: heatmap, table, and the command line’s CSV', async () => {
@@ -265,7 +257,7 @@ describe('research in the app', () => {
     );
     expect(runSimCli([...args, '--reduce', 'mean', '--out', 'sweep.csv'], io)).toBe(0);
     expect(csv).toBe(files['sweep.csv']);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('solves the GSIM benchmark in a worker and shows it beside the agents', async () => {
@@ -305,7 +297,7 @@ describe('research in the app', () => {
     await page.click('#pe-more');
     await page.waitForFunction(() => document.querySelectorAll('#pe-table tbody tr').length === 15);
     await page.locator('#research').screenshot({ path: screenshotPath('research-pe') });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('fits a 768-px tablet with the research panel open', async () => {
@@ -317,6 +309,6 @@ describe('research in the app', () => {
       expect(overflow, tab).toBeLessThanOrEqual(0);
     }
     await page.locator('#research').screenshot({ path: screenshotPath('research-pe-768') });
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 });

@@ -8,9 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOOK_TIMEOUT_MS, scaled } from '../timeouts.ts';
 import { frame, openApp, openSection, setSpeed } from './appDriver';
-import { launchBrowser, screenshotPath, serveDist } from './harness';
-
-const clean = { consoleErrors: [], failedRequests: [], pageErrors: [] };
+import { launchBrowser, NO_PROBLEMS, screenshotPath, serveDist } from './harness';
 
 async function hashOf(page: Page): Promise<URLSearchParams> {
   return new URLSearchParams(new URL(page.url()).hash.slice(1));
@@ -121,7 +119,7 @@ describe('stories for teachers', () => {
     expect(await page.isHidden('#story-card')).toBe(true);
     await page.waitForFunction(() => !location.hash.includes('story='));
     expect(await page.locator('.story-look-target').count()).toBe(0);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('opens the step’s link in a fresh page: the step, its scenario, what to look at, and a run', async () => {
@@ -157,7 +155,7 @@ describe('stories for teachers', () => {
     // The link's scenario is the step's: no "differs" note.
     await frame(page);
     expect(await page.isHidden('#story-differs')).toBe(true);
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 
   it('opens a step link without a scenario with the step’s own, and says when a story does not exist', async () => {
@@ -201,6 +199,6 @@ describe('stories for teachers', () => {
       document.querySelector('#story-step-title')?.textContent?.includes('does not exist'),
     );
     expect(await page.textContent('#story-text')).toContain('What is market concentration?');
-    expect(problems).toEqual(clean);
+    expect(problems).toEqual(NO_PROBLEMS);
   });
 });

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runSimCli, type SimIo } from '../../../src/cli/sim.ts';
+import { runSimCli } from '../../../src/cli/sim.ts';
 import { RESULTS_FORMAT } from '../../../src/engine/export.ts';
-
-function io(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const fake: SimIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return files[path];
-    },
-    writeFile: (path, text) => {
-      written[path] = text;
-    },
-  };
-  return { fake, out, err, written };
-}
+import { memoryIo } from './memoryIo.ts';
 
 describe('npm run sim', () => {
   it('runs a preset and prints a summary per mineral', () => {
-    const { fake, out } = io();
-    const status = runSimCli(['--scenario', 'club', '--months', '6', '--resolution', '2000'], fake);
+    const { io, out } = memoryIo();
+    const status = runSimCli(['--scenario', 'club', '--months', '6', '--resolution', '2000'], io);
     expect(status).toBe(0);
     const text = out.join('');
     for (const mineral of ['lithium', 'rare_earths', 'germanium']) expect(text).toContain(mineral);
@@ -32,10 +15,10 @@ describe('npm run sim', () => {
   });
 
   it('writes results as JSON in the documented format, and as CSV', () => {
-    const { fake, written } = io({
+    const { io, files: written } = memoryIo({
       's.json': JSON.stringify({ version: 1, name: 'Mine', months: 4, resolution: 2000 }),
     });
-    expect(runSimCli(['--scenario', 's.json', '--out', 'r.json', '--flows'], fake)).toBe(0);
+    expect(runSimCli(['--scenario', 's.json', '--out', 'r.json', '--flows'], io)).toBe(0);
     const doc = JSON.parse(written['r.json']);
     expect(doc.format).toBe(RESULTS_FORMAT);
     expect(doc.meta.shape).toEqual([4, doc.meta.goods.length, doc.meta.nodes.length]);
@@ -43,7 +26,7 @@ describe('npm run sim', () => {
     expect(doc.flows).toHaveLength(4);
     expect(doc.scenario.name).toBe('Mine');
     expect(
-      runSimCli(['--scenario', 's.json', '--out', 'r.csv', '--format', 'csv', '--no-baseline'], fake),
+      runSimCli(['--scenario', 's.json', '--out', 'r.csv', '--format', 'csv', '--no-baseline'], io),
     ).toBe(0);
     const [header, first] = written['r.csv'].split('\n');
     expect(header.startsWith('month,mineral,stage,node,price,exportPrice,buyerPrice,production')).toBe(true);
@@ -51,14 +34,14 @@ describe('npm run sim', () => {
   });
 
   it('names the bad field of a bad scenario file and exits non-zero', () => {
-    const { fake, err } = io({
+    const { io, err } = memoryIo({
       'bad.json': JSON.stringify({
         version: 1,
         months: 0,
         shocks: [{ node: 'XXX', mineral: 'lithium', stage: 'mine', capacityLoss: 2 }],
       }),
     });
-    expect(runSimCli(['--scenario', 'bad.json'], fake)).toBe(1);
+    expect(runSimCli(['--scenario', 'bad.json'], io)).toBe(1);
     const text = err.join('');
     expect(text).toContain('months');
     expect(text).toContain('shocks[0].node');
@@ -67,13 +50,13 @@ describe('npm run sim', () => {
   });
 
   it('explains a missing file, malformed JSON, an unknown preset and bad arguments', () => {
-    const { fake, err } = io({ 'broken.json': '{"version": 1,' });
-    expect(runSimCli(['--scenario', 'nope'], fake)).toBe(1);
+    const { io, err } = memoryIo({ 'broken.json': '{"version": 1,' });
+    expect(runSimCli(['--scenario', 'nope'], io)).toBe(1);
     expect(err.join('')).toMatch(/no such file and no preset/);
-    expect(runSimCli(['--scenario', 'broken.json'], fake)).toBe(1);
+    expect(runSimCli(['--scenario', 'broken.json'], io)).toBe(1);
     expect(err.join('')).toMatch(/not valid JSON/);
-    expect(runSimCli(['--scenario', 'club', '--months', 'ten'], fake)).toBe(2);
-    expect(runSimCli(['--scenario', 'club', '--format', 'xml'], fake)).toBe(2);
-    expect(runSimCli([], fake)).toBe(2);
+    expect(runSimCli(['--scenario', 'club', '--months', 'ten'], io)).toBe(2);
+    expect(runSimCli(['--scenario', 'club', '--format', 'xml'], io)).toBe(2);
+    expect(runSimCli([], io)).toBe(2);
   });
 });

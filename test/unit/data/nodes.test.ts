@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../scripts/generate-calibration.mjs';
 import { AGREEMENTS, agreementById } from '../../../src/data/agreements';
 import { CALIBRATION_NODES } from '../../../src/data/calibration';
-import { EU_ATTENDING, EU_REST, NODES, nodeByCode, nodeIndex } from '../../../src/data/nodes';
+import { EU_ATTENDING } from '../../../src/data/eu';
+import { EU_REST, NODES, nodeByCode, nodeIndex } from '../../../src/data/nodes';
 import { hasSource } from '../../../src/data/sources';
 
 const root = resolve(import.meta.dirname, '../../..');

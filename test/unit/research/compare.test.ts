@@ -12,7 +12,7 @@ import {
   welfareFor,
   welfareTable,
 } from '../../../src/analysis/welfare.ts';
-import { runSimCli, type SimIo } from '../../../src/cli/sim.ts';
+import { runSimCli } from '../../../src/cli/sim.ts';
 import { CLUB } from '../../../src/data/groups';
 import { goodIndexOf, total } from '../../../src/engine/metrics.ts';
 import type { RunResults, SeriesName } from '../../../src/engine/results.ts';
@@ -34,6 +34,7 @@ import { presetById } from '../../../src/scenario/presets.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
+import { memoryIo } from '../cli/memoryIo.ts';
 
 const world = calibratedWorld();
 const valid = (input: object): Scenario => {
@@ -242,22 +243,6 @@ describe('the research worker pool', () => {
     expect(await pool.run(async (s) => s.name)).toBe('w1');
   });
 });
-
-function memoryIo() {
-  const files: Record<string, string> = {};
-  const io: SimIo = {
-    stdout: () => {},
-    stderr: () => {},
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return files[p];
-    },
-    writeFile: (p, t) => {
-      files[p] = t;
-    },
-  };
-  return { io, files };
-}
 
 describe('ensembles and sweeps as the app runs them', () => {
   const service = createResearchService(() => world);

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runSimCli, type SimIo } from '../../../src/cli/sim.ts';
+import { runSimCli } from '../../../src/cli/sim.ts';
 import { ensembleBands, ensembleMembers, parseRange } from '../../../src/research/ensemble.ts';
 import { NODE_SETS, parsePath, parseValue, splitValues, withValue } from '../../../src/research/paths.ts';
 import { mergeSweepCsv, parseShard, shardPoints, sweepPoints } from '../../../src/research/sweep.ts';
-
-function memoryIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: SimIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return files[p];
-    },
-    writeFile: (p, t) => {
-      files[p] = t;
-    },
-  };
-  return { io, out, err, files };
-}
+import { memoryIo } from '../cli/memoryIo.ts';
 
 describe('parameter paths', () => {
   it('parse, set without changing the input, and refuse prototype keys', () => {

@@ -10,7 +10,7 @@ import {
   slurmJob,
   taskResources,
 } from '../../../src/cli/cluster.ts';
-import { runSimCli, type SimIo } from '../../../src/cli/sim.ts';
+import { runSimCli } from '../../../src/cli/sim.ts';
 import {
   checkShards,
   ensembleShardFile,
@@ -18,23 +18,7 @@ import {
   ShardMergeError,
   shardIndices,
 } from '../../../src/research/shards.ts';
-
-function memoryIo(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: SimIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return files[p];
-    },
-    writeFile: (p, t) => {
-      files[p] = t;
-    },
-  };
-  return { io, out, err, files };
-}
+import { memoryIo } from '../cli/memoryIo.ts';
 
 const SMALL = ['--scenario', 'ministerial-zone', '--months', '3', '--resolution', '1000'];
 const ENSEMBLE = [...SMALL, '--runs', '5', '--range', 'elasticities.demand=-0.4:-0.1'];

@@ -10,7 +10,6 @@ import {
   checkedPayload,
   decodeScenario,
   deflateRaw,
-  encodeScenario,
   fromBase64Url,
   inflateRaw,
   toBase64Url,
@@ -22,28 +21,11 @@ import {
   MAX_SCENARIO_DEPTH,
   MAX_SCENARIO_VALUES,
 } from '../../../src/scenario/limits.ts';
-import type { Scenario } from '../../../src/scenario/schema.ts';
-import { parseScenarioJson, type Validation, validateScenario } from '../../../src/scenario/validate.ts';
+import { parseScenarioJson } from '../../../src/scenario/validate.ts';
 import { scaled } from '../../timeouts.ts';
 import { TEN_EDITS } from './codecExamples.ts';
+import { encode, errorsOf, valid } from './codecHelpers.ts';
 import { classifyEdits, hostileLink } from './linkEdits.ts';
-
-function valid(doc: unknown): Scenario {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(checked.errors.join('\n'));
-  return checked.scenario;
-}
-
-async function encode(scenario: Scenario): Promise<string> {
-  const encoded = await encodeScenario(scenario);
-  if (!encoded.ok) throw new Error(encoded.errors.join('\n'));
-  return encoded.payload;
-}
-
-function errorsOf(result: Validation): string[] {
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.errors;
-}
 
 const data = async (text: string) => toBase64Url(await deflateRaw(new TextEncoder().encode(text)));
 

@@ -18,33 +18,12 @@ import {
 import { MAX_LINK_CHARS, MAX_LINK_JSON_BYTES } from '../../../src/scenario/limits.ts';
 import { PRESETS } from '../../../src/scenario/presets.ts';
 import type { Scenario } from '../../../src/scenario/schema.ts';
-import { type Validation, validateScenario } from '../../../src/scenario/validate.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
 import { scaled } from '../../timeouts.ts';
 import { scenarioDocument } from './codecArbitraries.ts';
 import { EVERY_LEVER, TEN_EDITS } from './codecExamples.ts';
-
-function valid(doc: unknown): Scenario {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(checked.errors.join('\n'));
-  return checked.scenario;
-}
-
-async function encode(scenario: Scenario): Promise<string> {
-  const encoded = await encodeScenario(scenario);
-  if (!encoded.ok) throw new Error(encoded.errors.join('\n'));
-  return encoded.payload;
-}
-
-/** A payload made by hand: `<version>.` + base64url(deflate-raw(text)). */
-async function rawPayload(version: number | string, text: string): Promise<string> {
-  return `${version}.${toBase64Url(await deflateRaw(new TextEncoder().encode(text)))}`;
-}
-
-function errorsOf(result: Validation): string[] {
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.errors;
-}
+import { encode, errorsOf, rawPayload, valid } from './codecHelpers.ts';
 
 /** A representative address of a deployed app (GitHub Pages of an organisation). */
 const DEPLOYED = 'https://example-organisation.github.io/critical-minerals-trade-simulator/';

@@ -5,8 +5,6 @@ import { summarise } from '../../../src/analysis/summary.ts';
 import { runSimCli, type SimIo } from '../../../src/cli/sim.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { decodeScenario } from '../../../src/scenario/codec.ts';
-import type { Scenario } from '../../../src/scenario/schema.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
 import {
   addressHash,
@@ -21,14 +19,9 @@ import { resultsCsvText, resultsJsonText } from '../../../src/share/exports.ts';
 import { fileStem, readScenarioFile, scenarioFileText } from '../../../src/share/files.ts';
 import { contentSecurityPolicy, isolationHeaders } from '../../../vite.config.ts';
 import { EVERY_LEVER } from '../scenario/codecExamples.ts';
+import { valid } from '../scenario/codecHelpers.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-
-function valid(doc: unknown): Scenario {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(checked.errors.join('\n'));
-  return checked.scenario;
-}
 
 describe('the scenario in the address', () => {
   it('reads and writes the fragment, keeping the embed flag', () => {
