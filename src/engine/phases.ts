@@ -5,6 +5,8 @@
  * every block (in one thread, or split across workers) and has the blocks' partial sums in
  * `partials` before it resumes the generator. Same order, same sums, same numbers.
  */
+
+import type { Scenario } from '../scenario/schema.ts';
 import {
   type AgentContext,
   createAgentContext,
@@ -168,4 +170,21 @@ export function agentContextFor(
   calibration: GroupCalibration,
 ): AgentContext {
   return createAgentContext(world, plan, seed, expansionLagMonths, (m) => growthPerYear[m], calibration);
+}
+
+/** The agents' context in the coordinator's own thread (single-thread engine, benchmarks). */
+export function localAgentContext(
+  world: World,
+  plan: PopulationPlan,
+  scenario: Scenario,
+  coordinator: Coordinator,
+): AgentContext {
+  return agentContextFor(
+    world,
+    plan,
+    scenario.seed,
+    scenario.market.expansionLagMonths,
+    initialGrowth(world, coordinator),
+    coordinator.groupCalibration,
+  );
 }

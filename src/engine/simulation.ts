@@ -11,9 +11,8 @@ import { PARTIAL_FIELDS } from './exchange.ts';
 import { planPopulation } from './layout.ts';
 import {
   type AgentPhase,
-  agentContextFor,
-  initialGrowth,
   initialisationPhases,
+  localAgentContext,
   monthPhases,
   runAgentPhase,
 } from './phases.ts';
@@ -36,14 +35,7 @@ export interface Simulation {
 export function createSimulation(world: World, scenario: Scenario): Simulation {
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
-  const ctx = agentContextFor(
-    world,
-    plan,
-    scenario.seed,
-    scenario.market.expansionLagMonths,
-    initialGrowth(world, coordinator),
-    coordinator.groupCalibration,
-  );
+  const ctx = localAgentContext(world, plan, scenario, coordinator);
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const { views } = coordinator.views;

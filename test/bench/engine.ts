@@ -10,9 +10,8 @@ import { PARTIAL_FIELDS } from '../../src/engine/exchange.ts';
 import { planPopulation } from '../../src/engine/layout.ts';
 import {
   type AgentPhase,
-  agentContextFor,
-  initialGrowth,
   initialisationPhases,
+  localAgentContext,
   monthPhases,
   runAgentPhase,
 } from '../../src/engine/phases.ts';
@@ -66,14 +65,7 @@ export function benchAgents(agents: number, months: number): EngineBenchRow {
   const t0 = performance.now();
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
-  const ctx = agentContextFor(
-    world,
-    plan,
-    scenario.seed,
-    scenario.market.expansionLagMonths,
-    initialGrowth(world, coordinator),
-    coordinator.groupCalibration,
-  );
+  const ctx = localAgentContext(world, plan, scenario, coordinator);
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const { views } = coordinator.views;
