@@ -67,25 +67,8 @@ export function createMapPanel(
   },
 ): MapPanel {
   const controls = el('div', { className: 'map-controls' });
-  const colour = viewChoice(
-    store,
-    'colourMode',
-    [
-      { value: 'zone', label: 'zone membership' },
-      { value: 'role', label: 'role at the Ministerial' },
-      { value: 'share', label: 'share of output' },
-    ],
-    'map-colour',
-  );
-  const click = viewChoice(
-    store,
-    'clickMode',
-    [
-      { value: 'details', label: 'shows details' },
-      { value: 'zone', label: 'adds or removes it in the zone' },
-    ],
-    'map-click',
-  );
+  const colour = viewChoice(store, 'colourMode', 'map-colour');
+  const click = viewChoice(store, 'clickMode', 'map-click');
   const flows = el('input', {
     attrs: { type: 'range', id: 'map-flows', min: '0', max: String(FLOW_COUNTS.length - 1), step: '1' },
   });

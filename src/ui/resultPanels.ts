@@ -248,25 +248,8 @@ export function createSankeySection(
   mineralName: (id: string) => string,
 ): { element: HTMLElement; view: CostlyView } {
   const sankeyEl = panel('section', 'panel-sankey', 'Supply chain', 'sankey-title');
-  const period = viewChoice(
-    store,
-    'sankeyPeriod',
-    [
-      { value: 'month', label: 'the month shown' },
-      { value: 'year', label: 'the 12 months to the month shown' },
-      { value: 'run', label: 'the whole run to the month shown' },
-    ],
-    'sankey-period',
-  );
-  const users = viewChoice(
-    store,
-    'sankeyUsers',
-    [
-      { value: 'countries', label: 'each country' },
-      { value: 'zone', label: 'the zone and the rest' },
-    ],
-    'sankey-users',
-  );
+  const period = viewChoice(store, 'sankeyPeriod', 'sankey-period');
+  const users = viewChoice(store, 'sankeyUsers', 'sankey-users');
 
   sankeyEl.append(
     el('div', { className: 'sankey-controls' }, [

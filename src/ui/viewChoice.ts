@@ -6,16 +6,35 @@ type ChoiceKey = {
   [K in keyof ViewState]: ViewState[K] extends string ? (string extends ViewState[K] ? never : K) : never;
 }[keyof ViewState];
 
+/** The options of each such setting, in menu order, with the words the menus show. */
+const CHOICES: { readonly [K in ChoiceKey]: readonly { value: ViewState[K]; label: string }[] } = {
+  colourMode: [
+    { value: 'zone', label: 'zone membership' },
+    { value: 'role', label: 'role at the Ministerial' },
+    { value: 'share', label: 'share of output' },
+  ],
+  clickMode: [
+    { value: 'details', label: 'shows details' },
+    { value: 'zone', label: 'adds or removes it in the zone' },
+  ],
+  sankeyPeriod: [
+    { value: 'month', label: 'the month shown' },
+    { value: 'year', label: 'the 12 months to the month shown' },
+    { value: 'run', label: 'the whole run to the month shown' },
+  ],
+  sankeyUsers: [
+    { value: 'countries', label: 'each country' },
+    { value: 'zone', label: 'the zone and the rest' },
+  ],
+};
+
 /**
- * A <select> bound to one view setting: it opens on the store's value and writes the chosen
- * option back. Only listed values reach the store, so the setting's type holds without casts.
+ * A <select> (with the given element id) bound to one view setting: it opens on the store's
+ * value and writes the chosen option back. Only listed values reach the store, so the
+ * setting's type holds without casts.
  */
-export function viewChoice<K extends ChoiceKey>(
-  store: Store,
-  key: K,
-  options: readonly { value: ViewState[K]; label: string }[],
-  id: string,
-): HTMLSelectElement {
+export function viewChoice<K extends ChoiceKey>(store: Store, key: K, id: string): HTMLSelectElement {
+  const options: readonly { value: ViewState[K]; label: string }[] = CHOICES[key];
   const select = selectBox(options, store.state.view[key], { id });
   select.addEventListener('change', () => {
     const chosen = options.find((o) => o.value === select.value);
