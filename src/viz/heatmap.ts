@@ -8,6 +8,7 @@
  * update(grid) when points arrive or the metric changes.
  */
 import { interpolateCividis, rgb, scaleSequential, select } from 'd3';
+import { appendLayers } from './layers.ts';
 
 export interface HeatmapCell {
   /** Grid point index (the sweep's row-major numbering). */
@@ -73,14 +74,13 @@ export interface Heatmap {
   update(grid: HeatmapGrid): void;
 }
 
-const CELL_H = 34;
-const MIN_CELL_W = 64;
-const MAX_CELL_W = 150;
-const LEFT = 120;
-/** Room above the grid: the row title, and the column labels when there are columns. */
-const TOP = 40;
-const TOP_ONE_COLUMN = 22;
-const LEGEND_H = 44;
+/** A cell's height and the range its width is fitted in, px. */
+const CELL = { height: 34, minWidth: 64, maxWidth: 150 };
+/**
+ * Room around the grid, px: the row labels on the left; above, the row title and the column
+ * labels (only the title when there is one column); the legend below.
+ */
+const MARGIN = { left: 120, top: 40, topOneColumn: 22, legend: 44 };
 
 let nextId = 1;
 
@@ -122,10 +122,12 @@ export function createHeatmap(container: HTMLElement): Heatmap {
   }
   const colTitle = svg.append('text').attr('class', 'heatmap-axis-title');
   const rowTitle = svg.append('text').attr('class', 'heatmap-axis-title');
-  const colLabels = svg.append('g').attr('class', 'heatmap-col-labels');
-  const rowLabels = svg.append('g').attr('class', 'heatmap-row-labels');
-  const cellsLayer = svg.append('g').attr('class', 'heatmap-cells');
-  const legend = svg.append('g').attr('class', 'heatmap-legend');
+  const [colLabels, rowLabels, cellsLayer, legend] = appendLayers(svg, [
+    'heatmap-col-labels',
+    'heatmap-row-labels',
+    'heatmap-cells',
+    'heatmap-legend',
+  ]);
 
   let focusIndex = 0;
   let current: HeatmapGrid | null = null;
@@ -161,12 +163,15 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     current = grid;
     const width = Math.max(320, Math.floor(figure.clientWidth) || 480);
     const cols = Math.max(1, grid.cols.length);
-    const top = grid.cols.length > 1 ? TOP : TOP_ONE_COLUMN;
-    const cellW = Math.min(MAX_CELL_W, Math.max(MIN_CELL_W, Math.floor((width - LEFT - 8) / cols)));
+    const top = grid.cols.length > 1 ? MARGIN.top : MARGIN.topOneColumn;
+    const cellW = Math.min(
+      CELL.maxWidth,
+      Math.max(CELL.minWidth, Math.floor((width - MARGIN.left - 8) / cols)),
+    );
     const innerW = cellW * cols;
-    const innerH = CELL_H * grid.rows.length;
-    const totalW = LEFT + innerW + 8;
-    const totalH = top + innerH + LEGEND_H;
+    const innerH = CELL.height * grid.rows.length;
+    const totalW = MARGIN.left + innerW + 8;
+    const totalH = top + innerH + MARGIN.legend;
     svg.attr('width', totalW).attr('height', totalH).attr('viewBox', `0 0 ${totalW} ${totalH}`);
     svg.attr(
       'aria-label',
@@ -181,7 +186,7 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     const position = (v: number) => (lo === hi ? 0.5 : (v - lo) / (hi - lo));
 
     colTitle
-      .attr('x', LEFT + innerW / 2)
+      .attr('x', MARGIN.left + innerW / 2)
       .attr('y', 12)
       .attr('text-anchor', 'middle')
       .text(grid.cols.length > 1 ? grid.colTitle : '');
@@ -190,7 +195,7 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       .selectAll('text')
       .data(grid.cols.length > 1 ? grid.cols : [])
       .join('text')
-      .attr('x', (_, i) => LEFT + i * cellW + cellW / 2)
+      .attr('x', (_, i) => MARGIN.left + i * cellW + cellW / 2)
       .attr('y', top - 8)
       .attr('text-anchor', 'middle')
       .text((d) => d);
@@ -198,8 +203,8 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       .selectAll('text')
       .data(grid.rows)
       .join('text')
-      .attr('x', LEFT - 6)
-      .attr('y', (_, i) => top + i * CELL_H + CELL_H / 2)
+      .attr('x', MARGIN.left - 6)
+      .attr('y', (_, i) => top + i * CELL.height + CELL.height / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .text((d) => d);
@@ -225,15 +230,15 @@ export function createHeatmap(container: HTMLElement): Heatmap {
       });
     cells
       .select('rect')
-      .attr('x', (c) => LEFT + c.col * cellW + 1)
-      .attr('y', (c) => top + c.row * CELL_H + 1)
+      .attr('x', (c) => MARGIN.left + c.col * cellW + 1)
+      .attr('y', (c) => top + c.row * CELL.height + 1)
       .attr('width', cellW - 2)
-      .attr('height', CELL_H - 2)
+      .attr('height', CELL.height - 2)
       .attr('fill', (c) => (Number.isFinite(c.value) ? scale(c.value) : `url(#heatmap-pending-${id})`));
     cells
       .select('text')
-      .attr('x', (c) => LEFT + c.col * cellW + cellW / 2)
-      .attr('y', (c) => top + c.row * CELL_H + CELL_H / 2)
+      .attr('x', (c) => MARGIN.left + c.col * cellW + cellW / 2)
+      .attr('y', (c) => top + c.row * CELL.height + CELL.height / 2)
       // A style, not the fill attribute: the page's text colour rule would win over an attribute.
       .style('fill', (c) => (Number.isFinite(c.value) ? textColourOn(position(c.value)) : '#555555'))
       .text((c) => (Number.isFinite(c.value) ? grid.format(c.value) : '…'));
@@ -244,26 +249,26 @@ export function createHeatmap(container: HTMLElement): Heatmap {
     legend.selectAll('*').remove();
     legend
       .append('rect')
-      .attr('x', LEFT)
+      .attr('x', MARGIN.left)
       .attr('y', legendY)
       .attr('width', legendW)
       .attr('height', 10)
       .attr('fill', `url(#heatmap-ramp-${id})`);
     legend
       .append('text')
-      .attr('x', LEFT)
+      .attr('x', MARGIN.left)
       .attr('y', legendY + 24)
       .attr('text-anchor', 'start')
       .text(finite.length ? grid.format(lo) : '');
     legend
       .append('text')
-      .attr('x', LEFT + legendW)
+      .attr('x', MARGIN.left + legendW)
       .attr('y', legendY + 24)
       .attr('text-anchor', 'end')
       .text(finite.length ? grid.format(hi) : '');
     legend
       .append('text')
-      .attr('x', LEFT - 6)
+      .attr('x', MARGIN.left - 6)
       .attr('y', legendY + 9)
       .attr('text-anchor', 'end')
       .text('scale');

@@ -36,6 +36,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { nodeCategory } from '../data/nodes';
 import type { TradeNode } from '../data/types';
 import { arcGeometry } from './flowArcs';
+import { appendLayers } from './layers';
 import { layoutMarkers } from './markerLayout';
 import { CATEGORY_STYLE } from './palette';
 
@@ -177,10 +178,9 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .attr('d', path({ type: 'Sphere' }) ?? '');
   const countries = zoom.append('g').attr('class', 'layer-countries');
   const arcZoom = arcsSvg.append('g').attr('class', 'layer-zoom');
-  const arcLayer = arcZoom.append('g').attr('class', 'layer-arcs');
+  const [arcLayer] = appendLayers(arcZoom, ['layer-arcs']);
   const markerZoom = markersSvg.append('g').attr('class', 'layer-zoom');
-  const leaders = markerZoom.append('g').attr('class', 'layer-leaders');
-  const markers = markerZoom.append('g').attr('class', 'layer-markers');
+  const [leaders, markers] = appendLayers(markerZoom, ['layer-leaders', 'layer-markers']);
   let scale = 1;
   let arcs: readonly MapArc[] = [];
 
