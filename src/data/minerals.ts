@@ -29,150 +29,67 @@ function stage(mineral: MineralId, id: StageId, name: string, traded = true): St
   };
 }
 
-export const MINERALS: readonly Mineral[] = [
-  {
-    id: 'lithium',
-    use: 'batteries',
-    name: 'Lithium',
-    unit: 't Li content',
-    stages: [
-      stage('lithium', 'mine', 'spodumene concentrate and brine'),
-      stage('lithium', 'refine', 'lithium carbonate and hydroxide'),
-    ],
-  },
-  {
-    id: 'nickel',
-    use: 'batteries',
-    name: 'Nickel',
-    unit: 't Ni content',
-    stages: [
-      stage('nickel', 'mine', 'ore and concentrate'),
-      stage('nickel', 'refine', 'refined nickel, NPI, matte and intermediates'),
-    ],
-  },
-  {
-    id: 'cobalt',
-    use: 'batteries',
-    name: 'Cobalt',
-    unit: 't Co content',
-    stages: [
-      stage('cobalt', 'mine', 'concentrate and hydroxide'),
-      stage('cobalt', 'refine', 'refined cobalt metal and chemicals'),
-    ],
-  },
-  {
-    id: 'graphite',
-    use: 'batteries',
-    name: 'Graphite',
-    unit: 't graphite',
-    stages: [
-      stage('graphite', 'mine', 'natural graphite concentrate (gross weight)'),
-      stage('graphite', 'refine', 'processed graphite, incl. synthetic (IEA series)'),
-    ],
-  },
-  {
-    id: 'rare_earths',
-    use: 'magnets',
-    name: 'Rare earths',
-    unit: 't REO equivalent',
-    stages: [
-      stage('rare_earths', 'mine', 'mixed rare-earth concentrate'),
-      stage('rare_earths', 'refine', 'separated oxide'),
-      stage('rare_earths', 'magnet', 'sintered permanent magnets (contained REO)'),
-    ],
-  },
-  {
-    id: 'copper',
-    use: 'electronics',
-    name: 'Copper',
-    unit: 't Cu content',
-    stages: [
-      stage('copper', 'mine', 'copper concentrate'),
-      stage('copper', 'refine', 'refined copper cathode'),
-    ],
-  },
-  {
-    id: 'manganese',
-    use: 'batteries',
-    name: 'Manganese',
-    unit: 't Mn content',
-    stages: [
-      stage('manganese', 'mine', 'manganese ore'),
-      stage('manganese', 'refine', 'manganese alloys, electrolytic metal and sulphate'),
-    ],
-  },
-  {
-    id: 'silicon',
-    use: 'electronics',
-    name: 'Silicon',
-    unit: 't Si content',
-    stages: [stage('silicon', 'mine', 'quartz feed', false), stage('silicon', 'refine', 'silicon metal')],
-  },
-  {
-    id: 'gallium',
-    use: 'electronics',
-    name: 'Gallium',
-    unit: 't Ga',
-    stages: [
-      stage('gallium', 'mine', 'gallium in alumina-refinery liquor', false),
-      stage('gallium', 'refine', 'primary low-purity gallium'),
-    ],
-  },
-  {
-    id: 'germanium',
-    use: 'electronics',
-    name: 'Germanium',
-    unit: 't Ge',
-    stages: [
-      stage('germanium', 'mine', 'germanium in zinc concentrate and coal fly ash', false),
-      stage('germanium', 'refine', 'germanium metal and dioxide'),
-    ],
-  },
-  {
-    id: 'antimony',
-    refiningPlacedAtMine: true,
-    use: 'alloys',
-    name: 'Antimony',
-    unit: 't Sb content',
-    stages: [
-      stage('antimony', 'mine', 'antimony concentrate'),
-      stage('antimony', 'refine', 'antimony metal and trioxide'),
-    ],
-  },
-  {
-    id: 'tungsten',
-    refiningPlacedAtMine: true,
-    use: 'alloys',
-    name: 'Tungsten',
-    unit: 't W content',
-    stages: [
-      stage('tungsten', 'mine', 'tungsten concentrate'),
-      stage('tungsten', 'refine', 'APT, oxides, carbide and metal powder'),
-    ],
-  },
-  {
-    id: 'platinum',
-    refiningPlacedAtMine: true,
-    use: 'catalysts',
-    name: 'Platinum',
-    unit: 't Pt',
-    stages: [
-      stage('platinum', 'mine', 'PGM concentrate and matte (Pt content)'),
-      stage('platinum', 'refine', 'refined platinum'),
-    ],
-  },
-  {
-    id: 'palladium',
-    refiningPlacedAtMine: true,
-    use: 'catalysts',
-    name: 'Palladium',
-    unit: 't Pd',
-    stages: [
-      stage('palladium', 'mine', 'PGM concentrate and matte (Pd content)'),
-      stage('palladium', 'refine', 'refined palladium'),
-    ],
-  },
+/** Mine stages that are a co-located by-product feed with no data (`traded: false`, above). */
+const UNTRADED_MINE: ReadonlySet<MineralId> = new Set(['silicon', 'gallium', 'germanium']);
+
+/** Minerals whose refining is placed at the mine (Mineral.refiningPlacedAtMine). */
+const REFINED_AT_MINE: ReadonlySet<MineralId> = new Set(['antimony', 'tungsten', 'platinum', 'palladium']);
+
+/** One row per mineral, in MINERALS order: id, use, display name and the unit its tonnes count. */
+const MINERAL_ROWS: readonly (readonly [id: MineralId, use: MineralUse, name: string, unit: string])[] = [
+  ['lithium', 'batteries', 'Lithium', 't Li content'],
+  ['nickel', 'batteries', 'Nickel', 't Ni content'],
+  ['cobalt', 'batteries', 'Cobalt', 't Co content'],
+  ['graphite', 'batteries', 'Graphite', 't graphite'],
+  ['rare_earths', 'magnets', 'Rare earths', 't REO equivalent'],
+  ['copper', 'electronics', 'Copper', 't Cu content'],
+  ['manganese', 'batteries', 'Manganese', 't Mn content'],
+  ['silicon', 'electronics', 'Silicon', 't Si content'],
+  ['gallium', 'electronics', 'Gallium', 't Ga'],
+  ['germanium', 'electronics', 'Germanium', 't Ge'],
+  ['antimony', 'alloys', 'Antimony', 't Sb content'],
+  ['tungsten', 'alloys', 'Tungsten', 't W content'],
+  ['platinum', 'catalysts', 'Platinum', 't Pt'],
+  ['palladium', 'catalysts', 'Palladium', 't Pd'],
 ];
+
+/** What each stage of a mineral yields, in chain order: mine, refine and, for rare earths, magnet. */
+const STAGE_PRODUCTS: Readonly<Record<MineralId, readonly string[]>> = {
+  lithium: ['spodumene concentrate and brine', 'lithium carbonate and hydroxide'],
+  nickel: ['ore and concentrate', 'refined nickel, NPI, matte and intermediates'],
+  cobalt: ['concentrate and hydroxide', 'refined cobalt metal and chemicals'],
+  graphite: [
+    'natural graphite concentrate (gross weight)',
+    'processed graphite, incl. synthetic (IEA series)',
+  ],
+  rare_earths: [
+    'mixed rare-earth concentrate',
+    'separated oxide',
+    'sintered permanent magnets (contained REO)',
+  ],
+  copper: ['copper concentrate', 'refined copper cathode'],
+  manganese: ['manganese ore', 'manganese alloys, electrolytic metal and sulphate'],
+  silicon: ['quartz feed', 'silicon metal'],
+  gallium: ['gallium in alumina-refinery liquor', 'primary low-purity gallium'],
+  germanium: ['germanium in zinc concentrate and coal fly ash', 'germanium metal and dioxide'],
+  antimony: ['antimony concentrate', 'antimony metal and trioxide'],
+  tungsten: ['tungsten concentrate', 'APT, oxides, carbide and metal powder'],
+  platinum: ['PGM concentrate and matte (Pt content)', 'refined platinum'],
+  palladium: ['PGM concentrate and matte (Pd content)', 'refined palladium'],
+};
+
+const STAGE_CHAIN: readonly StageId[] = ['mine', 'refine', 'magnet'];
+
+export const MINERALS: readonly Mineral[] = MINERAL_ROWS.map(([id, use, name, unit]) => ({
+  id,
+  ...(REFINED_AT_MINE.has(id) ? { refiningPlacedAtMine: true } : {}),
+  use,
+  name,
+  unit,
+  stages: STAGE_PRODUCTS[id].map((product, i) =>
+    stage(id, STAGE_CHAIN[i], product, !(i === 0 && UNTRADED_MINE.has(id))),
+  ),
+}));
 
 /**
  * The uses that group the minerals in pickers, in display order, each with its label. Copper

@@ -19,22 +19,27 @@ const usgs = (key: SourceKey, chapter: string, commodity: string): Source => ({
   licence: USGS_LICENCE,
 });
 
+/** The chapters of the Mineral Commodity Summaries 2025 cited: key, chapter title, file's commodity name. */
+const USGS_CHAPTERS: readonly (readonly [key: SourceKey, chapter: string, commodity: string])[] = [
+  ['USGS_MCS2025_LITHIUM', 'Lithium', 'lithium'],
+  ['USGS_MCS2025_NICKEL', 'Nickel', 'nickel'],
+  ['USGS_MCS2025_COBALT', 'Cobalt', 'cobalt'],
+  ['USGS_MCS2025_GRAPHITE', 'Graphite (natural)', 'graphite'],
+  ['USGS_MCS2025_RAREEARTHS', 'Rare earths', 'rare-earths'],
+  ['USGS_MCS2025_COPPER', 'Copper', 'copper'],
+  ['USGS_MCS2025_MANGANESE', 'Manganese', 'manganese'],
+  ['USGS_MCS2025_SILICON', 'Silicon', 'silicon'],
+  ['USGS_MCS2025_GALLIUM', 'Gallium', 'gallium'],
+  ['USGS_MCS2025_GERMANIUM', 'Germanium', 'germanium'],
+  ['USGS_MCS2025_TUNGSTEN', 'Tungsten', 'tungsten'],
+  ['USGS_MCS2025_ANTIMONY', 'Antimony', 'antimony'],
+  ['USGS_MCS2025_PGM', 'Platinum-group metals', 'platinum-group'],
+];
+
 const quoted = (publisher: string) => `© ${publisher}; figures quoted for reference only`;
 
 export const SOURCES: readonly Source[] = [
-  usgs('USGS_MCS2025_LITHIUM', 'Lithium', 'lithium'),
-  usgs('USGS_MCS2025_NICKEL', 'Nickel', 'nickel'),
-  usgs('USGS_MCS2025_COBALT', 'Cobalt', 'cobalt'),
-  usgs('USGS_MCS2025_GRAPHITE', 'Graphite (natural)', 'graphite'),
-  usgs('USGS_MCS2025_RAREEARTHS', 'Rare earths', 'rare-earths'),
-  usgs('USGS_MCS2025_COPPER', 'Copper', 'copper'),
-  usgs('USGS_MCS2025_MANGANESE', 'Manganese', 'manganese'),
-  usgs('USGS_MCS2025_SILICON', 'Silicon', 'silicon'),
-  usgs('USGS_MCS2025_GALLIUM', 'Gallium', 'gallium'),
-  usgs('USGS_MCS2025_GERMANIUM', 'Germanium', 'germanium'),
-  usgs('USGS_MCS2025_TUNGSTEN', 'Tungsten', 'tungsten'),
-  usgs('USGS_MCS2025_ANTIMONY', 'Antimony', 'antimony'),
-  usgs('USGS_MCS2025_PGM', 'Platinum-group metals', 'platinum-group'),
+  ...USGS_CHAPTERS.map(([key, chapter, commodity]) => usgs(key, chapter, commodity)),
   {
     key: 'IEA_CMDATA_2025',
     title: 'Critical Minerals Dataset / Data Explorer (2025 edition, base year 2024)',
