@@ -6,6 +6,7 @@
  */
 import type { RunResults } from '../engine/results.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
+import { type GoodRef, insidePrice, outsidePrice } from './measures.ts';
 import { observed } from './observations.ts';
 
 /** The runs an episode's measures read: the scenario and, when the episode has one, the status quo with the same months. */
@@ -75,6 +76,53 @@ export interface ValidationEpisode {
   window?: [number, number];
 }
 
+/**
+ * An episode's distinct facts, as the episode files write them: the run in one record (its
+ * months are the scenario's own unless given), the status and its wording left to the builders.
+ */
+export interface EpisodeFacts {
+  id: string;
+  title: string;
+  about: string;
+  run: {
+    scenario: ValidationEpisode['scenario'];
+    months?: number;
+    event: ValidationEpisode['event'];
+    window?: [number, number];
+  };
+  expectations: Expectation[];
+  chart: ValidationEpisode['chart'];
+}
+
+function episode(status: ValidationEpisode['status'], facts: EpisodeFacts): ValidationEpisode {
+  const { scenario, event, window } = facts.run;
+  const months = facts.run.months ?? (typeof scenario === 'function' ? undefined : scenario.months);
+  if (months === undefined) throw new Error(`episode ${facts.id}: its run needs a number of months`);
+  return {
+    id: facts.id,
+    title: facts.title,
+    status,
+    about: facts.about,
+    scenario,
+    months,
+    event,
+    ...(window ? { window } : {}),
+    expectations: facts.expectations,
+    chart: facts.chart,
+  };
+}
+
+/** A calibration episode (episodes.md). */
+export const calibrationEpisode = (facts: EpisodeFacts) => episode('calibration', facts);
+
+/** A held-out episode: its title and its about say it is held out. */
+export const heldOutEpisode = (facts: EpisodeFacts) =>
+  episode('held-out', {
+    ...facts,
+    title: `${facts.title} (held out)`,
+    about: `**Held out: not used for calibration.** ${facts.about}`,
+  });
+
 /** The goods the episodes read. */
 export const ni = {
   ore: { mineral: 'nickel', stage: 'mine' },
@@ -123,19 +171,23 @@ export const HELD_OUT_RANGE =
 
 export const o = observed;
 
+type Path = Panel['lines'][number]['value'];
+
 /**
  * A chart panel of one model path as an index against the status quo (1 = as in the status
- * quo), beside the observed points.
+ * quo), beside the observed points; `yLabel` says what the observed points are indexed to when
+ * that is not the status quo (the price before the ban, say).
  */
 export function againstStatusQuo(
   title: string,
-  value: Panel['lines'][number]['value'],
+  value: Path,
   points: Panel['points'],
   bands: Panel['bands'],
+  yLabel = 'index, status quo = 1',
 ): Panel {
   return {
     title,
-    yLabel: 'index, status quo = 1',
+    yLabel,
     format: 'ratio',
     lines: [{ label: 'model: against the status quo', value }],
     points,
@@ -143,11 +195,53 @@ export function againstStatusQuo(
   };
 }
 
+/** A chart panel of one model path, labelled "model", beside the observed points. */
+export function modelPanel(
+  title: string,
+  yLabel: string,
+  format: Format,
+  value: Path,
+  points: Panel['points'],
+  bands: Panel['bands'],
+): Panel {
+  return { title, yLabel, format, lines: [{ label: 'model', value }], points, bands };
+}
+
+/** The ratio of a good's landed price outside an exporter to its price inside, at month event + k. */
+export const priceWedge =
+  (good: GoodRef, exporter: string): Path =>
+  (runs, k) =>
+    outsidePrice(runs.scenario, runs.event + k, good, exporter) /
+    insidePrice(runs.scenario, runs.event + k, good, exporter);
+
+/** A chart panel of a price wedge (priceWedge) beside the observed ratios. */
+export const wedgePanel = (title: string, value: Path, points: Panel['points'], bands: Panel['bands']) =>
+  modelPanel(title, 'ratio', 'ratio', value, points, bands);
+
+/** The ratio of one observation to another (after / before) as an observed figure. */
+export const ratioBetween = (before: string, after: string): Expectation['observed'] => ({
+  value: o(after) / o(before),
+  ids: [before, after],
+});
+
 /** The change from one observation to another (after / before − 1) as an observed figure. */
 export const changeBetween = (before: string, after: string): Expectation['observed'] => ({
   value: o(after) / o(before) - 1,
   ids: [before, after],
 });
+
+/**
+ * A calibration expectation's format, range (episodes.md's, unless `rangeNote` says it is set
+ * here) and observed figure.
+ */
+export function within(
+  format: Format,
+  range: [number, number],
+  observed: Expectation['observed'],
+  rangeNote?: string,
+): Pick<Expectation, 'format' | 'range' | 'rangeNote' | 'observed'> {
+  return rangeNote === undefined ? { format, range, observed } : { format, range, rangeNote, observed };
+}
 
 /** One observation as an expectation's observed figure. */
 export const observation = (id: string): Expectation['observed'] => ({ value: o(id), ids: [id] });

@@ -16,12 +16,15 @@ import {
   ga,
   ge,
   heldOut,
+  heldOutEpisode,
   o,
   observation,
-  type Runs,
+  priceWedge,
   ree,
   type ValidationEpisode,
   vsBaseline,
+  wedgePanel,
+  within,
 } from './validationEpisode.ts';
 
 /** H1: China's export quota on separated rare earths cut by 40% from January 2010. */
@@ -44,20 +47,14 @@ function reeQuota(baseline: RunResults): Partial<ScenarioInput> {
 }
 
 const h1Outside = vsBaseline((r, m) => outsidePrice(r, m, ree.refined, 'CHN'));
-const h1Wedge = (runs: Runs, k: number) =>
-  outsidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN') /
-  insidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN');
+const h1Wedge = priceWedge(ree.refined, 'CHN');
 
-const H1: ValidationEpisode = {
+const H1 = heldOutEpisode({
   id: 'H1',
-  title: 'Rare-earth export quota, 2010–2011 (held out)',
-  status: 'held-out',
+  title: 'Rare-earth export quota, 2010–2011',
   about:
-    "**Held out: not used for calibration.** China cut its rare-earth export quota from about 50,000 t (2009) to about 30,000 t (2010); oxide prices outside China multiplied within months and stood several times China's domestic prices in 2011. The scenario puts a quota on China's separated rare earths from month 12 (January 2010) at 60% of China's exports in the status quo's first year. The outside/inside range 1.5–5 is the one episodes.md (V11) gives for binding quotas.",
-  scenario: reeQuota,
-  months: 36,
-  event: { month: 12, date: '2010-01' },
-  window: [-6, 24],
+    "China cut its rare-earth export quota from about 50,000 t (2009) to about 30,000 t (2010); oxide prices outside China multiplied within months and stood several times China's domestic prices in 2011. The scenario puts a quota on China's separated rare earths from month 12 (January 2010) at 60% of China's exports in the status quo's first year. The outside/inside range 1.5–5 is the one episodes.md (V11) gives for binding quotas.",
+  run: { scenario: reeQuota, months: 36, event: { month: 12, date: '2010-01' }, window: [-6, 24] },
   expectations: [
     {
       id: 'H1.outside',
@@ -73,9 +70,7 @@ const H1: ValidationEpisode = {
     {
       id: 'H1.wedge',
       claim: 'under the binding quota the outside/inside price ratio is 1.5–5',
-      format: 'ratio',
-      range: [1.5, 5],
-      observed: {
+      ...within('ratio', [1.5, 5], {
         value: o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'),
         ids: [
           'H1.la-outside-2011q3',
@@ -84,7 +79,7 @@ const H1: ValidationEpisode = {
           'H1.ce-inside-2011-09',
         ],
         text: `${(o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09')).toFixed(1)} (Ce) – ${(o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09')).toFixed(1)} (La)`,
-      },
+      }),
       model: (runs) => meanOver(12, 24, (k) => h1Wedge(runs, k)),
       how: 'outside over inside price of separated rare earths, mean of the quota’s second year (2011)',
     },
@@ -100,12 +95,10 @@ const H1: ValidationEpisode = {
       ],
       [{ expectation: 'H1.outside', from: 5, to: 7 }],
     ),
-    {
-      title: 'Separated rare earths: price outside China over price inside',
-      yLabel: 'ratio',
-      format: 'ratio',
-      lines: [{ label: 'model', value: h1Wedge }],
-      points: [
+    wedgePanel(
+      'Separated rare earths: price outside China over price inside',
+      h1Wedge,
+      [
         {
           date: '2011-09',
           value: o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'),
@@ -117,39 +110,36 @@ const H1: ValidationEpisode = {
           label: 'Ce, late 2011',
         },
       ],
-      bands: [{ expectation: 'H1.wedge', from: 12, to: 23 }],
-    },
+      [{ expectation: 'H1.wedge', from: 12, to: 23 }],
+    ),
   ],
-};
+});
 
 const h2Outside = vsBaseline((r, m) => outsidePrice(r, m, ga, 'CHN'));
-const h2Wedge = (runs: Runs, k: number) =>
-  outsidePrice(runs.scenario, runs.event + k, ga, 'CHN') /
-  insidePrice(runs.scenario, runs.event + k, ga, 'CHN');
+const h2Wedge = priceWedge(ga, 'CHN');
 const h2Exports = (good: { mineral: string; stage: string }) =>
   vsBaseline((r, m) => exportsOf(r, m, good, 'CHN'));
 
-const H2: ValidationEpisode = {
+/** H2: licences on China's gallium and germanium exports from August 2023. */
+const gaGeLicences: Partial<ScenarioInput> = {
+  exportControls: (['gallium', 'germanium'] as const).map((mineral) => ({
+    exporter: 'CHN',
+    mineral,
+    stage: 'refine',
+    kind: 'licence' as const,
+    licenceDelayMonths: 2,
+    licenceFee: 0,
+    start: 12,
+    note: 'From 1 August 2023: export licences for gallium and germanium (a 2-month delay, no fee).',
+  })),
+};
+
+const H2 = heldOutEpisode({
   id: 'H2',
-  title: 'Gallium and germanium export licences, 2023 (held out)',
-  status: 'held-out',
+  title: 'Gallium and germanium export licences, 2023',
   about:
-    "**Held out: not used for calibration.** From 1 August 2023 China required licences to export gallium and germanium. The scenario requires licences for China's gallium and germanium exports from month 12 (August 2023), represented as the `china-ree-controls-2025` preset represents licences: a 2-month delay and no fee.",
-  scenario: {
-    exportControls: (['gallium', 'germanium'] as const).map((mineral) => ({
-      exporter: 'CHN',
-      mineral,
-      stage: 'refine',
-      kind: 'licence' as const,
-      licenceDelayMonths: 2,
-      licenceFee: 0,
-      start: 12,
-      note: 'From 1 August 2023: export licences for gallium and germanium (a 2-month delay, no fee).',
-    })),
-  },
-  months: 36,
-  event: { month: 12, date: '2023-08-01' },
-  window: [-6, 24],
+    "From 1 August 2023 China required licences to export gallium and germanium. The scenario requires licences for China's gallium and germanium exports from month 12 (August 2023), represented as the `china-ree-controls-2025` preset represents licences: a 2-month delay and no fee.",
+  run: { scenario: gaGeLicences, months: 36, event: { month: 12, date: '2023-08-01' }, window: [-6, 24] },
   expectations: [
     {
       id: 'H2.ga-outside',
@@ -184,12 +174,10 @@ const H2: ValidationEpisode = {
     },
   ],
   chart: [
-    {
-      title: 'Gallium price outside China',
-      yLabel: 'index, before the licences = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: h2Outside }],
-      points: [
+    againstStatusQuo(
+      'Gallium price outside China',
+      h2Outside,
+      [
         { date: '2023-06-30', value: 1, label: 'Rotterdam 257.5 USD/kg' },
         {
           date: '2023-12-15',
@@ -202,8 +190,9 @@ const H2: ValidationEpisode = {
           label: '575 USD/kg',
         },
       ],
-      bands: [],
-    },
+      [],
+      'index, before the licences = 1',
+    ),
     {
       title: "China's gallium and germanium exports",
       yLabel: 'index, status quo = 1',
@@ -222,7 +211,7 @@ const H2: ValidationEpisode = {
       ],
     },
   ],
-};
+});
 
 const drc = presetById('drc-cobalt-suspension');
 const chinaRee = presetById('china-ree-controls-2025');
@@ -235,16 +224,12 @@ const h3Refined = vsBaseline((r, m) => outsidePrice(r, m, co.refined, 'COD'));
 const h3ChinaRefined = vsBaseline((r, m) => insidePrice(r, m, co.refined, 'CHN'));
 const h3Hydroxide = vsBaseline((r, m) => insidePrice(r, m, co.mine, 'CHN'));
 
-const H3: ValidationEpisode = {
+const H3 = heldOutEpisode({
   id: 'H3',
-  title: 'DR Congo cobalt export suspension, 2025 (held out)',
-  status: 'held-out',
+  title: 'DR Congo cobalt export suspension, 2025',
   about:
-    '**Held out: not used for calibration.** The DR Congo suspended cobalt exports from 22 February 2025, extended the suspension in June and replaced it with quotas in October. The run is the preset `drc-cobalt-suspension` (an eight-month ban on cobalt concentrate and hydroxide from month 1, then a quota of about half the 2024 exports), with month 0 read as January 2025.',
-  scenario: drcScenario,
-  months: 36,
-  event: { month: 1, date: '2025-02-22' },
-  window: [-1, 24],
+    'The DR Congo suspended cobalt exports from 22 February 2025, extended the suspension in June and replaced it with quotas in October. The run is the preset `drc-cobalt-suspension` (an eight-month ban on cobalt concentrate and hydroxide from month 1, then a quota of about half the 2024 exports), with month 0 read as January 2025.',
+  run: { scenario: drcScenario, months: 36, event: { month: 1, date: '2025-02-22' }, window: [-1, 24] },
   expectations: [
     {
       id: 'H3.refined',
@@ -295,22 +280,16 @@ const H3: ValidationEpisode = {
       [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
     ),
   ],
-};
+});
 
-const h4Wedge = (runs: Runs, k: number) =>
-  outsidePrice(runs.scenario, runs.event + k, ree.magnet, 'CHN') /
-  insidePrice(runs.scenario, runs.event + k, ree.magnet, 'CHN');
+const h4Wedge = priceWedge(ree.magnet, 'CHN');
 
-const H4: ValidationEpisode = {
+const H4 = heldOutEpisode({
   id: 'H4',
-  title: "China's rare-earth and magnet licences, 2025 (held out)",
-  status: 'held-out',
+  title: "China's rare-earth and magnet licences, 2025",
   about:
-    '**Held out: not used for calibration.** From April 2025 China required licences for seven rare earths and magnets; by October the IEA put European magnet prices at 6× Chinese domestic ones. The run is the preset `china-ree-controls-2025` (licences on separated rare earths and magnets from month 0, read as April 2025).',
-  scenario: chinaReeScenario,
-  months: 24,
-  event: { month: 0, date: '2025-04' },
-  window: [0, 23],
+    'From April 2025 China required licences for seven rare earths and magnets; by October the IEA put European magnet prices at 6× Chinese domestic ones. The run is the preset `china-ree-controls-2025` (licences on separated rare earths and magnets from month 0, read as April 2025).',
+  run: { scenario: chinaReeScenario, months: 24, event: { month: 0, date: '2025-04' }, window: [0, 23] },
   expectations: [
     {
       id: 'H4.magnet-wedge',
@@ -321,26 +300,21 @@ const H4: ValidationEpisode = {
     },
   ],
   chart: [
-    {
-      title: 'Magnets: price outside China over price inside',
-      yLabel: 'ratio',
-      format: 'ratio',
-      lines: [{ label: 'model', value: h4Wedge }],
-      points: [{ date: '2025-10', value: o('H4.magnet-wedge'), label: 'Europe vs China (IEA)' }],
-      bands: [{ expectation: 'H4.magnet-wedge', from: 5, to: 7 }],
-    },
+    wedgePanel(
+      'Magnets: price outside China over price inside',
+      h4Wedge,
+      [{ date: '2025-10', value: o('H4.magnet-wedge'), label: 'Europe vs China (IEA)' }],
+      [{ expectation: 'H4.magnet-wedge', from: 5, to: 7 }],
+    ),
   ],
-};
+});
 
-const H5: ValidationEpisode = {
+const H5 = heldOutEpisode({
   id: 'H5',
-  title: 'Antimony export licences, 2024 (held out)',
-  status: 'held-out',
+  title: 'Antimony export licences, 2024',
   about:
-    "**Held out: not used for calibration.** China's antimony export licensing (announced August, in force from September 2024) roughly doubled the price outside China within four months. Antimony is not a mineral of the model, so there is nothing to run; the row stays so the record shows the gap.",
-  scenario: {},
-  months: 1,
-  event: { month: 0, date: '2024-09' },
+    "China's antimony export licensing (announced August, in force from September 2024) roughly doubled the price outside China within four months. Antimony is not a mineral of the model, so there is nothing to run; the row stays so the record shows the gap.",
+  run: { scenario: {}, months: 1, event: { month: 0, date: '2024-09' } },
   chart: [],
   expectations: [
     {
@@ -351,6 +325,6 @@ const H5: ValidationEpisode = {
       how: 'antimony is not a mineral of the model',
     },
   ],
-};
+});
 /** H1–H5. */
 export const HELD_OUT_EPISODES: readonly ValidationEpisode[] = [H1, H2, H3, H4, H5];

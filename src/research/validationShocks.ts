@@ -16,16 +16,22 @@ import {
 } from './measures.ts';
 import {
   againstStatusQuo,
+  calibrationEpisode,
   changeBetween,
   li,
+  modelPanel,
   ni,
   o,
   observation,
   peakOver,
+  priceWedge,
   type Runs,
+  ratioBetween,
   ree,
   type ValidationEpisode,
   vsBaseline,
+  wedgePanel,
+  within,
 } from './validationEpisode.ts';
 
 // ————— V2: Indonesia's nickel ore export ban (January 2014). —————
@@ -37,44 +43,34 @@ const v2IdnRefining = (runs: Runs, k: number) =>
   output(runs.scenario, runs.event + k, ni.metal, 'IDN') /
   output(runs.scenario, runs.event - 1, ni.metal, 'IDN');
 
-const V2: ValidationEpisode = {
+const V2 = calibrationEpisode({
   id: 'V2',
   title: 'Indonesia nickel ore export ban, January 2014',
-  status: 'calibration',
   about:
     'Indonesia, about a third of world nickel ore and 18–20% of contained nickel, banned ore exports on 12 January 2014. The scenario bans Indonesian nickel ore exports from month 12 of the 2024-calibrated world (preset `indonesia-nickel-ore-ban`); prices and exports are compared with the status quo over the same months. The 2024 world is not the 2013 one: Indonesia already refines about 43% of the world’s nickel, so a tenfold growth of its refining cannot happen in the model.',
-  scenario: INDONESIA_ORE_BAN,
-  months: INDONESIA_ORE_BAN.months,
-  event: { month: 12, date: '2014-01-12' },
-  window: [-8, 60],
+  run: { scenario: INDONESIA_ORE_BAN, event: { month: 12, date: '2014-01-12' }, window: [-8, 60] },
   expectations: [
     {
       id: 'V2.outside-peak',
       claim: 'the outside metal price rises 40–60% within 3–5 months',
-      format: 'change',
-      range: [0.4, 0.6],
-      observed: {
+      ...within('change', [0.4, 0.6], {
         value: o('V2.lme-2014-high') / o('V2.lme-2014-01-13') - 1,
         ids: ['V2.lme-2014-01-13', 'V2.lme-2014-05', 'V2.lme-2014-high'],
-      },
+      }),
       model: (runs) => peakOver(3, 5, (k) => v2OutsideIndex(runs, k)) - 1,
       how: 'highest landed price of refined nickel outside Indonesia in months 3–5 after the ban, against the status quo',
     },
     {
       id: 'V2.ore-price',
       claim: 'the raw-ore price at the importer rises 60–100% within about 2 months',
-      format: 'change',
-      range: [0.6, 1],
-      observed: changeBetween('V2.ore-2014-02', 'V2.ore-2014-04'),
+      ...within('change', [0.6, 1], changeBetween('V2.ore-2014-02', 'V2.ore-2014-04')),
       model: (runs) => peakOver(1, 3, (k) => v2OreIndex(runs, k)) - 1,
       how: 'highest landed price of nickel ore in China in months 1–3 after the ban, against the status quo',
     },
     {
       id: 'V2.substitute',
       claim: 'the substitute exporter (the Philippines) raises ore exports 20–25% within the year',
-      format: 'change',
-      range: [0.2, 0.25],
-      observed: changeBetween('V2.phl-exports-2013', 'V2.phl-exports-2014'),
+      ...within('change', [0.2, 0.25], changeBetween('V2.phl-exports-2013', 'V2.phl-exports-2014')),
       model: (runs) =>
         sumOver(runs.event, runs.event + 12, (m) => exportsOf(runs.scenario, m, ni.ore, 'PHL')) /
           sumOver(runs.event, runs.event + 12, (m) => exportsOf(runs.baseline, m, ni.ore, 'PHL')) -
@@ -84,14 +80,17 @@ const V2: ValidationEpisode = {
     {
       id: 'V2.give-back',
       claim: 'metal prices give back most of the gain within 12 months',
-      format: 'share',
-      range: [0.5, 1],
-      rangeNote: '"most" read as more than half; range set here',
-      observed: {
-        value:
-          (o('V2.lme-2014-high') - o('V2.lme-2014-12-19')) / (o('V2.lme-2014-high') - o('V2.lme-2014-01-13')),
-        ids: ['V2.lme-2014-01-13', 'V2.lme-2014-high', 'V2.lme-2014-12-19'],
-      },
+      ...within(
+        'share',
+        [0.5, 1],
+        {
+          value:
+            (o('V2.lme-2014-high') - o('V2.lme-2014-12-19')) /
+            (o('V2.lme-2014-high') - o('V2.lme-2014-01-13')),
+          ids: ['V2.lme-2014-01-13', 'V2.lme-2014-high', 'V2.lme-2014-12-19'],
+        },
+        '"most" read as more than half; range set here',
+      ),
       model: (runs) => {
         const peak = peakOver(0, 11, (k) => v2OutsideIndex(runs, k));
         return peak > 1 ? (peak - v2OutsideIndex(runs, 11)) / (peak - 1) : 0;
@@ -101,54 +100,53 @@ const V2: ValidationEpisode = {
     {
       id: 'V2.year-end',
       claim: 'the outside metal price ends the year about +10% against the pre-ban level',
-      format: 'change',
-      range: [0.05, 0.15],
-      rangeNote: '"about +10%" read as +5% to +15%; range set here',
-      observed: changeBetween('V2.lme-2014-01-13', 'V2.lme-2014-12-19'),
+      ...within(
+        'change',
+        [0.05, 0.15],
+        changeBetween('V2.lme-2014-01-13', 'V2.lme-2014-12-19'),
+        '"about +10%" read as +5% to +15%; range set here',
+      ),
       model: (runs) => v2OutsideIndex(runs, 11) - 1,
       how: 'landed price of refined nickel outside Indonesia 11 months after the ban, against the status quo',
     },
     {
       id: 'V2.refining',
       claim: "the banning country's refining output grows ≥10× within 4–5 years",
-      format: 'multiple',
-      range: [10, Number.POSITIVE_INFINITY],
-      observed: {
-        value: o('V2.idn-refined-2018') / o('V2.idn-refined-2014'),
-        ids: ['V2.idn-refined-2014', 'V2.idn-refined-2018'],
-      },
+      ...within(
+        'multiple',
+        [10, Number.POSITIVE_INFINITY],
+        ratioBetween('V2.idn-refined-2014', 'V2.idn-refined-2018'),
+      ),
       model: (runs) => v2IdnRefining(runs, 54),
       how: "Indonesia's refined nickel output 54 months after the ban against the month before it",
     },
   ],
   chart: [
-    {
-      title: 'Refined nickel price outside Indonesia',
-      yLabel: 'index, before the ban = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: v2OutsideIndex }],
-      points: [
+    againstStatusQuo(
+      'Refined nickel price outside Indonesia',
+      v2OutsideIndex,
+      [
         { date: '2014-01-13', value: 1, label: 'LME 3M 14,190' },
         { date: '2014-05', value: o('V2.lme-2014-05') / o('V2.lme-2014-01-13'), label: 'May' },
         { date: '2014-05', value: o('V2.lme-2014-high') / o('V2.lme-2014-01-13'), label: '2014 high' },
         { date: '2014-12-19', value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), label: '19 Dec' },
       ],
-      bands: [
+      [
         { expectation: 'V2.outside-peak', from: 3, to: 5 },
         { expectation: 'V2.year-end', from: 10, to: 12 },
       ],
-    },
-    {
-      title: 'Nickel ore price paid in China',
-      yLabel: 'index, before the ban = 1',
-      format: 'ratio',
-      lines: [{ label: 'model: against the status quo', value: v2OreIndex }],
-      points: [
+      'index, before the ban = 1',
+    ),
+    againstStatusQuo(
+      'Nickel ore price paid in China',
+      v2OreIndex,
+      [
         { date: '2014-02-25', value: 1, label: 'PH ore CIF China 50 USD/wt' },
         { date: '2014-04-05', value: o('V2.ore-2014-04') / o('V2.ore-2014-02'), label: '90 USD/wt' },
       ],
-      bands: [{ expectation: 'V2.ore-price', from: 1, to: 3 }],
-    },
+      [{ expectation: 'V2.ore-price', from: 1, to: 3 }],
+      'index, before the ban = 1',
+    ),
     againstStatusQuo(
       'Philippine nickel ore exports',
       v2PhlExports,
@@ -158,19 +156,19 @@ const V2: ValidationEpisode = {
       ],
       [{ expectation: 'V2.substitute', from: 0, to: 12 }],
     ),
-    {
-      title: "Indonesia's refined nickel output",
-      yLabel: 'multiple of the month before the ban',
-      format: 'multiple',
-      lines: [{ label: 'model', value: v2IdnRefining }],
-      points: [
+    modelPanel(
+      "Indonesia's refined nickel output",
+      'multiple of the month before the ban',
+      'multiple',
+      v2IdnRefining,
+      [
         { date: '2014', value: 1, label: '2014: 24 kt' },
         { date: '2018', value: o('V2.idn-refined-2018') / o('V2.idn-refined-2014'), label: '2018: 291 kt' },
       ],
-      bands: [{ expectation: 'V2.refining', from: 48, to: 60 }],
-    },
+      [{ expectation: 'V2.refining', from: 48, to: 60 }],
+    ),
   ],
-};
+});
 
 // ————— V10: lithium boom and bust (2021–2024). —————
 
@@ -187,47 +185,41 @@ const v10MineYear = (runs: Runs, year: number) =>
 const v10Mine = (runs: Runs, k: number) =>
   output(runs.scenario, runs.event + k, li.mine) / (v10MineYear(runs, 0) / 12);
 
-const V10: ValidationEpisode = {
+/** The years of the observed lithium series. */
+const V10_YEARS = ['2021', '2022', '2023', '2024'] as const;
+
+const V10 = calibrationEpisode({
   id: 'V10',
   title: 'Lithium boom and bust, 2021–2024',
-  status: 'calibration',
   about: `A demand shock with no trade restriction: battery-grade lithium carbonate went from 14,200 USD/t (2021) to 71,100 (2022) and back to 14,000 (2024) while mine output grew from 107 kt to 240 kt. The scenario (src/research/episodes.ts) makes lithium demand grow ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[0]?.ratePerYear ?? 0))}% a year from month 6 to 24 (the event, January 2021, is month 6), then ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[1]?.ratePerYear ?? 0))}% a year (the IEA STEPS pace); the schema's demand-growth lever is the only demand shock it has. Years count from the event (year 0 = 2021). The demand row checks the scenario as much as the model: after the surge the scenario's demand grows more slowly than the 25–30% observed in 2024, and the model's figure includes demand's response to the falling price.`,
-  scenario: LITHIUM_BOOM,
-  months: LITHIUM_BOOM.months,
-  event: { month: 6, date: '2021-01' },
-  window: [-6, 72],
+  run: { scenario: LITHIUM_BOOM, event: { month: 6, date: '2021-01' }, window: [-6, 72] },
   expectations: [
     {
       id: 'V10.spike',
       claim: 'the demand shock gives a ×5 price spike (the premise of the episode)',
-      format: 'multiple',
-      range: [4, 6],
-      rangeNote: 'range set here: ×5 ±1',
-      observed: {
-        value: o('V10.price-2022') / o('V10.price-2021'),
-        ids: ['V10.price-2021', 'V10.price-2022'],
-      },
+      ...within(
+        'multiple',
+        [4, 6],
+        ratioBetween('V10.price-2021', 'V10.price-2022'),
+        'range set here: ×5 ±1',
+      ),
       model: (runs) => v10Price(runs, v10Peak(runs) - runs.event),
       how: 'highest world price of refined lithium in the run against month 0',
     },
     {
       id: 'V10.supply',
       claim: 'mine supply grows 30–40% a year for 2–3 years, after a lag of about 1–2 years',
-      format: 'change',
-      range: [0.3, 0.4],
-      observed: {
+      ...within('change', [0.3, 0.4], {
         value: Math.sqrt(o('V10.mine-2023') / o('V10.mine-2021')) - 1,
         ids: ['V10.mine-2021', 'V10.mine-2022', 'V10.mine-2023', 'V10.mine-2024'],
-      },
+      }),
       model: (runs) => Math.sqrt(v10MineYear(runs, 2) / v10MineYear(runs, 0)) - 1,
       how: 'yearly growth of world mine output from year 0 to year 2 (2021 to 2023), 12-month totals',
     },
     {
       id: 'V10.bust',
       claim: 'the price then falls 60–80% from its peak within 2 years',
-      format: 'change',
-      range: [-0.8, -0.6],
-      observed: changeBetween('V10.price-2022', 'V10.price-2024'),
+      ...within('change', [-0.8, -0.6], changeBetween('V10.price-2022', 'V10.price-2024')),
       model: (runs) => {
         const peak = v10Peak(runs);
         const after = Math.min(runs.scenario.monthsDone - 1, peak + 24);
@@ -240,9 +232,7 @@ const V10: ValidationEpisode = {
     {
       id: 'V10.demand',
       claim: 'even though demand grows about 25–30% a year',
-      format: 'change',
-      range: [0.25, 0.3],
-      observed: changeBetween('V10.consumption-2023', 'V10.consumption-2024'),
+      ...within('change', [0.25, 0.3], changeBetween('V10.consumption-2023', 'V10.consumption-2024')),
       model: (runs) => {
         const peak = v10Peak(runs);
         const after = Math.min(runs.scenario.monthsDone - 1, peak + 24);
@@ -256,71 +246,61 @@ const V10: ValidationEpisode = {
     },
   ],
   chart: [
-    {
-      title: 'World price of refined lithium',
-      yLabel: 'index, 2021 = 1 (model: month 0 = 1)',
-      format: 'ratio',
-      lines: [{ label: 'model', value: v10Price }],
-      points: (['2021', '2022', '2023', '2024'] as const).map((year) => ({
+    modelPanel(
+      'World price of refined lithium',
+      'index, 2021 = 1 (model: month 0 = 1)',
+      'ratio',
+      v10Price,
+      V10_YEARS.map((year) => ({
         date: year,
         value: o(`V10.price-${year}`) / o('V10.price-2021'),
         label: `${year}: ${o(`V10.price-${year}`).toLocaleString('en')} USD/t`,
       })),
-      bands: [],
-    },
-    {
-      title: 'World lithium mine output',
-      yLabel: 'index, year 0 (2021) = 1',
-      format: 'ratio',
-      lines: [{ label: 'model', value: v10Mine }],
-      points: (['2021', '2022', '2023', '2024'] as const).map((year) => ({
+      [],
+    ),
+    modelPanel(
+      'World lithium mine output',
+      'index, year 0 (2021) = 1',
+      'ratio',
+      v10Mine,
+      V10_YEARS.map((year) => ({
         date: year,
         value: o(`V10.mine-${year}`) / o('V10.mine-2021'),
         label: `${year}: ${o(`V10.mine-${year}`)} kt`,
       })),
-      bands: [{ from: 24, to: 36, lo: 1.3 ** 2, hi: 1.4 ** 2, label: '+30–40%/yr' }],
-    },
+      [{ from: 24, to: 36, lo: 1.3 ** 2, hi: 1.4 ** 2, label: '+30–40%/yr' }],
+    ),
   ],
-};
+});
 
 // ————— V11: an export tax without a quota (rare earths, 2010–2012). —————
 
-const v11Wedge = (runs: Runs, k: number) =>
-  outsidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN') /
-  insidePrice(runs.scenario, runs.event + k, ree.refined, 'CHN');
+const v11Wedge = priceWedge(ree.refined, 'CHN');
 
-const V11: ValidationEpisode = {
+const V11 = calibrationEpisode({
   id: 'V11',
   title: 'Export-tax wedge on rare earths, 2010–2012',
-  status: 'calibration',
   about:
     'A 15% (light) or 25% (heavy) export tax plus the withdrawn 16% VAT export rebate made non-Chinese processors pay "31% more" than Chinese ones. **The schema has no export tax:** the scenario represents it by what exists, a licence on China’s separated rare earths with no delay and a fee of (1.15 × 1.16 − 1) = 33.4% of the origin price, collected by the exporter (src/research/episodes.ts), from month 0.',
-  scenario: EXPORT_TAX_WEDGE,
-  months: EXPORT_TAX_WEDGE.months,
-  event: { month: 0, date: '2010-01' },
-  window: [0, 35],
+  run: { scenario: EXPORT_TAX_WEDGE, event: { month: 0, date: '2010-01' }, window: [0, 35] },
   expectations: [
     {
       id: 'V11.wedge',
       claim: 'with export taxes only, the outside/inside price ratio settles at 1.15–1.45',
-      format: 'ratio',
-      range: [1.15, 1.45],
-      observed: observation('V11.outside-premium'),
+      ...within('ratio', [1.15, 1.45], observation('V11.outside-premium')),
       model: (runs) => meanOver(12, 36, (m) => v11Wedge(runs, m - runs.event)),
       how: 'landed price of separated rare earths outside China over the price inside China, mean of months 12–35',
     },
   ],
   chart: [
-    {
-      title: 'Separated rare earths: price outside China over price inside',
-      yLabel: 'ratio',
-      format: 'ratio',
-      lines: [{ label: 'model', value: v11Wedge }],
-      points: [{ date: '2012-05', value: o('V11.outside-premium'), label: '"31% more" (OECD, 2012)' }],
-      bands: [{ expectation: 'V11.wedge', from: 12, to: 35 }],
-    },
+    wedgePanel(
+      'Separated rare earths: price outside China over price inside',
+      v11Wedge,
+      [{ date: '2012-05', value: o('V11.outside-premium'), label: '"31% more" (OECD, 2012)' }],
+      [{ expectation: 'V11.wedge', from: 12, to: 35 }],
+    ),
   ],
-};
+});
 
 /** V2, V10, V11. */
 export const SHOCK_EPISODES: readonly ValidationEpisode[] = [V2, V10, V11];
