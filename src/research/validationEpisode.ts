@@ -173,6 +173,17 @@ export const o = observed;
 
 type Path = Panel['lines'][number]['value'];
 
+/** An observed point of a panel as a row: its date, value and label. */
+export type PointRow = readonly [date: string, value: number, label: string];
+/** An expectation's shaded range as a row: its id and the months since the event it spans. */
+export type BandRow = readonly [expectation: string, from: number, to: number];
+
+const pointsOf = (rows: readonly PointRow[]): Panel['points'] =>
+  rows.map(([date, value, label]) => ({ date, value, label }));
+const isBandRow = (b: BandRow | Panel['bands'][number]): b is BandRow => Array.isArray(b);
+const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[]): Panel['bands'] =>
+  rows.map((b) => (isBandRow(b) ? { expectation: b[0], from: b[1], to: b[2] } : b));
+
 /**
  * A chart panel of one model path as an index against the status quo (1 = as in the status
  * quo), beside the observed points; `yLabel` says what the observed points are indexed to when
@@ -181,8 +192,8 @@ type Path = Panel['lines'][number]['value'];
 export function againstStatusQuo(
   title: string,
   value: Path,
-  points: Panel['points'],
-  bands: Panel['bands'],
+  points: readonly PointRow[],
+  bands: readonly BandRow[],
   yLabel = 'index, status quo = 1',
 ): Panel {
   return {
@@ -190,8 +201,8 @@ export function againstStatusQuo(
     yLabel,
     format: 'ratio',
     lines: [{ label: 'model: against the status quo', value }],
-    points,
-    bands,
+    points: pointsOf(points),
+    bands: bandsOf(bands),
   };
 }
 
@@ -201,10 +212,17 @@ export function modelPanel(
   yLabel: string,
   format: Format,
   value: Path,
-  points: Panel['points'],
-  bands: Panel['bands'],
+  points: readonly PointRow[],
+  bands: readonly (BandRow | Panel['bands'][number])[],
 ): Panel {
-  return { title, yLabel, format, lines: [{ label: 'model', value }], points, bands };
+  return {
+    title,
+    yLabel,
+    format,
+    lines: [{ label: 'model', value }],
+    points: pointsOf(points),
+    bands: bandsOf(bands),
+  };
 }
 
 /** The ratio of a good's landed price outside an exporter to its price inside, at month event + k. */
@@ -215,8 +233,12 @@ export const priceWedge =
     insidePrice(runs.scenario, runs.event + k, good, exporter);
 
 /** A chart panel of a price wedge (priceWedge) beside the observed ratios. */
-export const wedgePanel = (title: string, value: Path, points: Panel['points'], bands: Panel['bands']) =>
-  modelPanel(title, 'ratio', 'ratio', value, points, bands);
+export const wedgePanel = (
+  title: string,
+  value: Path,
+  points: readonly PointRow[],
+  bands: readonly BandRow[],
+) => modelPanel(title, 'ratio', 'ratio', value, points, bands);
 
 /** The ratio of one observation to another (after / before) as an observed figure. */
 export const ratioBetween = (before: string, after: string): Expectation['observed'] => ({

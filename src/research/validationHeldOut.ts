@@ -89,28 +89,20 @@ const H1 = heldOutEpisode({
       'Separated rare earths: price outside China',
       h1Outside,
       [
-        { date: '2010-01', value: 1, label: 'start of 2010' },
-        { date: '2010-07', value: o('H1.la-2010-mid'), label: 'La oxide' },
-        { date: '2010-07', value: o('H1.ce-2010-mid'), label: 'Ce oxide' },
+        ['2010-01', 1, 'start of 2010'],
+        ['2010-07', o('H1.la-2010-mid'), 'La oxide'],
+        ['2010-07', o('H1.ce-2010-mid'), 'Ce oxide'],
       ],
-      [{ expectation: 'H1.outside', from: 5, to: 7 }],
+      [['H1.outside', 5, 7]],
     ),
     wedgePanel(
       'Separated rare earths: price outside China over price inside',
       h1Wedge,
       [
-        {
-          date: '2011-09',
-          value: o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'),
-          label: 'La, Q3 2011',
-        },
-        {
-          date: '2011-10',
-          value: o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09'),
-          label: 'Ce, late 2011',
-        },
+        ['2011-09', o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'), 'La, Q3 2011'],
+        ['2011-10', o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09'), 'Ce, late 2011'],
       ],
-      [{ expectation: 'H1.wedge', from: 12, to: 23 }],
+      [['H1.wedge', 12, 23]],
     ),
   ],
 });
@@ -178,17 +170,9 @@ const H2 = heldOutEpisode({
       'Gallium price outside China',
       h2Outside,
       [
-        { date: '2023-06-30', value: 1, label: 'Rotterdam 257.5 USD/kg' },
-        {
-          date: '2023-12-15',
-          value: o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30'),
-          label: '550 USD/kg',
-        },
-        {
-          date: '2024-03',
-          value: o('H2.ga-outside-2024-03') / o('H2.ga-outside-2023-06-30'),
-          label: '575 USD/kg',
-        },
+        ['2023-06-30', 1, 'Rotterdam 257.5 USD/kg'],
+        ['2023-12-15', o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30'), '550 USD/kg'],
+        ['2024-03', o('H2.ga-outside-2024-03') / o('H2.ga-outside-2023-06-30'), '575 USD/kg'],
       ],
       [],
       'index, before the licences = 1',
@@ -262,22 +246,22 @@ const H3 = heldOutEpisode({
       'Refined cobalt: price outside the DR Congo',
       h3Refined,
       [
-        { date: '2025-02', value: 1, label: 'below 10 USD/lb' },
-        { date: '2025-09', value: o('H3.co-comex-2025-09') / o('H3.co-before'), label: 'COMEX 16 USD/lb' },
+        ['2025-02', 1, 'below 10 USD/lb'],
+        ['2025-09', o('H3.co-comex-2025-09') / o('H3.co-before'), 'COMEX 16 USD/lb'],
       ],
-      [{ expectation: 'H3.refined', from: 6, to: 8 }],
+      [['H3.refined', 6, 8]],
     ),
     againstStatusQuo(
       'Refined cobalt: price in China',
       h3ChinaRefined,
-      [{ date: '2025-08', value: 1 + o('H3.sulphate-china-2025-08'), label: 'sulphate, +90% since January' }],
-      [{ expectation: 'H3.china-refined', from: 5, to: 7 }],
+      [['2025-08', 1 + o('H3.sulphate-china-2025-08'), 'sulphate, +90% since January']],
+      [['H3.china-refined', 5, 7]],
     ),
     againstStatusQuo(
       'Cobalt hydroxide (mine output): price paid in China',
       h3Hydroxide,
-      [{ date: '2025-09', value: o('H3.hydroxide-2025-09'), label: '2.5× its lows' }],
-      [{ expectation: 'H3.hydroxide', from: 6, to: 8 }],
+      [['2025-09', o('H3.hydroxide-2025-09'), '2.5× its lows']],
+      [['H3.hydroxide', 6, 8]],
     ),
   ],
 });
@@ -303,8 +287,8 @@ const H4 = heldOutEpisode({
     wedgePanel(
       'Magnets: price outside China over price inside',
       h4Wedge,
-      [{ date: '2025-10', value: o('H4.magnet-wedge'), label: 'Europe vs China (IEA)' }],
-      [{ expectation: 'H4.magnet-wedge', from: 5, to: 7 }],
+      [['2025-10', o('H4.magnet-wedge'), 'Europe vs China (IEA)']],
+      [['H4.magnet-wedge', 5, 7]],
     ),
   ],
 });

@@ -126,14 +126,14 @@ const V2 = calibrationEpisode({
       'Refined nickel price outside Indonesia',
       v2OutsideIndex,
       [
-        { date: '2014-01-13', value: 1, label: 'LME 3M 14,190' },
-        { date: '2014-05', value: o('V2.lme-2014-05') / o('V2.lme-2014-01-13'), label: 'May' },
-        { date: '2014-05', value: o('V2.lme-2014-high') / o('V2.lme-2014-01-13'), label: '2014 high' },
-        { date: '2014-12-19', value: o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), label: '19 Dec' },
+        ['2014-01-13', 1, 'LME 3M 14,190'],
+        ['2014-05', o('V2.lme-2014-05') / o('V2.lme-2014-01-13'), 'May'],
+        ['2014-05', o('V2.lme-2014-high') / o('V2.lme-2014-01-13'), '2014 high'],
+        ['2014-12-19', o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), '19 Dec'],
       ],
       [
-        { expectation: 'V2.outside-peak', from: 3, to: 5 },
-        { expectation: 'V2.year-end', from: 10, to: 12 },
+        ['V2.outside-peak', 3, 5],
+        ['V2.year-end', 10, 12],
       ],
       'index, before the ban = 1',
     ),
@@ -141,20 +141,20 @@ const V2 = calibrationEpisode({
       'Nickel ore price paid in China',
       v2OreIndex,
       [
-        { date: '2014-02-25', value: 1, label: 'PH ore CIF China 50 USD/wt' },
-        { date: '2014-04-05', value: o('V2.ore-2014-04') / o('V2.ore-2014-02'), label: '90 USD/wt' },
+        ['2014-02-25', 1, 'PH ore CIF China 50 USD/wt'],
+        ['2014-04-05', o('V2.ore-2014-04') / o('V2.ore-2014-02'), '90 USD/wt'],
       ],
-      [{ expectation: 'V2.ore-price', from: 1, to: 3 }],
+      [['V2.ore-price', 1, 3]],
       'index, before the ban = 1',
     ),
     againstStatusQuo(
       'Philippine nickel ore exports',
       v2PhlExports,
       [
-        { date: '2013', value: 1, label: '2013: 29.6 Mt' },
-        { date: '2014', value: o('V2.phl-exports-2014') / o('V2.phl-exports-2013'), label: '2014: 36.4 Mt' },
+        ['2013', 1, '2013: 29.6 Mt'],
+        ['2014', o('V2.phl-exports-2014') / o('V2.phl-exports-2013'), '2014: 36.4 Mt'],
       ],
-      [{ expectation: 'V2.substitute', from: 0, to: 12 }],
+      [['V2.substitute', 0, 12]],
     ),
     modelPanel(
       "Indonesia's refined nickel output",
@@ -162,10 +162,10 @@ const V2 = calibrationEpisode({
       'multiple',
       v2IdnRefining,
       [
-        { date: '2014', value: 1, label: '2014: 24 kt' },
-        { date: '2018', value: o('V2.idn-refined-2018') / o('V2.idn-refined-2014'), label: '2018: 291 kt' },
+        ['2014', 1, '2014: 24 kt'],
+        ['2018', o('V2.idn-refined-2018') / o('V2.idn-refined-2014'), '2018: 291 kt'],
       ],
-      [{ expectation: 'V2.refining', from: 48, to: 60 }],
+      [['V2.refining', 48, 60]],
     ),
   ],
 });
@@ -251,11 +251,11 @@ const V10 = calibrationEpisode({
       'index, 2021 = 1 (model: month 0 = 1)',
       'ratio',
       v10Price,
-      V10_YEARS.map((year) => ({
-        date: year,
-        value: o(`V10.price-${year}`) / o('V10.price-2021'),
-        label: `${year}: ${o(`V10.price-${year}`).toLocaleString('en')} USD/t`,
-      })),
+      V10_YEARS.map((year) => [
+        year,
+        o(`V10.price-${year}`) / o('V10.price-2021'),
+        `${year}: ${o(`V10.price-${year}`).toLocaleString('en')} USD/t`,
+      ]),
       [],
     ),
     modelPanel(
@@ -263,11 +263,11 @@ const V10 = calibrationEpisode({
       'index, year 0 (2021) = 1',
       'ratio',
       v10Mine,
-      V10_YEARS.map((year) => ({
-        date: year,
-        value: o(`V10.mine-${year}`) / o('V10.mine-2021'),
-        label: `${year}: ${o(`V10.mine-${year}`)} kt`,
-      })),
+      V10_YEARS.map((year) => [
+        year,
+        o(`V10.mine-${year}`) / o('V10.mine-2021'),
+        `${year}: ${o(`V10.mine-${year}`)} kt`,
+      ]),
       [{ from: 24, to: 36, lo: 1.3 ** 2, hi: 1.4 ** 2, label: '+30–40%/yr' }],
     ),
   ],
@@ -296,8 +296,8 @@ const V11 = calibrationEpisode({
     wedgePanel(
       'Separated rare earths: price outside China over price inside',
       v11Wedge,
-      [{ date: '2012-05', value: o('V11.outside-premium'), label: '"31% more" (OECD, 2012)' }],
-      [{ expectation: 'V11.wedge', from: 12, to: 35 }],
+      [['2012-05', o('V11.outside-premium'), '"31% more" (OECD, 2012)']],
+      [['V11.wedge', 12, 35]],
     ),
   ],
 });
