@@ -173,16 +173,48 @@ export const o = observed;
 
 type Path = Panel['lines'][number]['value'];
 
-/** An observed point of a panel as a row: its date, value and label. */
-export type PointRow = readonly [date: string, value: number, label: string];
+/**
+ * An observed point of a panel as a row: its date, its value (a number, or the id of the
+ * observation that gives it) and its label.
+ */
+export type PointRow = readonly [date: string, value: number | string, label: string];
 /** An expectation's shaded range as a row: its id and the months since the event it spans. */
 export type BandRow = readonly [expectation: string, from: number, to: number];
 
-const pointsOf = (rows: readonly PointRow[]): Panel['points'] =>
-  rows.map(([date, value, label]) => ({ date, value, label }));
+/** The points of rows; an observation's value is divided by the `indexTo` observation's, when given. */
+const pointsOf = (rows: readonly PointRow[], indexTo?: string): Panel['points'] =>
+  rows.map(([date, value, label]) => ({
+    date,
+    value: typeof value === 'number' ? value : indexTo ? o(value) / o(indexTo) : o(value),
+    label,
+  }));
 const isBandRow = (b: BandRow | Panel['bands'][number]): b is BandRow => Array.isArray(b);
 const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[]): Panel['bands'] =>
   rows.map((b) => (isBandRow(b) ? { expectation: b[0], from: b[1], to: b[2] } : b));
+
+/** A panel's observed points and shaded ranges, as rows. */
+export interface Observed {
+  /** The observation the points' observations are indexed to (its value = 1), if any. */
+  indexTo?: string;
+  points: readonly PointRow[];
+  bands: readonly (BandRow | Panel['bands'][number])[];
+}
+
+/** A chart panel of one model path, labelled "model", beside the observed points. */
+export function modelPanel(
+  title: string,
+  value: Path,
+  { yLabel, format, indexTo, points, bands }: Observed & { yLabel: string; format: Format },
+): Panel {
+  return {
+    title,
+    yLabel,
+    format,
+    lines: [{ label: 'model', value }],
+    points: pointsOf(points, indexTo),
+    bands: bandsOf(bands),
+  };
+}
 
 /**
  * A chart panel of one model path as an index against the status quo (1 = as in the status
@@ -192,35 +224,14 @@ const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[]): Panel['ba
 export function againstStatusQuo(
   title: string,
   value: Path,
-  points: readonly PointRow[],
-  bands: readonly BandRow[],
-  yLabel = 'index, status quo = 1',
+  { indexTo, points, bands, yLabel = 'index, status quo = 1' }: Observed & { yLabel?: string },
 ): Panel {
   return {
     title,
     yLabel,
     format: 'ratio',
     lines: [{ label: 'model: against the status quo', value }],
-    points: pointsOf(points),
-    bands: bandsOf(bands),
-  };
-}
-
-/** A chart panel of one model path, labelled "model", beside the observed points. */
-export function modelPanel(
-  title: string,
-  yLabel: string,
-  format: Format,
-  value: Path,
-  points: readonly PointRow[],
-  bands: readonly (BandRow | Panel['bands'][number])[],
-): Panel {
-  return {
-    title,
-    yLabel,
-    format,
-    lines: [{ label: 'model', value }],
-    points: pointsOf(points),
+    points: pointsOf(points, indexTo),
     bands: bandsOf(bands),
   };
 }
@@ -233,12 +244,8 @@ export const priceWedge =
     insidePrice(runs.scenario, runs.event + k, good, exporter);
 
 /** A chart panel of a price wedge (priceWedge) beside the observed ratios. */
-export const wedgePanel = (
-  title: string,
-  value: Path,
-  points: readonly PointRow[],
-  bands: readonly BandRow[],
-) => modelPanel(title, 'ratio', 'ratio', value, points, bands);
+export const wedgePanel = (title: string, value: Path, observed: Observed) =>
+  modelPanel(title, value, { yLabel: 'ratio', format: 'ratio', ...observed });
 
 /** The ratio of one observation to another (after / before) as an observed figure. */
 export const ratioBetween = (before: string, after: string): Expectation['observed'] => ({

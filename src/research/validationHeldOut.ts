@@ -85,25 +85,21 @@ const H1 = heldOutEpisode({
     },
   ],
   chart: [
-    againstStatusQuo(
-      'Separated rare earths: price outside China',
-      h1Outside,
-      [
+    againstStatusQuo('Separated rare earths: price outside China', h1Outside, {
+      points: [
         ['2010-01', 1, 'start of 2010'],
-        ['2010-07', o('H1.la-2010-mid'), 'La oxide'],
-        ['2010-07', o('H1.ce-2010-mid'), 'Ce oxide'],
+        ['2010-07', 'H1.la-2010-mid', 'La oxide'],
+        ['2010-07', 'H1.ce-2010-mid', 'Ce oxide'],
       ],
-      [['H1.outside', 5, 7]],
-    ),
-    wedgePanel(
-      'Separated rare earths: price outside China over price inside',
-      h1Wedge,
-      [
+      bands: [['H1.outside', 5, 7]],
+    }),
+    wedgePanel('Separated rare earths: price outside China over price inside', h1Wedge, {
+      points: [
         ['2011-09', o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'), 'La, Q3 2011'],
         ['2011-10', o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09'), 'Ce, late 2011'],
       ],
-      [['H1.wedge', 12, 23]],
-    ),
+      bands: [['H1.wedge', 12, 23]],
+    }),
   ],
 });
 
@@ -166,17 +162,16 @@ const H2 = heldOutEpisode({
     },
   ],
   chart: [
-    againstStatusQuo(
-      'Gallium price outside China',
-      h2Outside,
-      [
+    againstStatusQuo('Gallium price outside China', h2Outside, {
+      indexTo: 'H2.ga-outside-2023-06-30',
+      points: [
         ['2023-06-30', 1, 'Rotterdam 257.5 USD/kg'],
-        ['2023-12-15', o('H2.ga-outside-2023-12-15') / o('H2.ga-outside-2023-06-30'), '550 USD/kg'],
-        ['2024-03', o('H2.ga-outside-2024-03') / o('H2.ga-outside-2023-06-30'), '575 USD/kg'],
+        ['2023-12-15', 'H2.ga-outside-2023-12-15', '550 USD/kg'],
+        ['2024-03', 'H2.ga-outside-2024-03', '575 USD/kg'],
       ],
-      [],
-      'index, before the licences = 1',
-    ),
+      bands: [],
+      yLabel: 'index, before the licences = 1',
+    }),
     {
       title: "China's gallium and germanium exports",
       yLabel: 'index, status quo = 1',
@@ -242,27 +237,22 @@ const H3 = heldOutEpisode({
     },
   ],
   chart: [
-    againstStatusQuo(
-      'Refined cobalt: price outside the DR Congo',
-      h3Refined,
-      [
+    againstStatusQuo('Refined cobalt: price outside the DR Congo', h3Refined, {
+      indexTo: 'H3.co-before',
+      points: [
         ['2025-02', 1, 'below 10 USD/lb'],
-        ['2025-09', o('H3.co-comex-2025-09') / o('H3.co-before'), 'COMEX 16 USD/lb'],
+        ['2025-09', 'H3.co-comex-2025-09', 'COMEX 16 USD/lb'],
       ],
-      [['H3.refined', 6, 8]],
-    ),
-    againstStatusQuo(
-      'Refined cobalt: price in China',
-      h3ChinaRefined,
-      [['2025-08', 1 + o('H3.sulphate-china-2025-08'), 'sulphate, +90% since January']],
-      [['H3.china-refined', 5, 7]],
-    ),
-    againstStatusQuo(
-      'Cobalt hydroxide (mine output): price paid in China',
-      h3Hydroxide,
-      [['2025-09', o('H3.hydroxide-2025-09'), '2.5× its lows']],
-      [['H3.hydroxide', 6, 8]],
-    ),
+      bands: [['H3.refined', 6, 8]],
+    }),
+    againstStatusQuo('Refined cobalt: price in China', h3ChinaRefined, {
+      points: [['2025-08', 1 + o('H3.sulphate-china-2025-08'), 'sulphate, +90% since January']],
+      bands: [['H3.china-refined', 5, 7]],
+    }),
+    againstStatusQuo('Cobalt hydroxide (mine output): price paid in China', h3Hydroxide, {
+      points: [['2025-09', 'H3.hydroxide-2025-09', '2.5× its lows']],
+      bands: [['H3.hydroxide', 6, 8]],
+    }),
   ],
 });
 
@@ -284,12 +274,10 @@ const H4 = heldOutEpisode({
     },
   ],
   chart: [
-    wedgePanel(
-      'Magnets: price outside China over price inside',
-      h4Wedge,
-      [['2025-10', o('H4.magnet-wedge'), 'Europe vs China (IEA)']],
-      [['H4.magnet-wedge', 5, 7]],
-    ),
+    wedgePanel('Magnets: price outside China over price inside', h4Wedge, {
+      points: [['2025-10', 'H4.magnet-wedge', 'Europe vs China (IEA)']],
+      bands: [['H4.magnet-wedge', 5, 7]],
+    }),
   ],
 });
 

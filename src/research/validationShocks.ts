@@ -122,51 +122,47 @@ const V2 = calibrationEpisode({
     },
   ],
   chart: [
-    againstStatusQuo(
-      'Refined nickel price outside Indonesia',
-      v2OutsideIndex,
-      [
+    againstStatusQuo('Refined nickel price outside Indonesia', v2OutsideIndex, {
+      indexTo: 'V2.lme-2014-01-13',
+      points: [
         ['2014-01-13', 1, 'LME 3M 14,190'],
-        ['2014-05', o('V2.lme-2014-05') / o('V2.lme-2014-01-13'), 'May'],
-        ['2014-05', o('V2.lme-2014-high') / o('V2.lme-2014-01-13'), '2014 high'],
-        ['2014-12-19', o('V2.lme-2014-12-19') / o('V2.lme-2014-01-13'), '19 Dec'],
+        ['2014-05', 'V2.lme-2014-05', 'May'],
+        ['2014-05', 'V2.lme-2014-high', '2014 high'],
+        ['2014-12-19', 'V2.lme-2014-12-19', '19 Dec'],
       ],
-      [
+      bands: [
         ['V2.outside-peak', 3, 5],
         ['V2.year-end', 10, 12],
       ],
-      'index, before the ban = 1',
-    ),
-    againstStatusQuo(
-      'Nickel ore price paid in China',
-      v2OreIndex,
-      [
+      yLabel: 'index, before the ban = 1',
+    }),
+    againstStatusQuo('Nickel ore price paid in China', v2OreIndex, {
+      indexTo: 'V2.ore-2014-02',
+      points: [
         ['2014-02-25', 1, 'PH ore CIF China 50 USD/wt'],
-        ['2014-04-05', o('V2.ore-2014-04') / o('V2.ore-2014-02'), '90 USD/wt'],
+        ['2014-04-05', 'V2.ore-2014-04', '90 USD/wt'],
       ],
-      [['V2.ore-price', 1, 3]],
-      'index, before the ban = 1',
-    ),
-    againstStatusQuo(
-      'Philippine nickel ore exports',
-      v2PhlExports,
-      [
+      bands: [['V2.ore-price', 1, 3]],
+      yLabel: 'index, before the ban = 1',
+    }),
+    againstStatusQuo('Philippine nickel ore exports', v2PhlExports, {
+      indexTo: 'V2.phl-exports-2013',
+      points: [
         ['2013', 1, '2013: 29.6 Mt'],
-        ['2014', o('V2.phl-exports-2014') / o('V2.phl-exports-2013'), '2014: 36.4 Mt'],
+        ['2014', 'V2.phl-exports-2014', '2014: 36.4 Mt'],
       ],
-      [['V2.substitute', 0, 12]],
-    ),
-    modelPanel(
-      "Indonesia's refined nickel output",
-      'multiple of the month before the ban',
-      'multiple',
-      v2IdnRefining,
-      [
+      bands: [['V2.substitute', 0, 12]],
+    }),
+    modelPanel("Indonesia's refined nickel output", v2IdnRefining, {
+      yLabel: 'multiple of the month before the ban',
+      format: 'multiple',
+      indexTo: 'V2.idn-refined-2014',
+      points: [
         ['2014', 1, '2014: 24 kt'],
-        ['2018', o('V2.idn-refined-2018') / o('V2.idn-refined-2014'), '2018: 291 kt'],
+        ['2018', 'V2.idn-refined-2018', '2018: 291 kt'],
       ],
-      [['V2.refining', 48, 60]],
-    ),
+      bands: [['V2.refining', 48, 60]],
+    }),
   ],
 });
 
@@ -246,30 +242,26 @@ const V10 = calibrationEpisode({
     },
   ],
   chart: [
-    modelPanel(
-      'World price of refined lithium',
-      'index, 2021 = 1 (model: month 0 = 1)',
-      'ratio',
-      v10Price,
-      V10_YEARS.map((year) => [
+    modelPanel('World price of refined lithium', v10Price, {
+      yLabel: 'index, 2021 = 1 (model: month 0 = 1)',
+      format: 'ratio',
+      points: V10_YEARS.map((year) => [
         year,
         o(`V10.price-${year}`) / o('V10.price-2021'),
         `${year}: ${o(`V10.price-${year}`).toLocaleString('en')} USD/t`,
       ]),
-      [],
-    ),
-    modelPanel(
-      'World lithium mine output',
-      'index, year 0 (2021) = 1',
-      'ratio',
-      v10Mine,
-      V10_YEARS.map((year) => [
+      bands: [],
+    }),
+    modelPanel('World lithium mine output', v10Mine, {
+      yLabel: 'index, year 0 (2021) = 1',
+      format: 'ratio',
+      points: V10_YEARS.map((year) => [
         year,
         o(`V10.mine-${year}`) / o('V10.mine-2021'),
         `${year}: ${o(`V10.mine-${year}`)} kt`,
       ]),
-      [{ from: 24, to: 36, lo: 1.3 ** 2, hi: 1.4 ** 2, label: '+30–40%/yr' }],
-    ),
+      bands: [{ from: 24, to: 36, lo: 1.3 ** 2, hi: 1.4 ** 2, label: '+30–40%/yr' }],
+    }),
   ],
 });
 
@@ -293,12 +285,10 @@ const V11 = calibrationEpisode({
     },
   ],
   chart: [
-    wedgePanel(
-      'Separated rare earths: price outside China over price inside',
-      v11Wedge,
-      [['2012-05', o('V11.outside-premium'), '"31% more" (OECD, 2012)']],
-      [['V11.wedge', 12, 35]],
-    ),
+    wedgePanel('Separated rare earths: price outside China over price inside', v11Wedge, {
+      points: [['2012-05', 'V11.outside-premium', '"31% more" (OECD, 2012)']],
+      bands: [['V11.wedge', 12, 35]],
+    }),
   ],
 });
 
