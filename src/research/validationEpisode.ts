@@ -181,21 +181,26 @@ export type PointRow = readonly [date: string, value: number | string, label: st
 /** An expectation's shaded range as a row: its id and the months since the event it spans. */
 export type BandRow = readonly [expectation: string, from: number, to: number];
 
-/** The points of rows; an observation's value is divided by the `indexTo` observation's, when given. */
-const pointsOf = (rows: readonly PointRow[], indexTo?: string): Panel['points'] =>
-  rows.map(([date, value, label]) => ({
+/**
+ * The points of a panel: the `base` point first, if any, and the rows; when there is a base,
+ * each observation's value is divided by the base's, so the base stands at 1.
+ */
+function pointsOf({ base, points }: Observed): Panel['points'] {
+  const by = base ? o(base[1]) : 1;
+  return (base ? [base, ...points] : points).map(([date, value, label]) => ({
     date,
-    value: typeof value === 'number' ? value : indexTo ? o(value) / o(indexTo) : o(value),
+    value: typeof value === 'number' ? value : base ? o(value) / by : o(value),
     label,
   }));
+}
 const isBandRow = (b: BandRow | Panel['bands'][number]): b is BandRow => Array.isArray(b);
 const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[]): Panel['bands'] =>
   rows.map((b) => (isBandRow(b) ? { expectation: b[0], from: b[1], to: b[2] } : b));
 
 /** A panel's observed points and shaded ranges, as rows. */
 export interface Observed {
-  /** The observation the points' observations are indexed to (its value = 1), if any. */
-  indexTo?: string;
+  /** The observed point the others are indexed to, with the id of its observation (drawn at 1). */
+  base?: readonly [date: string, observation: string, label: string];
   points: readonly PointRow[];
   bands: readonly (BandRow | Panel['bands'][number])[];
 }
@@ -204,15 +209,15 @@ export interface Observed {
 export function modelPanel(
   title: string,
   value: Path,
-  { yLabel, format, indexTo, points, bands }: Observed & { yLabel: string; format: Format },
+  { yLabel, format, ...observed }: Observed & { yLabel: string; format: Format },
 ): Panel {
   return {
     title,
     yLabel,
     format,
     lines: [{ label: 'model', value }],
-    points: pointsOf(points, indexTo),
-    bands: bandsOf(bands),
+    points: pointsOf(observed),
+    bands: bandsOf(observed.bands),
   };
 }
 
@@ -224,15 +229,15 @@ export function modelPanel(
 export function againstStatusQuo(
   title: string,
   value: Path,
-  { indexTo, points, bands, yLabel = 'index, status quo = 1' }: Observed & { yLabel?: string },
+  { yLabel = 'index, status quo = 1', ...observed }: Observed & { yLabel?: string },
 ): Panel {
   return {
     title,
     yLabel,
     format: 'ratio',
     lines: [{ label: 'model: against the status quo', value }],
-    points: pointsOf(points, indexTo),
-    bands: bandsOf(bands),
+    points: pointsOf(observed),
+    bands: bandsOf(observed.bands),
   };
 }
 

@@ -163,9 +163,8 @@ const H2 = heldOutEpisode({
   ],
   chart: [
     againstStatusQuo('Gallium price outside China', h2Outside, {
-      indexTo: 'H2.ga-outside-2023-06-30',
+      base: ['2023-06-30', 'H2.ga-outside-2023-06-30', 'Rotterdam 257.5 USD/kg'],
       points: [
-        ['2023-06-30', 1, 'Rotterdam 257.5 USD/kg'],
         ['2023-12-15', 'H2.ga-outside-2023-12-15', '550 USD/kg'],
         ['2024-03', 'H2.ga-outside-2024-03', '575 USD/kg'],
       ],
@@ -238,11 +237,8 @@ const H3 = heldOutEpisode({
   ],
   chart: [
     againstStatusQuo('Refined cobalt: price outside the DR Congo', h3Refined, {
-      indexTo: 'H3.co-before',
-      points: [
-        ['2025-02', 1, 'below 10 USD/lb'],
-        ['2025-09', 'H3.co-comex-2025-09', 'COMEX 16 USD/lb'],
-      ],
+      base: ['2025-02', 'H3.co-before', 'below 10 USD/lb'],
+      points: [['2025-09', 'H3.co-comex-2025-09', 'COMEX 16 USD/lb']],
       bands: [['H3.refined', 6, 8]],
     }),
     againstStatusQuo('Refined cobalt: price in China', h3ChinaRefined, {

@@ -123,9 +123,8 @@ const V2 = calibrationEpisode({
   ],
   chart: [
     againstStatusQuo('Refined nickel price outside Indonesia', v2OutsideIndex, {
-      indexTo: 'V2.lme-2014-01-13',
+      base: ['2014-01-13', 'V2.lme-2014-01-13', 'LME 3M 14,190'],
       points: [
-        ['2014-01-13', 1, 'LME 3M 14,190'],
         ['2014-05', 'V2.lme-2014-05', 'May'],
         ['2014-05', 'V2.lme-2014-high', '2014 high'],
         ['2014-12-19', 'V2.lme-2014-12-19', '19 Dec'],
@@ -137,30 +136,21 @@ const V2 = calibrationEpisode({
       yLabel: 'index, before the ban = 1',
     }),
     againstStatusQuo('Nickel ore price paid in China', v2OreIndex, {
-      indexTo: 'V2.ore-2014-02',
-      points: [
-        ['2014-02-25', 1, 'PH ore CIF China 50 USD/wt'],
-        ['2014-04-05', 'V2.ore-2014-04', '90 USD/wt'],
-      ],
+      base: ['2014-02-25', 'V2.ore-2014-02', 'PH ore CIF China 50 USD/wt'],
+      points: [['2014-04-05', 'V2.ore-2014-04', '90 USD/wt']],
       bands: [['V2.ore-price', 1, 3]],
       yLabel: 'index, before the ban = 1',
     }),
     againstStatusQuo('Philippine nickel ore exports', v2PhlExports, {
-      indexTo: 'V2.phl-exports-2013',
-      points: [
-        ['2013', 1, '2013: 29.6 Mt'],
-        ['2014', 'V2.phl-exports-2014', '2014: 36.4 Mt'],
-      ],
+      base: ['2013', 'V2.phl-exports-2013', '2013: 29.6 Mt'],
+      points: [['2014', 'V2.phl-exports-2014', '2014: 36.4 Mt']],
       bands: [['V2.substitute', 0, 12]],
     }),
     modelPanel("Indonesia's refined nickel output", v2IdnRefining, {
       yLabel: 'multiple of the month before the ban',
       format: 'multiple',
-      indexTo: 'V2.idn-refined-2014',
-      points: [
-        ['2014', 1, '2014: 24 kt'],
-        ['2018', 'V2.idn-refined-2018', '2018: 291 kt'],
-      ],
+      base: ['2014', 'V2.idn-refined-2014', '2014: 24 kt'],
+      points: [['2018', 'V2.idn-refined-2018', '2018: 291 kt']],
       bands: [['V2.refining', 48, 60]],
     }),
   ],
