@@ -19,24 +19,21 @@ export interface TaskResources {
 // phases run 52 M agent-months/s, and the coordinator's work per month (21 markets, policies,
 // metrics) takes about 3 ms whatever the resolution. A cluster core may be slower or busier:
 // the time limit below allows three times the estimate, plus start-up.
-const AGENT_MONTHS_PER_SECOND = 52.0e6;
-const COORDINATOR_SECONDS_PER_MONTH = 0.003;
+const SPEED = { agentMonthsPerSecond: 52.0e6, coordinatorSecondsPerMonth: 0.003 };
 // Start-up of one task: `npm run sim` checks its prebuilt bundle (scripts/cli.mjs; it rebuilds
 // it first if the sources changed) and builds the world, under a second to a few seconds on a
 // 2-core VM; allow a few minutes for a cold shared file system.
 const STARTUP_MINUTES = 3;
 // Memory (measured with /usr/bin/time, status quo, one thread): Node with the engine loaded
 // about 140 MiB; agents' state about 100 B each; results about 0.3 MiB per month.
-const BASE_MIB = 160;
-const BYTES_PER_AGENT = 100;
-const MIB_PER_MONTH = 0.4;
+const MEMORY = { baseMiB: 160, bytesPerAgent: 100, miBPerMonth: 0.4 };
 
 /** Estimates one shard task: `runs` runs of `agents` agents over `months` months, one after another. */
 export function taskResources(agents: number, months: number, runs: number): TaskResources {
-  const perRun = months * (COORDINATOR_SECONDS_PER_MONTH + agents / AGENT_MONTHS_PER_SECOND);
+  const perRun = months * (SPEED.coordinatorSecondsPerMonth + agents / SPEED.agentMonthsPerSecond);
   const estimateSeconds = runs * perRun;
   const minutes = Math.max(5, Math.ceil(STARTUP_MINUTES + (3 * estimateSeconds) / 60));
-  const need = BASE_MIB + (agents * BYTES_PER_AGENT) / 2 ** 20 + months * MIB_PER_MONTH;
+  const need = MEMORY.baseMiB + (agents * MEMORY.bytesPerAgent) / 2 ** 20 + months * MEMORY.miBPerMonth;
   // Twice the need for the garbage collector's headroom, rounded up to 256 MiB.
   const memoryMiB = Math.max(512, Math.ceil((2 * need) / 256) * 256);
   return { minutes, memoryMiB, estimateSeconds };
