@@ -7,14 +7,16 @@
  * shares 0–1. Every NodeFigure names its source; estimated figures say ESTIMATE and how.
  */
 import raw from './generated/calibration.json';
-import type {
-  DemandGrowth,
-  ImportReliance,
-  MineralId,
-  ReferencePrice,
-  SourceKey,
-  StageCalibration,
-  StageId,
+import {
+  type DemandGrowth,
+  type ImportReliance,
+  MINERAL_IDS,
+  type MineralId,
+  type ReferencePrice,
+  type SourceKey,
+  STAGE_IDS,
+  type StageCalibration,
+  type StageId,
 } from './types';
 
 /** One node of the generator's node list (the order NODES must follow). */
@@ -60,7 +62,46 @@ interface CalibrationFile {
   manufacturingValueAdded: ManufacturingValueAdded;
 }
 
-const file = raw as unknown as CalibrationFile;
+const NODE_KINDS: readonly string[] = [
+  'host',
+  'delegation',
+  'producer',
+  'rest',
+] satisfies CalibrationNodeEntry['kind'][];
+
+/**
+ * JSON types its strings as string; the generator's output is checked for the few fields the
+ * model reads as enumerations (node kinds, mineral and stage ids), so a generator that wrote
+ * something else fails at load with the entry named instead of miscomputing later.
+ */
+export function isCalibrationFile(data: typeof raw): data is typeof raw & CalibrationFile {
+  const fail = (what: string, value: unknown) => {
+    throw new Error(
+      `src/data/generated/calibration.json: ${what} ${JSON.stringify(value)} is not one the model knows`,
+    );
+  };
+  const minerals: readonly string[] = MINERAL_IDS;
+  const stages: readonly string[] = STAGE_IDS;
+  for (const node of data.nodes)
+    if (!NODE_KINDS.includes(node.kind)) fail(`node ${node.code}'s kind`, node.kind);
+  const entries: { mineral: string; stage?: string }[] = [
+    ...data.production,
+    ...data.consumption,
+    ...data.balance,
+    ...data.prices,
+    ...data.importReliance,
+    ...data.demandGrowth,
+  ];
+  for (const entry of entries) {
+    if (!minerals.includes(entry.mineral)) fail('mineral', entry.mineral);
+    if (entry.stage !== undefined && !stages.includes(entry.stage))
+      fail(`${entry.mineral}'s stage`, entry.stage);
+  }
+  return true;
+}
+
+if (!isCalibrationFile(raw)) throw new Error('src/data/generated/calibration.json is not a calibration file');
+const file: CalibrationFile = raw;
 
 export const CALIBRATION_YEAR: number = file.year;
 

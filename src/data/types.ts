@@ -71,26 +71,32 @@ export interface TradeNode {
   marker?: { lon: number; lat: number };
 }
 
-export type MineralId =
-  | 'lithium'
-  | 'nickel'
-  | 'cobalt'
-  | 'graphite'
-  | 'rare_earths'
-  | 'copper'
-  | 'manganese'
-  | 'silicon'
-  | 'gallium'
-  | 'germanium'
-  | 'antimony'
-  | 'tungsten'
-  | 'platinum'
-  | 'palladium';
+/** The minerals the model knows, in the order of the mineral picker's data. */
+export const MINERAL_IDS = [
+  'lithium',
+  'nickel',
+  'cobalt',
+  'graphite',
+  'rare_earths',
+  'copper',
+  'manganese',
+  'silicon',
+  'gallium',
+  'germanium',
+  'antimony',
+  'tungsten',
+  'platinum',
+  'palladium',
+] as const;
+
+export type MineralId = (typeof MINERAL_IDS)[number];
 
 /** What a mineral is mostly used for: groups the mineral picker. */
 export type MineralUse = 'batteries' | 'magnets' | 'electronics' | 'alloys' | 'catalysts';
 
-export type StageId = 'mine' | 'refine' | 'magnet';
+export const STAGE_IDS = ['mine', 'refine', 'magnet'] as const;
+
+export type StageId = (typeof STAGE_IDS)[number];
 
 export interface StageInfo {
   id: StageId;

@@ -3,8 +3,9 @@ declare module 'comlink/dist/esm/node-adapter.mjs' {
   import type { Endpoint } from 'comlink';
   export interface NodeEndpoint {
     postMessage(message: unknown, transfer?: readonly unknown[]): void;
-    on(type: string, listener: (value: unknown) => void): void;
-    off(type: string, listener: (value: unknown) => void): void;
+    // The adapter listens to 'message' only; typed so a worker_threads Worker fits as it is.
+    on(type: 'message', listener: (value: unknown) => void): unknown;
+    off(type: 'message', listener: (value: unknown) => void): unknown;
     start?: () => void;
   }
   export default function nodeEndpoint(endpoint: NodeEndpoint): Endpoint;

@@ -7,7 +7,7 @@
  * Failures come back as values ({ ok: false, worker, message }) rather than exceptions, so
  * the page learns which worker failed (comlink carries only an error's message).
  */
-import { type Remote, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import {
   type MonthSlice,
   type ResultsStorage,
@@ -42,8 +42,12 @@ export interface ServiceFailure {
   message: string;
 }
 
-/** Receives finished months, in order, several at a time when they come fast (MONTH_BATCH_MS). */
-export type MonthSink = (slices: MonthSlice[]) => void;
+/**
+ * Receives finished months, in order, several at a time when they come fast (MONTH_BATCH_MS).
+ * The page's sink returns nothing; in the worker it is a comlink proxy, whose every call
+ * resolves when the page has read the months.
+ */
+export type MonthSink = (slices: MonthSlice[]) => void | Promise<void>;
 
 export type LoadReply = { ok: true; info: LoadInfo } | ServiceFailure;
 export type RunReply = { ok: true; status: 'done' | 'paused' } | ServiceFailure;
@@ -172,7 +176,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
 
     async run(onMonth) {
       // A comlink proxy: each call posts months to the page and resolves when the page has them.
-      const deliver = onMonth as unknown as Remote<MonthSink>;
       await settle();
       pauseRequested = false;
       const body = async (): Promise<RunReply> => {
@@ -184,7 +187,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         let batchStarted = 0;
         const send = () => {
           if (batch.length === 0) return;
-          const delivery = { months: batch.length, read: deliver(transfer(batch, buffers)) };
+          const delivery = { months: batch.length, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
           batch = [];
           buffers = [];
           inFlight.push(delivery);

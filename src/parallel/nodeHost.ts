@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
-import nodeEndpoint, { type NodeEndpoint } from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { BlockWorkerHandle } from './parallelEngine.ts';
 import type { BlockWorkerApi } from './protocol.ts';
 
@@ -22,7 +22,7 @@ const BOOT = import.meta.url.endsWith('.ts')
 export function spawnNodeBlockWorker(index: number, onThread?: (thread: Worker) => void): BlockWorkerHandle {
   const worker = new Worker(BOOT, { name: `block worker ${index}` });
   onThread?.(worker);
-  const api = wrap<BlockWorkerApi>(nodeEndpoint(worker as unknown as NodeEndpoint));
+  const api = wrap<BlockWorkerApi>(nodeEndpoint(worker));
   let terminating = false;
   const failed = new Promise<never>((_, reject) => {
     worker.on('error', (error) => reject(error));

@@ -94,7 +94,9 @@ type WaitAsync = (
   timeout?: number,
 ) => { async: false; value: string } | { async: true; value: Promise<string> };
 
-const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+// ES2024's Atomics.waitAsync: absent from the ES2023 library this project compiles against, and
+// from older engines (the fallback below polls).
+const waitAsync: WaitAsync | undefined = Reflect.get(Atomics, 'waitAsync');
 
 /** A macrotask turn, so worker error events can arrive (fallback when Atomics.waitAsync is missing). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -4,16 +4,12 @@
  * time through comlink. Cancelling terminates the workers, which is the only way to stop a
  * simulation in the middle.
  */
-import { wrap } from 'comlink';
+import { type Remote, wrap } from 'comlink';
 import type { ResearchService } from '../research/service.ts';
 import { createTaskPool, type TaskPool } from '../research/taskPool.ts';
 
 /** What a task sees of a research worker: the service, every call asynchronous. */
-export type ResearchWorkerApi = {
-  [K in keyof ResearchService]: (
-    ...args: Parameters<ResearchService[K]>
-  ) => Promise<ReturnType<ResearchService[K]>>;
-};
+export type ResearchWorkerApi = Remote<ResearchService>;
 
 export type ResearchPool = TaskPool<ResearchWorkerApi>;
 
@@ -34,7 +30,7 @@ export function createBrowserResearchPool(size: number): ResearchPool {
       );
     });
     return {
-      service: wrap<ResearchService>(worker) as unknown as ResearchWorkerApi,
+      service: wrap<ResearchService>(worker),
       lost,
       terminate: () => worker.terminate(),
     };

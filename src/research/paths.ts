@@ -129,7 +129,10 @@ const NOT_PARAMETERS = new Set([
  * zone memberships (`zones[0].members`, values as node sets). In that order, so the common
  * choices come first in a list.
  */
-export function suggestedPaths(scenario: Record<string, unknown>): PathSuggestion[] {
+export function suggestedPaths(scenario: {
+  readonly elasticities?: unknown;
+  readonly market?: unknown;
+}): PathSuggestion[] {
   const out: PathSuggestion[] = [];
   const members: PathSuggestion[] = [];
   const visit = (value: unknown, path: string, key: string) => {

@@ -23,7 +23,7 @@ import {
 } from '../viz/mapColouring.ts';
 import { createMapLegend } from '../viz/mapLegend.ts';
 import { FLOW_STYLE } from '../viz/palette.ts';
-import { type CountriesTopology, createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
+import { createWorldMap, type MapArc, type WorldMap } from '../viz/worldMap.ts';
 import { createSortableTable, type TableColumn } from './dataTable.ts';
 import { formatShare, monthFacts, monthLines, outputFacts } from './nodeFacts.ts';
 import type { DrawOutcome } from './resultPanels.ts';
@@ -105,7 +105,7 @@ export function createMapPanel(
   // paint, so the page and its controls do not wait for them.
   (handlers.deferred ?? afterFirstPaint)(() => {
     import('world-atlas/countries-50m.json')
-      .then((atlas) => map.setBorders(atlas.default as unknown as CountriesTopology))
+      .then((atlas) => map.setBorders(atlas.default))
       .catch((error: unknown) => {
         const note = el('p', {
           className: 'hint map-borders-failed',

@@ -129,9 +129,7 @@ export function createEnsembleTab(context: ResearchContext): ResearchTab {
     });
     // A known path fills in ±25% around the scenario's value when the ends are still empty.
     pathInput.addEventListener('change', () => {
-      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
-        (p) => p.path === pathInput.value.trim(),
-      );
+      const known = suggestedPaths(store.state.scenario).find((p) => p.path === pathInput.value.trim());
       if (!known || typeof known.value !== 'number' || lowInput.value || highInput.value) return;
       const [a, b] = [known.value * 0.75, known.value * 1.25].sort((x, y) => x - y);
       lowInput.value = String(round4(a));

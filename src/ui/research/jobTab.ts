@@ -135,9 +135,7 @@ export function createJobTab<Plan>(context: ResearchContext, options: JobTabOpti
           if (!visible) return;
           if (pathsFor !== state.scenario) {
             pathsFor = state.scenario;
-            const offered = suggestedPaths(state.scenario as unknown as Record<string, unknown>).filter(
-              options.offerPath ?? (() => true),
-            );
+            const offered = suggestedPaths(state.scenario).filter(options.offerPath ?? (() => true));
             paths.replaceChildren(
               ...offered.map((p) => {
                 const option = el('option');

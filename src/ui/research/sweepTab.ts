@@ -111,9 +111,7 @@ export function createSweepTab(context: ResearchContext): ResearchTab {
     suggest.id = `sweep-suggest-${n}`;
     suggest.hidden = true;
     const offer = () => {
-      const known = suggestedPaths(store.state.scenario as unknown as Record<string, unknown>).find(
-        (p) => p.path === path.value.trim(),
-      );
+      const known = suggestedPaths(store.state.scenario).find((p) => p.path === path.value.trim());
       const text = known ? defaultValues(known.value, known.kind) : '';
       values.placeholder = text ? `suggested: ${text}` : fallback;
       suggest.dataset.values = text;

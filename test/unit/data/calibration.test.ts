@@ -6,13 +6,15 @@ import {
   consumptionFor,
   DEMAND_GROWTH,
   IMPORT_RELIANCE,
+  isCalibrationFile,
   PRICES,
   PRODUCTION,
   priceFor,
 } from '../../../src/data/calibration';
+import raw from '../../../src/data/generated/calibration.json';
 import { finalStages, MINERALS } from '../../../src/data/minerals';
 import { NODES } from '../../../src/data/nodes';
-import type { MineralId, StageCalibration } from '../../../src/data/types';
+import { MINERAL_IDS, type MineralId, type StageCalibration } from '../../../src/data/types';
 
 const within = (actual: number, expected: number, tolerance: number) =>
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
@@ -245,5 +247,24 @@ describe('prices, import reliance, demand growth', () => {
       (455_487 / 205_000) ** (1 / 6) - 1,
       1e-4,
     );
+  });
+});
+
+describe('the generated calibration file is checked at load', () => {
+  it('accepts the shipped file and names an unknown stage, mineral or node kind', () => {
+    expect(isCalibrationFile(raw)).toBe(true);
+    const badStage = structuredClone(raw);
+    badStage.prices[0].stage = 'smelt';
+    expect(() => isCalibrationFile(badStage)).toThrow(/lithium's stage "smelt"/);
+    const badMineral = structuredClone(raw);
+    badMineral.demandGrowth[0].mineral = 'unobtainium';
+    expect(() => isCalibrationFile(badMineral)).toThrow(/mineral "unobtainium"/);
+    const badKind = structuredClone(raw);
+    badKind.nodes[0].kind = 'colony';
+    expect(() => isCalibrationFile(badKind)).toThrow(/kind "colony"/);
+  });
+
+  it('knows every mineral the file calibrates', () => {
+    expect(new Set(PRODUCTION.map((s) => s.mineral))).toEqual(new Set(MINERAL_IDS));
   });
 });
