@@ -14,7 +14,14 @@
  * concentrate and coal fly ash. Each node's feed equals its refined output.
  */
 import { balanceFor } from './calibration';
-import type { Mineral, MineralId, MineralUse, StageId, StageInfo } from './types';
+import {
+  type Mineral,
+  type MineralId,
+  type MineralUse,
+  STAGE_IDS,
+  type StageId,
+  type StageInfo,
+} from './types';
 
 function stage(mineral: MineralId, id: StageId, name: string, traded = true): StageInfo {
   const balance = balanceFor(mineral, id);
@@ -53,7 +60,7 @@ const MINERAL_ROWS: readonly (readonly [id: MineralId, use: MineralUse, name: st
   ['palladium', 'catalysts', 'Palladium', 't Pd'],
 ];
 
-/** What each stage of a mineral yields, in chain order: mine, refine and, for rare earths, magnet. */
+/** What each stage of a mineral yields, in STAGE_IDS order: mine, refine and, for rare earths, magnet. */
 const STAGE_PRODUCTS: Readonly<Record<MineralId, readonly string[]>> = {
   lithium: ['spodumene concentrate and brine', 'lithium carbonate and hydroxide'],
   nickel: ['ore and concentrate', 'refined nickel, NPI, matte and intermediates'],
@@ -78,8 +85,6 @@ const STAGE_PRODUCTS: Readonly<Record<MineralId, readonly string[]>> = {
   palladium: ['PGM concentrate and matte (Pd content)', 'refined palladium'],
 };
 
-const STAGE_CHAIN: readonly StageId[] = ['mine', 'refine', 'magnet'];
-
 export const MINERALS: readonly Mineral[] = MINERAL_ROWS.map(([id, use, name, unit]) => ({
   id,
   ...(REFINED_AT_MINE.has(id) ? { refiningPlacedAtMine: true } : {}),
@@ -87,7 +92,7 @@ export const MINERALS: readonly Mineral[] = MINERAL_ROWS.map(([id, use, name, un
   name,
   unit,
   stages: STAGE_PRODUCTS[id].map((product, i) =>
-    stage(id, STAGE_CHAIN[i], product, !(i === 0 && UNTRADED_MINE.has(id))),
+    stage(id, STAGE_IDS[i], product, !(i === 0 && UNTRADED_MINE.has(id))),
   ),
 }));
 
