@@ -124,6 +124,47 @@ export function sharedResultsStorage(meta: Omit<ResultsMeta, 'engineVersion'>): 
   return { series, stockpileTonnes: shared(meta.months * meta.stockpiles.length) };
 }
 
+/** Float64 values in a 4 KiB memory page. */
+const PAGE_VALUES = 4096 / Float64Array.BYTES_PER_ELEMENT;
+
+/**
+ * Writes +0 into one value of every 4 KiB page of month `month` of series `part`, `part +
+ * parts`, … of results on shared storage: a block worker does it while the coordinator works on
+ * an earlier month, so the kernel maps the month's fresh pages on an idle core rather than in
+ * the coordinator's record of the month (first writes cost tens of µs a page on a VM, about 1 ms
+ * a month). A series whose month `month − 2` was all +0 is left alone: recordMonth writes no
+ * +0, so its pages may never be needed. The caller guarantees that month `month` is not
+ * recorded yet and will be recorded only after this returns (phases.ts: touchableMonth), and
+ * month `month − 2` is recorded.
+ */
+export function prefaultMonth(
+  storage: ResultsStorage,
+  stride: number,
+  month: number,
+  part: number,
+  parts: number,
+): void {
+  const start = month * stride;
+  const end = start + stride;
+  if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
+  for (let i = part; i < SERIES.length; i += parts) {
+    const series = storage.series[SERIES[i]];
+    if (month >= 2 && allPositiveZero(series, start - 2 * stride, start - stride)) continue;
+    // Consecutive touches a page apart: every page the month overlaps gets one (the last too).
+    for (let at = start; at < end; at += PAGE_VALUES) series[at] = 0;
+    series[end - 1] = 0;
+  }
+}
+
+/** Whether values [from, to) of `values` are all +0. */
+function allPositiveZero(values: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const value = values[i];
+    if (value !== 0 || 1 / value < 0) return false;
+  }
+  return true;
+}
+
 export function createResults(
   meta: Omit<ResultsMeta, 'engineVersion'>,
   storage: ResultsStorage | null = null,
