@@ -102,10 +102,11 @@ export const ENGINE_VERSION = 1;
 
 /**
  * The arrays a run's monthly series and stockpile holdings live in. A cross-origin isolated
- * page gets them on shared memory from the engine's worker (sharedResultsStorage), which
- * writes each month there itself (writeMonth): the page then copies nothing, and never
- * touches fresh memory during a run (first writes to new pages cost several ms a month in
- * Chromium).
+ * page gets them on shared memory from the engine's worker: the parallel engine's own results
+ * when it shares memory with its block workers (the coordinator records there and the workers
+ * map each month's pages ahead: prefaultMonth), else storage (sharedResultsStorage) the worker
+ * writes each month into (writeMonth). The page then copies nothing, and never touches fresh
+ * memory during a run (first writes to new pages cost several ms a month in Chromium).
  */
 export interface ResultsStorage {
   series: Record<SeriesName, Float64Array>;
@@ -241,13 +242,16 @@ export function sliceMonth(results: RunResults, month: number): MonthSlice {
  */
 export function writeMonth(results: RunResults, month: number, storage: ResultsStorage): MonthSlice {
   const stride = results.meta.goods.length * results.meta.nodes.length;
-  for (const name of SERIES)
-    storage.series[name].set(
-      results.series[name].subarray(month * stride, (month + 1) * stride),
-      month * stride,
-    );
-  const s = results.meta.stockpiles.length;
-  storage.stockpileTonnes.set(results.stockpileTonnes.subarray(month * s, (month + 1) * s), month * s);
+  // Storage that is the results' own (the parallel engine records on shared memory) holds the month already.
+  if (storage.series.price !== results.series.price) {
+    for (const name of SERIES)
+      storage.series[name].set(
+        results.series[name].subarray(month * stride, (month + 1) * stride),
+        month * stride,
+      );
+    const s = results.meta.stockpiles.length;
+    storage.stockpileTonnes.set(results.stockpileTonnes.subarray(month * s, (month + 1) * s), month * s);
+  }
   return {
     month,
     series: null,
