@@ -61,6 +61,7 @@ import {
   clearGood,
   createOutcome,
   createWorkspace,
+  type GoodMarketInput,
   type GoodMarketOutcome,
   type MarketWorkspace,
 } from './market.ts';
@@ -70,7 +71,7 @@ import { baseTariffMatrices, originPreferences, referenceLandedCosts } from './p
 import { createPriceState, type PriceState, updatePrices } from './prices.ts';
 import { conservationError, type RecordSources, recordMonth } from './recording.ts';
 import { createRecycling, generateRecycling, type RecyclingState, settleRecycling } from './recycling.ts';
-import { createResults, type RunResults } from './results.ts';
+import { createResults, type RunResults, sharedResultsStorage } from './results.ts';
 import {
   anchorExitPrices,
   createRouteState,
@@ -81,6 +82,9 @@ import {
 import { createStockpiles, planStockpiles, type StockpileState, settleStockpiles } from './stockpiles.ts';
 import { payPriceGapSubsidies } from './subsidies.ts';
 import { distanceMatrix, transportCosts, type World } from './world.ts';
+
+/** Placeholder for a market input's per-month arrays until the first clear sets them. */
+const EMPTY = new Float64Array(0);
 
 export class Coordinator {
   readonly world: World;
@@ -134,6 +138,11 @@ export class Coordinator {
   private readonly decisionSums: PartialSums;
   private readonly settlementSums: PartialSums;
   private readonly outcomes: GoodMarketOutcome[];
+  /**
+   * Per good: its market's input, made once with the good's own views of the month's offers,
+   * bids, prices and preferences; clear sets the month's policy fields (no garbage a month).
+   */
+  private readonly marketInputs: GoodMarketInput[];
   private readonly workspace: MarketWorkspace;
   /** This month's market inputs per key, t: offers and bids. */
   private readonly monthOffer: Float64Array;
@@ -149,7 +158,18 @@ export class Coordinator {
    */
   private settlingPolicy: MonthPolicy | null = null;
 
-  constructor(world: World, scenario: Scenario, plan: PopulationPlan, viewBuffer?: ArrayBufferLike) {
+  /**
+   * `viewBuffer`: the market views' memory (the workers' shared buffer, else the coordinator's
+   * own). `sharedResults`: record on SharedArrayBuffers, which block workers prefault a month
+   * ahead (results.ts: prefaultMonth).
+   */
+  constructor(
+    world: World,
+    scenario: Scenario,
+    plan: PopulationPlan,
+    viewBuffer?: ArrayBufferLike,
+    sharedResults = false,
+  ) {
     this.world = world;
     this.scenario = scenario;
     this.plan = plan;
@@ -206,12 +226,29 @@ export class Coordinator {
     this.decisionSums = compileSums(this.agg, DECISION_FIELDS, world, plan);
     this.settlementSums = compileSums(this.agg, SETTLEMENT_FIELDS, world, plan);
     this.outcomes = world.goods.map(() => createOutcome(N));
-    this.workspace = createWorkspace(N);
     this.monthOffer = new Float64Array(G * N);
     this.monthBid = new Float64Array(G * N);
+    this.marketInputs = world.goods.map((good, g) => ({
+      nodes: N,
+      offer: this.monthOffer.subarray(g * N, (g + 1) * N),
+      bid: this.monthBid.subarray(g * N, (g + 1) * N),
+      price: this.prices.price.subarray(g * N, (g + 1) * N),
+      tariff: EMPTY,
+      transport: this.transport,
+      traded: good.traded,
+      sigma: this.sigma[g],
+      preference: this.preference.subarray(g * N, (g + 1) * N),
+      floors: [],
+      controls: [],
+      routeFactor: this.routes.factor,
+      allowed: this.routes.allowed,
+      offtakes: [],
+      standards: [],
+    }));
+    this.workspace = createWorkspace(N);
     this.stocksBefore = new Float64Array(G);
     this.stocksAfter = new Float64Array(G);
-    this.results = createResults({
+    const meta = {
       scenarioName: scenario.name,
       seed: scenario.seed,
       months: scenario.months,
@@ -224,7 +261,8 @@ export class Coordinator {
       zones: scenario.zones.map((z) => ({ id: z.id, name: z.name, members: [...z.members] })),
       demandElasticity: Array.from(this.elasticityLong),
       chokePrice: world.goods.map((g) => CHOKE_PRICE_MEDIAN * g.referencePrice),
-    });
+    };
+    this.results = createResults(meta, sharedResults ? sharedResultsStorage(meta) : null);
     this.record = {
       world,
       agg: this.agg,
@@ -357,8 +395,8 @@ export class Coordinator {
     const stride = G * N;
     const kappa = this.scenario.elasticities.priceAdjustment;
     for (let g = 0; g < G; g++) {
-      const offer = this.monthOffer.subarray(g * N, (g + 1) * N);
-      const bid = this.monthBid.subarray(g * N, (g + 1) * N);
+      const input = this.marketInputs[g];
+      const { offer, bid } = input;
       for (let n = 0; n < N; n++) {
         const k = g * N + n;
         offer[n] = agg.offer[k] + this.recycling.offer[k];
@@ -370,30 +408,14 @@ export class Coordinator {
         bid[s.node] += s.bid;
       }
       const out = this.outcomes[g];
-      const good = world.goods[g];
       const controls = policy.controls[g];
       prepareControls(this.routes, month, g, controls);
-      clearGood(
-        {
-          nodes: N,
-          offer,
-          bid,
-          price: prices.price.subarray(g * N, (g + 1) * N),
-          tariff: policy.tariff[g],
-          transport: this.transport,
-          traded: good.traded,
-          sigma: this.sigma[g],
-          preference: this.preference.subarray(g * N, (g + 1) * N),
-          floors: policy.floors[g],
-          controls,
-          routeFactor: this.routes.factor,
-          allowed: this.routes.allowed,
-          offtakes: policy.offtakes[g],
-          standards: policy.standards[g],
-        },
-        this.workspace,
-        out,
-      );
+      input.tariff = policy.tariff[g];
+      input.floors = policy.floors[g];
+      input.controls = controls;
+      input.offtakes = policy.offtakes[g];
+      input.standards = policy.standards[g];
+      clearGood(input, this.workspace, out);
       settleControls(this.routes, g, controls, out, kappa);
       for (let n = 0; n < N; n++) {
         const k = g * N + n;

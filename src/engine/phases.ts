@@ -111,6 +111,18 @@ export function* monthPhases(
 }
 
 /**
+ * The month whose results a block worker may touch (prefaultMonth) once it has finished phase
+ * `code` of month `month`, or −1: the coordinator records month m in the endMonth after the
+ * phase that settles m, so after the decide of month 0 (before month 0's settle) it is month 0,
+ * and after the settle of m and decide of m + 1 it is m + 1 (recorded after the next phase).
+ */
+export function touchableMonth(code: number, month: number): number {
+  if (code === PHASE_DECIDE && month === 0) return 0;
+  if (code === PHASE_SETTLE_DECIDE) return month + 1;
+  return -1;
+}
+
+/**
  * Runs agent phase `phase` over blocks [lo, hi); `views` are the coordinator's market views
  * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
  * settle-and-decide), so a worker can say where it failed.

@@ -94,6 +94,25 @@ const OUTCOME_SERIES = [
   'rentRevenue',
 ] as const satisfies readonly (SeriesName & keyof GoodMarketOutcome)[];
 
+/**
+ * Copies `from` into `to` at `at`, skipping +0: `to` holds +0 there already (results are made
+ * zeroed and each month is recorded once), and a page never written stays unmapped. Most series
+ * are zero for most goods and nodes (no tariff, quota or stockpile there): writing their zeros
+ * made the coordinator fault in about a hundred fresh 4 KiB pages a month. −0 is written (its
+ * bits differ from the +0 in place).
+ */
+function copyNonzero(to: Float64Array, at: number, from: Float64Array): void {
+  for (let i = 0; i < from.length; i++) {
+    const value = from[i];
+    if (value !== 0 || 1 / value < 0) to[at + i] = value;
+  }
+}
+
+/** Sets `to[at]` unless `value` is +0 (see copyNonzero). */
+function setNonzero(to: Float64Array, at: number, value: number): void {
+  if (value !== 0 || 1 / value < 0) to[at] = value;
+}
+
 export function recordMonth(
   results: RunResults,
   src: RecordSources,
@@ -101,15 +120,18 @@ export function recordMonth(
   policy: MonthPolicy,
   conservation: number,
 ): void {
+  // Months are recorded once each, in order, into zeroed storage (copyNonzero relies on it).
+  if (month !== results.monthsDone)
+    throw new Error(`month ${month} recorded out of order: ${results.monthsDone} months are recorded`);
   const { world, agg, outcomes, prices, recycling, stockpiles } = src;
   const N = world.nodes.length;
   const G = world.goods.length;
   const s = results.series;
   const base = month * G * N;
   // Whole columns first (the aggregates share the series' good × node order).
-  s.buyerPrice.set(prices.buyerIndex, base);
-  for (const [name, field] of AGGREGATE_SERIES) s[name].set(agg[field], base);
-  for (const [name, field] of SOURCE_SERIES) s[name].set(src[field], base);
+  copyNonzero(s.buyerPrice, base, prices.buyerIndex);
+  for (const [name, field] of AGGREGATE_SERIES) copyNonzero(s[name], base, agg[field]);
+  for (const [name, field] of SOURCE_SERIES) copyNonzero(s[name], base, src[field]);
   const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
   const supportShare = 1 / Math.max(src.hurdle, 1e-9);
   let flowCount = 0;
@@ -118,27 +140,31 @@ export function recordMonth(
     const inputGood = world.goods[g].inputGood;
     const capex = CAPEX_MONTHS_OF_REVENUE * src.referencePrice[g];
     const row = base + g * N;
-    for (const name of OUTCOME_SERIES) s[name].set(out[name], row);
+    for (const name of OUTCOME_SERIES) copyNonzero(s[name], row, out[name]);
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const at = row + n;
       // The quote at which this month's market cleared (domestic price), and what exports fetched.
       const quote = prices.quoted[k];
-      price[at] = quote;
+      setNonzero(price, at, quote);
       const exported = out.exports[n];
-      exportPrice[at] = exported > 0 ? quote + out.controlRent[n] / exported : quote;
-      production[at] = agg.produced[k] + recycling.recycledNow[k];
+      setNonzero(exportPrice, at, exported > 0 ? quote + out.controlRent[n] / exported : quote);
+      setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
       const received = out.receipts[n] + src.subsidyPaid[k];
-      revenue[at] = received;
+      setNonzero(revenue, at, received);
       const inputCost =
         inputGood >= 0 ? agg.inputReceivedByOutput[k] * prices.buyerIndex[inputGood * N + n] : 0;
-      profit[at] = received - agg.cashCost[k] - inputCost;
+      setNonzero(profit, at, received - agg.cashCost[k] - inputCost);
       const bid = src.monthBid[k];
-      consumerSpend[at] = bid > 0 ? out.payments[n] * (agg.consumerBid[k] / bid) : 0;
+      if (bid > 0) setNonzero(consumerSpend, at, out.payments[n] * (agg.consumerBid[k] / bid));
       const support = policy.hurdleReduction[k];
-      supportSpend[at] =
-        support > 0 ? Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex : 0;
-      stocks[at] = agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + recycling.stock[k];
+      if (support > 0)
+        setNonzero(supportSpend, at, Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex);
+      setNonzero(
+        stocks,
+        at,
+        agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + recycling.stock[k],
+      );
     }
     flowCount += out.pairCount;
   }

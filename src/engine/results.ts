@@ -102,10 +102,11 @@ export const ENGINE_VERSION = 1;
 
 /**
  * The arrays a run's monthly series and stockpile holdings live in. A cross-origin isolated
- * page gets them on shared memory from the engine's worker (sharedResultsStorage), which
- * writes each month there itself (writeMonth): the page then copies nothing, and never
- * touches fresh memory during a run (first writes to new pages cost several ms a month in
- * Chromium).
+ * page gets them on shared memory from the engine's worker: the parallel engine's own results
+ * when it shares memory with its block workers (the coordinator records there and the workers
+ * map each month's pages ahead: prefaultMonth), else storage (sharedResultsStorage) the worker
+ * writes each month into (writeMonth). The page then copies nothing, and never touches fresh
+ * memory during a run (first writes to new pages cost several ms a month in Chromium).
  */
 export interface ResultsStorage {
   series: Record<SeriesName, Float64Array>;
@@ -122,6 +123,47 @@ export function sharedResultsStorage(meta: Omit<ResultsMeta, 'engineVersion'>): 
   const series = {} as Record<SeriesName, Float64Array>;
   for (const name of SERIES) series[name] = shared(seriesLength(meta));
   return { series, stockpileTonnes: shared(meta.months * meta.stockpiles.length) };
+}
+
+/** Float64 values in a 4 KiB memory page. */
+const PAGE_VALUES = 4096 / Float64Array.BYTES_PER_ELEMENT;
+
+/**
+ * Writes +0 into one value of every 4 KiB page of month `month` of series `part`, `part +
+ * parts`, … of results on shared storage: a block worker does it while the coordinator works on
+ * an earlier month, so the kernel maps the month's fresh pages on an idle core rather than in
+ * the coordinator's record of the month (first writes cost tens of µs a page on a VM, about 1 ms
+ * a month). A series whose month `month − 2` was all +0 is left alone: recordMonth writes no
+ * +0, so its pages may never be needed. The caller guarantees that month `month` is not
+ * recorded yet and will be recorded only after this returns (phases.ts: touchableMonth), and
+ * month `month − 2` is recorded.
+ */
+export function prefaultMonth(
+  storage: ResultsStorage,
+  stride: number,
+  month: number,
+  part: number,
+  parts: number,
+): void {
+  const start = month * stride;
+  const end = start + stride;
+  if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
+  for (let i = part; i < SERIES.length; i += parts) {
+    const series = storage.series[SERIES[i]];
+    if (month >= 2 && allPositiveZero(series, start - 2 * stride, start - stride)) continue;
+    // Consecutive touches a page apart: every page the month overlaps gets one (the last too).
+    for (let at = start; at < end; at += PAGE_VALUES) series[at] = 0;
+    series[end - 1] = 0;
+  }
+}
+
+/** Whether values [from, to) of `values` are all +0. */
+function allPositiveZero(values: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const value = values[i];
+    if (value !== 0 || 1 / value < 0) return false;
+  }
+  return true;
 }
 
 export function createResults(
@@ -200,13 +242,16 @@ export function sliceMonth(results: RunResults, month: number): MonthSlice {
  */
 export function writeMonth(results: RunResults, month: number, storage: ResultsStorage): MonthSlice {
   const stride = results.meta.goods.length * results.meta.nodes.length;
-  for (const name of SERIES)
-    storage.series[name].set(
-      results.series[name].subarray(month * stride, (month + 1) * stride),
-      month * stride,
-    );
-  const s = results.meta.stockpiles.length;
-  storage.stockpileTonnes.set(results.stockpileTonnes.subarray(month * s, (month + 1) * s), month * s);
+  // Storage that is the results' own (the parallel engine records on shared memory) holds the month already.
+  if (storage.series.price !== results.series.price) {
+    for (const name of SERIES)
+      storage.series[name].set(
+        results.series[name].subarray(month * stride, (month + 1) * stride),
+        month * stride,
+      );
+    const s = results.meta.stockpiles.length;
+    storage.stockpileTonnes.set(results.stockpileTonnes.subarray(month * s, (month + 1) * s), month * s);
+  }
   return {
     month,
     series: null,

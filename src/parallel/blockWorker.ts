@@ -21,7 +21,9 @@ import {
   PHASE_SETTLE_DECIDE,
   phaseParts,
   runAgentPhase,
+  touchableMonth,
 } from '../engine/phases.ts';
+import { prefaultMonth } from '../engine/results.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -149,6 +151,7 @@ export function createBlockWorker(): BlockWorkerApi {
       const busy = new Float64Array(shared.busy);
       const groupScales = new Float64Array(shared.groupScales);
       const { index, workers } = s.setup;
+      const stride = s.setup.world.goods.length * s.setup.world.nodes.length;
       let seen = generation;
       for (;;) {
         Atomics.wait(control, protocol.CONTROL_GENERATION, seen);
@@ -176,6 +179,9 @@ export function createBlockWorker(): BlockWorkerApi {
         // The last worker to finish wakes the coordinator.
         if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)
           Atomics.notify(control, protocol.CONTROL_DONE);
+        // While the coordinator works: map a later month's results pages on this core.
+        if (shared.results)
+          prefaultMonth(shared.results, stride, touchableMonth(code, month), index, workers);
       }
     },
   };

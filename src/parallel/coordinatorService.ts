@@ -11,6 +11,7 @@ import { transfer } from 'comlink';
 import {
   type MonthSlice,
   type ResultsStorage,
+  type RunResults,
   sharedResultsStorage,
   sliceMonth,
   writeMonth,
@@ -116,10 +117,20 @@ function monthSlice(
   return { slice, buffers };
 }
 
-/** The load's info, with shared results storage for the page when this worker can share memory. */
-function withStorage(info: LoadInfo): { info: LoadInfo; storage: ResultsStorage | null } {
+/**
+ * The load's info, with shared results storage for the page when this worker can share memory:
+ * the engine's own results when it records on shared memory (the parallel engine sharing
+ * memory with its workers: nothing is copied), else new storage each month is copied into.
+ */
+function withStorage(
+  info: LoadInfo,
+  results: RunResults,
+): { info: LoadInfo; storage: ResultsStorage | null } {
   if (!canShareMemory()) return { info, storage: null };
-  const storage = sharedResultsStorage(info.meta);
+  const storage =
+    results.series.price.buffer instanceof SharedArrayBuffer
+      ? { series: results.series, stockpileTonnes: results.stockpileTonnes }
+      : sharedResultsStorage(info.meta);
   return { info: { ...info, storage }, storage };
 }
 
@@ -166,7 +177,9 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           });
         }
         // Shared results storage goes with shared agent memory: "transfer" keeps the copying path.
-        const reply = options.preferSharedMemory ? withStorage(loaded) : { info: loaded, storage: null };
+        const reply = options.preferSharedMemory
+          ? withStorage(loaded, engine.results)
+          : { info: loaded, storage: null };
         storage = reply.storage;
         return { ok: true, info: reply.info };
       } catch (error) {

@@ -169,7 +169,12 @@ export class ParallelEngine {
       const shared = options.sharedMemory
         ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
         : null;
-      const coordinator = new Coordinator(world, scenario, plan, shared?.view);
+      const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null);
+      if (shared)
+        shared.results = {
+          series: coordinator.results.series,
+          stockpileTonnes: coordinator.results.stockpileTonnes,
+        };
       const run: Run = {
         world,
         scenario,
@@ -552,5 +557,6 @@ function allocateShared(
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
     control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
     busy: new SharedArrayBuffer(workers * 8),
+    results: null,
   };
 }

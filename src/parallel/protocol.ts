@@ -4,6 +4,7 @@
  */
 import type { GroupCalibration } from '../engine/agents.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
+import type { ResultsStorage } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { BlockRange } from './partition.ts';
 
@@ -56,6 +57,11 @@ export interface SharedMemory {
   control: SharedArrayBuffer;
   /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
   busy: SharedArrayBuffer;
+  /**
+   * The coordinator's results, whose pages the workers prefault a month ahead between phases
+   * (results.ts: prefaultMonth); null until the coordinator exists.
+   */
+  results: ResultsStorage | null;
 }
 
 /** A deliberate failure, for tests of fault handling. Never set by the app's UI. */

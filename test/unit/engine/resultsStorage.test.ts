@@ -1,13 +1,17 @@
 /**
  * Results on shared storage (src/engine/results.ts): months the engine's worker writes in place
  * (writeMonth) give results bit-identical to months copied from slices (appendMonth), and a
- * slice without its series is refused by results that are not on shared storage.
+ * slice without its series is refused by results that are not on shared storage; a block
+ * worker's prefault of a month writes +0 into that month alone, and only into series that were
+ * not all +0 two months before.
  */
 import { describe, expect, it } from 'vitest';
 import { resultsHash } from '../../../src/engine/hash.ts';
 import {
   appendMonth,
   createResults,
+  prefaultMonth,
+  SERIES,
   sharedResultsStorage,
   sliceMonth,
   writeMonth,
@@ -52,5 +56,41 @@ describe('results on shared storage', () => {
       /not on shared storage/,
     );
     expect(() => createResults({ ...meta, months: meta.months + 1 }, storage)).toThrow(/series price holds/);
+  });
+
+  it('prefaults one month: +0 written inside it alone, series all +0 two months before passed over', () => {
+    const source = ranPreset('status-quo');
+    const { engineVersion: _, ...meta } = source.meta;
+    const storage = sharedResultsStorage(meta);
+    for (let month = 0; month < 4; month++) writeMonth(source, month, storage);
+    const stride = meta.goods.length * meta.nodes.length;
+    // Months 4 and 5 not recorded yet: marked, so any write shows.
+    for (const name of SERIES) storage.series[name].fill(Number.NaN, 4 * stride);
+    const before = SERIES.map((name) => storage.series[name].slice());
+    for (let part = 0; part < 2; part++) prefaultMonth(storage, stride, 5, part, 2);
+    let touched = 0;
+    let passed = 0;
+    SERIES.forEach((name, i) => {
+      const after = storage.series[name];
+      // Recorded months and month 4 keep every bit.
+      expect(Array.from(after.subarray(0, 5 * stride))).toEqual(
+        Array.from(before[i].subarray(0, 5 * stride)),
+      );
+      const month = after.subarray(5 * stride, 6 * stride);
+      const written = month.filter((v) => Object.is(v, 0)).length;
+      expect(written + month.filter(Number.isNaN).length).toBe(stride);
+      const zeroBefore = source.series[name].subarray(3 * stride, 4 * stride).every((v) => Object.is(v, 0));
+      if (zeroBefore) {
+        expect(written, name).toBe(0);
+        passed++;
+      } else {
+        // One value a 4 KiB page (512 values) and the month's last.
+        expect(written, name).toBeGreaterThanOrEqual(Math.ceil(stride / 512));
+        expect(Object.is(month[0], 0) && Object.is(month[stride - 1], 0), name).toBe(true);
+        touched++;
+      }
+    });
+    expect(touched).toBeGreaterThan(0);
+    expect(passed).toBeGreaterThan(0);
   });
 });
