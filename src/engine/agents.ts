@@ -496,7 +496,9 @@ function decideProducers(job: BlockJob): void {
     if (ask < 0) ask = 0;
     produced[a] = q;
     offered[a] = ask;
-    inputBid[a] = want;
+    // Only processors bid for input; the other producers' bids stay the 0 drawn at the start,
+    // so their part of the column is neither read nor written back each month.
+    if (processor) inputBid[a] = want;
     output += q;
     offer += ask;
     bidInput += want;
