@@ -496,7 +496,9 @@ function decideProducers(job: BlockJob): void {
     if (ask < 0) ask = 0;
     produced[a] = q;
     offered[a] = ask;
-    inputBid[a] = want;
+    // Only processors bid for input; the other producers' bids stay the 0 drawn at the start,
+    // so their part of the column is neither read nor written back each month.
+    if (processor) inputBid[a] = want;
     output += q;
     offer += ask;
     bidInput += want;
@@ -610,26 +612,26 @@ function settleProducers(job: BlockJob): void {
         mothballed += capacity[a];
         pendingCapacity[a] = 0;
         pendingMonths[a] = 0;
-        continue;
+      } else {
+        lossMonths[a] = loss;
+        // Expansions under way come online at 1/lag a month; new ones start while they pay.
+        let size = capacity[a];
+        let pending = pendingCapacity[a];
+        if (pending > 0) {
+          const done = pending / expansionLag;
+          size += done;
+          capacity[a] = size;
+          pending -= done;
+          added += done;
+        }
+        if (expansionRate > 0 && longPrice > fullCost) {
+          const more = size * expansionRate;
+          pending += more;
+          started += more;
+        }
+        pendingCapacity[a] = pending;
+        building += pending;
       }
-      lossMonths[a] = loss;
-      // Expansions under way come online at 1/lag a month; new ones start while they pay.
-      let size = capacity[a];
-      let pending = pendingCapacity[a];
-      if (pending > 0) {
-        const done = pending / expansionLag;
-        size += done;
-        capacity[a] = size;
-        pending -= done;
-        added += done;
-      }
-      if (expansionRate > 0 && longPrice > fullCost) {
-        const more = size * expansionRate;
-        pending += more;
-        started += more;
-      }
-      pendingCapacity[a] = pending;
-      building += pending;
     } else if (state === STATUS_DORMANT) {
       const fullCost = unitCost[a] + inputCost;
       let loss = lossMonths[a];

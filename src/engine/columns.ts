@@ -39,18 +39,42 @@ export interface AgentColumns {
   lossMonths: Uint8Array;
 }
 
-const FLOAT64_COLUMNS = [
-  'capacity',
-  'stockOut',
-  'stockIn',
-  'produced',
-  'offered',
-  'inputBid',
-  'pendingCapacity',
-] as const;
+/** The agent columns' names (every field of AgentColumns but where they live). */
+type ColumnName = Exclude<keyof AgentColumns, 'first' | 'count' | 'buffer'>;
+
+/** A column's name and the typed-array constructor of its field in AgentColumns. */
+type ColumnEntry = {
+  [K in ColumnName]: readonly [
+    name: K,
+    type: {
+      readonly BYTES_PER_ELEMENT: number;
+      new (buffer: ArrayBufferLike, byteOffset: number, length: number): AgentColumns[K];
+    },
+  ];
+}[ColumnName];
+
+/**
+ * The columns in buffer order, each with its element type: the one list that the layout, the
+ * byte counts and createColumns follow. Wider columns first, so each column starts 8-byte
+ * aligned once the narrower ones are padded to 8 bytes.
+ */
+const COLUMN_TYPES: readonly ColumnEntry[] = [
+  ['capacity', Float64Array],
+  ['stockOut', Float64Array],
+  ['stockIn', Float64Array],
+  ['produced', Float64Array],
+  ['offered', Float64Array],
+  ['inputBid', Float64Array],
+  ['pendingCapacity', Float64Array],
+  ['unitCost', Float32Array],
+  ['investment', Float32Array],
+  ['pendingMonths', Int16Array],
+  ['status', Uint8Array],
+  ['lossMonths', Uint8Array],
+];
 
 /** Bytes of state per agent. */
-export const BYTES_PER_AGENT = FLOAT64_COLUMNS.length * 8 + 4 + 4 + 2 + 1 + 1;
+export const BYTES_PER_AGENT = COLUMN_TYPES.reduce((sum, [, type]) => sum + type.BYTES_PER_ELEMENT, 0);
 
 function align8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
@@ -58,7 +82,7 @@ function align8(bytes: number): number {
 
 /** Bytes needed for `count` agents (each column padded to 8 bytes). */
 export function columnsByteLength(count: number): number {
-  return FLOAT64_COLUMNS.length * count * 8 + 2 * align8(count * 4) + align8(count * 2) + 2 * align8(count);
+  return COLUMN_TYPES.reduce((sum, [, type]) => sum + align8(count * type.BYTES_PER_ELEMENT), 0);
 }
 
 /** Views over `buffer` (fresh ArrayBuffer when omitted) for agents [first, first + count). */
@@ -66,43 +90,12 @@ export function createColumns(first: number, count: number, buffer?: ArrayBuffer
   const bytes = columnsByteLength(count);
   const buf = buffer ?? new ArrayBuffer(bytes);
   if (buf.byteLength < bytes) throw new Error(`agent buffer holds ${buf.byteLength} bytes, needs ${bytes}`);
+  const views: Partial<Record<ColumnName, AgentColumns[ColumnName]>> = {};
   let offset = 0;
-  const f64 = () => {
-    const view = new Float64Array(buf, offset, count);
-    offset += count * 8;
-    return view;
-  };
-  const capacity = f64();
-  const stockOut = f64();
-  const stockIn = f64();
-  const produced = f64();
-  const offered = f64();
-  const inputBid = f64();
-  const pendingCapacity = f64();
-  const unitCost = new Float32Array(buf, offset, count);
-  offset += align8(count * 4);
-  const investment = new Float32Array(buf, offset, count);
-  offset += align8(count * 4);
-  const pendingMonths = new Int16Array(buf, offset, count);
-  offset += align8(count * 2);
-  const status = new Uint8Array(buf, offset, count);
-  offset += align8(count);
-  const lossMonths = new Uint8Array(buf, offset, count);
-  return {
-    first,
-    count,
-    buffer: buf,
-    capacity,
-    stockOut,
-    stockIn,
-    produced,
-    offered,
-    inputBid,
-    pendingCapacity,
-    unitCost,
-    investment,
-    pendingMonths,
-    status,
-    lossMonths,
-  };
+  for (const [name, type] of COLUMN_TYPES) {
+    views[name] = new type(buf, offset, count);
+    offset += align8(count * type.BYTES_PER_ELEMENT);
+  }
+  // Every column has its view (the unit tests check the list names each column once), of its field's type.
+  return { first, count, buffer: buf, ...views } as AgentColumns;
 }

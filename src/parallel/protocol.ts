@@ -16,18 +16,29 @@ export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
 export const CONTROL_WORDS = 5;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
-// that stopped answering); then two per worker: the single phase it is in, code and month
-// (activityWord), so a failure or a stall in a settle-and-decide phase names the settle or the
-// decide. The control array is controlLength(workers) words long.
+// that stopped answering); then, from the next cache line, one cache line per worker whose
+// first two words say the single phase it is in, code and month (activityWord), so a failure or
+// a stall in a settle-and-decide phase names the settle or the decide. A worker writes its
+// activity twice per block; on a line of its own those writes never take the line away from
+// another worker (on one shared line the workers' writes evicted each other's line thousands
+// of times a month). The control array is controlLength(workers) words long.
+
+/** Int32 words per cache line (64 bytes). */
+const LINE_WORDS = 16;
+
+/** First word of the activity lines: the first cache line boundary after the generation words. */
+function activityStart(workers: number): number {
+  return Math.ceil((CONTROL_WORDS + workers) / LINE_WORDS) * LINE_WORDS;
+}
 
 /** Int32 words of the control array for `workers` workers. */
 export function controlLength(workers: number): number {
-  return CONTROL_WORDS + 3 * workers;
+  return activityStart(workers) + LINE_WORDS * workers;
 }
 
 /** Where worker `index` of `workers` writes the code of the single phase it is in (the month follows). */
 export function activityWord(workers: number, index: number): number {
-  return CONTROL_WORDS + workers + 2 * index;
+  return activityStart(workers) + LINE_WORDS * index;
 }
 
 /**
