@@ -4,23 +4,11 @@
  * fields; the decision phase and the settlement phase each name theirs.
  */
 import {
-  PARTIAL_BID,
-  PARTIAL_CAPACITY,
-  PARTIAL_CAPACITY_STARTED,
-  PARTIAL_CASH_COST,
-  PARTIAL_CONSUMED,
-  PARTIAL_DEMAND,
+  CONSUMERS,
+  type Field,
   PARTIAL_FIELDS,
-  PARTIAL_INPUT_BID,
-  PARTIAL_INPUT_RECEIVED,
-  PARTIAL_INPUT_USED,
-  PARTIAL_OFFER,
-  PARTIAL_PIPELINE,
-  PARTIAL_PRODUCED,
-  PARTIAL_SOLD,
-  PARTIAL_STOCK_IN,
-  PARTIAL_STOCK_OUT,
-  PARTIAL_UNMET,
+  PROCESSORS_AT_INPUT,
+  PRODUCERS,
 } from './exchange.ts';
 import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR } from './layout.ts';
 import type { World } from './world.ts';
@@ -75,40 +63,6 @@ export function createAggregates(size: number): Aggregates {
     capacityStarted: a(),
   };
 }
-
-/** Which blocks a field is summed over, and at which good it is counted. */
-const CONSUMERS = 0; // consumer blocks, at their good
-const PRODUCERS = 1; // every producing block (mines, processors, secondary), at its good
-const PROCESSORS_AT_INPUT = 2; // processor blocks, at their input good
-const PROCESSORS = 3; // processor blocks, at their own good
-
-type Field = readonly [partial: number, target: keyof Aggregates, who: number];
-
-/** The decision phase's sums: what was offered, bid and produced. */
-export const DECISION_FIELDS: readonly Field[] = [
-  [PARTIAL_DEMAND, 'consumerDemand', CONSUMERS],
-  [PARTIAL_BID, 'consumerBid', CONSUMERS],
-  [PARTIAL_OFFER, 'offer', PRODUCERS],
-  [PARTIAL_PRODUCED, 'produced', PRODUCERS],
-  [PARTIAL_CAPACITY, 'capacity', PRODUCERS],
-  [PARTIAL_CASH_COST, 'cashCost', PRODUCERS],
-  [PARTIAL_PIPELINE, 'pipeline', PRODUCERS],
-  [PARTIAL_INPUT_BID, 'processorBid', PROCESSORS_AT_INPUT],
-];
-
-/** The settlement phase's sums: what was sold, consumed, used and left in stock. */
-export const SETTLEMENT_FIELDS: readonly Field[] = [
-  [PARTIAL_CONSUMED, 'consumed', CONSUMERS],
-  [PARTIAL_UNMET, 'unmet', CONSUMERS],
-  [PARTIAL_STOCK_IN, 'consumerStock', CONSUMERS],
-  [PARTIAL_SOLD, 'sold', PRODUCERS],
-  [PARTIAL_STOCK_OUT, 'producerStock', PRODUCERS],
-  [PARTIAL_CAPACITY_STARTED, 'capacityStarted', PRODUCERS],
-  [PARTIAL_STOCK_IN, 'processorStock', PROCESSORS_AT_INPUT],
-  [PARTIAL_INPUT_RECEIVED, 'inputReceived', PROCESSORS_AT_INPUT],
-  [PARTIAL_INPUT_USED, 'inputUsed', PROCESSORS_AT_INPUT],
-  [PARTIAL_INPUT_RECEIVED, 'inputReceivedByOutput', PROCESSORS],
-];
 
 /**
  * A list of fields compiled against a population plan: per field its target array and partial

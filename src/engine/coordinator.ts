@@ -19,9 +19,7 @@ import {
   type Aggregates,
   compileSums,
   createAggregates,
-  DECISION_FIELDS,
   type PartialSums,
-  SETTLEMENT_FIELDS,
   sumPartials,
 } from './aggregates.ts';
 import {
@@ -31,6 +29,7 @@ import {
 } from './constants.ts';
 import {
   createMarketViews,
+  DECISION_FIELDS,
   type MarketView,
   type MarketViews,
   PARTIAL_FIELDS,
@@ -38,6 +37,7 @@ import {
   PARTIAL_INIT_RAW,
   PARTIAL_STOCK_IN,
   PARTIAL_STOCK_OUT,
+  SETTLEMENT_FIELDS,
   VIEW_BUYER_COVER,
   VIEW_BUYER_LONG_PRICE,
   VIEW_BUYER_PRICE,

@@ -5,6 +5,8 @@
  * so they can live in a SharedArrayBuffer or be transferred.
  */
 
+import type { Aggregates } from './aggregates.ts';
+
 /** Fields of a block's partial sums. Units: t, t/month or USD, as named. */
 export const PARTIAL_OFFER = 0; // t offered
 export const PARTIAL_PRODUCED = 1; // t produced (consumers: 0)
@@ -81,3 +83,37 @@ export function createMarketViews(goods: number, nodes: number, buffer?: ArrayBu
   });
   return { data, views: [view(0), view(1)] };
 }
+
+/** Which blocks a field is summed over, and at which good it is counted. */
+export const CONSUMERS = 0; // consumer blocks, at their good
+export const PRODUCERS = 1; // every producing block (mines, processors, secondary), at its good
+export const PROCESSORS_AT_INPUT = 2; // processor blocks, at their input good
+const PROCESSORS = 3; // processor blocks, at their own good
+
+export type Field = readonly [partial: number, target: keyof Aggregates, who: number];
+
+/** The decision phase's sums: what was offered, bid and produced. */
+export const DECISION_FIELDS: readonly Field[] = [
+  [PARTIAL_DEMAND, 'consumerDemand', CONSUMERS],
+  [PARTIAL_BID, 'consumerBid', CONSUMERS],
+  [PARTIAL_OFFER, 'offer', PRODUCERS],
+  [PARTIAL_PRODUCED, 'produced', PRODUCERS],
+  [PARTIAL_CAPACITY, 'capacity', PRODUCERS],
+  [PARTIAL_CASH_COST, 'cashCost', PRODUCERS],
+  [PARTIAL_PIPELINE, 'pipeline', PRODUCERS],
+  [PARTIAL_INPUT_BID, 'processorBid', PROCESSORS_AT_INPUT],
+];
+
+/** The settlement phase's sums: what was sold, consumed, used and left in stock. */
+export const SETTLEMENT_FIELDS: readonly Field[] = [
+  [PARTIAL_CONSUMED, 'consumed', CONSUMERS],
+  [PARTIAL_UNMET, 'unmet', CONSUMERS],
+  [PARTIAL_STOCK_IN, 'consumerStock', CONSUMERS],
+  [PARTIAL_SOLD, 'sold', PRODUCERS],
+  [PARTIAL_STOCK_OUT, 'producerStock', PRODUCERS],
+  [PARTIAL_CAPACITY_STARTED, 'capacityStarted', PRODUCERS],
+  [PARTIAL_STOCK_IN, 'processorStock', PROCESSORS_AT_INPUT],
+  [PARTIAL_INPUT_RECEIVED, 'inputReceived', PROCESSORS_AT_INPUT],
+  [PARTIAL_INPUT_USED, 'inputUsed', PROCESSORS_AT_INPUT],
+  [PARTIAL_INPUT_RECEIVED, 'inputReceivedByOutput', PROCESSORS],
+];
