@@ -74,29 +74,48 @@ const HEAVY_VIEW_MS = 250;
 const HEAVY_VIEW_SHARE = 0.25;
 
 /**
- * Runs `work` after the first paint, and not while a run waits for its first month: the work
- * put off this way (the 1:50m borders, the research tools' code) holds this thread for a
- * while, and a run's first month on screen comes first.
+ * How long the page waits after its first paint, with no run asking for its first month, before
+ * it does the work put off (the 1:50m borders, the research tools' code), ms. A visitor who
+ * presses Run at once (or a link that runs) gets the first month on screen before that work,
+ * which holds this thread for half a second or more; one who does not gets it after this wait.
+ */
+const DEFERRED_WORK_GRACE_MS = 1500;
+
+/**
+ * Runs `work` after the first paint, once a run has shown its first month or the page has sat
+ * DEFERRED_WORK_GRACE_MS without one, and never while a run waits for its first month: the work
+ * put off this way holds this thread for a while, and a run's first month on screen comes first.
  */
 function afterFirstPaintAndMonth(store: Store): (work: () => void) => void {
   const queue: (() => void)[] = [];
+  let painted = false;
+  let graceOver = false;
+  let monthShown = false;
   const firstMonthDue = () => {
     const run = store.state.run;
     return run.status === 'loading' || (run.status === 'running' && run.monthsDone === 0);
   };
   const drain = () => {
-    if (firstMonthDue()) return;
-    for (const work of queue.splice(0)) setTimeout(work, 0);
+    if (!painted || !(graceOver || monthShown) || firstMonthDue()) return;
+    // After the next frame: the frame that shows the first month paints before the work.
+    for (const work of queue.splice(0)) afterFirstPaint(work);
   };
+  afterFirstPaint(() => {
+    painted = true;
+    setTimeout(() => {
+      graceOver = true;
+      drain();
+    }, DEFERRED_WORK_GRACE_MS);
+  });
   // The status and the months done change through the store: every such change brings a frame.
-  store.onFrame(() => {
+  store.onFrame((state) => {
+    if (state.run.monthsDone > 0) monthShown = true;
     if (queue.length > 0) drain();
   });
-  return (work) =>
-    afterFirstPaint(() => {
-      queue.push(work);
-      drain();
-    });
+  return (work) => {
+    queue.push(work);
+    drain();
+  };
 }
 
 const MINERAL_NAMES = new Map(MINERALS.map((m) => [m.id as string, m.name]));
@@ -155,6 +174,7 @@ export function initialState(): AppState {
 }
 
 export function createApp(root: HTMLElement, options: AppOptions): App {
+  performance.mark('boot:app');
   const store = createStore(initialState());
   const session = createRunSession(store, options.createClient);
   // What the address asked for when the page opened (the share controls rewrite it).
@@ -273,6 +293,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       }),
   });
 
+  performance.mark('boot:editor-built');
+
   // --- views ---
   const runControls = createRunControls(runBar, store, session);
   const viewControls = createViewControls(viewBar, store);
@@ -322,6 +344,8 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       }
     },
   });
+
+  performance.mark('boot:map-built');
 
   // --- one render per frame ---
 
@@ -468,6 +492,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   titleRow.append(stories.menu);
   header.after(stories.card);
   store.onFrame((state) => stories.update(state));
+  performance.mark('boot:app-built');
 
   return {
     store,

@@ -28,6 +28,9 @@ export function layoutMarkers(
 ): PlacedMarker[] {
   const placed = anchors.map((a) => ({ ...a, px: a.x, py: a.y }));
   const n = placed.length;
+  // Most pairs are far apart: a squared distance clear of the limit (with a margin far above
+  // rounding) skips Math.hypot for them, with the same layout as before (the page's first render).
+  const clear = minDistance * minDistance * (1 + 1e-9);
   for (let iter = 0; iter < iterations; iter++) {
     // Spring first, then relax: a layout is accepted only after a pass that moved nothing.
     if (iter > 0) {
@@ -43,6 +46,7 @@ export function layoutMarkers(
         const b = placed[j];
         let dx = b.px - a.px;
         let dy = b.py - a.py;
+        if (dx * dx + dy * dy >= clear) continue;
         let d = Math.hypot(dx, dy);
         if (d >= minDistance) continue;
         if (d < 1e-6) {
