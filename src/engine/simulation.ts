@@ -32,9 +32,13 @@ export interface Simulation {
   run(months?: number): RunResults;
 }
 
-export function createSimulation(world: World, scenario: Scenario): Simulation {
+/**
+ * `sharedResults`: record the results on SharedArrayBuffers, so a page that shares memory with
+ * this thread reads them where they are written (nothing copied a month).
+ */
+export function createSimulation(world: World, scenario: Scenario, sharedResults = false): Simulation {
   const plan = planPopulation(world, scenario);
-  const coordinator = new Coordinator(world, scenario, plan);
+  const coordinator = new Coordinator(world, scenario, plan, undefined, sharedResults);
   const ctx = localAgentContext(world, plan, scenario, coordinator);
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);

@@ -119,8 +119,9 @@ function monthSlice(
 
 /**
  * The load's info, with shared results storage for the page when this worker can share memory:
- * the engine's own results when it records on shared memory (the parallel engine sharing
- * memory with its workers: nothing is copied), else new storage each month is copied into.
+ * the engine's own results when it records on shared memory (one thread, or the parallel
+ * engine sharing memory with its workers: nothing is copied), else new storage each month is
+ * copied into.
  */
 function withStorage(
   info: LoadInfo,
@@ -165,7 +166,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           // The block workers' threads and buffers are let go while a small run needs none.
           await parallel.dispose();
           engine = local;
-          loaded = await local.load(world(), scenario);
+          loaded = await local.load(world(), scenario, options.preferSharedMemory && canShareMemory());
         } else {
           await local.dispose();
           engine = parallel;

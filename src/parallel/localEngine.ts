@@ -36,10 +36,11 @@ export class LocalEngine {
     return this.scenario?.months ?? 0;
   }
 
-  async load(world: World, scenario: Scenario): Promise<LoadInfo> {
+  /** `sharedResults`: results on SharedArrayBuffers the page can read in place. */
+  async load(world: World, scenario: Scenario, sharedResults = false): Promise<LoadInfo> {
     const started = performance.now();
     this.timings = emptyTimings(1);
-    const sim = createSimulation(world, scenario);
+    const sim = createSimulation(world, scenario, sharedResults);
     this.timings.initialisationMs = performance.now() - started;
     this.sim = sim;
     this.scenario = scenario;
