@@ -83,6 +83,7 @@ export function originPreferences(
   const bid = new Float64Array(N);
   const sold = new Float64Array(N);
   const weight = new Float64Array(N * N);
+  const origin = new Int32Array(N);
   for (let g = 0; g < G; g++) {
     const good = world.goods[g];
     if (!good.traded) continue;
@@ -102,7 +103,13 @@ export function originPreferences(
     const p = preference.subarray(g * N, (g + 1) * N);
     const ref = good.referencePrice;
     const t = tariff[g];
-    for (let i = 0; i < N; i++) {
+    // Only producing origins: a node without output adds exact zeros to every sum below (its
+    // terms are 0 × a finite weight), so leaving it out keeps the same sums, bit for bit, in
+    // a fraction of the time (a good has a few dozen origins among the world's nodes).
+    let origins = 0;
+    for (let i = 0; i < N; i++) if (good.output[i] > 0) origin[origins++] = i;
+    for (let k = 0; k < origins; k++) {
+      const i = origin[k];
       for (let j = 0; j < N; j++)
         weight[i * N + j] = armingtonWeight(ref * (1 + t[i * N + j]) + transport[i * N + j], sigma[g]);
     }
@@ -111,12 +118,18 @@ export function originPreferences(
       for (let j = 0; j < N; j++) {
         if (!(bid[j] > 0)) continue;
         let denominator = 0;
-        for (let i = 0; i < N; i++) denominator += p[i] * good.output[i] * weight[i * N + j];
-        for (let i = 0; i < N; i++)
+        for (let k = 0; k < origins; k++) {
+          const i = origin[k];
+          denominator += p[i] * good.output[i] * weight[i * N + j];
+        }
+        for (let k = 0; k < origins; k++) {
+          const i = origin[k];
           sold[i] += (bid[j] * p[i] * good.output[i] * weight[i * N + j]) / denominator;
+        }
       }
-      for (let i = 0; i < N; i++) {
-        if (good.output[i] > 0) p[i] *= (bidTotal * good.output[i]) / offerTotal / sold[i];
+      for (let k = 0; k < origins; k++) {
+        const i = origin[k];
+        p[i] *= (bidTotal * good.output[i]) / offerTotal / sold[i];
       }
     }
     // Only ratios matter; scale to an output-weighted mean of 1.
@@ -151,6 +164,8 @@ export function referenceLandedCosts(
       let weights = 0;
       let cost = 0;
       for (let i = 0; i < N; i++) {
+        // A node without output weighs 0 (adds exact zeros): left out, same sums.
+        if (!(good.output[i] > 0)) continue;
         const c = ref * (1 + tariff[g][i * N + j]) + transport[i * N + j];
         const w = preference[g * N + i] * good.output[i] * armingtonWeight(c, sigma[g]);
         weights += w;
