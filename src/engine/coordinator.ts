@@ -56,7 +56,7 @@ import {
   worldGrowth,
   writeInvestmentView,
 } from './investment.ts';
-import { type PopulationPlan, ROLE_PROCESSOR } from './layout.ts';
+import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR } from './layout.ts';
 import {
   clearGood,
   createOutcome,
@@ -107,6 +107,8 @@ export class Coordinator {
    * start there and demand responds to prices relative to it.
    */
   private readonly referenceLanded: Float64Array;
+  /** [g * N + n]: 1 where consumer agents read the demand factor (the only cells that need it). */
+  private readonly hasConsumers: Uint8Array;
   /** Per population group: the status-quo costs its cost curve is calibrated against (agents.ts). */
   readonly groupCalibration: GroupCalibration;
   /** Elasticity of substitution between origins, per good. */
@@ -212,6 +214,9 @@ export class Coordinator {
       this.preference,
     );
     this.referenceMargin = referenceMargins(world, this.referenceLanded);
+    this.hasConsumers = new Uint8Array(G * N);
+    for (const group of plan.groups)
+      if (group.role === ROLE_CONSUMER && group.count > 0) this.hasConsumers[group.good * N + group.node] = 1;
     this.groupCalibration = groupCalibration(world, plan, this.referenceLanded, this.referenceMargin);
     this.growthLevel = new Float64Array(world.minerals.length * N).fill(1);
     this.growthStep = new Float64Array(world.minerals.length * N);
@@ -359,9 +364,11 @@ export class Coordinator {
         v[VIEW_CAPACITY_FACTOR * stride + k] = policy.capacityFactor[k];
         // Short-run response to the expected price, and a long-run one (substitution, thrifting)
         // that builds up with a sustained price.
-        const priceResponse =
-          pow(prices.buyerPrice[k] / ref, this.elasticity[g]) *
-          pow(prices.adaptPrice[k] / ref, this.elasticityLong[g] - this.elasticity[g]);
+        // Computed where consumers read it (two pow a cell: most of this loop's time).
+        const priceResponse = this.hasConsumers[k]
+          ? pow(prices.buyerPrice[k] / ref, this.elasticity[g]) *
+            pow(prices.adaptPrice[k] / ref, this.elasticityLong[g] - this.elasticity[g])
+          : 1;
         v[VIEW_DEMAND_FACTOR * stride + k] = this.growthLevel[m * N + n] * priceResponse;
         v[VIEW_BUYER_COVER * stride + k] = good.buyerCover + policy.precautionaryCover[k];
       }
