@@ -3,17 +3,9 @@
  * of the world. Read once at the start by src/engine/layout.ts (startingOutput): no monthly table.
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  type LeverPolicy,
-  labelBy,
-  nodeRef,
-  share,
-  startStage,
-} from './lever.ts';
+import { type Atoms, field, nodeRef, share } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, readAtStart, startStage } from './lever.ts';
 
 /** One item of the list. */
 function item(a: Atoms) {
@@ -40,13 +32,8 @@ function item(a: Atoms) {
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const capacityOverridesPolicy: LeverPolicy<'capacityOverrides', Item> = {
-  key: 'capacityOverrides',
-  windowed: false,
-};
+/** Its part of the engine: read once at the start (src/engine/layout.ts startingOutput). */
+export const capacityOverridesPolicy = readAtStart('capacityOverrides');
 
 export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPolicy, {
   title: 'Starting structure',
@@ -56,8 +43,8 @@ export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPo
     "Start from another structure: a node's starting output per mineral and stage, as tonnes or as a share of the world (2024 calibration otherwise).",
   maxItems: 200,
   item,
+  references: { node: 'node' },
   check(d, at, refs, all, index) {
-    checkRefs(d, at, refs, { node: 'node' });
     if ((d.tonnesPerYear === null) === (d.worldShare === null))
       refs.issue([...at, 'tonnesPerYear'], 'give exactly one of tonnesPerYear and worldShare');
     if (d.worldShare !== null) {

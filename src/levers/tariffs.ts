@@ -3,22 +3,10 @@
  * rates, into one ad valorem matrix per good (fraction of the origin price).
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  goodText,
-  isActive,
-  type LeverPolicy,
-  mineralOrAllField,
-  precautionBeforeStart,
-  stageOrAllField,
-  str,
-  tariffRate,
-  text,
-  windowFields,
-} from './lever.ts';
+import { isActive, precautionBeforeStart } from './compile.ts';
+import { type Atoms, field, mineralOrAllField, stageOrAllField, tariffRate, text } from './fields.ts';
+import { goodText, str } from './labels.ts';
+import { checkRefs, defineLever, type Items, windowedPolicy } from './lever.ts';
 
 /** Tariffs in force in February 2026 that the status quo carries (rates are fractions). */
 export const STATUS_QUO_TARIFFS = [
@@ -35,7 +23,7 @@ export const STATUS_QUO_TARIFFS = [
   },
 ];
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     importer: field(z.string().min(2).max(3), {
@@ -61,66 +49,59 @@ function item(a: Atoms) {
       widget: 'text',
       description: 'Why the tariff exists (source).',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const tariffsPolicy: LeverPolicy<'tariffs', Item> = {
-  key: 'tariffs',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    const { N, G, world, scopeMask, nodeIndex } = ctx;
-    const zones = ctx.scenario.zones
-      .filter((z) => isActive(z, month))
-      .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
-    // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
-    for (let g = 0; g < G; g++) {
-      const t = policy.tariff[g];
-      const good = world.goods[g];
-      const rules = items.filter(
-        (r) =>
-          isActive(r, month) &&
-          (r.mineral === 'all' || r.mineral === good.mineral) &&
-          (r.stage === 'all' || r.stage === good.stage),
-      );
-      const mfn = rules.filter((r) => r.exporter === 'all');
-      const bilateral = rules.filter((r) => r.exporter !== 'all');
-      const importerMasks = new Map<string, Uint8Array>();
-      const importerMask = (ref: string) => {
-        let m = importerMasks.get(ref);
-        if (!m) {
-          m = scopeMask(ref);
-          importerMasks.set(ref, m);
-        }
-        return m;
-      };
-      for (let j = 0; j < N; j++) {
-        let mfnRate = 0;
-        for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
-        let external: number | null = null;
+/** Its part of the engine's monthly tables: the tariff matrix of each good, and the precaution before a tariff. */
+export const tariffsPolicy = windowedPolicy('tariffs', (items: Items<typeof item>, month, ctx, policy) => {
+  const { N, G, world, scopeMask, nodeIndex } = ctx;
+  const zones = ctx.scenario.zones
+    .filter((z) => isActive(z, month))
+    .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
+  // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
+  for (let g = 0; g < G; g++) {
+    const t = policy.tariff[g];
+    const good = world.goods[g];
+    const rules = items.filter(
+      (r) =>
+        isActive(r, month) &&
+        (r.mineral === 'all' || r.mineral === good.mineral) &&
+        (r.stage === 'all' || r.stage === good.stage),
+    );
+    const mfn = rules.filter((r) => r.exporter === 'all');
+    const bilateral = rules.filter((r) => r.exporter !== 'all');
+    const importerMasks = new Map<string, Uint8Array>();
+    const importerMask = (ref: string) => {
+      let m = importerMasks.get(ref);
+      if (!m) {
+        m = scopeMask(ref);
+        importerMasks.set(ref, m);
+      }
+      return m;
+    };
+    for (let j = 0; j < N; j++) {
+      let mfnRate = 0;
+      for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
+      let external: number | null = null;
+      for (const { zone, mask } of zones)
+        if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
+      for (let i = 0; i < N; i++) {
+        if (i === j) continue;
+        // A member's partners inside the zone get the internal rate below.
+        let rate = external ?? mfnRate;
+        for (const r of bilateral)
+          if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
+        let internal = Number.POSITIVE_INFINITY;
         for (const { zone, mask } of zones)
-          if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
-        for (let i = 0; i < N; i++) {
-          if (i === j) continue;
-          // A member's partners inside the zone get the internal rate below.
-          let rate = external ?? mfnRate;
-          for (const r of bilateral)
-            if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
-          let internal = Number.POSITIVE_INFINITY;
-          for (const { zone, mask } of zones)
-            if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
-          if (internal !== Number.POSITIVE_INFINITY) rate = internal;
-          t[i * N + j] = rate;
-        }
+          if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
+        if (internal !== Number.POSITIVE_INFINITY) rate = internal;
+        t[i * N + j] = rate;
       }
     }
-    // Buyers an announced tariff will hit hold more cover until it starts.
-    precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
-  },
-};
+  }
+  // Buyers an announced tariff will hit hold more cover until it starts.
+  precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
+});
 
 export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {
   title: 'Tariffs',
