@@ -3,18 +3,14 @@
  * of the world. Read once at the start by src/engine/layout.ts (startingOutput): no monthly table.
  */
 import { z } from 'zod';
-import { type Atoms, field, nodeRef, share } from './fields.ts';
+import { type Atoms, field, nodeField, share } from './fields.ts';
 import { labelBy } from './labels.ts';
 import { defineLever, readAtStart, startStage } from './lever.ts';
 
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    node: field(nodeRef, {
-      label: 'Node',
-      widget: 'node',
-      description: 'Node whose starting output and capacity change.',
-    }),
+    node: nodeField('Node whose starting output and capacity change.'),
     mineral: a.mineral,
     stage: a.stage,
     tonnesPerYear: field(z.number().min(0).max(1e10).nullable().default(null), {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { forEachActive, forEachNodeCell } from './compile.ts';
 import { type Atoms, field, mineralOrAllField, scopeField, scopeRef } from './fields.ts';
 import { mineralText, str } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -19,9 +19,8 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: growth rates by mineral and node. */
-export const demandGrowthPolicy = windowedPolicy(
-  'demandGrowth',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const demandGrowthPolicy = windowed('demandGrowth', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     const { N, world } = ctx;
     forEachActive(items, month, (d) => {
       const mask = ctx.scopeMask(d.scope);
@@ -33,14 +32,13 @@ export const demandGrowthPolicy = windowedPolicy(
       }
     });
   },
-);
+});
 
 export const demandGrowth = /* @__PURE__ */ defineLever(demandGrowthPolicy, {
   title: 'Demand growth',
   one: 'growth path',
   summary: 'Growth paths of base demand; later rows override earlier ones and the data default.',
   description: 'Demand growth paths; later entries override earlier ones and the data default.',
-  maxItems: 100,
   item,
   references: { scope: 'scopeOrWorld' },
   create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),

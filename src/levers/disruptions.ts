@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { forEachActiveGood } from './compile.ts';
 import { type Atoms, field, stageOrAllField, text } from './fields.ts';
 import { goodText } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -15,14 +15,13 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the goods in a declared disruption. */
-export const disruptionsPolicy = windowedPolicy(
-  'disruptions',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const disruptionsPolicy = windowed('disruptions', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     forEachActiveGood(items, month, ctx, (_d, g) => {
       policy.disruption[g] = 1;
     });
   },
-);
+});
 
 export const disruptions = /* @__PURE__ */ defineLever(disruptionsPolicy, {
   title: 'Declared disruptions',

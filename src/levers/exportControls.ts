@@ -7,7 +7,7 @@ import type { PolicyContext } from '../engine/policy.ts';
 import { forEachActive, precautionBeforeStart } from './compile.ts';
 import { type Atoms, field, nodeRef, scopeRef, share, text, tonnes } from './fields.ts';
 import { goodText, str } from './labels.ts';
-import { defineLever, type Items, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, startStage, windowed } from './lever.ts';
 
 const LICENCE = { field: 'kind', in: ['licence'] } as const;
 
@@ -86,9 +86,8 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the controls on each good, and the precaution before them. */
-export const exportControlsPolicy = windowedPolicy(
-  'exportControls',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const exportControlsPolicy = windowed('exportControls', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     forEachActive(items, month, (c, index) => {
       const exporter = ctx.nodeIndex.get(c.exporter)!;
       const mask = destinationMask(ctx, c, exporter);
@@ -114,14 +113,13 @@ export const exportControlsPolicy = windowedPolicy(
       destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!),
     );
   },
-);
+});
 
 export const exportControls = /* @__PURE__ */ defineLever(exportControlsPolicy, {
   title: 'Export controls',
   one: 'export control',
   summary: 'Bans, quotas or licences on exports, to all destinations or to a list.',
   description: 'Export bans, quotas and licences by an exporting node.',
-  maxItems: 100,
   item,
   references: { exporter: 'node' },
   check(c, at, refs) {

@@ -36,6 +36,20 @@ export const nodeRef = /* @__PURE__ */ (() =>
     .regex(/^[A-Z]{3}$/, NODE_RULE)
     .meta({ rule: NODE_RULE }))();
 
+/** A node field labelled 'Node'; `description` says what the node is to the item. */
+export function nodeField(description?: string) {
+  return field(nodeRef, {
+    label: 'Node',
+    widget: 'node',
+    ...(description === undefined ? {} : { description }),
+  });
+}
+
+/** A zone field labelled 'Zone'; `description` says what the zone is to the item. */
+export function zoneField(description: string) {
+  return field(zoneId, { label: 'Zone', widget: 'zone', description });
+}
+
 /**
  * The "Where" field of a lever that applies to the world, a zone or a node. Pass
  * `scopeRef.default('world')` for an item where leaving it out means the world.
@@ -52,16 +66,6 @@ export function scopeField<T extends z.ZodType>(schema: T): T {
 export const mineralOrAllField = (a: Atoms) => a.mineralOrAll.default('all').describe('Mineral, or "all".');
 /** A stage field where leaving it out means every stage. */
 export const stageOrAllField = (a: Atoms) => a.stageOrAll.default('all').describe('Stage, or "all".');
-
-/**
- * The fields of an item about the goods of a scope: where (a node, a zone or the world), which
- * mineral and which stage ('all' for every one).
- */
-export const scopedGoodsFields = (a: Atoms) => ({
-  scope: scopeField(scopeRef),
-  mineral: mineralOrAllField(a),
-  stage: stageOrAllField(a),
-});
 
 /**
  * start/end/announced: the months a lever is in force (compile.ts isActive). defineLever adds

@@ -1,9 +1,9 @@
 /** Investment support: government equity or finance that lowers the margin new capacity must clear. */
 import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
-import { type Atoms, field, scopedGoodsFields, share } from './fields.ts';
-import { labelBy } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { type Atoms, field, share } from './fields.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
+import { newScopedGoodsItem, scopedGoodsFields, scopedGoodsLever } from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -19,31 +19,21 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the largest cut in force in each cell. */
-export const investmentSupportPolicy = windowedPolicy(
-  'investmentSupport',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const investmentSupportPolicy = windowed('investmentSupport', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     const cut = policy.hurdleReduction;
     forEachScopedCell(items, month, ctx, (s, cell) => {
       cut[cell] = Math.max(cut[cell], s.hurdleReduction);
     });
   },
-);
+});
 
 export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPolicy, {
   title: 'Investment support',
   one: 'investment support',
   summary: 'Government equity or finance that lowers the margin new capacity must clear.',
   description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
-  maxItems: 100,
   item,
-  references: { scope: 'scopeOrWorld' },
-  create: ({ mineral }) => ({
-    scope: 'world',
-    mineral,
-    stage: 'all',
-    hurdleReduction: 0.2,
-    start: 0,
-    end: null,
-  }),
-  label: labelBy('scope'),
+  ...scopedGoodsLever,
+  create: ({ mineral }) => newScopedGoodsItem(mineral, { hurdleReduction: 0.2 }),
 });

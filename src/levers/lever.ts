@@ -9,7 +9,7 @@
  *   and `check`: its other cross-field and reference checks;
  * - `create`: a valid new item for a mineral (its prices from that mineral's reference price);
  * - `label`: the heading of one item in the editor;
- * - `…Policy`: its part of the engine — `windowedPolicy(key, compile)`, its part of the monthly
+ * - `…Policy`: its part of the engine — `windowed(key, { compile })`, its part of the monthly
  *   policy tables (src/engine/policy.ts) for items in force from a start to an end month, or
  *   `readAtStart(key)` for levers the engine reads once at the start (startingStocks,
  *   capacityOverrides, projects).
@@ -168,11 +168,11 @@ export interface LeverPolicy<Key extends string, Item, W extends boolean = boole
  * The part of the engine of a lever whose items are in force from a start to an end month (and
  * may be announced before): its compile step, if it writes to the monthly tables.
  */
-export function windowedPolicy<Key extends string, Item extends LeverWindow = LeverWindow>(
+export function windowed<Key extends string, Item extends LeverWindow = LeverWindow>(
   key: Key,
-  compile?: Compile<Item>,
+  parts: { compile?: Compile<Item> } = {},
 ): LeverPolicy<Key, Item, true> {
-  return compile ? { key, windowed: true, compile } : { key, windowed: true };
+  return { key, windowed: true, ...parts };
 }
 
 /** The part of the engine of a lever the engine reads once at the start: no monthly table. */
@@ -216,7 +216,8 @@ export interface LeverDef<Key extends string, S extends z.ZodObject, W extends b
   summary: string;
   /** The list's description (docs/scenario.md, the editor's help). */
   description: string;
-  maxItems: number;
+  /** The most items the list takes; DEFAULT_MAX_ITEMS unless given. */
+  maxItems?: number;
   /** The list's default (the status quo); none = empty. */
   defaultItems?: () => z.input<ItemSchema<S, W>>[];
   /** The item's own fields (a strict object); a windowed lever's items also get the window's. */
@@ -253,6 +254,9 @@ export interface Lever<
   checkItems(items: readonly unknown[], refs: RefChecks): void;
 }
 
+/** The most items of a lever's list unless the lever says otherwise. */
+export const DEFAULT_MAX_ITEMS = 100;
+
 function checkWindow(refs: RefChecks, path: Path, w: LeverWindow): void {
   if (w.end !== null && w.end <= w.start)
     refs.issue([...path, 'end'], `end (${w.end}) must be after start (${w.start})`);
@@ -283,7 +287,7 @@ export function defineLever<Key extends string, S extends z.ZodObject, W extends
     compileItems,
     windows,
     list(atoms) {
-      const list = z.array(itemSchema(atoms)).max(def.maxItems);
+      const list = z.array(itemSchema(atoms)).max(def.maxItems ?? DEFAULT_MAX_ITEMS);
       const withDefault = def.defaultItems
         ? list.default(def.defaultItems as () => z.output<z.ZodArray<ItemSchema<S, W>>>)
         : list.default([] as z.output<z.ZodArray<ItemSchema<S, W>>>);

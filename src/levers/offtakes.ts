@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addRulesPerGood } from './compile.ts';
 import { type Atoms, field, nodeRef, scopeRef, share, usdPerTonne } from './fields.ts';
 import { goodText, str } from './labels.ts';
-import { defineLever, type Items, referenceTimes, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -31,13 +31,15 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the offtakes on each good. */
-export const offtakesPolicy = windowedPolicy('offtakes', (items: Items<typeof item>, month, ctx, policy) => {
-  addRulesPerGood(items, month, ctx, policy.offtakes, (o) => ({
-    buyerMask: ctx.scopeMask(o.buyer),
-    seller: ctx.nodeIndex.get(o.seller)!,
-    share: o.share,
-    price: o.priceUsdPerTonne,
-  }));
+export const offtakesPolicy = windowed('offtakes', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    addRulesPerGood(items, month, ctx, policy.offtakes, (o) => ({
+      buyerMask: ctx.scopeMask(o.buyer),
+      seller: ctx.nodeIndex.get(o.seller)!,
+      share: o.share,
+      price: o.priceUsdPerTonne,
+    }));
+  },
 });
 
 export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
@@ -45,7 +47,6 @@ export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
   one: 'offtake',
   summary: "A buyer commits to take a share of a producer's output at an agreed price.",
   description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
-  maxItems: 100,
   item,
   references: { buyer: 'scope', seller: 'node' },
   create: (ctx) => {

@@ -1,9 +1,9 @@
 /** Permitting: months from an investment decision to new capacity, in a scope. */
 import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
-import { type Atoms, field, scopedGoodsFields } from './fields.ts';
-import { labelBy } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { type Atoms, field } from './fields.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
+import { newScopedGoodsItem, scopedGoodsFields, scopedGoodsLever } from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -18,9 +18,8 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: build and expansion lags in each cell. */
-export const permittingPolicy = windowedPolicy(
-  'permitting',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const permittingPolicy = windowed('permitting', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     const market = ctx.scenario.market;
     forEachScopedCell(items, month, ctx, (p, cell, g) => {
       const greenfield =
@@ -33,23 +32,14 @@ export const permittingPolicy = windowedPolicy(
       );
     });
   },
-);
+});
 
 export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
   title: 'Permitting',
   one: 'permitting rule',
   summary: 'How long new capacity takes from decision to output.',
   description: 'Permitting: build lags for new capacity in a scope.',
-  maxItems: 100,
   item,
-  references: { scope: 'scopeOrWorld' },
-  create: ({ mineral }) => ({
-    scope: 'world',
-    mineral,
-    stage: 'all',
-    buildLagMonths: 12,
-    start: 0,
-    end: null,
-  }),
-  label: labelBy('scope'),
+  ...scopedGoodsLever,
+  create: ({ mineral }) => newScopedGoodsItem(mineral, { buildLagMonths: 12 }),
 });

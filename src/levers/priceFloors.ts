@@ -4,18 +4,14 @@
  */
 import { z } from 'zod';
 import { addRulesPerGood, isActive } from './compile.ts';
-import { type Atoms, field, usdPerTonne, zoneId } from './fields.ts';
+import { type Atoms, field, usdPerTonne, zoneField } from './fields.ts';
 import { labelBy } from './labels.ts';
-import { defineLever, type Items, referenceTimes, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    zone: field(zoneId, {
-      label: 'Zone',
-      widget: 'zone',
-      description: 'Zone that applies the floor at its border.',
-    }),
+    zone: zoneField('Zone that applies the floor at its border.'),
     mineral: a.mineral,
     stage: a.stage,
     floor: field(usdPerTonne, {
@@ -29,23 +25,21 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the floors on each good. */
-export const priceFloorsPolicy = windowedPolicy(
-  'priceFloors',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const priceFloorsPolicy = windowed('priceFloors', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     addRulesPerGood(items, month, ctx, policy.floors, (f) => {
       // A floor applies only while its zone is in force.
       const zone = ctx.zonesById.get(f.zone);
       return zone && isActive(zone, month) ? { zoneMask: ctx.scopeMask(f.zone), floor: f.floor } : null;
     });
   },
-);
+});
 
 export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
   title: 'Price floors',
   one: 'price floor',
   summary: 'Border-adjusted price floors: a variable levy on imports from outside the zone.',
   description: 'Border-adjusted price floors.',
-  maxItems: 100,
   item,
   references: { zone: 'zone' },
   create: (ctx) => {

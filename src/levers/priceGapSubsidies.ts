@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addRulesPerGood } from './compile.ts';
 import { type Atoms, field, scopeRef, usdPerTonne } from './fields.ts';
 import { labelBy } from './labels.ts';
-import { defineLever, type Items, referenceTimes, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -30,9 +30,8 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the subsidies paid on each good. */
-export const priceGapSubsidiesPolicy = windowedPolicy(
-  'priceGapSubsidies',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const priceGapSubsidiesPolicy = windowed('priceGapSubsidies', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     addRulesPerGood(items, month, ctx, policy.subsidies, (s, _g, index) => ({
       index,
       scopeMask: ctx.scopeMask(s.scope),
@@ -40,7 +39,7 @@ export const priceGapSubsidiesPolicy = windowedPolicy(
       budget: s.budgetUsd,
     }));
   },
-);
+});
 
 export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPolicy, {
   title: 'Price-gap subsidies',
@@ -48,7 +47,6 @@ export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPo
   summary: "Pays a zone's (or node's) producers the gap between a reference price and the market price.",
   description:
     'Price-gap subsidies: a zone pays its producers the gap between a reference price and the market price.',
-  maxItems: 100,
   item,
   references: { scope: 'scope' },
   create: (ctx) => {

@@ -3,7 +3,7 @@
  * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
  */
 import { z } from 'zod';
-import { type Atoms, field, month, nodeRef, text, usdPerTonne } from './fields.ts';
+import { type Atoms, field, month, nodeField, text, usdPerTonne } from './fields.ts';
 import { str } from './labels.ts';
 import { defineLever, readAtStart, referenceTimes } from './lever.ts';
 
@@ -15,7 +15,7 @@ function item(a: Atoms) {
       widget: 'text',
       description: 'E.g. "MP Materials 10X magnet plant".',
     }),
-    node: field(nodeRef, { label: 'Node', widget: 'node' }),
+    node: nodeField(),
     mineral: a.mineral,
     stage: a.stage,
     capacityTonnesPerYear: field(z.number().gt(0).max(1e9), {
@@ -45,7 +45,6 @@ export const projects = /* @__PURE__ */ defineLever(projectsPolicy, {
   one: 'project',
   summary: 'A named mine or plant with its capacity, cost and start month.',
   description: 'Named capacity projects.',
-  maxItems: 100,
   item,
   references: { node: 'node' },
   create: (ctx) => {

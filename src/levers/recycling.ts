@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { forEachActive } from './compile.ts';
 import { type Atoms, field, scopeField, scopeRef, share } from './fields.ts';
 import { mineralText, str } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -24,26 +24,24 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the recycling rules in force. */
-export const recyclingPolicy = windowedPolicy(
-  'recycling',
-  (items: Items<typeof item>, month, ctx, policy) => {
-    forEachActive(items, month, (r) => {
+export const recyclingPolicy = windowed('recycling', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    forEachActive(items, month, ({ scope, mineral, share, lagMonths }) => {
       policy.recycling.push({
-        scopeMask: ctx.scopeMask(r.scope),
-        mineral: ctx.mineralIndex.get(r.mineral)!,
-        share: r.share,
-        lagMonths: r.lagMonths,
+        scopeMask: ctx.scopeMask(scope),
+        mineral: ctx.mineralIndex.get(mineral)!,
+        share,
+        lagMonths,
       });
     });
   },
-);
+});
 
 export const recycling = /* @__PURE__ */ defineLever(recyclingPolicy, {
   title: 'Recycling',
   one: 'recycling rule',
   summary: 'A share of past consumption returns as secondary refined supply.',
   description: 'Recycling: a share of past consumption returns as secondary refined supply.',
-  maxItems: 100,
   item,
   references: { scope: 'scopeOrWorld' },
   create: ({ mineral }) => ({ scope: 'world', mineral, share: 0.2, lagMonths: 0, start: 0, end: null }),

@@ -1,14 +1,14 @@
 /** Supply shocks: a share of a node's capacity lost for a period. */
 import { z } from 'zod';
 import { forEachActiveGood, precautionBeforeStart } from './compile.ts';
-import { type Atoms, field, nodeRef, share } from './fields.ts';
+import { type Atoms, field, nodeField, share } from './fields.ts';
 import { labelBy } from './labels.ts';
-import { defineLever, type Items, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    node: field(nodeRef, { label: 'Node', widget: 'node', description: 'Node whose capacity is lost.' }),
+    node: nodeField('Node whose capacity is lost.'),
     mineral: a.mineral,
     stage: a.stage,
     capacityLoss: field(share, {
@@ -20,13 +20,15 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: capacity factors, and the precaution before it. */
-export const shocksPolicy = windowedPolicy('shocks', (items: Items<typeof item>, month, ctx, policy) => {
-  forEachActiveGood(items, month, ctx, (s, g) => {
-    policy.capacityFactor[g * ctx.N + ctx.nodeIndex.get(s.node)!] *= 1 - s.capacityLoss;
-  });
-  // A known capacity loss raises every buyer's precaution until it starts.
-  const everyone = ctx.scopeMask('world');
-  precautionBeforeStart(items, month, ctx, policy, () => everyone);
+export const shocksPolicy = windowed('shocks', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    forEachActiveGood(items, month, ctx, (s, g) => {
+      policy.capacityFactor[g * ctx.N + ctx.nodeIndex.get(s.node)!] *= 1 - s.capacityLoss;
+    });
+    // A known capacity loss raises every buyer's precaution until it starts.
+    const everyone = ctx.scopeMask('world');
+    precautionBeforeStart(items, month, ctx, policy, () => everyone);
+  },
 });
 
 export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
@@ -34,7 +36,6 @@ export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
   one: 'shock',
   summary: 'Capacity lost at a node for a period (a mine flood, a strike, a plant fire).',
   description: 'Supply shocks: capacity lost at a node for a period.',
-  maxItems: 100,
   item,
   references: { node: 'node' },
   create: (ctx) => {

@@ -1,14 +1,14 @@
 /** Standards-based markets: a share of a zone's purchases must come from compliant origins. */
 import { z } from 'zod';
 import { addRulesPerGood } from './compile.ts';
-import { type Atoms, field, nodeRef, share, zoneId } from './fields.ts';
+import { type Atoms, field, nodeRef, share, zoneField } from './fields.ts';
 import { labelBy } from './labels.ts';
-import { defineLever, type Items, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, startStage, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    zone: field(zoneId, { label: 'Zone', widget: 'zone', description: 'Zone that requires the standard.' }),
+    zone: zoneField('Zone that requires the standard.'),
     mineral: a.mineral,
     stage: a.stage,
     requiredShare: field(share, {
@@ -25,9 +25,8 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the standards each good's buyers must meet. */
-export const standardsPolicy = windowedPolicy(
-  'standards',
-  (items: Items<typeof item>, month, ctx, policy) => {
+export const standardsPolicy = windowed('standards', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     // One mask of compliant origins per item, shared by the goods it covers.
     const compliantMasks = items.map((s) => {
       const mask = new Uint8Array(ctx.N);
@@ -40,7 +39,7 @@ export const standardsPolicy = windowedPolicy(
         : null,
     );
   },
-);
+});
 
 export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
   title: 'Standards-based markets',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isActive } from './compile.ts';
 import { type Atoms, field, scopeRef, text, tonnes, usdPerTonne } from './fields.ts';
 import { str } from './labels.ts';
-import { defineLever, type Items, referenceTimes, startStage, windowedPolicy } from './lever.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
@@ -61,14 +61,13 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: which stockpiles are in force (the coordinator keeps their stocks). */
-export const stockpilesPolicy = windowedPolicy(
-  'stockpiles',
-  (items: Items<typeof item>, month, _ctx, policy) => {
+export const stockpilesPolicy = windowed('stockpiles', {
+  compile(items: Items<typeof item>, month, _ctx, { stockpileActive }) {
     items.forEach((s, i) => {
-      policy.stockpileActive[i] = isActive(s, month) ? 1 : 0;
+      stockpileActive[i] = isActive(s, month) ? 1 : 0;
     });
   },
-);
+});
 
 export const stockpiles = /* @__PURE__ */ defineLever(stockpilesPolicy, {
   title: 'Stockpiles',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isActive, precautionBeforeStart } from './compile.ts';
 import { type Atoms, field, mineralOrAllField, stageOrAllField, tariffRate, text } from './fields.ts';
 import { goodText, str } from './labels.ts';
-import { checkRefs, defineLever, type Items, windowedPolicy } from './lever.ts';
+import { checkRefs, defineLever, type Items, windowed } from './lever.ts';
 
 /** Tariffs in force in February 2026 that the status quo carries (rates are fractions). */
 export const STATUS_QUO_TARIFFS = [
@@ -53,54 +53,56 @@ function item(a: Atoms) {
 }
 
 /** Its part of the engine's monthly tables: the tariff matrix of each good, and the precaution before a tariff. */
-export const tariffsPolicy = windowedPolicy('tariffs', (items: Items<typeof item>, month, ctx, policy) => {
-  const { N, G, world, scopeMask, nodeIndex } = ctx;
-  const zones = ctx.scenario.zones
-    .filter((z) => isActive(z, month))
-    .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
-  // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
-  for (let g = 0; g < G; g++) {
-    const t = policy.tariff[g];
-    const good = world.goods[g];
-    const rules = items.filter(
-      (r) =>
-        isActive(r, month) &&
-        (r.mineral === 'all' || r.mineral === good.mineral) &&
-        (r.stage === 'all' || r.stage === good.stage),
-    );
-    const mfn = rules.filter((r) => r.exporter === 'all');
-    const bilateral = rules.filter((r) => r.exporter !== 'all');
-    const importerMasks = new Map<string, Uint8Array>();
-    const importerMask = (ref: string) => {
-      let m = importerMasks.get(ref);
-      if (!m) {
-        m = scopeMask(ref);
-        importerMasks.set(ref, m);
-      }
-      return m;
-    };
-    for (let j = 0; j < N; j++) {
-      let mfnRate = 0;
-      for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
-      let external: number | null = null;
-      for (const { zone, mask } of zones)
-        if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
-      for (let i = 0; i < N; i++) {
-        if (i === j) continue;
-        // A member's partners inside the zone get the internal rate below.
-        let rate = external ?? mfnRate;
-        for (const r of bilateral)
-          if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
-        let internal = Number.POSITIVE_INFINITY;
+export const tariffsPolicy = windowed('tariffs', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    const { N, G, world, scopeMask, nodeIndex } = ctx;
+    const zones = ctx.scenario.zones
+      .filter((z) => isActive(z, month))
+      .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
+    // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
+    for (let g = 0; g < G; g++) {
+      const t = policy.tariff[g];
+      const good = world.goods[g];
+      const rules = items.filter(
+        (r) =>
+          isActive(r, month) &&
+          (r.mineral === 'all' || r.mineral === good.mineral) &&
+          (r.stage === 'all' || r.stage === good.stage),
+      );
+      const mfn = rules.filter((r) => r.exporter === 'all');
+      const bilateral = rules.filter((r) => r.exporter !== 'all');
+      const importerMasks = new Map<string, Uint8Array>();
+      const importerMask = (ref: string) => {
+        let m = importerMasks.get(ref);
+        if (!m) {
+          m = scopeMask(ref);
+          importerMasks.set(ref, m);
+        }
+        return m;
+      };
+      for (let j = 0; j < N; j++) {
+        let mfnRate = 0;
+        for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
+        let external: number | null = null;
         for (const { zone, mask } of zones)
-          if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
-        if (internal !== Number.POSITIVE_INFINITY) rate = internal;
-        t[i * N + j] = rate;
+          if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
+        for (let i = 0; i < N; i++) {
+          if (i === j) continue;
+          // A member's partners inside the zone get the internal rate below.
+          let rate = external ?? mfnRate;
+          for (const r of bilateral)
+            if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
+          let internal = Number.POSITIVE_INFINITY;
+          for (const { zone, mask } of zones)
+            if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
+          if (internal !== Number.POSITIVE_INFINITY) rate = internal;
+          t[i * N + j] = rate;
+        }
       }
     }
-  }
-  // Buyers an announced tariff will hit hold more cover until it starts.
-  precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
+    // Buyers an announced tariff will hit hold more cover until it starts.
+    precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
+  },
 });
 
 export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {

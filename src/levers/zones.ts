@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Atoms, field, nodeRef, tariffRate, text, zoneId } from './fields.ts';
 import { str } from './labels.ts';
-import { defineLever, windowedPolicy } from './lever.ts';
+import { defineLever, windowed } from './lever.ts';
 
 /** One item of the list (with its window). */
 function item(_atoms: Atoms) {
@@ -33,7 +33,7 @@ function item(_atoms: Atoms) {
 }
 
 /** Its part of the engine: no table of its own (tariffs.ts reads zones; other levers through scope masks). */
-export const zonesPolicy = windowedPolicy('zones');
+export const zonesPolicy = windowed('zones');
 
 export const zones = /* @__PURE__ */ defineLever(zonesPolicy, {
   title: 'Zones',
