@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field, share } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';
-import { newScopedGoodsItem, scopedGoodsFields, scopedGoodsLever } from './scopedGoods.ts';
+import * as scopedGoods from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    ...scopedGoodsFields(a),
+    ...scopedGoods.fields(a),
     hurdleReduction: field(share, {
       label: 'Hurdle cut',
       widget: 'number',
@@ -34,6 +34,7 @@ export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPo
   summary: 'Government equity or finance that lowers the margin new capacity must clear.',
   description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
   item,
-  ...scopedGoodsLever,
-  create: ({ mineral }) => newScopedGoodsItem(mineral, { hurdleReduction: 0.2 }),
+  references: scopedGoods.references,
+  create: ({ mineral }) => scopedGoods.newItem(mineral, { hurdleReduction: 0.2 }),
+  label: scopedGoods.label,
 });

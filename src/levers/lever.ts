@@ -168,6 +168,7 @@ export interface LeverPolicy<Key extends string, Item, W extends boolean = boole
  * The part of the engine of a lever whose items are in force from a start to an end month (and
  * may be announced before): its compile step, if it writes to the monthly tables.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function windowed<Key extends string, Item extends LeverWindow = LeverWindow>(
   key: Key,
   parts: { compile?: Compile<Item> } = {},
@@ -176,6 +177,7 @@ export function windowed<Key extends string, Item extends LeverWindow = LeverWin
 }
 
 /** The part of the engine of a lever the engine reads once at the start: no monthly table. */
+/* @__NO_SIDE_EFFECTS__ */
 export function readAtStart<Key extends string>(key: Key): LeverPolicy<Key, unknown, false> {
   return { key, windowed: false };
 }

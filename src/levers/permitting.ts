@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';
-import { newScopedGoodsItem, scopedGoodsFields, scopedGoodsLever } from './scopedGoods.ts';
+import * as scopedGoods from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    ...scopedGoodsFields(a),
+    ...scopedGoods.fields(a),
     buildLagMonths: field(z.int().min(1).max(240), {
       label: 'Build lag',
       widget: 'number',
@@ -40,6 +40,7 @@ export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
   summary: 'How long new capacity takes from decision to output.',
   description: 'Permitting: build lags for new capacity in a scope.',
   item,
-  ...scopedGoodsLever,
-  create: ({ mineral }) => newScopedGoodsItem(mineral, { buildLagMonths: 12 }),
+  references: scopedGoods.references,
+  create: ({ mineral }) => scopedGoods.newItem(mineral, { buildLagMonths: 12 }),
+  label: scopedGoods.label,
 });
