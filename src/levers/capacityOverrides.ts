@@ -3,26 +3,14 @@
  * of the world. Read once at the start by src/engine/layout.ts (startingOutput): no monthly table.
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  type LeverPolicy,
-  labelBy,
-  nodeRef,
-  share,
-  startStage,
-} from './lever.ts';
+import { type Atoms, field, nodeField, share } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, readAtStart, startStage } from './lever.ts';
 
 /** One item of the list. */
 function item(a: Atoms) {
   return z.strictObject({
-    node: field(nodeRef, {
-      label: 'Node',
-      widget: 'node',
-      description: 'Node whose starting output and capacity change.',
-    }),
+    node: nodeField('Node whose starting output and capacity change.'),
     mineral: a.mineral,
     stage: a.stage,
     tonnesPerYear: field(z.number().min(0).max(1e10).nullable().default(null), {
@@ -40,13 +28,8 @@ function item(a: Atoms) {
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const capacityOverridesPolicy: LeverPolicy<'capacityOverrides', Item> = {
-  key: 'capacityOverrides',
-  windowed: false,
-};
+/** Its part of the engine: read once at the start (src/engine/layout.ts startingOutput). */
+export const capacityOverridesPolicy = readAtStart('capacityOverrides');
 
 export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPolicy, {
   title: 'Starting structure',
@@ -56,8 +39,8 @@ export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPo
     "Start from another structure: a node's starting output per mineral and stage, as tonnes or as a share of the world (2024 calibration otherwise).",
   maxItems: 200,
   item,
+  references: { node: 'node' },
   check(d, at, refs, all, index) {
-    checkRefs(d, at, refs, { node: 'node' });
     if ((d.tonnesPerYear === null) === (d.worldShare === null))
       refs.issue([...at, 'tonnesPerYear'], 'give exactly one of tonnesPerYear and worldShare');
     if (d.worldShare !== null) {

@@ -1,22 +1,11 @@
 /** Demand growth paths: compound growth of base demand in a scope; later rows override earlier ones. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachNodeCell,
-  isActive,
-  type LeverPolicy,
-  mineralOrAllField,
-  mineralText,
-  scopeField,
-  scopeRef,
-  str,
-  windowFields,
-} from './lever.ts';
+import { forEachActive, forEachNodeCell } from './compile.ts';
+import { type Atoms, field, mineralOrAllField, scopeField, scopeRef } from './fields.ts';
+import { mineralText, str } from './labels.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     scope: scopeField(scopeRef.default('world')),
@@ -26,20 +15,14 @@ function item(a: Atoms) {
       widget: 'number',
       description: 'Compound growth of base demand, per year (0.1 = 10%/yr).',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const demandGrowthPolicy: LeverPolicy<'demandGrowth', Item> = {
-  key: 'demandGrowth',
-  windowed: true,
-  compile(items, month, ctx, policy) {
+/** Its part of the engine's monthly tables: growth rates by mineral and node. */
+export const demandGrowthPolicy = windowed('demandGrowth', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     const { N, world } = ctx;
-    for (const d of items) {
-      if (!isActive(d, month)) continue;
+    forEachActive(items, month, (d) => {
       const mask = ctx.scopeMask(d.scope);
       for (let m = 0; m < world.minerals.length; m++) {
         if (d.mineral !== 'all' && world.minerals[m].id !== d.mineral) continue;
@@ -47,18 +30,17 @@ export const demandGrowthPolicy: LeverPolicy<'demandGrowth', Item> = {
           policy.growthRate[cell] = d.ratePerYear;
         });
       }
-    }
+    });
   },
-};
+});
 
 export const demandGrowth = /* @__PURE__ */ defineLever(demandGrowthPolicy, {
   title: 'Demand growth',
   one: 'growth path',
   summary: 'Growth paths of base demand; later rows override earlier ones and the data default.',
   description: 'Demand growth paths; later entries override earlier ones and the data default.',
-  maxItems: 100,
   item,
-  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
+  references: { scope: 'scopeOrWorld' },
   create: ({ mineral }) => ({ scope: 'world', mineral, ratePerYear: 0.1, start: 0, end: null }),
   label: (d) => `${str(d.scope)}: ${mineralText(d.mineral)}`,
 });

@@ -1,40 +1,27 @@
 /** Declared disruptions: months in which stockpiles that release on disruption sell. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  goodText,
-  type LeverPolicy,
-  stageOrAllField,
-  text,
-  windowFields,
-} from './lever.ts';
+import { forEachActiveGood } from './compile.ts';
+import { type Atoms, field, stageOrAllField, text } from './fields.ts';
+import { goodText } from './labels.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     mineral: a.mineral,
     stage: stageOrAllField(a),
     note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const disruptionsPolicy: LeverPolicy<'disruptions', Item> = {
-  key: 'disruptions',
-  windowed: true,
-  compile(items, month, ctx, policy) {
+/** Its part of the engine's monthly tables: the goods in a declared disruption. */
+export const disruptionsPolicy = windowed('disruptions', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     forEachActiveGood(items, month, ctx, (_d, g) => {
       policy.disruption[g] = 1;
     });
   },
-};
+});
 
 export const disruptions = /* @__PURE__ */ defineLever(disruptionsPolicy, {
   title: 'Declared disruptions',
@@ -43,7 +30,8 @@ export const disruptions = /* @__PURE__ */ defineLever(disruptionsPolicy, {
   description: 'Declared disruptions (stockpiles may release).',
   maxItems: 50,
   item,
-  check: (d, at, refs) => checkRefs(d, at, refs, {}),
+  // Its stage only.
+  references: {},
   create: ({ mineral }) => ({ mineral, stage: 'all', start: 0, end: 12 }),
   label: goodText,
 });

@@ -4,24 +4,10 @@
  */
 import { z } from 'zod';
 import type { PolicyContext } from '../engine/policy.ts';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  goodText,
-  isActive,
-  type LeverPolicy,
-  nodeRef,
-  precautionBeforeStart,
-  scopeRef,
-  share,
-  startStage,
-  str,
-  text,
-  tonnes,
-  windowFields,
-} from './lever.ts';
+import { forEachActive, precautionBeforeStart } from './compile.ts';
+import { type Atoms, field, nodeRef, scopeRef, share, text, tonnes } from './fields.ts';
+import { goodText, str } from './labels.ts';
+import { defineLever, type Items, startStage, windowed } from './lever.ts';
 
 const LICENCE = { field: 'kind', in: ['licence'] } as const;
 
@@ -37,7 +23,7 @@ function destinationMask(
   return mask;
 }
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     exporter: field(nodeRef, {
@@ -96,19 +82,13 @@ function item(a: Atoms) {
         'Who holds the scarcity rent of a binding quota or licence (export price − domestic price): the exporting firms (higher receipts), the exporting state (licence revenue) or the importers holding quota.',
     }),
     note: field(text(500).optional(), { label: 'Note', widget: 'text' }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const exportControlsPolicy: LeverPolicy<'exportControls', Item> = {
-  key: 'exportControls',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    items.forEach((c, index) => {
-      if (!isActive(c, month)) return;
+/** Its part of the engine's monthly tables: the controls on each good, and the precaution before them. */
+export const exportControlsPolicy = windowed('exportControls', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    forEachActive(items, month, (c, index) => {
       const exporter = ctx.nodeIndex.get(c.exporter)!;
       const mask = destinationMask(ctx, c, exporter);
       // A quota of 0 t and a ban are the same policy: no route price lets anything through.
@@ -133,17 +113,16 @@ export const exportControlsPolicy: LeverPolicy<'exportControls', Item> = {
       destinationMask(ctx, c, ctx.nodeIndex.get(c.exporter)!),
     );
   },
-};
+});
 
 export const exportControls = /* @__PURE__ */ defineLever(exportControlsPolicy, {
   title: 'Export controls',
   one: 'export control',
   summary: 'Bans, quotas or licences on exports, to all destinations or to a list.',
   description: 'Export bans, quotas and licences by an exporting node.',
-  maxItems: 100,
   item,
+  references: { exporter: 'node' },
   check(c, at, refs) {
-    checkRefs(c, at, refs, { exporter: 'node' });
     if (c.destinations !== 'all') {
       c.destinations.forEach((d, k) => {
         refs.scope([...at, 'destinations', k], d, false);

@@ -1,24 +1,11 @@
 /** Offtake agreements: a buyer takes a share of a producer's monthly offer at an agreed price. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  goodText,
-  type LeverPolicy,
-  nodeRef,
-  referenceTimes,
-  scopeRef,
-  share,
-  startStage,
-  str,
-  usdPerTonne,
-  windowFields,
-} from './lever.ts';
+import { addRulesPerGood } from './compile.ts';
+import { type Atoms, field, nodeRef, scopeRef, share, usdPerTonne } from './fields.ts';
+import { goodText, str } from './labels.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     buyer: field(scopeRef, {
@@ -40,36 +27,28 @@ function item(a: Atoms) {
       priceHint: true,
       description: 'Agreed price, USD/t, paid to the seller for the committed volume.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const offtakesPolicy: LeverPolicy<'offtakes', Item> = {
-  key: 'offtakes',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    forEachActiveGood(items, month, ctx, (o, g) => {
-      policy.offtakes[g].push({
-        buyerMask: ctx.scopeMask(o.buyer),
-        seller: ctx.nodeIndex.get(o.seller)!,
-        share: o.share,
-        price: o.priceUsdPerTonne,
-      });
-    });
+/** Its part of the engine's monthly tables: the offtakes on each good. */
+export const offtakesPolicy = windowed('offtakes', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    addRulesPerGood(items, month, ctx, policy.offtakes, (o) => ({
+      buyerMask: ctx.scopeMask(o.buyer),
+      seller: ctx.nodeIndex.get(o.seller)!,
+      share: o.share,
+      price: o.priceUsdPerTonne,
+    }));
   },
-};
+});
 
 export const offtakes = /* @__PURE__ */ defineLever(offtakesPolicy, {
   title: 'Offtake agreements',
   one: 'offtake',
   summary: "A buyer commits to take a share of a producer's output at an agreed price.",
   description: "Offtake agreements: a buyer takes a share of a producer's output at an agreed price.",
-  maxItems: 100,
   item,
-  check: (o, at, refs) => checkRefs(o, at, refs, { buyer: 'scope', seller: 'node' }),
+  references: { buyer: 'scope', seller: 'node' },
   create: (ctx) => {
     const stage = startStage(ctx);
     return {

@@ -3,30 +3,15 @@
  * max(0, F − landed cost), recomputed monthly (src/engine/market.ts applies the FloorRule).
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  isActive,
-  type LeverPolicy,
-  labelBy,
-  referenceTimes,
-  startStage,
-  usdPerTonne,
-  windowFields,
-  zoneId,
-} from './lever.ts';
+import { addRulesPerGood, isActive } from './compile.ts';
+import { type Atoms, field, usdPerTonne, zoneField } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    zone: field(zoneId, {
-      label: 'Zone',
-      widget: 'zone',
-      description: 'Zone that applies the floor at its border.',
-    }),
+    zone: zoneField('Zone that applies the floor at its border.'),
     mineral: a.mineral,
     stage: a.stage,
     floor: field(usdPerTonne, {
@@ -36,34 +21,27 @@ function item(a: Atoms) {
       description:
         'Reference price F, USD/t. Imports from outside the zone pay a variable levy max(0, F − landed cost), recomputed monthly.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const priceFloorsPolicy: LeverPolicy<'priceFloors', Item> = {
-  key: 'priceFloors',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    forEachActiveGood(items, month, ctx, (f, g) => {
+/** Its part of the engine's monthly tables: the floors on each good. */
+export const priceFloorsPolicy = windowed('priceFloors', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    addRulesPerGood(items, month, ctx, policy.floors, (f) => {
       // A floor applies only while its zone is in force.
       const zone = ctx.zonesById.get(f.zone);
-      if (zone && isActive(zone, month))
-        policy.floors[g].push({ zoneMask: ctx.scopeMask(f.zone), floor: f.floor });
+      return zone && isActive(zone, month) ? { zoneMask: ctx.scopeMask(f.zone), floor: f.floor } : null;
     });
   },
-};
+});
 
 export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
   title: 'Price floors',
   one: 'price floor',
   summary: 'Border-adjusted price floors: a variable levy on imports from outside the zone.',
   description: 'Border-adjusted price floors.',
-  maxItems: 100,
   item,
-  check: (f, at, refs) => checkRefs(f, at, refs, { zone: 'zone' }),
+  references: { zone: 'zone' },
   create: (ctx) => {
     const stage = startStage(ctx);
     return {

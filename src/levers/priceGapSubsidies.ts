@@ -1,21 +1,11 @@
 /** Price-gap subsidies: a zone or node pays its producers max(0, reference − market price) per tonne. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  type LeverPolicy,
-  labelBy,
-  referenceTimes,
-  scopeRef,
-  startStage,
-  usdPerTonne,
-  windowFields,
-} from './lever.ts';
+import { addRulesPerGood } from './compile.ts';
+import { type Atoms, field, scopeRef, usdPerTonne } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     scope: field(scopeRef, {
@@ -36,27 +26,20 @@ function item(a: Atoms) {
       widget: 'number',
       description: 'Total budget, USD; null = unlimited.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const priceGapSubsidiesPolicy: LeverPolicy<'priceGapSubsidies', Item> = {
-  key: 'priceGapSubsidies',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    forEachActiveGood(items, month, ctx, (s, g, index) => {
-      policy.subsidies[g].push({
-        index,
-        scopeMask: ctx.scopeMask(s.scope),
-        reference: s.referencePrice,
-        budget: s.budgetUsd,
-      });
-    });
+/** Its part of the engine's monthly tables: the subsidies paid on each good. */
+export const priceGapSubsidiesPolicy = windowed('priceGapSubsidies', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    addRulesPerGood(items, month, ctx, policy.subsidies, (s, _g, index) => ({
+      index,
+      scopeMask: ctx.scopeMask(s.scope),
+      reference: s.referencePrice,
+      budget: s.budgetUsd,
+    }));
   },
-};
+});
 
 export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPolicy, {
   title: 'Price-gap subsidies',
@@ -64,9 +47,8 @@ export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPo
   summary: "Pays a zone's (or node's) producers the gap between a reference price and the market price.",
   description:
     'Price-gap subsidies: a zone pays its producers the gap between a reference price and the market price.',
-  maxItems: 100,
   item,
-  check: (p, at, refs) => checkRefs(p, at, refs, { scope: 'scope' }),
+  references: { scope: 'scope' },
   create: (ctx) => {
     const stage = startStage(ctx);
     return {

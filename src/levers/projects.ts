@@ -3,19 +3,9 @@
  * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  type LeverPolicy,
-  month,
-  nodeRef,
-  referenceTimes,
-  str,
-  text,
-  usdPerTonne,
-} from './lever.ts';
+import { type Atoms, field, month, nodeField, text, usdPerTonne } from './fields.ts';
+import { str } from './labels.ts';
+import { defineLever, readAtStart, referenceTimes } from './lever.ts';
 
 /** One item of the list. */
 function item(a: Atoms) {
@@ -25,7 +15,7 @@ function item(a: Atoms) {
       widget: 'text',
       description: 'E.g. "MP Materials 10X magnet plant".',
     }),
-    node: field(nodeRef, { label: 'Node', widget: 'node' }),
+    node: nodeField(),
     mineral: a.mineral,
     stage: a.stage,
     capacityTonnesPerYear: field(z.number().gt(0).max(1e9), {
@@ -47,22 +37,16 @@ function item(a: Atoms) {
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const projectsPolicy: LeverPolicy<'projects', Item> = {
-  key: 'projects',
-  windowed: false,
-};
+/** Its part of the engine: read once at the start (src/engine/coordinator.ts brings each online). */
+export const projectsPolicy = readAtStart('projects');
 
 export const projects = /* @__PURE__ */ defineLever(projectsPolicy, {
   title: 'Capacity projects',
   one: 'project',
   summary: 'A named mine or plant with its capacity, cost and start month.',
   description: 'Named capacity projects.',
-  maxItems: 100,
   item,
-  check: (p, at, refs) => checkRefs(p, at, refs, { node: 'node' }),
+  references: { node: 'node' },
   create: (ctx) => {
     const stages = ctx.stages(ctx.mineral);
     // The last stage of the chain: the plant a new entrant builds (magnets for rare earths).

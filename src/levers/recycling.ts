@@ -1,21 +1,11 @@
 /** Recycling: a share of a scope's past consumption returns as secondary refined supply. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  isActive,
-  type LeverPolicy,
-  mineralText,
-  scopeField,
-  scopeRef,
-  share,
-  str,
-  windowFields,
-} from './lever.ts';
+import { forEachActive } from './compile.ts';
+import { type Atoms, field, scopeField, scopeRef, share } from './fields.ts';
+import { mineralText, str } from './labels.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     scope: scopeField(scopeRef.default('world')),
@@ -30,37 +20,30 @@ function item(a: Atoms) {
       widget: 'number',
       description: 'Months between consumption and return.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const recyclingPolicy: LeverPolicy<'recycling', Item> = {
-  key: 'recycling',
-  windowed: true,
-  compile(items, month, ctx, policy) {
-    for (const r of items) {
-      if (!isActive(r, month)) continue;
+/** Its part of the engine's monthly tables: the recycling rules in force. */
+export const recyclingPolicy = windowed('recycling', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
+    forEachActive(items, month, ({ scope, mineral, share, lagMonths }) => {
       policy.recycling.push({
-        scopeMask: ctx.scopeMask(r.scope),
-        mineral: ctx.mineralIndex.get(r.mineral)!,
-        share: r.share,
-        lagMonths: r.lagMonths,
+        scopeMask: ctx.scopeMask(scope),
+        mineral: ctx.mineralIndex.get(mineral)!,
+        share,
+        lagMonths,
       });
-    }
+    });
   },
-};
+});
 
 export const recycling = /* @__PURE__ */ defineLever(recyclingPolicy, {
   title: 'Recycling',
   one: 'recycling rule',
   summary: 'A share of past consumption returns as secondary refined supply.',
   description: 'Recycling: a share of past consumption returns as secondary refined supply.',
-  maxItems: 100,
   item,
-  check: (r, at, refs) => checkRefs(r, at, refs, { scope: 'scopeOrWorld' }),
+  references: { scope: 'scopeOrWorld' },
   create: ({ mineral }) => ({ scope: 'world', mineral, share: 0.2, lagMonths: 0, start: 0, end: null }),
   label: (r) => `${str(r.scope)}: ${mineralText(r.mineral)}`,
 });

@@ -1,23 +1,14 @@
 /** Supply shocks: a share of a node's capacity lost for a period. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  type LeverPolicy,
-  labelBy,
-  nodeRef,
-  precautionBeforeStart,
-  share,
-  windowFields,
-} from './lever.ts';
+import { forEachActiveGood, precautionBeforeStart } from './compile.ts';
+import { type Atoms, field, nodeField, share } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, type Items, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    node: field(nodeRef, { label: 'Node', widget: 'node', description: 'Node whose capacity is lost.' }),
+    node: nodeField('Node whose capacity is lost.'),
     mineral: a.mineral,
     stage: a.stage,
     capacityLoss: field(share, {
@@ -25,17 +16,12 @@ function item(a: Atoms) {
       widget: 'number',
       description: 'Share of the capacity lost while the shock lasts, fraction.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const shocksPolicy: LeverPolicy<'shocks', Item> = {
-  key: 'shocks',
-  windowed: true,
-  compile(items, month, ctx, policy) {
+/** Its part of the engine's monthly tables: capacity factors, and the precaution before it. */
+export const shocksPolicy = windowed('shocks', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     forEachActiveGood(items, month, ctx, (s, g) => {
       policy.capacityFactor[g * ctx.N + ctx.nodeIndex.get(s.node)!] *= 1 - s.capacityLoss;
     });
@@ -43,18 +29,15 @@ export const shocksPolicy: LeverPolicy<'shocks', Item> = {
     const everyone = ctx.scopeMask('world');
     precautionBeforeStart(items, month, ctx, policy, () => everyone);
   },
-};
+});
 
 export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
   title: 'Supply shocks',
   one: 'shock',
   summary: 'Capacity lost at a node for a period (a mine flood, a strike, a plant fire).',
   description: 'Supply shocks: capacity lost at a node for a period.',
-  maxItems: 100,
   item,
-  check(d, at, refs) {
-    checkRefs(d, at, refs, { node: 'node' });
-  },
+  references: { node: 'node' },
   create: (ctx) => {
     const stage = ctx.stages(ctx.mineral)[0] ?? 'mine';
     return {

@@ -1,24 +1,14 @@
 /** Standards-based markets: a share of a zone's purchases must come from compliant origins. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  forEachActiveGood,
-  type LeverPolicy,
-  labelBy,
-  nodeRef,
-  share,
-  startStage,
-  windowFields,
-  zoneId,
-} from './lever.ts';
+import { addRulesPerGood } from './compile.ts';
+import { type Atoms, field, nodeRef, share, zoneField } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, type Items, startStage, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    zone: field(zoneId, { label: 'Zone', widget: 'zone', description: 'Zone that requires the standard.' }),
+    zone: zoneField('Zone that requires the standard.'),
     mineral: a.mineral,
     stage: a.stage,
     requiredShare: field(share, {
@@ -31,33 +21,25 @@ function item(a: Atoms) {
       widget: 'nodeList',
       description: 'Node codes that meet the standard.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const standardsPolicy: LeverPolicy<'standards', Item> = {
-  key: 'standards',
-  windowed: true,
-  compile(items, month, ctx, policy) {
+/** Its part of the engine's monthly tables: the standards each good's buyers must meet. */
+export const standardsPolicy = windowed('standards', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     // One mask of compliant origins per item, shared by the goods it covers.
     const compliantMasks = items.map((s) => {
       const mask = new Uint8Array(ctx.N);
       for (const code of s.compliantOrigins) mask[ctx.nodeIndex.get(code)!] = 1;
       return mask;
     });
-    forEachActiveGood(items, month, ctx, (s, g, index) => {
-      if (!ctx.zonesById.has(s.zone)) return;
-      policy.standards[g].push({
-        zoneMask: ctx.scopeMask(s.zone),
-        share: s.requiredShare,
-        compliantMask: compliantMasks[index],
-      });
-    });
+    addRulesPerGood(items, month, ctx, policy.standards, (s, _g, index) =>
+      ctx.zonesById.has(s.zone)
+        ? { zoneMask: ctx.scopeMask(s.zone), share: s.requiredShare, compliantMask: compliantMasks[index] }
+        : null,
+    );
   },
-};
+});
 
 export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
   title: 'Standards-based markets',
@@ -66,8 +48,8 @@ export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
   description: 'Standards-based markets.',
   maxItems: 50,
   item,
+  references: { zone: 'zone' },
   check(d, at, refs) {
-    checkRefs(d, at, refs, { zone: 'zone' });
     d.compliantOrigins.forEach((code, k) => {
       refs.node([...at, 'compliantOrigins', k], code);
     });

@@ -3,17 +3,9 @@
  * ones. Read once at the start by src/engine/layout.ts (startingCover): no monthly table.
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  type LeverPolicy,
-  labelBy,
-  scopeField,
-  scopeRef,
-  startStage,
-} from './lever.ts';
+import { type Atoms, field, scopeField, scopeRef } from './fields.ts';
+import { labelBy } from './labels.ts';
+import { defineLever, readAtStart, startStage } from './lever.ts';
 
 const months = /* @__PURE__ */ (() => z.number().min(0).max(60))();
 
@@ -38,13 +30,8 @@ function item(a: Atoms) {
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const startingStocksPolicy: LeverPolicy<'startingStocks', Item> = {
-  key: 'startingStocks',
-  windowed: false,
-};
+/** Its part of the engine: read once at the start (src/engine/layout.ts startingCover). */
+export const startingStocksPolicy = readAtStart('startingStocks');
 
 export const startingStocks = /* @__PURE__ */ defineLever(startingStocksPolicy, {
   title: 'Starting stocks',
@@ -54,7 +41,7 @@ export const startingStocks = /* @__PURE__ */ defineLever(startingStocksPolicy, 
     'Starting stocks per scope and stage, in months of cover; later entries override earlier ones.',
   maxItems: 200,
   item,
-  check: (d, at, refs) => checkRefs(d, at, refs, { scope: 'scopeOrWorld' }),
+  references: { scope: 'scopeOrWorld' },
   create: (ctx) => ({
     scope: 'world',
     mineral: ctx.mineral,

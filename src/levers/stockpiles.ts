@@ -3,24 +3,12 @@
  * declared disruption. The policy says which are in force; the coordinator keeps their stocks.
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  isActive,
-  type LeverPolicy,
-  referenceTimes,
-  scopeRef,
-  startStage,
-  str,
-  text,
-  tonnes,
-  usdPerTonne,
-  windowFields,
-} from './lever.ts';
+import { isActive } from './compile.ts';
+import { type Atoms, field, scopeRef, text, tonnes, usdPerTonne } from './fields.ts';
+import { str } from './labels.ts';
+import { defineLever, type Items, referenceTimes, startStage, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     name: field(text(120), { label: 'Name', widget: 'text' }),
@@ -69,22 +57,17 @@ function item(a: Atoms) {
       description:
         "Also releases during a declared disruption: 1.5 × last month's unmet demand in its scope, within the limit.",
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const stockpilesPolicy: LeverPolicy<'stockpiles', Item> = {
-  key: 'stockpiles',
-  windowed: true,
-  compile(items, month, _ctx, policy) {
+/** Its part of the engine's monthly tables: which stockpiles are in force (the coordinator keeps their stocks). */
+export const stockpilesPolicy = windowed('stockpiles', {
+  compile(items: Items<typeof item>, month, _ctx, { stockpileActive }) {
     items.forEach((s, i) => {
-      policy.stockpileActive[i] = isActive(s, month) ? 1 : 0;
+      stockpileActive[i] = isActive(s, month) ? 1 : 0;
     });
   },
-};
+});
 
 export const stockpiles = /* @__PURE__ */ defineLever(stockpilesPolicy, {
   title: 'Stockpiles',
@@ -94,8 +77,8 @@ export const stockpiles = /* @__PURE__ */ defineLever(stockpilesPolicy, {
     'Stockpile agencies: buy below a trigger within a budget, release above a trigger or in a declared disruption.',
   maxItems: 50,
   item,
+  references: { holder: 'scope' },
   check(p, at, refs) {
-    checkRefs(p, at, refs, { holder: 'scope' });
     if (p.releaseAboveUsd <= p.buyBelowUsd) {
       refs.issue(
         [...at, 'releaseAboveUsd'],

@@ -3,22 +3,10 @@
  * rates, into one ad valorem matrix per good (fraction of the origin price).
  */
 import { z } from 'zod';
-import {
-  type Atoms,
-  checkRefs,
-  defineLever,
-  field,
-  goodText,
-  isActive,
-  type LeverPolicy,
-  mineralOrAllField,
-  precautionBeforeStart,
-  stageOrAllField,
-  str,
-  tariffRate,
-  text,
-  windowFields,
-} from './lever.ts';
+import { isActive, precautionBeforeStart } from './compile.ts';
+import { type Atoms, field, mineralOrAllField, stageOrAllField, tariffRate, text } from './fields.ts';
+import { goodText, str } from './labels.ts';
+import { checkRefs, defineLever, type Items, windowed } from './lever.ts';
 
 /** Tariffs in force in February 2026 that the status quo carries (rates are fractions). */
 export const STATUS_QUO_TARIFFS = [
@@ -35,7 +23,7 @@ export const STATUS_QUO_TARIFFS = [
   },
 ];
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
     importer: field(z.string().min(2).max(3), {
@@ -61,17 +49,12 @@ function item(a: Atoms) {
       widget: 'text',
       description: 'Why the tariff exists (source).',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const tariffsPolicy: LeverPolicy<'tariffs', Item> = {
-  key: 'tariffs',
-  windowed: true,
-  compile(items, month, ctx, policy) {
+/** Its part of the engine's monthly tables: the tariff matrix of each good, and the precaution before a tariff. */
+export const tariffsPolicy = windowed('tariffs', {
+  compile(items: Items<typeof item>, month, ctx, policy) {
     const { N, G, world, scopeMask, nodeIndex } = ctx;
     const zones = ctx.scenario.zones
       .filter((z) => isActive(z, month))
@@ -120,7 +103,7 @@ export const tariffsPolicy: LeverPolicy<'tariffs', Item> = {
     // Buyers an announced tariff will hit hold more cover until it starts.
     precautionBeforeStart(items, month, ctx, policy, (r) => scopeMask(r.importer));
   },
-};
+});
 
 export const tariffs = /* @__PURE__ */ defineLever(tariffsPolicy, {
   title: 'Tariffs',

@@ -1,19 +1,10 @@
 /** Preferential trade zones: members trade at the internal tariff; other levers name zones by id. */
 import { z } from 'zod';
-import {
-  type Atoms,
-  defineLever,
-  field,
-  type LeverPolicy,
-  nodeRef,
-  str,
-  tariffRate,
-  text,
-  windowFields,
-  zoneId,
-} from './lever.ts';
+import { type Atoms, field, nodeRef, tariffRate, text, zoneId } from './fields.ts';
+import { str } from './labels.ts';
+import { defineLever, windowed } from './lever.ts';
 
-/** One item of the list. */
+/** One item of the list (with its window). */
 function item(_atoms: Atoms) {
   return z.strictObject({
     id: field(zoneId, {
@@ -38,17 +29,11 @@ function item(_atoms: Atoms) {
       description:
         'Common tariff on imports from non-members, fraction; null = members keep their own tariffs.',
     }),
-    ...windowFields,
   });
 }
 
-type Item = z.output<ReturnType<typeof item>>;
-
-/** Its part of the engine's monthly tables (and whether its items have a window). */
-export const zonesPolicy: LeverPolicy<'zones', Item> = {
-  key: 'zones',
-  windowed: true,
-};
+/** Its part of the engine: no table of its own (tariffs.ts reads zones; other levers through scope masks). */
+export const zonesPolicy = windowed('zones');
 
 export const zones = /* @__PURE__ */ defineLever(zonesPolicy, {
   title: 'Zones',

@@ -13,8 +13,8 @@ import {
   STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
   STATUS_QUO_HANDLING_USD_PER_TONNE,
 } from '../engine/constants.ts';
+import { buildAtoms, type Catalog, text } from '../levers/fields.ts';
 import { checkLevers, leverLists } from '../levers/index.ts';
-import { buildAtoms, type Catalog, text } from '../levers/lever.ts';
 
 // No code generation: zod's fast path probes `Function('')`, which the app's Content-Security-Policy
 // forbids (and reports as a violation).
@@ -25,7 +25,7 @@ export const SCENARIO_VERSION = 1;
 /** Largest scenario document accepted, in characters of JSON (links, files, the command line). */
 export const MAX_SCENARIO_CHARS = 1_000_000;
 
-export type { Catalog } from '../levers/lever.ts';
+export type { Catalog } from '../levers/fields.ts';
 export { STATUS_QUO_TARIFFS } from '../levers/tariffs.ts';
 
 /**

@@ -53,6 +53,20 @@ describe('the lever registry', () => {
     }
   });
 
+  it("gives a windowed lever's items its window fields, last, and other levers' items none", () => {
+    for (const lever of LEVER_LIST) {
+      const keys = objectKeys([lever.key]);
+      if (lever.windowed) expect(keys.slice(-3), lever.key).toEqual(['start', 'end', 'announced']);
+      else
+        expect(
+          keys.filter((k) => ['start', 'end', 'announced'].includes(k)),
+          lever.key,
+        ).toEqual([]);
+    }
+    // Both kinds are present, so the test checks each.
+    expect(new Set(LEVER_LIST.map((l) => l.windowed))).toEqual(new Set([true, false]));
+  });
+
   it('makes a valid new item of every lever for every mineral, priced from that mineral', () => {
     for (const mineral of MINERALS) {
       const draft: Record<string, unknown> = { version: 1 };
