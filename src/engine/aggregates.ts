@@ -3,13 +3,7 @@
  * (the same order on any number of workers, so the same sums). One loop adds any list of
  * fields; the decision phase and the settlement phase each name theirs.
  */
-import {
-  CONSUMERS,
-  type Field,
-  PARTIAL_FIELDS,
-  PROCESSORS_AT_INPUT,
-  PRODUCERS,
-} from './exchange.ts';
+import { CONSUMERS, type Field, PARTIAL_FIELDS, PROCESSORS_AT_INPUT, PRODUCERS } from './exchange.ts';
 import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR } from './layout.ts';
 import type { World } from './world.ts';
 
