@@ -1,8 +1,9 @@
 /**
  * The levers' parts of the engine (their compile steps), in the registry's order: what
  * compilePolicy (src/engine/policy.ts) runs. Only the `…Policy` exports are imported, which use
- * no zod, so the engine's bundles leave the schemas out; a unit test (levers.test.ts) checks
- * that this list and the registry (index.ts) name the same levers in the same order.
+ * no zod (the lever modules' top-level schemas still bring zod's core into the workers' bundles:
+ * a bundler keeps calls it cannot prove pure); a unit test (levers.test.ts) checks that this
+ * list and the registry (index.ts) name the same levers in the same order.
  */
 import { capacityOverridesPolicy } from './capacityOverrides.ts';
 import { demandGrowthPolicy } from './demandGrowth.ts';
