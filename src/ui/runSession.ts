@@ -176,7 +176,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     });
   }
 
-  async function loop(gen: number, results: RunResults) {
+  /** `pressed`: when Run was pressed, ms (performance.now()): the pace's timeline starts there. */
+  async function loop(gen: number, results: RunResults, pressed: number) {
     const months = results.meta.months;
     let last = performance.now();
     const clock = () => {
@@ -191,8 +192,8 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     // due time (not a fixed gap after each month) keeps timer lateness from adding up, and a
     // short stall (a busy machine) is caught up; the timeline starts afresh when the speed
     // changes or the run falls behind by more than PACE_CATCH_UP_MS (or a month, if longer).
-    let paceStart = 0;
-    let paceSpeed = 0;
+    let paceStart = pressed;
+    let paceSpeed = s.run.speed;
     let paceMonths = 0;
     const take = async (pending: Promise<MonthSlice>) => {
       const slice = await pending;
@@ -289,9 +290,12 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
   function start() {
     // Resuming: a pause the link asked for has been had.
     if (s.run.status === 'paused') s.run.pauseAfter = null;
+    // The pace counts from the press of Run: loading the scenario is part of the run's time,
+    // caught up by the first months like any short stall.
+    const pressed = performance.now();
     return withRun(async (gen, results) => {
       setStatus('running', 'Running');
-      await loop(gen, results);
+      await loop(gen, results, pressed);
     });
   }
 
