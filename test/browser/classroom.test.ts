@@ -88,6 +88,23 @@ describe('classroom and slide: links, exports, tables, country page', () => {
     await frame(page);
     expect(await page.textContent('#preset-description')).toContain('Edited:');
     expect(await page.textContent('#charts-caption')).toContain(`“${name} (edited)”`);
+
+    // A preset chosen but not loaded stays chosen through an edit, its re-render and re-run.
+    await page.selectOption('#preset-select', 'status-quo');
+    expect(await page.textContent('#preset-description')).toContain('Not loaded:');
+    const beforeEdit = await settledRunId(page);
+    await page.click('[data-add-lever="tariffs"]');
+    await waitForRun(page, beforeEdit);
+    await frame(page);
+    expect(await page.inputValue('#preset-select')).toBe('status-quo');
+    expect(await page.textContent('#preset-description')).toContain('Not loaded:');
+    // Loading it ends the choice: the box names the scenario on screen again.
+    const beforeLoad = await settledRunId(page);
+    await page.click('#preset-load');
+    await waitForRun(page, beforeLoad);
+    await frame(page);
+    expect(await page.inputValue('#preset-select')).toBe('status-quo');
+    expect(await page.textContent('#preset-description')).not.toContain('Not loaded:');
     expect(problems).toEqual(NO_PROBLEMS);
     await page.context().close();
   });

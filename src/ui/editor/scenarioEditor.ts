@@ -60,6 +60,17 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   /** The Presets box's select and what it describes, refreshed when the scenario changes. */
   let presetBox: { select: HTMLSelectElement; describe: () => void } | null = null;
   let presetScenario: unknown = null;
+  /**
+   * A preset chosen in the box but not loaded, with the preset the scenario on screen came from
+   * when it was chosen: kept through re-renders, edits and runs, given up when the scenario comes
+   * from another preset (Load preset, a link, a file).
+   */
+  let pendingPreset: { id: string; from: string | null } | null = null;
+  const pendingChoice = (): string | null => {
+    const from = scenarioOrigin(store.state.scenario).preset?.id ?? null;
+    if (pendingPreset && pendingPreset.from !== from) pendingPreset = null;
+    return pendingPreset?.id ?? null;
+  };
 
   const summary = el('div', { className: 'editor-status', attrs: { 'aria-live': 'polite' } });
   const body = el('div', { className: 'editor-body' });
@@ -124,7 +135,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     own.disabled = true;
     const select = selectBox(
       PRESETS.map((p) => ({ value: p.id, label: p.title })),
-      origin.preset?.id ?? PRESETS[0].id,
+      pendingChoice() ?? origin.preset?.id ?? PRESETS[0].id,
       { id: 'preset-select', 'aria-describedby': 'preset-description' },
     );
     select.prepend(own);
@@ -164,17 +175,22 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     /** The select follows the scenario (a link, a file, an edit), unless the user is choosing. */
     const follow = () => {
       const now = scenarioOrigin(store.state.scenario);
-      if (document.activeElement !== select) select.value = now.preset?.id ?? OWN;
+      if (document.activeElement !== select) select.value = pendingChoice() ?? now.preset?.id ?? OWN;
       describe();
     };
     follow();
     presetBox = { select, describe: follow };
     presetScenario = store.state.scenario;
-    select.addEventListener('change', describe);
+    select.addEventListener('change', () => {
+      const from = scenarioOrigin(store.state.scenario).preset?.id ?? null;
+      pendingPreset = select.value !== OWN && select.value !== from ? { id: select.value, from } : null;
+      describe();
+    });
     const load = button(
       'Load preset',
       () => {
         if (select.value === OWN) return;
+        pendingPreset = null;
         options.onPreset(presetDraft(select.value, draft()));
       },
       'primary',
