@@ -161,7 +161,7 @@ export interface LeverPolicy<Key extends string, Item, W extends boolean = boole
   key: Key;
   windowed: W;
   /** Writes the lever's part of the policy of `month` into `policy`. */
-  compile?(items: readonly Item[], month: number, ctx: PolicyContext, policy: MonthPolicy): void;
+  compile?: Compile<Item>;
 }
 
 /**
