@@ -6,7 +6,7 @@
  */
 import type { RunResults } from '../engine/results.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
-import { type GoodRef, insidePrice, outsidePrice } from './measures.ts';
+import { type GoodRef, insidePrice, meanOver, outsidePrice } from './measures.ts';
 import { observed } from './observations.ts';
 
 /** The runs an episode's measures read: the scenario and, when the episode has one, the status quo with the same months. */
@@ -90,8 +90,71 @@ export interface EpisodeFacts {
     event: ValidationEpisode['event'];
     window?: [number, number];
   };
-  expectations: Expectation[];
+  expectations: ExpectationFacts[];
   chart: ValidationEpisode['chart'];
+}
+
+type Path = Panel['lines'][number]['value'];
+
+/**
+ * How an expectation reads a chart's path, in months since the event: at one month, or the mean
+ * or the highest value over months `from`–`to` (both counted). The one place those months are
+ * written: the expectation's figure reads them, and its shaded band on every panel that draws the
+ * path spans them (a reading at one month: that month ±1, so the band shows).
+ */
+export interface Reading {
+  path: Path;
+  kind: 'at' | 'mean' | 'peak';
+  from: number;
+  to: number;
+}
+
+/** The path's value at month k since the event. */
+export const readAt = (path: Path, k: number): Reading => ({ path, kind: 'at', from: k, to: k });
+/** The path's mean over months from–to since the event (both counted). */
+export const readMean = (path: Path, from: number, to: number): Reading => ({ path, kind: 'mean', from, to });
+/** The path's highest value over months from–to since the event (both counted). */
+export const readPeak = (path: Path, from: number, to: number): Reading => ({ path, kind: 'peak', from, to });
+
+/** An expectation as the episode files write it: its figure a function of the runs, or a reading of a path. */
+export type ExpectationFacts = Omit<Expectation, 'model'> &
+  ({ model: Expectation['model'] } | { reads: Reading });
+
+/** The figure a reading gives, in the expectation's format (a change: the index minus 1). */
+function figureOf({ path, kind, from, to }: Reading, format: Format): (runs: Runs) => number {
+  const index =
+    kind === 'at'
+      ? (runs: Runs) => path(runs, from)
+      : kind === 'mean'
+        ? (runs: Runs) => meanOver(from, to + 1, (k) => path(runs, k))
+        : (runs: Runs) => peakOver(from, to, (k) => path(runs, k));
+  return format === 'change' ? (runs) => index(runs) - 1 : index;
+}
+
+/** The months a reading's band spans. */
+const bandMonths = ({ kind, from, to }: Reading) =>
+  kind === 'at' ? { from: from - 1, to: to + 1 } : { from, to };
+
+/**
+ * The episode's expectations with their figures, and its panels with a band for each reading of
+ * a path they draw (before the bands the panel names itself).
+ */
+function resolveReadings(facts: EpisodeFacts): Pick<ValidationEpisode, 'expectations' | 'chart'> {
+  const expectations = facts.expectations.map((e): Expectation => {
+    if (!('reads' in e)) return e;
+    const { reads, ...rest } = e;
+    return { ...rest, model: figureOf(reads, e.format) };
+  });
+  if (facts.chart === 'dots') return { expectations, chart: 'dots' };
+  const readings = facts.expectations.flatMap((e) => ('reads' in e ? [{ id: e.id, reads: e.reads }] : []));
+  const chart = facts.chart.map((panel) => {
+    const drawn = new Set(panel.lines.map((l) => l.value));
+    const read = readings
+      .filter((r) => drawn.has(r.reads.path))
+      .map((r) => ({ expectation: r.id, ...bandMonths(r.reads) }));
+    return read.length === 0 ? panel : { ...panel, bands: [...read, ...panel.bands] };
+  });
+  return { expectations, chart };
 }
 
 function episode(status: ValidationEpisode['status'], facts: EpisodeFacts): ValidationEpisode {
@@ -107,8 +170,7 @@ function episode(status: ValidationEpisode['status'], facts: EpisodeFacts): Vali
     months,
     event,
     ...(window ? { window } : {}),
-    expectations: facts.expectations,
-    chart: facts.chart,
+    ...resolveReadings(facts),
   };
 }
 
@@ -171,8 +233,6 @@ export const HELD_OUT_RANGE =
 
 export const o = observed;
 
-type Path = Panel['lines'][number]['value'];
-
 /**
  * An observed point of a panel as a row: its date, its value (a number, or the id of the
  * observation that gives it) and its label.
@@ -194,7 +254,7 @@ function pointsOf({ base, points }: Observed): Panel['points'] {
   }));
 }
 const isBandRow = (b: BandRow | Panel['bands'][number]): b is BandRow => Array.isArray(b);
-const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[]): Panel['bands'] =>
+const bandsOf = (rows: readonly (BandRow | Panel['bands'][number])[] = []): Panel['bands'] =>
   rows.map((b) => (isBandRow(b) ? { expectation: b[0], from: b[1], to: b[2] } : b));
 
 /** A panel's observed points and shaded ranges, as rows. */
@@ -202,7 +262,8 @@ export interface Observed {
   /** The observed point the others are indexed to, with the id of its observation (drawn at 1). */
   base?: readonly [date: string, observation: string, label: string];
   points: readonly PointRow[];
-  bands: readonly (BandRow | Panel['bands'][number])[];
+  /** Bands beside those of the expectations that read the panel's path (readAt, readMean, readPeak). */
+  bands?: readonly (BandRow | Panel['bands'][number])[];
 }
 
 /** A chart panel of one model path, labelled "model", beside the observed points. */

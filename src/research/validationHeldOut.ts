@@ -20,6 +20,8 @@ import {
   o,
   observation,
   priceWedge,
+  readAt,
+  readMean,
   ree,
   type ValidationEpisode,
   vsBaseline,
@@ -64,7 +66,7 @@ const H1 = heldOutEpisode({
         ids: ['H1.quota-2009', 'H1.quota-2010', 'H1.la-2010-mid', 'H1.ce-2010-mid'],
         text: '×3.7 (La) – ×4.6 (Ce)',
       }),
-      model: (runs) => h1Outside(runs, 6),
+      reads: readAt(h1Outside, 6),
       how: 'landed price of separated rare earths outside China 6 months after the quota, against the status quo',
     },
     {
@@ -80,7 +82,7 @@ const H1 = heldOutEpisode({
         ],
         text: `${(o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09')).toFixed(1)} (Ce) – ${(o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09')).toFixed(1)} (La)`,
       }),
-      model: (runs) => meanOver(12, 24, (k) => h1Wedge(runs, k)),
+      reads: readMean(h1Wedge, 12, 23),
       how: 'outside over inside price of separated rare earths, mean of the quota’s second year (2011)',
     },
   ],
@@ -91,22 +93,20 @@ const H1 = heldOutEpisode({
         ['2010-07', 'H1.la-2010-mid', 'La oxide'],
         ['2010-07', 'H1.ce-2010-mid', 'Ce oxide'],
       ],
-      bands: [['H1.outside', 5, 7]],
     }),
     wedgePanel('Separated rare earths: price outside China over price inside', h1Wedge, {
       points: [
         ['2011-09', o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09'), 'La, Q3 2011'],
         ['2011-10', o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09'), 'Ce, late 2011'],
       ],
-      bands: [['H1.wedge', 12, 23]],
     }),
   ],
 });
 
 const h2Outside = vsBaseline((r, m) => outsidePrice(r, m, ga, 'CHN'));
 const h2Wedge = priceWedge(ga, 'CHN');
-const h2Exports = (good: { mineral: string; stage: string }) =>
-  vsBaseline((r, m) => exportsOf(r, m, good, 'CHN'));
+const h2GaExports = vsBaseline((r, m) => exportsOf(r, m, ga, 'CHN'));
+const h2GeExports = vsBaseline((r, m) => exportsOf(r, m, ge, 'CHN'));
 
 /** H2: licences on China's gallium and germanium exports from August 2023. */
 const gaGeLicences: Partial<ScenarioInput> = {
@@ -133,7 +133,7 @@ const H2 = heldOutEpisode({
       id: 'H2.ga-outside',
       claim: 'the gallium price outside China about doubles within 5 months (+114%)',
       ...heldOut('change', changeBetween('H2.ga-outside-2023-06-30', 'H2.ga-outside-2023-12-15')),
-      model: (runs) => h2Outside(runs, 5) - 1,
+      reads: readAt(h2Outside, 5),
       how: 'landed price of gallium outside China 5 months after the licences, against the status quo',
     },
     {
@@ -143,21 +143,21 @@ const H2 = heldOutEpisode({
         value: o('H2.ga-outside-2024-03') / o('H2.ga-inside-2024-01'),
         ids: ['H2.ga-outside-2024-03', 'H2.ga-inside-2024-01', 'H2.ga-inside-2023-06'],
       }),
-      model: (runs) => meanOver(5, 8, (k) => h2Wedge(runs, k)),
+      reads: readMean(h2Wedge, 5, 7),
       how: 'outside over inside price of gallium, mean of months 5–7 after the licences',
     },
     {
       id: 'H2.ga-exports',
       claim: "China's gallium exports fall by about two thirds within 7 months",
       ...heldOut('change', observation('H2.ga-exports-2024-01')),
-      model: (runs) => meanOver(5, 7, (k) => h2Exports(ga)(runs, k)) - 1,
+      reads: readMean(h2GaExports, 5, 6),
       how: "China's gallium exports in months 5–6 after the licences, against the status quo",
     },
     {
       id: 'H2.ge-exports',
       claim: "China's germanium exports fall by about half within 10 months",
       ...heldOut('change', observation('H2.ge-exports-2024')),
-      model: (runs) => meanOver(5, 10, (k) => h2Exports(ge)(runs, k)) - 1,
+      reads: readMean(h2GeExports, 5, 9),
       how: "China's germanium exports in months 5–9 after the licences, against the status quo",
     },
   ],
@@ -168,7 +168,6 @@ const H2 = heldOutEpisode({
         ['2023-12-15', 'H2.ga-outside-2023-12-15', '550 USD/kg'],
         ['2024-03', 'H2.ga-outside-2024-03', '575 USD/kg'],
       ],
-      bands: [],
       yLabel: 'index, before the licences = 1',
     }),
     {
@@ -176,17 +175,14 @@ const H2 = heldOutEpisode({
       yLabel: 'index, status quo = 1',
       format: 'ratio',
       lines: [
-        { label: 'model: gallium', value: h2Exports(ga) },
-        { label: 'model: germanium', value: h2Exports(ge) },
+        { label: 'model: gallium', value: h2GaExports },
+        { label: 'model: germanium', value: h2GeExports },
       ],
       points: [
         { date: '2024-01', value: 1 + o('H2.ga-exports-2024-01'), label: 'Ga, Jan–Feb 2024' },
         { date: '2024-03', value: 1 + o('H2.ge-exports-2024'), label: 'Ge, Jan–May 2024' },
       ],
-      bands: [
-        { expectation: 'H2.ga-exports', from: 5, to: 7 },
-        { expectation: 'H2.ge-exports', from: 5, to: 10 },
-      ],
+      bands: [],
     },
   ],
 });
@@ -217,21 +213,21 @@ const H3 = heldOutEpisode({
         changeBetween('H3.co-before', 'H3.co-comex-2025-09'),
         'the pre-ban price was below 10 USD/lb, so the observed rise is a lower bound',
       ),
-      model: (runs) => h3Refined(runs, 7) - 1,
+      reads: readAt(h3Refined, 7),
       how: 'landed price of refined cobalt outside the DR Congo 7 months after the ban, against the status quo',
     },
     {
       id: 'H3.china-refined',
       claim: 'refined cobalt (sulphate) in China rises about 90% within 6 months',
       ...heldOut('change', observation('H3.sulphate-china-2025-08')),
-      model: (runs) => h3ChinaRefined(runs, 6) - 1,
+      reads: readAt(h3ChinaRefined, 6),
       how: 'landed price of refined cobalt in China 6 months after the ban, against the status quo',
     },
     {
       id: 'H3.hydroxide',
       claim: 'the hydroxide (feed) price paid in China reaches 2.5× within 7 months',
       ...heldOut('multiple', observation('H3.hydroxide-2025-09')),
-      model: (runs) => h3Hydroxide(runs, 7),
+      reads: readAt(h3Hydroxide, 7),
       how: 'landed price of cobalt mine output (concentrate and hydroxide) in China 7 months after the ban, against the status quo',
     },
   ],
@@ -239,15 +235,12 @@ const H3 = heldOutEpisode({
     againstStatusQuo('Refined cobalt: price outside the DR Congo', h3Refined, {
       base: ['2025-02', 'H3.co-before', 'below 10 USD/lb'],
       points: [['2025-09', 'H3.co-comex-2025-09', 'COMEX 16 USD/lb']],
-      bands: [['H3.refined', 6, 8]],
     }),
     againstStatusQuo('Refined cobalt: price in China', h3ChinaRefined, {
       points: [['2025-08', 1 + o('H3.sulphate-china-2025-08'), 'sulphate, +90% since January']],
-      bands: [['H3.china-refined', 5, 7]],
     }),
     againstStatusQuo('Cobalt hydroxide (mine output): price paid in China', h3Hydroxide, {
       points: [['2025-09', 'H3.hydroxide-2025-09', '2.5× its lows']],
-      bands: [['H3.hydroxide', 6, 8]],
     }),
   ],
 });
@@ -265,14 +258,13 @@ const H4 = heldOutEpisode({
       id: 'H4.magnet-wedge',
       claim: 'magnet prices outside China reach about 6× the price inside within 6 months',
       ...heldOut('multiple', observation('H4.magnet-wedge')),
-      model: (runs) => h4Wedge(runs, 6),
+      reads: readAt(h4Wedge, 6),
       how: 'landed price of magnets outside China over the price inside, 6 months after the licences',
     },
   ],
   chart: [
     wedgePanel('Magnets: price outside China over price inside', h4Wedge, {
       points: [['2025-10', 'H4.magnet-wedge', 'Europe vs China (IEA)']],
-      bands: [['H4.magnet-wedge', 5, 7]],
     }),
   ],
 });

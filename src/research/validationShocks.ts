@@ -4,16 +4,7 @@
  * (2010–2012), each replayed on the 2024-calibrated world.
  */
 import { EXPORT_TAX_WEDGE, INDONESIA_ORE_BAN, LITHIUM_BOOM } from './episodes.ts';
-import {
-  demand,
-  exportsOf,
-  insidePrice,
-  meanOver,
-  output,
-  outsidePrice,
-  sumOver,
-  worldPriceOf,
-} from './measures.ts';
+import { demand, exportsOf, insidePrice, output, outsidePrice, sumOver, worldPriceOf } from './measures.ts';
 import {
   againstStatusQuo,
   calibrationEpisode,
@@ -27,6 +18,9 @@ import {
   priceWedge,
   type Runs,
   ratioBetween,
+  readAt,
+  readMean,
+  readPeak,
   ree,
   type ValidationEpisode,
   vsBaseline,
@@ -57,14 +51,14 @@ const V2 = calibrationEpisode({
         value: o('V2.lme-2014-high') / o('V2.lme-2014-01-13') - 1,
         ids: ['V2.lme-2014-01-13', 'V2.lme-2014-05', 'V2.lme-2014-high'],
       }),
-      model: (runs) => peakOver(3, 5, (k) => v2OutsideIndex(runs, k)) - 1,
+      reads: readPeak(v2OutsideIndex, 3, 5),
       how: 'highest landed price of refined nickel outside Indonesia in months 3–5 after the ban, against the status quo',
     },
     {
       id: 'V2.ore-price',
       claim: 'the raw-ore price at the importer rises 60–100% within about 2 months',
       ...within('change', [0.6, 1], changeBetween('V2.ore-2014-02', 'V2.ore-2014-04')),
-      model: (runs) => peakOver(1, 3, (k) => v2OreIndex(runs, k)) - 1,
+      reads: readPeak(v2OreIndex, 1, 3),
       how: 'highest landed price of nickel ore in China in months 1–3 after the ban, against the status quo',
     },
     {
@@ -106,7 +100,7 @@ const V2 = calibrationEpisode({
         changeBetween('V2.lme-2014-01-13', 'V2.lme-2014-12-19'),
         '"about +10%" read as +5% to +15%; range set here',
       ),
-      model: (runs) => v2OutsideIndex(runs, 11) - 1,
+      reads: readAt(v2OutsideIndex, 11),
       how: 'landed price of refined nickel outside Indonesia 11 months after the ban, against the status quo',
     },
     {
@@ -129,16 +123,11 @@ const V2 = calibrationEpisode({
         ['2014-05', 'V2.lme-2014-high', '2014 high'],
         ['2014-12-19', 'V2.lme-2014-12-19', '19 Dec'],
       ],
-      bands: [
-        ['V2.outside-peak', 3, 5],
-        ['V2.year-end', 10, 12],
-      ],
       yLabel: 'index, before the ban = 1',
     }),
     againstStatusQuo('Nickel ore price paid in China', v2OreIndex, {
       base: ['2014-02-25', 'V2.ore-2014-02', 'PH ore CIF China 50 USD/wt'],
       points: [['2014-04-05', 'V2.ore-2014-04', '90 USD/wt']],
-      bands: [['V2.ore-price', 1, 3]],
       yLabel: 'index, before the ban = 1',
     }),
     againstStatusQuo('Philippine nickel ore exports', v2PhlExports, {
@@ -240,7 +229,6 @@ const V10 = calibrationEpisode({
         o(`V10.price-${year}`) / o('V10.price-2021'),
         `${year}: ${o(`V10.price-${year}`).toLocaleString('en')} USD/t`,
       ]),
-      bands: [],
     }),
     modelPanel('World lithium mine output', v10Mine, {
       yLabel: 'index, year 0 (2021) = 1',
@@ -270,14 +258,13 @@ const V11 = calibrationEpisode({
       id: 'V11.wedge',
       claim: 'with export taxes only, the outside/inside price ratio settles at 1.15–1.45',
       ...within('ratio', [1.15, 1.45], observation('V11.outside-premium')),
-      model: (runs) => meanOver(12, 36, (m) => v11Wedge(runs, m - runs.event)),
+      reads: readMean(v11Wedge, 12, 35),
       how: 'landed price of separated rare earths outside China over the price inside China, mean of months 12–35',
     },
   ],
   chart: [
     wedgePanel('Separated rare earths: price outside China over price inside', v11Wedge, {
       points: [['2012-05', 'V11.outside-premium', '"31% more" (OECD, 2012)']],
-      bands: [['V11.wedge', 12, 35]],
     }),
   ],
 });
