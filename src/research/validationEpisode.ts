@@ -200,6 +200,7 @@ export const ree = {
 };
 export const ga = { mineral: 'gallium', stage: 'refine' };
 export const ge = { mineral: 'germanium', stage: 'refine' };
+export const sb = { mineral: 'antimony', stage: 'refine' };
 export const co = {
   mine: { mineral: 'cobalt', stage: 'mine' },
   refined: { mineral: 'cobalt', stage: 'refine' },

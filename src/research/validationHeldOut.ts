@@ -2,7 +2,7 @@
  * Held-out episodes, not used for calibration: China's rare-earth export quotas (2010–2011),
  * gallium and germanium licences (2023), the DR Congo's cobalt suspension (2025, preset
  * drc-cobalt-suspension), China's rare-earth and magnet licences (2025, preset
- * china-ree-controls-2025) and antimony licences (2024, not a mineral of the model). Their
+ * china-ree-controls-2025) and antimony licences (2024, preset china-antimony-controls-2024). Their
  * sources give single points, so their ranges are set here (heldOutRange).
  */
 import type { RunResults } from '../engine/results.ts';
@@ -23,6 +23,7 @@ import {
   readAt,
   readMean,
   ree,
+  sb,
   type ValidationEpisode,
   vsBaseline,
   wedgePanel,
@@ -269,21 +270,32 @@ const H4 = heldOutEpisode({
   ],
 });
 
+const antimony = presetById('china-antimony-controls-2024');
+if (!antimony) throw new Error('the preset china-antimony-controls-2024 is missing');
+const { version: _sbVersion, ...antimonyScenario } = antimony.scenario;
+const h5Outside = vsBaseline((r, m) => outsidePrice(r, m, sb, 'CHN'));
+
 const H5 = heldOutEpisode({
   id: 'H5',
   title: 'Antimony export licences, 2024',
   about:
-    "China's antimony export licensing (announced August, in force from September 2024) roughly doubled the price outside China within four months. Antimony is not a mineral of the model, so there is nothing to run; the row stays so the record shows the gap.",
-  run: { scenario: {}, months: 1, event: { month: 0, date: '2024-09' } },
-  chart: [],
+    "China's antimony export licensing (announced August, in force from 15 September 2024) roughly doubled the price outside China within four months. The run is the preset `china-antimony-controls-2024` (month 0 read as August 2024: licences on ore and metal from month 1 with two months of processing and a third of the backlog approved a month, and a ban on exports to the United States from month 4). The preset's approval share was set from the fall of China's exports, not from the price this row checks.",
+  run: { scenario: antimonyScenario, months: 24, event: { month: 1, date: '2024-09' }, window: [-2, 18] },
   expectations: [
     {
       id: 'H5.outside',
       claim: 'the antimony price outside China about doubles within 4 months',
       ...heldOut('change', changeBetween('H5.sb-2024-07', 'H5.sb-2024-11')),
-      model: null,
-      how: 'antimony is not a mineral of the model',
+      reads: readAt(h5Outside, 2),
+      how: 'landed price of refined antimony outside China 2 months after the licences (November 2024), against the status quo',
     },
+  ],
+  chart: [
+    againstStatusQuo('Refined antimony: price outside China', h5Outside, {
+      base: ['2024-07', 'H5.sb-2024-07', 'Argus 8.91 USD/lb'],
+      points: [['2024-11', 'H5.sb-2024-11', '17.50 USD/lb']],
+      yLabel: 'index, before the licences = 1',
+    }),
   ],
 });
 /** H1–H5. */
