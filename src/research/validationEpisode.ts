@@ -5,6 +5,7 @@
  * read and the helpers their measures share.
  */
 import type { RunResults } from '../engine/results.ts';
+import { presetById } from '../scenario/presets.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { type GoodRef, insidePrice, meanOver, outsidePrice } from './measures.ts';
 import { observed } from './observations.ts';
@@ -184,6 +185,14 @@ export const heldOutEpisode = (facts: EpisodeFacts) =>
     title: `${facts.title} (held out)`,
     about: `**Held out: not used for calibration.** ${facts.about}`,
   });
+
+/** A preset's scenario as an episode's run (without its schema version); throws naming a missing preset. */
+export function presetScenario(id: string): Partial<ScenarioInput> {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`the preset ${id} that a validation episode runs is missing`);
+  const { version: _version, ...scenario } = preset.scenario;
+  return scenario;
+}
 
 /** The goods the episodes read. */
 export const ni = {

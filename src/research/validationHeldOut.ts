@@ -6,7 +6,6 @@
  * sources give single points, so their ranges are set here (heldOutRange).
  */
 import type { RunResults } from '../engine/results.ts';
-import { presetById } from '../scenario/presets.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { exportsOf, insidePrice, meanOver, outsidePrice } from './measures.ts';
 import {
@@ -19,6 +18,7 @@ import {
   heldOutEpisode,
   o,
   observation,
+  presetScenario,
   priceWedge,
   readAt,
   readMean,
@@ -188,12 +188,8 @@ const H2 = heldOutEpisode({
   ],
 });
 
-const drc = presetById('drc-cobalt-suspension');
-const chinaRee = presetById('china-ree-controls-2025');
-if (!drc || !chinaRee)
-  throw new Error('the presets drc-cobalt-suspension and china-ree-controls-2025 are missing');
-const { version: _drcVersion, ...drcScenario } = drc.scenario;
-const { version: _reeVersion, ...chinaReeScenario } = chinaRee.scenario;
+const drcScenario = presetScenario('drc-cobalt-suspension');
+const chinaReeScenario = presetScenario('china-ree-controls-2025');
 
 const h3Refined = vsBaseline((r, m) => outsidePrice(r, m, co.refined, 'COD'));
 const h3ChinaRefined = vsBaseline((r, m) => insidePrice(r, m, co.refined, 'CHN'));
@@ -270,9 +266,7 @@ const H4 = heldOutEpisode({
   ],
 });
 
-const antimony = presetById('china-antimony-controls-2024');
-if (!antimony) throw new Error('the preset china-antimony-controls-2024 is missing');
-const { version: _sbVersion, ...antimonyScenario } = antimony.scenario;
+const antimonyScenario = presetScenario('china-antimony-controls-2024');
 const h5Outside = vsBaseline((r, m) => outsidePrice(r, m, sb, 'CHN'));
 
 const H5 = heldOutEpisode({
