@@ -69,7 +69,8 @@ export interface ValidationEpisode {
   /** The run: a scenario (or one built from the status quo run), its months and the event month. */
   scenario: Partial<ScenarioInput> | ((baseline: RunResults) => Partial<ScenarioInput>);
   months: number;
-  event: { month: number; date: string };
+  /** The event: its model month, its date and what it was in words ("the ban"). */
+  event: { month: number; date: string; what?: string };
   expectations: Expectation[];
   /** Time-path panels, or 'dots': observed beside model per expectation (structural targets). */
   chart: Panel[] | 'dots';
@@ -88,7 +89,7 @@ export interface EpisodeFacts {
   run: {
     scenario: ValidationEpisode['scenario'];
     months?: number;
-    event: ValidationEpisode['event'];
+    event: Required<ValidationEpisode['event']>;
     window?: [number, number];
   };
   expectations: ExpectationFacts[];
@@ -98,28 +99,47 @@ export interface EpisodeFacts {
 type Path = Panel['lines'][number]['value'];
 
 /**
+ * A path with what it measures in words, for the expectations that read it: `what` names the
+ * quantity ("landed price of gallium outside China"), `against` what it is indexed to.
+ */
+export type Measure = Path & { readonly what: string; readonly against?: string };
+
+/**
  * How an expectation reads a chart's path, in months since the event: at one month, or the mean
  * or the highest value over months `from`–`to` (both counted). The one place those months are
  * written: the expectation's figure reads them, and its shaded band on every panel that draws the
  * path spans them (a reading at one month: that month ±1, so the band shows).
  */
 export interface Reading {
-  path: Path;
+  path: Measure;
   kind: 'at' | 'mean' | 'peak';
   from: number;
   to: number;
 }
 
 /** The path's value at month k since the event. */
-export const readAt = (path: Path, k: number): Reading => ({ path, kind: 'at', from: k, to: k });
+export const readAt = (path: Measure, k: number): Reading => ({ path, kind: 'at', from: k, to: k });
 /** The path's mean over months from–to since the event (both counted). */
-export const readMean = (path: Path, from: number, to: number): Reading => ({ path, kind: 'mean', from, to });
+export const readMean = (path: Measure, from: number, to: number): Reading => ({
+  path,
+  kind: 'mean',
+  from,
+  to,
+});
 /** The path's highest value over months from–to since the event (both counted). */
-export const readPeak = (path: Path, from: number, to: number): Reading => ({ path, kind: 'peak', from, to });
+export const readPeak = (path: Measure, from: number, to: number): Reading => ({
+  path,
+  kind: 'peak',
+  from,
+  to,
+});
 
-/** An expectation as the episode files write it: its figure a function of the runs, or a reading of a path. */
-export type ExpectationFacts = Omit<Expectation, 'model'> &
-  ({ model: Expectation['model'] } | { reads: Reading });
+/**
+ * An expectation as the episode files write it: its figure a function of the runs and how it is
+ * measured in words, or a reading of a path (both said by the reading).
+ */
+export type ExpectationFacts = Omit<Expectation, 'model' | 'how'> &
+  ({ model: Expectation['model']; how: string } | { reads: Reading });
 
 /** The figure a reading gives, in the expectation's format (a change: the index minus 1). */
 function figureOf({ path, kind, from, to }: Reading, format: Format): (runs: Runs) => number {
@@ -130,6 +150,15 @@ function figureOf({ path, kind, from, to }: Reading, format: Format): (runs: Run
         ? (runs: Runs) => meanOver(from, to + 1, (k) => path(runs, k))
         : (runs: Runs) => peakOver(from, to, (k) => path(runs, k));
   return format === 'change' ? (runs) => index(runs) - 1 : index;
+}
+
+/** How a reading is measured, in words: the measure, the months after the event and what it is indexed to. */
+function howOf({ path, kind, from, to }: Reading, event: string): string {
+  const months = (k: number) => (k === 1 ? '1 month' : `${k} months`);
+  const against = path.against ? `, ${path.against}` : '';
+  if (kind === 'at') return `${path.what} ${months(from)} after ${event}${against}`;
+  if (kind === 'mean') return `${path.what}, mean of months ${from}–${to} after ${event}${against}`;
+  return `highest ${path.what} in months ${from}–${to} after ${event}${against}`;
 }
 
 /** The months a reading's band spans. */
@@ -144,7 +173,7 @@ function resolveReadings(facts: EpisodeFacts): Pick<ValidationEpisode, 'expectat
   const expectations = facts.expectations.map((e): Expectation => {
     if (!('reads' in e)) return e;
     const { reads, ...rest } = e;
-    return { ...rest, model: figureOf(reads, e.format) };
+    return { ...rest, model: figureOf(reads, e.format), how: howOf(reads, facts.run.event.what) };
   });
   if (facts.chart === 'dots') return { expectations, chart: 'dots' };
   const readings = facts.expectations.flatMap((e) => ('reads' in e ? [{ id: e.id, reads: e.reads }] : []));
@@ -215,9 +244,15 @@ export const co = {
   refined: { mineral: 'cobalt', stage: 'refine' },
 };
 
-/** Ratio of a quantity in the scenario to the same quantity in the status quo, at month event + k. */
-export function vsBaseline(q: (r: RunResults, month: number) => number) {
-  return (runs: Runs, k: number) => q(runs.scenario, runs.event + k) / q(runs.baseline, runs.event + k);
+/**
+ * Ratio of a quantity in the scenario to the same quantity in the status quo, at month event + k;
+ * `what` names the quantity in words.
+ */
+export function vsBaseline(q: (r: RunResults, month: number) => number, what: string): Measure {
+  return Object.assign(
+    (runs: Runs, k: number) => q(runs.scenario, runs.event + k) / q(runs.baseline, runs.event + k),
+    { what, against: 'against the status quo' },
+  );
 }
 
 /** Largest value of f(k) for k in [from, to]. */
@@ -312,12 +347,14 @@ export function againstStatusQuo(
   };
 }
 
-/** The ratio of a good's landed price outside an exporter to its price inside, at month event + k. */
-export const priceWedge =
-  (good: GoodRef, exporter: string): Path =>
-  (runs, k) =>
-    outsidePrice(runs.scenario, runs.event + k, good, exporter) /
-    insidePrice(runs.scenario, runs.event + k, good, exporter);
+/** The ratio of a good's landed price outside an exporter to its price inside, at month event + k; `what` says so in words. */
+export const priceWedge = (good: GoodRef, exporter: string, what: string): Measure =>
+  Object.assign(
+    (runs: Runs, k: number) =>
+      outsidePrice(runs.scenario, runs.event + k, good, exporter) /
+      insidePrice(runs.scenario, runs.event + k, good, exporter),
+    { what },
+  );
 
 /** A chart panel of a price wedge (priceWedge) beside the observed ratios. */
 export const wedgePanel = (title: string, value: Path, observed: Observed) =>

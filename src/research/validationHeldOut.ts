@@ -49,15 +49,27 @@ function reeQuota(baseline: RunResults): Partial<ScenarioInput> {
   };
 }
 
-const h1Outside = vsBaseline((r, m) => outsidePrice(r, m, ree.refined, 'CHN'));
-const h1Wedge = priceWedge(ree.refined, 'CHN');
+const h1Outside = vsBaseline(
+  (r, m) => outsidePrice(r, m, ree.refined, 'CHN'),
+  'landed price of separated rare earths outside China',
+);
+const h1Wedge = priceWedge(
+  ree.refined,
+  'CHN',
+  'landed price of separated rare earths outside China over the price inside',
+);
 
 const H1 = heldOutEpisode({
   id: 'H1',
   title: 'Rare-earth export quota, 2010–2011',
   about:
     "China cut its rare-earth export quota from about 50,000 t (2009) to about 30,000 t (2010); oxide prices outside China multiplied within months and stood several times China's domestic prices in 2011. The scenario puts a quota on China's separated rare earths from month 12 (January 2010) at 60% of China's exports in the status quo's first year. The outside/inside range 1.5–5 is the one episodes.md (V11) gives for binding quotas.",
-  run: { scenario: reeQuota, months: 36, event: { month: 12, date: '2010-01' }, window: [-6, 24] },
+  run: {
+    scenario: reeQuota,
+    months: 36,
+    event: { month: 12, date: '2010-01', what: 'the quota' },
+    window: [-6, 24],
+  },
   expectations: [
     {
       id: 'H1.outside',
@@ -68,7 +80,6 @@ const H1 = heldOutEpisode({
         text: '×3.7 (La) – ×4.6 (Ce)',
       }),
       reads: readAt(h1Outside, 6),
-      how: 'landed price of separated rare earths outside China 6 months after the quota, against the status quo',
     },
     {
       id: 'H1.wedge',
@@ -84,7 +95,6 @@ const H1 = heldOutEpisode({
         text: `${(o('H1.ce-outside-2011-12') / o('H1.ce-inside-2011-09')).toFixed(1)} (Ce) – ${(o('H1.la-outside-2011q3') / o('H1.la-inside-2011-09')).toFixed(1)} (La)`,
       }),
       reads: readMean(h1Wedge, 12, 23),
-      how: 'outside over inside price of separated rare earths, mean of the quota’s second year (2011)',
     },
   ],
   chart: [
@@ -104,10 +114,13 @@ const H1 = heldOutEpisode({
   ],
 });
 
-const h2Outside = vsBaseline((r, m) => outsidePrice(r, m, ga, 'CHN'));
-const h2Wedge = priceWedge(ga, 'CHN');
-const h2GaExports = vsBaseline((r, m) => exportsOf(r, m, ga, 'CHN'));
-const h2GeExports = vsBaseline((r, m) => exportsOf(r, m, ge, 'CHN'));
+const h2Outside = vsBaseline(
+  (r, m) => outsidePrice(r, m, ga, 'CHN'),
+  'landed price of gallium outside China',
+);
+const h2Wedge = priceWedge(ga, 'CHN', 'landed price of gallium outside China over the price inside');
+const h2GaExports = vsBaseline((r, m) => exportsOf(r, m, ga, 'CHN'), "China's gallium exports");
+const h2GeExports = vsBaseline((r, m) => exportsOf(r, m, ge, 'CHN'), "China's germanium exports");
 
 /** H2: licences on China's gallium and germanium exports from August 2023. */
 const gaGeLicences: Partial<ScenarioInput> = {
@@ -128,14 +141,18 @@ const H2 = heldOutEpisode({
   title: 'Gallium and germanium export licences, 2023',
   about:
     "From 1 August 2023 China required licences to export gallium and germanium. The scenario requires licences for China's gallium and germanium exports from month 12 (August 2023), represented as the `china-ree-controls-2025` preset represents licences: a 2-month delay and no fee.",
-  run: { scenario: gaGeLicences, months: 36, event: { month: 12, date: '2023-08-01' }, window: [-6, 24] },
+  run: {
+    scenario: gaGeLicences,
+    months: 36,
+    event: { month: 12, date: '2023-08-01', what: 'the licences' },
+    window: [-6, 24],
+  },
   expectations: [
     {
       id: 'H2.ga-outside',
       claim: 'the gallium price outside China about doubles within 5 months (+114%)',
       ...heldOut('change', changeBetween('H2.ga-outside-2023-06-30', 'H2.ga-outside-2023-12-15')),
       reads: readAt(h2Outside, 5),
-      how: 'landed price of gallium outside China 5 months after the licences, against the status quo',
     },
     {
       id: 'H2.ga-wedge',
@@ -145,21 +162,18 @@ const H2 = heldOutEpisode({
         ids: ['H2.ga-outside-2024-03', 'H2.ga-inside-2024-01', 'H2.ga-inside-2023-06'],
       }),
       reads: readMean(h2Wedge, 5, 7),
-      how: 'outside over inside price of gallium, mean of months 5–7 after the licences',
     },
     {
       id: 'H2.ga-exports',
       claim: "China's gallium exports fall by about two thirds within 7 months",
       ...heldOut('change', observation('H2.ga-exports-2024-01')),
       reads: readMean(h2GaExports, 5, 6),
-      how: "China's gallium exports in months 5–6 after the licences, against the status quo",
     },
     {
       id: 'H2.ge-exports',
       claim: "China's germanium exports fall by about half within 10 months",
       ...heldOut('change', observation('H2.ge-exports-2024')),
       reads: readMean(h2GeExports, 5, 9),
-      how: "China's germanium exports in months 5–9 after the licences, against the status quo",
     },
   ],
   chart: [
@@ -191,16 +205,30 @@ const H2 = heldOutEpisode({
 const drcScenario = presetScenario('drc-cobalt-suspension');
 const chinaReeScenario = presetScenario('china-ree-controls-2025');
 
-const h3Refined = vsBaseline((r, m) => outsidePrice(r, m, co.refined, 'COD'));
-const h3ChinaRefined = vsBaseline((r, m) => insidePrice(r, m, co.refined, 'CHN'));
-const h3Hydroxide = vsBaseline((r, m) => insidePrice(r, m, co.mine, 'CHN'));
+const h3Refined = vsBaseline(
+  (r, m) => outsidePrice(r, m, co.refined, 'COD'),
+  'landed price of refined cobalt outside the DR Congo',
+);
+const h3ChinaRefined = vsBaseline(
+  (r, m) => insidePrice(r, m, co.refined, 'CHN'),
+  'landed price of refined cobalt in China',
+);
+const h3Hydroxide = vsBaseline(
+  (r, m) => insidePrice(r, m, co.mine, 'CHN'),
+  'landed price of cobalt mine output (concentrate and hydroxide) in China',
+);
 
 const H3 = heldOutEpisode({
   id: 'H3',
   title: 'DR Congo cobalt export suspension, 2025',
   about:
     'The DR Congo suspended cobalt exports from 22 February 2025, extended the suspension in June and replaced it with quotas in October. The run is the preset `drc-cobalt-suspension` (an eight-month ban on cobalt concentrate and hydroxide from month 1, then a quota of about half the 2024 exports), with month 0 read as January 2025.',
-  run: { scenario: drcScenario, months: 36, event: { month: 1, date: '2025-02-22' }, window: [-1, 24] },
+  run: {
+    scenario: drcScenario,
+    months: 36,
+    event: { month: 1, date: '2025-02-22', what: 'the ban' },
+    window: [-1, 24],
+  },
   expectations: [
     {
       id: 'H3.refined',
@@ -211,21 +239,18 @@ const H3 = heldOutEpisode({
         'the pre-ban price was below 10 USD/lb, so the observed rise is a lower bound',
       ),
       reads: readAt(h3Refined, 7),
-      how: 'landed price of refined cobalt outside the DR Congo 7 months after the ban, against the status quo',
     },
     {
       id: 'H3.china-refined',
       claim: 'refined cobalt (sulphate) in China rises about 90% within 6 months',
       ...heldOut('change', observation('H3.sulphate-china-2025-08')),
       reads: readAt(h3ChinaRefined, 6),
-      how: 'landed price of refined cobalt in China 6 months after the ban, against the status quo',
     },
     {
       id: 'H3.hydroxide',
       claim: 'the hydroxide (feed) price paid in China reaches 2.5× within 7 months',
       ...heldOut('multiple', observation('H3.hydroxide-2025-09')),
       reads: readAt(h3Hydroxide, 7),
-      how: 'landed price of cobalt mine output (concentrate and hydroxide) in China 7 months after the ban, against the status quo',
     },
   ],
   chart: [
@@ -242,21 +267,25 @@ const H3 = heldOutEpisode({
   ],
 });
 
-const h4Wedge = priceWedge(ree.magnet, 'CHN');
+const h4Wedge = priceWedge(ree.magnet, 'CHN', 'landed price of magnets outside China over the price inside');
 
 const H4 = heldOutEpisode({
   id: 'H4',
   title: "China's rare-earth and magnet licences, 2025",
   about:
     'From April 2025 China required licences for seven rare earths and magnets; by October the IEA put European magnet prices at 6× Chinese domestic ones. The run is the preset `china-ree-controls-2025` (licences on separated rare earths and magnets from month 0, read as April 2025).',
-  run: { scenario: chinaReeScenario, months: 24, event: { month: 0, date: '2025-04' }, window: [0, 23] },
+  run: {
+    scenario: chinaReeScenario,
+    months: 24,
+    event: { month: 0, date: '2025-04', what: 'the licences' },
+    window: [0, 23],
+  },
   expectations: [
     {
       id: 'H4.magnet-wedge',
       claim: 'magnet prices outside China reach about 6× the price inside within 6 months',
       ...heldOut('multiple', observation('H4.magnet-wedge')),
       reads: readAt(h4Wedge, 6),
-      how: 'landed price of magnets outside China over the price inside, 6 months after the licences',
     },
   ],
   chart: [
@@ -267,21 +296,28 @@ const H4 = heldOutEpisode({
 });
 
 const antimonyScenario = presetScenario('china-antimony-controls-2024');
-const h5Outside = vsBaseline((r, m) => outsidePrice(r, m, sb, 'CHN'));
+const h5Outside = vsBaseline(
+  (r, m) => outsidePrice(r, m, sb, 'CHN'),
+  'landed price of refined antimony outside China',
+);
 
 const H5 = heldOutEpisode({
   id: 'H5',
   title: 'Antimony export licences, 2024',
   about:
     "China's antimony export licensing (announced August, in force from 15 September 2024) roughly doubled the price outside China within four months. The run is the preset `china-antimony-controls-2024` (month 0 read as August 2024: licences on ore and metal from month 1 with two months of processing and a third of the backlog approved a month, and a ban on exports to the United States from month 4). The preset's approval share was set from the fall of China's exports, not from the price this row checks.",
-  run: { scenario: antimonyScenario, months: 24, event: { month: 1, date: '2024-09' }, window: [-2, 18] },
+  run: {
+    scenario: antimonyScenario,
+    months: 24,
+    event: { month: 1, date: '2024-09', what: 'the licences' },
+    window: [-2, 18],
+  },
   expectations: [
     {
       id: 'H5.outside',
       claim: 'the antimony price outside China about doubles within 4 months',
       ...heldOut('change', changeBetween('H5.sb-2024-07', 'H5.sb-2024-11')),
       reads: readAt(h5Outside, 2),
-      how: 'landed price of refined antimony outside China 2 months after the licences (November 2024), against the status quo',
     },
   ],
   chart: [

@@ -30,9 +30,15 @@ import {
 
 // ————— V2: Indonesia's nickel ore export ban (January 2014). —————
 
-const v2OutsideIndex = vsBaseline((r, m) => outsidePrice(r, m, ni.metal, 'IDN'));
-const v2OreIndex = vsBaseline((r, m) => insidePrice(r, m, ni.ore, 'CHN'));
-const v2PhlExports = vsBaseline((r, m) => exportsOf(r, m, ni.ore, 'PHL'));
+const v2OutsideIndex = vsBaseline(
+  (r, m) => outsidePrice(r, m, ni.metal, 'IDN'),
+  'landed price of refined nickel outside Indonesia',
+);
+const v2OreIndex = vsBaseline(
+  (r, m) => insidePrice(r, m, ni.ore, 'CHN'),
+  'landed price of nickel ore in China',
+);
+const v2PhlExports = vsBaseline((r, m) => exportsOf(r, m, ni.ore, 'PHL'), 'Philippine nickel ore exports');
 const v2IdnRefining = (runs: Runs, k: number) =>
   output(runs.scenario, runs.event + k, ni.metal, 'IDN') /
   output(runs.scenario, runs.event - 1, ni.metal, 'IDN');
@@ -42,7 +48,11 @@ const V2 = calibrationEpisode({
   title: 'Indonesia nickel ore export ban, January 2014',
   about:
     'Indonesia, about a third of world nickel ore and 18–20% of contained nickel, banned ore exports on 12 January 2014. The scenario bans Indonesian nickel ore exports from month 12 of the 2024-calibrated world (preset `indonesia-nickel-ore-ban`); prices and exports are compared with the status quo over the same months. The 2024 world is not the 2013 one: Indonesia already refines about 43% of the world’s nickel, so a tenfold growth of its refining cannot happen in the model.',
-  run: { scenario: INDONESIA_ORE_BAN, event: { month: 12, date: '2014-01-12' }, window: [-8, 60] },
+  run: {
+    scenario: INDONESIA_ORE_BAN,
+    event: { month: 12, date: '2014-01-12', what: 'the ban' },
+    window: [-8, 60],
+  },
   expectations: [
     {
       id: 'V2.outside-peak',
@@ -52,14 +62,12 @@ const V2 = calibrationEpisode({
         ids: ['V2.lme-2014-01-13', 'V2.lme-2014-05', 'V2.lme-2014-high'],
       }),
       reads: readPeak(v2OutsideIndex, 3, 5),
-      how: 'highest landed price of refined nickel outside Indonesia in months 3–5 after the ban, against the status quo',
     },
     {
       id: 'V2.ore-price',
       claim: 'the raw-ore price at the importer rises 60–100% within about 2 months',
       ...within('change', [0.6, 1], changeBetween('V2.ore-2014-02', 'V2.ore-2014-04')),
       reads: readPeak(v2OreIndex, 1, 3),
-      how: 'highest landed price of nickel ore in China in months 1–3 after the ban, against the status quo',
     },
     {
       id: 'V2.substitute',
@@ -101,7 +109,6 @@ const V2 = calibrationEpisode({
         '"about +10%" read as +5% to +15%; range set here',
       ),
       reads: readAt(v2OutsideIndex, 11),
-      how: 'landed price of refined nickel outside Indonesia 11 months after the ban, against the status quo',
     },
     {
       id: 'V2.refining',
@@ -167,7 +174,11 @@ const V10 = calibrationEpisode({
   id: 'V10',
   title: 'Lithium boom and bust, 2021–2024',
   about: `A demand shock with no trade restriction: battery-grade lithium carbonate went from 14,200 USD/t (2021) to 71,100 (2022) and back to 14,000 (2024) while mine output grew from 107 kt to 240 kt. The scenario (src/research/episodes.ts) makes lithium demand grow ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[0]?.ratePerYear ?? 0))}% a year from month 6 to 24 (the event, January 2021, is month 6), then ${Math.round(100 * (LITHIUM_BOOM.demandGrowth?.[1]?.ratePerYear ?? 0))}% a year (the IEA STEPS pace); the schema's demand-growth lever is the only demand shock it has. Years count from the event (year 0 = 2021). The demand row checks the scenario as much as the model: after the surge the scenario's demand grows more slowly than the 25–30% observed in 2024, and the model's figure includes demand's response to the falling price.`,
-  run: { scenario: LITHIUM_BOOM, event: { month: 6, date: '2021-01' }, window: [-6, 72] },
+  run: {
+    scenario: LITHIUM_BOOM,
+    event: { month: 6, date: '2021-01', what: 'the surge began' },
+    window: [-6, 72],
+  },
   expectations: [
     {
       id: 'V10.spike',
@@ -245,21 +256,28 @@ const V10 = calibrationEpisode({
 
 // ————— V11: an export tax without a quota (rare earths, 2010–2012). —————
 
-const v11Wedge = priceWedge(ree.refined, 'CHN');
+const v11Wedge = priceWedge(
+  ree.refined,
+  'CHN',
+  'landed price of separated rare earths outside China over the price inside',
+);
 
 const V11 = calibrationEpisode({
   id: 'V11',
   title: 'Export-tax wedge on rare earths, 2010–2012',
   about:
     'A 15% (light) or 25% (heavy) export tax plus the withdrawn 16% VAT export rebate made non-Chinese processors pay "31% more" than Chinese ones. **The schema has no export tax:** the scenario represents it by what exists, a licence on China’s separated rare earths with no delay and a fee of (1.15 × 1.16 − 1) = 33.4% of the origin price, collected by the exporter (src/research/episodes.ts), from month 0.',
-  run: { scenario: EXPORT_TAX_WEDGE, event: { month: 0, date: '2010-01' }, window: [0, 35] },
+  run: {
+    scenario: EXPORT_TAX_WEDGE,
+    event: { month: 0, date: '2010-01', what: 'the taxes' },
+    window: [0, 35],
+  },
   expectations: [
     {
       id: 'V11.wedge',
       claim: 'with export taxes only, the outside/inside price ratio settles at 1.15–1.45',
       ...within('ratio', [1.15, 1.45], observation('V11.outside-premium')),
       reads: readMean(v11Wedge, 12, 35),
-      how: 'landed price of separated rare earths outside China over the price inside China, mean of months 12–35',
     },
   ],
   chart: [

@@ -10,7 +10,9 @@ import {
 } from '../../../src/research/validationEpisode.ts';
 
 // A path that ignores the runs: 1 + k/10 at month k since the event, falling after month 8.
-const rising = (_runs: Runs, k: number) => (k <= 8 ? 1 + k / 10 : 1.8 - (k - 8) / 10);
+const rising = Object.assign((_runs: Runs, k: number) => (k <= 8 ? 1 + k / 10 : 1.8 - (k - 8) / 10), {
+  what: 'the rising path',
+});
 const other = (_runs: Runs, k: number) => k;
 const runs = {} as Runs;
 
@@ -19,7 +21,7 @@ function episodeReading() {
     id: 'T',
     title: 'test',
     about: 'test',
-    run: { scenario: { months: 24 }, event: { month: 0, date: '2020-01' } },
+    run: { scenario: { months: 24 }, event: { month: 0, date: '2020-01', what: 'the test' } },
     expectations: [
       {
         id: 'T.at',
@@ -28,7 +30,6 @@ function episodeReading() {
         range: [0, 1],
         observed: { value: 0.5, ids: [] },
         reads: readAt(rising, 7),
-        how: 'h',
       },
       {
         id: 'T.mean',
@@ -37,7 +38,6 @@ function episodeReading() {
         range: [0, 2],
         observed: { value: 1, ids: [] },
         reads: readMean(rising, 5, 7),
-        how: 'h',
       },
       {
         id: 'T.peak',
@@ -46,7 +46,6 @@ function episodeReading() {
         range: [1, 2],
         observed: { value: 1.5, ids: [] },
         reads: readPeak(rising, 6, 12),
-        how: 'h',
       },
     ],
     chart: [
