@@ -420,9 +420,9 @@ interface RolePart {
  */
 function overBlocks(consumers: RolePart, producers: RolePart) {
   const run = (job: BlockJob) => {
-    const [own, other] = job.role === ROLE_CONSUMER ? [consumers, producers] : [producers, consumers];
-    own.run(job);
-    zeroOther(job, other.fields);
+    const consumer = job.role === ROLE_CONSUMER;
+    (consumer ? consumers : producers).run(job);
+    zeroOther(job, (consumer ? producers : consumers).fields);
   };
   return (
     ctx: AgentContext,
