@@ -173,9 +173,12 @@ export function steadyExpansion(
   return { rate: gamma * (1 + gamma * lagMonths), pipeline: gamma * lagMonths };
 }
 
-/** Share of capacity run at expected price `price` by a site with total unit cost `unitCost` (input included). */
-export function utilisation(price: number, unitCost: number): number {
-  const u = 0.5 + (price - unitCost) / (UTILISATION_RAMP * unitCost);
+/**
+ * Share of capacity run at expected price `price` by a site with total unit cost `unitCost`
+ * (input included). Hot loops pass UTILISATION_RAMP from a local (see decideProducers).
+ */
+export function utilisation(price: number, unitCost: number, ramp = UTILISATION_RAMP): number {
+  const u = 0.5 + (price - unitCost) / (ramp * unitCost);
   return u < 0 ? 0 : u > 1 ? 1 : u;
 }
 
@@ -308,6 +311,27 @@ export function scaleBlocks(
 }
 
 /**
+ * The constants the monthly loops read, which each loop copies into locals before it starts:
+ * optimised code reloads an imported binding (a module cell) and checks it for initialisation at
+ * every read, several instructions per agent and constant.
+ */
+const LOOP_CONSTANTS = {
+  dormant: STATUS_DORMANT,
+  active: STATUS_ACTIVE,
+  building: STATUS_BUILDING,
+  scheduled: STATUS_SCHEDULED,
+  ramp: UTILISATION_RAMP,
+  inventoryResponse: INVENTORY_RESPONSE,
+  outputAdjustment: OUTPUT_ADJUSTMENT,
+  restock: RESTOCK_RATE,
+  stockAdjustment: STOCK_ADJUSTMENT,
+  mothballMargin: MOTHBALL_MARGIN,
+  mothballAfter: MOTHBALL_AFTER_MONTHS,
+  exitAfter: EXIT_AFTER_MOTHBALLED_MONTHS,
+  restartLag: RESTART_LAG_FACTOR,
+} as const;
+
+/**
  * One block's work in a phase: the columns, view and partials, and where the block is (its good,
  * node and role, its view key, its agents [start, end) in the columns, its partials' offset).
  */
@@ -325,7 +349,11 @@ interface BlockJob {
   p: number;
 }
 
-/** The partial fields only one role's blocks fill; blocks of the other role write 0 there. */
+/**
+ * The partial fields each loop fills, in the order it stores its sums (store), and so the
+ * fields blocks of the other role write 0 to (the stock-in field is both roles').
+ */
+const CONSUMER_DECISION = [PARTIAL_DEMAND, PARTIAL_BID];
 const PRODUCER_DECISION = [
   PARTIAL_OFFER,
   PARTIAL_PRODUCED,
@@ -334,21 +362,25 @@ const PRODUCER_DECISION = [
   PARTIAL_CASH_COST,
   PARTIAL_PIPELINE,
 ];
-const CONSUMER_DECISION = [PARTIAL_DEMAND, PARTIAL_BID];
-const PRODUCER_SETTLEMENT = [
-  PARTIAL_SOLD,
-  PARTIAL_STOCK_OUT,
-  PARTIAL_INPUT_RECEIVED,
-  PARTIAL_INPUT_USED,
+const CONSUMER_SETTLEMENT = [PARTIAL_CONSUMED, PARTIAL_UNMET, PARTIAL_STOCK_IN];
+const OUTPUT_STOCK = [PARTIAL_SOLD, PARTIAL_STOCK_OUT];
+const SITE_FLOWS = [
   PARTIAL_CAPACITY_STARTED,
   PARTIAL_CAPACITY_BUILDING,
   PARTIAL_CAPACITY_ADDED,
   PARTIAL_MOTHBALLED,
 ];
-const CONSUMER_SETTLEMENT = [PARTIAL_CONSUMED, PARTIAL_UNMET];
+const INPUT_STOCK = [PARTIAL_STOCK_IN, PARTIAL_INPUT_RECEIVED, PARTIAL_INPUT_USED];
+const PRODUCER_SETTLEMENT = [...OUTPUT_STOCK, ...SITE_FLOWS, ...INPUT_STOCK];
 
-function zeroFields(partials: Float64Array, p: number, fields: readonly number[]): void {
-  for (const field of fields) partials[p + field] = 0;
+/** A block's sums into its partials, `sums[i]` to field `fields[i]`. */
+function store({ partials, p }: BlockJob, fields: readonly number[], ...sums: number[]): void {
+  for (let i = 0; i < fields.length; i++) partials[p + fields[i]] = sums[i];
+}
+
+/** Zeroes the fields the other role fills (every field but the stock-in both roles fill). */
+function zeroOther({ partials, p }: BlockJob, fields: readonly number[]): void {
+  for (const field of fields) if (field !== PARTIAL_STOCK_IN) partials[p + field] = 0;
 }
 
 function blockJob(
@@ -376,8 +408,22 @@ function blockJob(
   };
 }
 
-/** A phase over blocks [lo, hi) from what it does with each block. */
-function overBlocks(run: (job: BlockJob) => void) {
+/** What a phase does with a block of one role, and the partial fields that fills. */
+interface RolePart {
+  run: (job: BlockJob) => void;
+  fields: readonly number[];
+}
+
+/**
+ * A phase over blocks [lo, hi) from what it does with consumers' and producers' blocks: each
+ * block runs its role's part, then zeroes the fields only the other role's part fills.
+ */
+function overBlocks(consumers: RolePart, producers: RolePart) {
+  const run = (job: BlockJob) => {
+    const consumer = job.role === ROLE_CONSUMER;
+    (consumer ? consumers : producers).run(job);
+    zeroOther(job, (consumer ? producers : consumers).fields);
+  };
   return (
     ctx: AgentContext,
     cols: AgentColumns,
@@ -395,37 +441,36 @@ function overBlocks(run: (job: BlockJob) => void) {
  * One loop per role: consumers, and producers (mines and processors, whose input is one
  * branch the block never changes).
  */
-export const decideBlocks = overBlocks((job) => {
-  if (job.role === ROLE_CONSUMER) decideConsumers(job);
-  else decideProducers(job);
-});
+export const decideBlocks = overBlocks(
+  { run: decideConsumers, fields: CONSUMER_DECISION },
+  { run: decideProducers, fields: PRODUCER_DECISION },
+);
 
 function decideConsumers(job: BlockJob): void {
-  const { cols, view, partials, key, start, end, p } = job;
+  const { cols, view, key, start, end } = job;
   const v = view.data;
   const stride = view.goods * view.nodes;
   const { capacity, stockIn, produced, offered, unitCost } = cols;
   const price = v[VIEW_BUYER_PRICE * stride + key];
   const factor = v[VIEW_DEMAND_FACTOR * stride + key];
   const cover = v[VIEW_BUYER_COVER * stride + key];
+  const { restock } = LOOP_CONSTANTS;
   let demand = 0;
   let bid = 0;
   for (let a = start; a < end; a++) {
     const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-    const order = want + (cover * want - stockIn[a]) * RESTOCK_RATE;
+    const order = want + (cover * want - stockIn[a]) * restock;
     const ask = order > 0 ? order : 0;
     produced[a] = want;
     offered[a] = ask;
     demand += want;
     bid += ask;
   }
-  partials[p + PARTIAL_DEMAND] = demand;
-  partials[p + PARTIAL_BID] = bid;
-  zeroFields(partials, p, PRODUCER_DECISION);
+  store(job, CONSUMER_DECISION, demand, bid);
 }
 
 function decideProducers(job: BlockJob): void {
-  const { ctx, cols, view, partials, good, node, role, key, start, end, p } = job;
+  const { ctx, cols, view, good, node, role, key, start, end } = job;
   const v = view.data;
   const nodes = view.nodes;
   const stride = view.goods * nodes;
@@ -445,6 +490,8 @@ function decideProducers(job: BlockJob): void {
   const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
   // Months of output a site has room to store.
   const roomMonths = cover + STORAGE_LIMIT_MONTHS;
+  const { building, active, ramp, inventoryResponse, outputAdjustment, restock, stockAdjustment } =
+    LOOP_CONSTANTS;
   let offer = 0;
   let output = 0;
   let bidInput = 0;
@@ -459,12 +506,12 @@ function decideProducers(job: BlockJob): void {
     const state = status[a];
     const held = stockOut[a];
     const cost = unitCost[a];
-    if (state === STATUS_BUILDING) pipeline += capacity[a];
-    if (state === STATUS_ACTIVE) {
+    if (state === building) pipeline += capacity[a];
+    if (state === active) {
       pipeline += pendingCapacity[a];
       const cap = capacity[a] * shock;
       room = roomMonths * cap;
-      const u = utilisation(price, cost + inputCost);
+      const u = utilisation(price, cost + inputCost, ramp);
       // Output moves part of the way to the target each month (ramping a site takes time).
       const last = produced[a];
       // A site holding more finished stock than it aims to (its normal cover, or more while
@@ -472,9 +519,9 @@ function decideProducers(job: BlockJob): void {
       // than only offering it and waiting for the price to fall (production smoothing).
       let target = cap * u;
       const excess = held - cover * last * (hold > 1 ? hold : 1);
-      if (excess > 0) target -= INVENTORY_RESPONSE * excess;
+      if (excess > 0) target -= inventoryResponse * excess;
       if (target < 0) target = 0;
-      q = last + OUTPUT_ADJUSTMENT * (target - last);
+      q = last + outputAdjustment * (target - last);
       if (q > cap) q = cap;
       // Storage is finite: past its room a site runs only as far as its stock drains.
       if (held > room) q *= Math.max(0, 1 - (held - room) / (0.5 * room));
@@ -486,13 +533,13 @@ function decideProducers(job: BlockJob): void {
         if (q > canMake) q = canMake;
         // Bid for the input of the planned run rate, and move part of the way to the target cover.
         const need = planned / yieldRate;
-        const order = need + RESTOCK_RATE * (inputCover * need - input);
+        const order = need + restock * (inputCover * need - input);
         want = order > 0 ? order : 0;
       }
     }
     let aim = cover * q * hold;
     if (aim > room) aim = room;
-    let ask = q + STOCK_ADJUSTMENT * (held - aim);
+    let ask = q + stockAdjustment * (held - aim);
     if (ask < 0) ask = 0;
     produced[a] = q;
     offered[a] = ask;
@@ -504,30 +551,27 @@ function decideProducers(job: BlockJob): void {
     bidInput += want;
     cashCost += q * cost;
   }
-  partials[p + PARTIAL_OFFER] = offer;
-  partials[p + PARTIAL_PRODUCED] = output;
-  partials[p + PARTIAL_INPUT_BID] = bidInput;
-  partials[p + PARTIAL_CAPACITY] = operating;
-  partials[p + PARTIAL_CASH_COST] = cashCost;
-  partials[p + PARTIAL_PIPELINE] = pipeline;
-  zeroFields(partials, p, CONSUMER_DECISION);
+  store(job, PRODUCER_DECISION, offer, output, bidInput, operating, cashCost, pipeline);
 }
 
 /**
  * Monthly settlement: apply the market's fills; update stocks; producers exit after sustained
  * losses, expand and build new capacity; consumers consume and record unmet demand. One loop
- * per role: consumers; producers' output stocks and sites; processors' input stocks.
+ * per role and concern: consumers; producers' output stocks; their sites; processors' input stocks.
  */
-export const settleBlocks = overBlocks((job) => {
-  if (job.role === ROLE_CONSUMER) settleConsumers(job);
-  else {
-    settleProducers(job);
-    settleInputs(job);
-  }
-});
+export const settleBlocks = overBlocks(
+  { run: settleConsumers, fields: CONSUMER_SETTLEMENT },
+  { run: settleProducers, fields: PRODUCER_SETTLEMENT },
+);
+
+function settleProducers(job: BlockJob): void {
+  settleOutputStock(job);
+  settleSites(job);
+  settleInputs(job);
+}
 
 function settleConsumers(job: BlockJob): void {
-  const { cols, view, partials, key, start, end, p } = job;
+  const { cols, view, key, start, end } = job;
   const { stockIn, produced, offered } = cols;
   const fill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + key];
   let consumed = 0;
@@ -543,10 +587,7 @@ function settleConsumers(job: BlockJob): void {
     unmet += want - use;
     stock += left;
   }
-  partials[p + PARTIAL_CONSUMED] = consumed;
-  partials[p + PARTIAL_UNMET] = unmet;
-  partials[p + PARTIAL_STOCK_IN] = stock;
-  zeroFields(partials, p, PRODUCER_SETTLEMENT);
+  store(job, CONSUMER_SETTLEMENT, consumed, unmet, stock);
 }
 
 /** Processors' input cost at the long-run price, per tonne of output (0 for other producers). */
@@ -556,24 +597,31 @@ function inputLongCost({ ctx, view, role, good, node }: BlockJob): number {
   return view.data[VIEW_BUYER_LONG_PRICE * view.goods * view.nodes + inputKey] / ctx.goodYield[good];
 }
 
-/** Producers: sales out of output stock, then each site's exit, expansion, building and restart. */
-function settleProducers(job: BlockJob): void {
-  const { cols, view, partials, key, start, end, p } = job;
+/** Producers: sales out of output stock, and the stock left. */
+function settleOutputStock(job: BlockJob): void {
+  const { cols, view, key, start, end } = job;
+  const { stockOut, produced, offered } = cols;
+  const sellFraction = view.data[VIEW_SELL_FRACTION * view.goods * view.nodes + key];
+  let sold = 0;
+  let held = 0;
+  for (let a = start; a < end; a++) {
+    const s = offered[a] * sellFraction;
+    let stock = stockOut[a] + (produced[a] - s);
+    // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
+    if (stock < 0) stock = 0;
+    stockOut[a] = stock;
+    sold += s;
+    held += stock;
+  }
+  store(job, OUTPUT_STOCK, sold, held);
+}
+
+/** Producers' sites: exit, expansion, building and restart (capacity flows, t/month). */
+function settleSites(job: BlockJob): void {
+  const { cols, view, key, start, end } = job;
   const v = view.data;
   const stride = view.goods * view.nodes;
-  const {
-    capacity,
-    stockOut,
-    produced,
-    offered,
-    pendingCapacity,
-    unitCost,
-    investment,
-    pendingMonths,
-    status,
-    lossMonths,
-  } = cols;
-  const sellFraction = v[VIEW_SELL_FRACTION * stride + key];
+  const { capacity, pendingCapacity, unitCost, investment, pendingMonths, status, lossMonths } = cols;
   const longPrice = v[VIEW_LONG_PRICE * stride + key];
   const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
   const buildRate = v[VIEW_BUILD_RATE * stride + key];
@@ -582,32 +630,25 @@ function settleProducers(job: BlockJob): void {
   const buildLag = v[VIEW_BUILD_LAG * stride + key];
   const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
   const inputCost = inputLongCost(job);
-  let sold = 0;
-  let heldOut = 0;
+  const { dormant, active, building, scheduled, mothballMargin, mothballAfter, exitAfter, restartLag } =
+    LOOP_CONSTANTS;
   let started = 0;
-  let building = 0;
+  let constructing = 0;
   let added = 0;
   let mothballed = 0;
   // Each column is read once and written once per agent, at its own width (locals in between).
   for (let a = start; a < end; a++) {
-    const s = offered[a] * sellFraction;
-    let stock = stockOut[a] + (produced[a] - s);
-    // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
-    if (stock < 0) stock = 0;
-    stockOut[a] = stock;
-    sold += s;
-    heldOut += stock;
     const state = status[a];
-    if (state === STATUS_ACTIVE) {
+    if (state === active) {
       const fullCost = unitCost[a] + inputCost;
       let loss = lossMonths[a];
       // A sustained expected loss (the year-long expectation well below cost), not a bad month.
-      if (exitPrice < fullCost * (1 - MOTHBALL_MARGIN)) {
+      if (exitPrice < fullCost * (1 - mothballMargin)) {
         if (loss < 255) loss++;
       } else loss = 0;
-      if (loss >= MOTHBALL_AFTER_MONTHS) {
+      if (loss >= mothballAfter) {
         // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
-        status[a] = STATUS_DORMANT;
+        status[a] = dormant;
         lossMonths[a] = 1;
         mothballed += capacity[a];
         pendingCapacity[a] = 0;
@@ -630,14 +671,14 @@ function settleProducers(job: BlockJob): void {
           started += more;
         }
         pendingCapacity[a] = pending;
-        building += pending;
+        constructing += pending;
       }
-    } else if (state === STATUS_DORMANT) {
+    } else if (state === dormant) {
       const fullCost = unitCost[a] + inputCost;
       let loss = lossMonths[a];
       // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
       // until it has been closed so long that it has exited for good.
-      if (loss > 0 && ++loss > EXIT_AFTER_MOTHBALLED_MONTHS) loss = 0;
+      if (loss > 0 && ++loss > exitAfter) loss = 0;
       lossMonths[a] = loss;
       const restart = loss > 0;
       const required = restart ? hurdle * 0.5 : hurdle;
@@ -646,34 +687,28 @@ function settleProducers(job: BlockJob): void {
       if (longPrice > fullCost * (1 + required)) pressure = Math.fround(pressure + buildRate);
       if (pressure >= 1) {
         pressure -= 1;
-        status[a] = STATUS_BUILDING;
-        pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * RESTART_LAG_FACTOR : buildLag));
+        status[a] = building;
+        pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * restartLag : buildLag));
         started += capacity[a];
-        building += capacity[a];
+        constructing += capacity[a];
       }
       investment[a] = pressure;
-    } else if (state === STATUS_BUILDING || state === STATUS_SCHEDULED) {
+    } else if (state === building || state === scheduled) {
       const months = pendingMonths[a] - 1;
       pendingMonths[a] = months;
       if (months <= 0) {
-        status[a] = STATUS_ACTIVE;
+        status[a] = active;
         lossMonths[a] = 0;
         added += capacity[a];
-      } else building += capacity[a];
+      } else constructing += capacity[a];
     }
   }
-  partials[p + PARTIAL_SOLD] = sold;
-  partials[p + PARTIAL_STOCK_OUT] = heldOut;
-  partials[p + PARTIAL_CAPACITY_STARTED] = started;
-  partials[p + PARTIAL_CAPACITY_BUILDING] = building;
-  partials[p + PARTIAL_CAPACITY_ADDED] = added;
-  partials[p + PARTIAL_MOTHBALLED] = mothballed;
-  zeroFields(partials, p, CONSUMER_SETTLEMENT);
+  store(job, SITE_FLOWS, started, constructing, added, mothballed);
 }
 
 /** Processors: input received and used this month, and the input stock left (0 for other producers). */
 function settleInputs(job: BlockJob): void {
-  const { ctx, cols, view, partials, good, node, role, start, end, p } = job;
+  const { ctx, cols, view, good, node, role, start, end } = job;
   let heldIn = 0;
   let received = 0;
   let used = 0;
@@ -693,7 +728,5 @@ function settleInputs(job: BlockJob): void {
       heldIn += stock;
     }
   }
-  partials[p + PARTIAL_STOCK_IN] = heldIn;
-  partials[p + PARTIAL_INPUT_RECEIVED] = received;
-  partials[p + PARTIAL_INPUT_USED] = used;
+  store(job, INPUT_STOCK, heldIn, received, used);
 }
