@@ -7,7 +7,9 @@ import { MINERALS } from '../data/minerals.ts';
 import type { RunResults } from '../engine/results.ts';
 import { meanOver, outputShare, producersRanked, tradeShare } from './measures.ts';
 import {
+  calibrationEpisode,
   co,
+  type EpisodeFacts,
   type Expectation,
   ge,
   li,
@@ -68,18 +70,23 @@ const S1_COUNTRIES: [string, string][] = [
 ];
 const S1_MINERALS = ['copper', 'lithium', 'nickel', 'cobalt', 'graphite', 'rare_earths'];
 
-const STATUS_QUO_ABOUT =
-  'Measured on the status quo run itself (the 2024 calibration, no lever), as the mean of its second year (months 12–23).';
+/**
+ * A structural target: measured on the status quo run itself over its second year (no event to
+ * replay), its expectations shown as dots, observed beside model.
+ */
+function structuralTarget(facts: Pick<EpisodeFacts, 'id' | 'title' | 'about' | 'expectations'>) {
+  return calibrationEpisode({
+    ...facts,
+    about: `${facts.about} Measured on the status quo run itself (the 2024 calibration, no lever), as the mean of its second year (months ${S_FROM}–${S_TO - 1}).`,
+    run: { scenario: {}, months: S_TO, event: { month: 0, date: '2024-01', what: 'the start' } },
+    chart: 'dots',
+  });
+}
 
-const S1: ValidationEpisode = {
+const S1 = structuralTarget({
   id: 'S1',
   title: 'Refining concentration (IEA, 2024)',
-  status: 'calibration',
-  about: `The top refiners' shares of refined output in the IEA Critical Minerals Dataset (2025 edition, base year 2024); the IEA's rare-earth series covers the magnet elements and is compared with the model's separated rare earths. Expectation (episodes.md): every share within ±3 percentage points and the mean top-3 share 84–88%. ${STATUS_QUO_ABOUT} The rest of the world (ROW) is not counted as a refiner in the top-3.`,
-  scenario: {},
-  months: S_TO,
-  event: { month: 0, date: '2024-01' },
-  chart: 'dots',
+  about: `The top refiners' shares of refined output in the IEA Critical Minerals Dataset (2025 edition, base year 2024); the IEA's rare-earth series covers the magnet elements and is compared with the model's separated rare earths. Expectation (episodes.md): every share within ±3 percentage points and the mean top-3 share 84–88%. The rest of the world (ROW) is not counted as a refiner in the top-3.`,
   expectations: [
     ...S1_COUNTRIES.map(([mineral, node]) =>
       shareRow(
@@ -114,7 +121,7 @@ const S1: ValidationEpisode = {
       how: 'mean over the six minerals of the top-3 share above',
     },
   ],
-};
+});
 
 /**
  * "The model's ten" that S2 compares with the IEA's twenty: the minerals whose refining the
@@ -123,15 +130,10 @@ const S1: ValidationEpisode = {
  */
 const MODEL_MINERALS = MINERALS.filter((m) => !m.refiningPlacedAtMine).map((m) => m.id);
 
-const S2: ValidationEpisode = {
+const S2 = structuralTarget({
   id: 'S2',
   title: 'China as refiner',
-  status: 'calibration',
-  about: `China leads the refining of 19 of 20 energy-related strategic minerals with an average share of about 70% (IEA), holds 91% of rare-earth separation and 94% of magnet making. episodes.md states these facts without a range: the ranges here are set on this page (±3 pp for single shares; the model's ten minerals are not the IEA's twenty, so the averages get wider ranges). Two facts of S2 are not checked: China's 2023 shares (92% of refined rare earths, 62% of mining; \`IEA_GCMO2024_SEAISI\`), because the model is calibrated to 2024 and S3 checks mining; and export restrictions of some kind on about 55% of strategic minerals (\`IEA_GCMO2025_MND\`), because the status quo has no export control: restrictions are scenario levers. ${STATUS_QUO_ABOUT}`,
-  scenario: {},
-  months: S_TO,
-  event: { month: 0, date: '2024-01' },
-  chart: 'dots',
+  about: `China leads the refining of 19 of 20 energy-related strategic minerals with an average share of about 70% (IEA), holds 91% of rare-earth separation and 94% of magnet making. episodes.md states these facts without a range: the ranges here are set on this page (±3 pp for single shares; the model's ten minerals are not the IEA's twenty, so the averages get wider ranges). Two facts of S2 are not checked: China's 2023 shares (92% of refined rare earths, 62% of mining; \`IEA_GCMO2024_SEAISI\`), because the model is calibrated to 2024 and S3 checks mining; and export restrictions of some kind on about 55% of strategic minerals (\`IEA_GCMO2025_MND\`), because the status quo has no export control: restrictions are scenario levers.`,
   expectations: [
     {
       id: 'S2.china-leads',
@@ -174,7 +176,7 @@ const S2: ValidationEpisode = {
       rangeNote: 'range set here: ±3 pp, as in S1',
     },
   ],
-};
+});
 
 const S3_ROWS: [string, string, string][] = [
   ['cobalt', 'mine', 'COD'],
@@ -190,15 +192,10 @@ const S3_ROWS: [string, string, string][] = [
   ['antimony', 'mine', 'CHN'],
 ];
 
-const S3: ValidationEpisode = {
+const S3 = structuralTarget({
   id: 'S3',
   title: 'Mining concentration (USGS MCS 2025, 2024 estimates)',
-  status: 'calibration',
-  about: `The leading miners' shares of world mine output (USGS). Expectation (episodes.md): within ±2 percentage points. Primary gallium and silicon are smelter or by-product-recovery output, the model's refine stage. ${STATUS_QUO_ABOUT}`,
-  scenario: {},
-  months: S_TO,
-  event: { month: 0, date: '2024-01' },
-  chart: 'dots',
+  about: `The leading miners' shares of world mine output (USGS). Expectation (episodes.md): within ±2 percentage points. Primary gallium and silicon are smelter or by-product-recovery output, the model's refine stage.`,
   expectations: [
     ...S3_ROWS.map(([mineral, stage, node]) =>
       shareRow(
@@ -211,7 +208,7 @@ const S3: ValidationEpisode = {
       ),
     ),
   ],
-};
+});
 
 function s4Row(
   id: string,
@@ -235,15 +232,10 @@ function s4Row(
   };
 }
 
-const S4: ValidationEpisode = {
+const S4 = structuralTarget({
   id: 'S4',
   title: 'Trade-dependency structure',
-  status: 'calibration',
-  about: `Where China's refiners buy their feed (IEA Critical Minerals Market Review 2023) and where China's graphite and germanium go (USGS). Expectation (episodes.md): the simulated bilateral flows reproduce these shares within about ±10 percentage points. The model's graphite mine stage stands for natural flake, its refine stage for processed (spherical and synthetic) graphite. ${STATUS_QUO_ABOUT}`,
-  scenario: {},
-  months: S_TO,
-  event: { month: 0, date: '2024-01' },
-  chart: 'dots',
+  about: `Where China's refiners buy their feed (IEA Critical Minerals Market Review 2023) and where China's graphite and germanium go (USGS). Expectation (episodes.md): the simulated bilateral flows reproduce these shares within about ±10 percentage points. The model's graphite mine stage stands for natural flake, its refine stage for processed (spherical and synthetic) graphite.`,
   expectations: [
     s4Row(
       'S4.cobalt.COD',
@@ -300,7 +292,7 @@ const S4: ValidationEpisode = {
       ),
     ),
   ],
-};
+});
 
 /** S1–S4. */
 export const STRUCTURE_EPISODES: readonly ValidationEpisode[] = [S1, S2, S3, S4];
