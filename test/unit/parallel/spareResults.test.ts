@@ -13,7 +13,11 @@ import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
 
 function scenario(months: number) {
-  const v = validateScenario({ ...structuredClone(presetById('status-quo')!.scenario), months, resolution: 1000 });
+  const v = validateScenario({
+    ...structuredClone(presetById('status-quo')!.scenario),
+    months,
+    resolution: 1000,
+  });
   if (!v.ok) throw new Error(v.errors.join('; '));
   return v.scenario;
 }
