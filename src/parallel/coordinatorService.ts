@@ -97,6 +97,12 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
+/** Whether `values` spans a whole ArrayBuffer of its own (transferable without taking more with it). */
+const ownBuffer = (values: Uint32Array | Float64Array) =>
+  values.buffer instanceof ArrayBuffer &&
+  values.byteOffset === 0 &&
+  values.byteLength === values.buffer.byteLength;
+
 /**
  * The slice of month `month`, with the buffers to transfer: with its own copies of the series,
  * or, when the page shares `storage` with this worker, with the series written there instead.
@@ -106,10 +112,15 @@ function monthSlice(
   month: number,
   storage: ResultsStorage | null,
 ): { slice: MonthSlice; buffers: ArrayBuffer[] } {
-  const slice = storage ? writeMonth(engine.results, month, storage) : sliceMonth(engine.results, month);
-  // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
-  slice.flowKeys = slice.flowKeys.slice();
-  slice.flowTonnes = slice.flowTonnes.slice();
+  const results = engine.results;
+  const slice = storage ? writeMonth(results, month, storage) : sliceMonth(results, month);
+  // The month's flows go to the page as the arrays recordMonth made for them, not copies: this
+  // worker reads no month's flows once they are sent, and a copy a month was fresh memory to
+  // fault in and free (a default run's flows are 12 MB). The engine's record keeps empty arrays.
+  slice.flowKeys = ownBuffer(slice.flowKeys) ? slice.flowKeys : slice.flowKeys.slice();
+  slice.flowTonnes = ownBuffer(slice.flowTonnes) ? slice.flowTonnes : slice.flowTonnes.slice();
+  results.flowKeys[month] = new Uint32Array(0);
+  results.flowTonnes[month] = new Float64Array(0);
   const buffers: ArrayBuffer[] = [
     slice.flowKeys.buffer as ArrayBuffer,
     slice.flowTonnes.buffer as ArrayBuffer,
