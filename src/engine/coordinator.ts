@@ -71,7 +71,7 @@ import { baseTariffMatrices, originPreferences, referenceLandedCosts } from './p
 import { createPriceState, type PriceState, updatePrices } from './prices.ts';
 import { conservationError, type RecordSources, recordMonth } from './recording.ts';
 import { createRecycling, generateRecycling, type RecyclingState, settleRecycling } from './recycling.ts';
-import { createResults, type RunResults, sharedResultsStorage } from './results.ts';
+import { createResults, type ResultsStorage, type RunResults, sharedResultsStorage } from './results.ts';
 import {
   anchorExitPrices,
   createRouteState,
@@ -163,14 +163,15 @@ export class Coordinator {
   /**
    * `viewBuffer`: the market views' memory (the workers' shared buffer, else the coordinator's
    * own). `sharedResults`: record on SharedArrayBuffers, which block workers prefault a month
-   * ahead (results.ts: prefaultMonth).
+   * ahead (results.ts: prefaultMonth); a ResultsStorage (zeroed, of this run's shape): record
+   * there.
    */
   constructor(
     world: World,
     scenario: Scenario,
     plan: PopulationPlan,
     viewBuffer?: ArrayBufferLike,
-    sharedResults = false,
+    sharedResults: boolean | ResultsStorage = false,
   ) {
     this.world = world;
     this.scenario = scenario;
@@ -267,7 +268,10 @@ export class Coordinator {
       demandElasticity: Array.from(this.elasticityLong),
       chokePrice: world.goods.map((g) => CHOKE_PRICE_MEDIAN * g.referencePrice),
     };
-    this.results = createResults(meta, sharedResults ? sharedResultsStorage(meta) : null);
+    this.results = createResults(
+      meta,
+      sharedResults === true ? sharedResultsStorage(meta) : sharedResults || null,
+    );
     this.record = {
       world,
       agg: this.agg,

@@ -113,11 +113,19 @@ export interface ResultsStorage {
   stockpileTonnes: Float64Array;
 }
 
-const seriesLength = (meta: Pick<ResultsMeta, 'months' | 'goods' | 'nodes'>) =>
+/** What fixes the size of a run's results storage (a ResultsMeta is one). */
+export interface ResultsShape {
+  months: number;
+  goods: { length: number };
+  nodes: { length: number };
+  stockpiles: { length: number };
+}
+
+const seriesLength = (meta: Omit<ResultsShape, 'stockpiles'>) =>
   meta.months * meta.goods.length * meta.nodes.length;
 
 /** Storage for `meta`'s results on SharedArrayBuffers (the engine's worker and the page share it). */
-export function sharedResultsStorage(meta: Omit<ResultsMeta, 'engineVersion'>): ResultsStorage {
+export function sharedResultsStorage(meta: ResultsShape): ResultsStorage {
   const shared = (length: number) =>
     new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
   const series = {} as Record<SeriesName, Float64Array>;

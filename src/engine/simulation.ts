@@ -16,7 +16,7 @@ import {
   monthPhases,
   runAgentPhase,
 } from './phases.ts';
-import type { RunResults } from './results.ts';
+import type { ResultsStorage, RunResults } from './results.ts';
 import type { World } from './world.ts';
 
 export interface Simulation {
@@ -34,9 +34,14 @@ export interface Simulation {
 
 /**
  * `sharedResults`: record the results on SharedArrayBuffers, so a page that shares memory with
- * this thread reads them where they are written (nothing copied a month).
+ * this thread reads them where they are written (nothing copied a month); a ResultsStorage
+ * (zeroed, of this run's shape): record there.
  */
-export function createSimulation(world: World, scenario: Scenario, sharedResults = false): Simulation {
+export function createSimulation(
+  world: World,
+  scenario: Scenario,
+  sharedResults: boolean | ResultsStorage = false,
+): Simulation {
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan, undefined, sharedResults);
   const ctx = localAgentContext(world, plan, scenario, coordinator);

@@ -10,6 +10,7 @@
 import { transfer } from 'comlink';
 import {
   type MonthSlice,
+  type ResultsShape,
   type ResultsStorage,
   type RunResults,
   sharedResultsStorage,
@@ -22,6 +23,7 @@ import { EngineError, type LoadInfo } from './client.ts';
 import { LocalEngine } from './localEngine.ts';
 import { type EngineTimings, ParallelEngine, type SpawnBlockWorker } from './parallelEngine.ts';
 import type { FaultPlan } from './protocol.ts';
+import { SpareResults } from './spareResults.ts';
 
 export interface ServiceLoadOptions {
   workers: number;
@@ -95,6 +97,12 @@ export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
 }
 
+/** Whether `values` spans a whole ArrayBuffer of its own (transferable without taking more with it). */
+const ownBuffer = (values: Uint32Array | Float64Array) =>
+  values.buffer instanceof ArrayBuffer &&
+  values.byteOffset === 0 &&
+  values.byteLength === values.buffer.byteLength;
+
 /**
  * The slice of month `month`, with the buffers to transfer: with its own copies of the series,
  * or, when the page shares `storage` with this worker, with the series written there instead.
@@ -104,10 +112,15 @@ function monthSlice(
   month: number,
   storage: ResultsStorage | null,
 ): { slice: MonthSlice; buffers: ArrayBuffer[] } {
-  const slice = storage ? writeMonth(engine.results, month, storage) : sliceMonth(engine.results, month);
-  // Flows are the results' own arrays: copy them so transferring leaves the coordinator's intact.
-  slice.flowKeys = slice.flowKeys.slice();
-  slice.flowTonnes = slice.flowTonnes.slice();
+  const results = engine.results;
+  const slice = storage ? writeMonth(results, month, storage) : sliceMonth(results, month);
+  // The month's flows go to the page as the arrays recordMonth made for them, not copies: this
+  // worker reads no month's flows once they are sent, and a copy a month was fresh memory to
+  // fault in and free (a default run's flows are 12 MB). The engine's record keeps empty arrays.
+  slice.flowKeys = ownBuffer(slice.flowKeys) ? slice.flowKeys : slice.flowKeys.slice();
+  slice.flowTonnes = ownBuffer(slice.flowTonnes) ? slice.flowTonnes : slice.flowTonnes.slice();
+  results.flowKeys[month] = new Uint32Array(0);
+  results.flowTonnes[month] = new Float64Array(0);
   const buffers: ArrayBuffer[] = [
     slice.flowKeys.buffer as ArrayBuffer,
     slice.flowTonnes.buffer as ArrayBuffer,
@@ -149,6 +162,15 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   let running: Promise<unknown> | null = null;
   /** The loaded run's results storage shared with the page, if any. */
   let storage: ResultsStorage | null = null;
+  /** Storage for the next one-thread run on shared memory, mapped between runs (spareResults.ts). */
+  const spare = new SpareResults(() => running === null);
+  /** The last one-thread run on shared memory, its shape and storage: the next is likely the same. */
+  let spareLike: { shape: ResultsShape; storage: ResultsStorage } | null = null;
+  /** Once a one-thread run has recorded its last month: make (or go on making) the spare storage. */
+  const prepareSpare = () => {
+    if (spareLike && engine === local && engine.month >= engine.months)
+      spare.prepare(spareLike.shape, spareLike.storage);
+  };
 
   /** Stops a run in progress (at the end of its month) before anything else happens. */
   const settle = async () => {
@@ -166,8 +188,24 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           // The block workers' threads and buffers are let go while a small run needs none.
           await parallel.dispose();
           engine = local;
-          loaded = await local.load(world(), scenario, options.preferSharedMemory && canShareMemory());
+          const w = world();
+          if (options.preferSharedMemory && canShareMemory()) {
+            const shape = {
+              months: scenario.months,
+              goods: w.goods,
+              nodes: w.nodes,
+              stockpiles: scenario.stockpiles,
+            };
+            loaded = await local.load(w, scenario, spare.take(shape) ?? true);
+            const { series, stockpileTonnes } = local.results;
+            spareLike = { shape, storage: { series, stockpileTonnes } };
+          } else {
+            spareLike = null;
+            loaded = await local.load(w, scenario, false);
+          }
         } else {
+          spareLike = null;
+          spare.dispose();
           await local.dispose();
           engine = parallel;
           loaded = await parallel.load(world(), scenario, {
@@ -240,6 +278,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         return await run;
       } finally {
         running = null;
+        prepareSpare();
       }
     },
 
@@ -251,6 +290,9 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         return transfer({ ok: true, slice }, buffers);
       } catch (error) {
         return failure(error);
+      } finally {
+        // A paced run ends with a step.
+        prepareSpare();
       }
     },
 
@@ -272,6 +314,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
 
     async dispose() {
       await settle();
+      spare.dispose();
       await local.dispose();
       await parallel.dispose();
     },

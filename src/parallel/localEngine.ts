@@ -7,7 +7,7 @@
  * the same as on any number of workers (same phases, blocks and order of sums).
  */
 
-import type { RunResults } from '../engine/results.ts';
+import type { ResultsStorage, RunResults } from '../engine/results.ts';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -36,8 +36,15 @@ export class LocalEngine {
     return this.scenario?.months ?? 0;
   }
 
-  /** `sharedResults`: results on SharedArrayBuffers the page can read in place. */
-  async load(world: World, scenario: Scenario, sharedResults = false): Promise<LoadInfo> {
+  /**
+   * `sharedResults`: results on SharedArrayBuffers the page can read in place (a ResultsStorage:
+   * on that one, zeroed and of this run's shape).
+   */
+  async load(
+    world: World,
+    scenario: Scenario,
+    sharedResults: boolean | ResultsStorage = false,
+  ): Promise<LoadInfo> {
     const started = performance.now();
     this.timings = emptyTimings(1);
     const sim = createSimulation(world, scenario, sharedResults);

@@ -34,6 +34,7 @@ import { type AppState, activeZone, createStore, FAST_RUN_MONTHS_PER_SECOND, typ
 import { createStories, type Stories } from './stories.ts';
 import { createViewControls } from './viewControls.ts';
 import { chartFigure, figureSubtitle } from './viewExports.ts';
+import { createViewVisibility } from './viewVisibility.ts';
 import { isEuNode } from './zoneMembers.ts';
 
 export interface AppOptions {
@@ -72,6 +73,12 @@ export interface App {
  */
 const HEAVY_VIEW_MS = 250;
 const HEAVY_VIEW_SHARE = 0.25;
+/**
+ * At *max* the turns are spaced further, ms: every redraw there takes a core's time from the
+ * engine's worker (a 2-core machine has one to spare), and a default run is over in about a
+ * second; the views all show the last month when it stops.
+ */
+const HEAVY_VIEW_AT_MAX_MS = 1000;
 
 /**
  * How long the page waits after its first paint, with no run asking for its first month, before
@@ -354,7 +361,38 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     draw: (state, dataDue) => mapPanel.update(state, { dataDue }),
   };
 
-  const costly = [chartsSection.view, mapView, concentrationSection.view, sankeySection.view];
+  /** The costly views, each with the section it draws into. */
+  const costly = [
+    { view: chartsSection.view, element: chartsSection.element },
+    { view: mapView, element: mapPanelEl },
+    { view: concentrationSection.view, element: concentrationSection.element },
+    { view: sankeySection.view, element: sankeySection.element },
+  ];
+  // A section coming on screen may have months to draw.
+  const visibility = createViewVisibility(() => store.requestFrame());
+  for (const { element } of costly) visibility.watch(element);
+  researchLoaded.then((section) => visibility.watch(section.element)).catch(() => undefined);
+  const fastRun = (state: AppState) =>
+    (state.run.status === 'running' || state.run.status === 'loading') &&
+    state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+  /**
+   * The task after a frame that draws the sections off screen: their new months, and the
+   * research panel. Never during a fast run (nobody sees them; they draw when it stops, or in
+   * the frame after they come on screen), and never in the frame itself, which shows the
+   * sections on screen (and, at the end of a run, "Done") that much sooner.
+   */
+  let offScreenTask: ReturnType<typeof setTimeout> | null = null;
+  const drawOffScreenSoon = () => {
+    if (offScreenTask !== null) return;
+    offScreenTask = setTimeout(() => {
+      offScreenTask = null;
+      const state = store.state;
+      if (fastRun(state)) return;
+      for (const { view, element } of costly)
+        if (!visibility.onScreen(element) && view.draw(state, true) === 'drew') view.last = performance.now();
+      if (research && !visibility.onScreen(research.element)) research.update(state);
+    }, 0);
+  };
   let zoneShownInDetails = '';
   /** During a fast run: when the next costly view may redraw, and the timer asking for that frame. */
   let nextHeavyTurn = 0;
@@ -366,23 +404,28 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
 
     // The costly views take turns with new months: each frame redraws at most one of them (the
     // one waiting longest), so no frame carries them all; during a fast run the turns are
-    // spaced (HEAVY_VIEW_MS, HEAVY_VIEW_SHARE). A change of selection redraws at once.
+    // spaced (HEAVY_VIEW_MS, HEAVY_VIEW_SHARE). A change of selection redraws at once. Sections
+    // off screen draw their new months after the frame (drawOffScreenSoon).
     const now = performance.now();
-    const fast =
-      (state.run.status === 'running' || state.run.status === 'loading') &&
-      state.run.speed > FAST_RUN_MONTHS_PER_SECOND;
+    const fast = fastRun(state);
     const turnDue = !fast || now >= nextHeavyTurn;
+    const turnMs = Number.isFinite(state.run.speed) ? HEAVY_VIEW_MS : HEAVY_VIEW_AT_MAX_MS;
     let turnTaken = false;
     let waiting = false;
-    for (const view of [...costly].sort((a, b) => a.last - b.last)) {
+    let offScreenWaiting = false;
+    for (const { view, element } of [...costly].sort((a, b) => a.view.last - b.view.last)) {
+      const onScreen = visibility.onScreen(element);
       const started = performance.now();
-      const outcome = view.draw(state, turnDue && !turnTaken);
+      const outcome = view.draw(state, onScreen && turnDue && !turnTaken);
       if (outcome === 'drew') {
         view.last = now;
-        turnTaken = true;
+        turnTaken ||= onScreen;
         const took = performance.now() - started;
-        nextHeavyTurn = now + Math.max(HEAVY_VIEW_MS, took / HEAVY_VIEW_SHARE);
-      } else if (outcome === 'waiting') waiting = true;
+        nextHeavyTurn = now + Math.max(turnMs, took / HEAVY_VIEW_SHARE);
+      } else if (outcome === 'waiting') {
+        if (onScreen) waiting = true;
+        else offScreenWaiting = true;
+      }
     }
     if (waiting && !fast) store.requestFrame();
     else if (waiting && heavyTimer === null) {
@@ -395,7 +438,9 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
         Math.max(0, nextHeavyTurn - performance.now()),
       );
     }
-    research?.update(state);
+    const researchOnScreen = research !== null && visibility.onScreen(research.element);
+    if (researchOnScreen) research?.update(state);
+    if (!fast && (offScreenWaiting || (research !== null && !researchOnScreen))) drawOffScreenSoon();
     countryPage.update(state, details.dataset.node ?? null);
 
     // The details panel's zone button names the zone: redraw it when the zone changes.

@@ -155,14 +155,19 @@ export function createRunControls(container: HTMLElement, store: Store, session:
     update(state) {
       const run = state.run;
       const running = run.status === 'running' || run.status === 'loading';
-      runButton.textContent =
+      // Written only when they change: a form control rewritten in every frame of a run also
+      // sets the browser's form handling (autofill) to work each time.
+      setText(
+        runButton,
         run.status === 'running'
           ? '❚❚ Pause'
           : run.status === 'paused' && run.monthsDone > 0 && !state.resultsStale
             ? '▶ Resume'
-            : '▶ Run';
-      runButton.setAttribute('aria-pressed', String(run.status === 'running'));
-      stepButton.disabled = running || run.status === 'done';
+            : '▶ Run',
+      );
+      setAttr(runButton, 'aria-pressed', String(run.status === 'running'));
+      const stepOff = running || run.status === 'done';
+      if (stepButton.disabled !== stepOff) stepButton.disabled = stepOff;
       if (progress.max !== Math.max(1, run.months)) progress.max = Math.max(1, run.months);
       if (progress.value !== run.monthsDone) progress.value = run.monthsDone;
       const rate = run.runningMs > 0 ? run.monthsDone / (run.runningMs / 1000) : 0;
@@ -174,10 +179,12 @@ export function createRunControls(container: HTMLElement, store: Store, session:
           : '';
       setText(progressText, `${run.monthsDone} / ${count(run.months, 'month')}${timeLeft}`);
       setText(seedValue, String(state.scenario.seed));
-      workersUsed.textContent =
+      setText(
+        workersUsed,
         run.workersUsed === null
           ? ''
-          : `(${run.workersUsed} in use${run.sharedMemory ? ', shared memory' : ''})`;
+          : `(${run.workersUsed} in use${run.sharedMemory ? ', shared memory' : ''})`,
+      );
       const agents = run.agentCount ? ` · ${whole(run.agentCount)} agents` : '';
       setText(status, `${run.message}${run.status === 'idle' ? '' : agents}`);
       setAttr(status, 'data-status', run.status);

@@ -63,6 +63,13 @@ export function pausedMessage(monthsDone: number): string {
  */
 export const FAST_RUN_FRAME_MS = 100;
 
+/**
+ * At *max*, new months show at most this often, ms: the run bar moves four times a second, and
+ * the page leaves the rest of the time to the engine's worker (on a 2-core machine the two
+ * share the second core with the browser's own threads). The last month shows when it stops.
+ */
+export const MAX_RUN_FRAME_MS = 250;
+
 /** How far a paced run may fall behind its timeline and still catch up (run faster), ms. */
 const PACE_CATCH_UP_MS = 1000;
 
@@ -105,12 +112,16 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
     shownAt = performance.now();
     store.touchResults();
   };
-  /** New months arrived: shows them in the next frame, or, during a fast run, within FAST_RUN_FRAME_MS. */
+  /**
+   * New months arrived: shows them in the next frame, or, during a fast run, within
+   * FAST_RUN_FRAME_MS (MAX_RUN_FRAME_MS at max).
+   */
   function monthsArrived() {
     const fast = s.run.status === 'running' && s.run.speed > FAST_RUN_MONTHS_PER_SECOND;
     if (!fast) return showMonths();
     if (showTimer !== null) return;
-    const wait = shownAt + FAST_RUN_FRAME_MS - performance.now();
+    const every = Number.isFinite(s.run.speed) ? FAST_RUN_FRAME_MS : MAX_RUN_FRAME_MS;
+    const wait = shownAt + every - performance.now();
     if (wait <= 0) showMonths();
     else showTimer = setTimeout(showMonths, wait);
   }
