@@ -80,13 +80,59 @@ export function precacheList(): Plugin {
   };
 }
 
+/**
+ * Adds to each page a modulepreload link for every chunk its entry imports dynamically (and
+ * their static imports), and a stylesheet link for their CSS. The app's entry (src/main.ts) is
+ * a small chunk that starts the engine's worker and then imports the app (src/pageStart.ts);
+ * with these links the browser fetches the app's chunks at once, beside the entry, instead of
+ * after it has run.
+ */
+export function preloadDynamicEntry(): Plugin {
+  return {
+    name: 'preload-dynamic-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const { bundle, chunk } = context;
+        if (!bundle || !chunk) return [];
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const found = bundle[fileName];
+          if (found?.type !== 'chunk' || scripts.has(fileName) || fileName === chunk.fileName) return;
+          scripts.add(fileName);
+          for (const css of found.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of found.imports) visit(imported);
+        };
+        for (const dynamic of chunk.dynamicImports) visit(dynamic);
+        // The entry's own static imports have their links already.
+        for (const imported of chunk.imports) scripts.delete(imported);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
+        return [
+          ...[...scripts].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+          ...[...styles].map((href) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset and worker URLs, so dist/ works from any sub-path of a static host.
   base: './',
   server: { headers },
   preview: { headers },
   worker: { format: 'es' },
-  plugins: [precacheList()],
+  plugins: [precacheList(), preloadDynamicEntry()],
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
   build: {

@@ -61,6 +61,11 @@ export interface App {
   research: Promise<ResearchSection>;
   /** The stories menu and step card. */
   stories: Stories;
+  /**
+   * Runs `work` once the page has painted and a run has shown its first month, or the page has
+   * sat DEFERRED_WORK_GRACE_MS without one: for work a first month on screen must not wait for.
+   */
+  whenSettled(work: () => void): void;
 }
 
 /**
@@ -359,7 +364,11 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   /** During a fast run: when the next costly view may redraw, and the timer asking for that frame. */
   let nextHeavyTurn = 0;
   let heavyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the frame that first showed a month has been marked (boot marks, read by the bench). */
+  let firstMonthMarked = false;
   store.onFrame((state) => {
+    const firstMonth = !firstMonthMarked && state.run.monthsDone > 0;
+    if (firstMonth) performance.mark('boot:first-month-frame');
     editor.update(state);
     runControls.update(state);
     viewControls.update(state);
@@ -405,6 +414,10 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       zoneShownInDetails = zoneKey;
       const shown = details.dataset.node;
       if (shown) detailsPanel.show(shown);
+    }
+    if (firstMonth) {
+      firstMonthMarked = true;
+      performance.mark('boot:first-month-drawn');
     }
   });
   store.flush();
@@ -507,5 +520,6 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     onScenario,
     research: researchLoaded,
     stories,
+    whenSettled: deferred,
   };
 }
