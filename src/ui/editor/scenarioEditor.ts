@@ -318,7 +318,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
           active.closest<HTMLElement>('[data-field]')?.dataset.field ??
           null)
         : null;
-    const scroll = container.scrollTop;
+    // The first render has no scroll to keep, and reading scrollTop would lay out the whole
+    // page, still being built, in the middle of the app's first frame.
+    const firstRender = renderedRevision < 0;
+    const scroll = firstRender ? 0 : container.scrollTop;
     body.replaceChildren(
       presetsSection(),
       settingsSection(),
@@ -328,7 +331,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     renderedRevision = store.state.draftRevision;
     renderedErrors = null;
     showErrors(store.state.issues);
-    container.scrollTop = scroll;
+    if (!firstRender) container.scrollTop = scroll;
     if (focusKey) {
       const target =
         body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ??
