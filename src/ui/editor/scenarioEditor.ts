@@ -105,13 +105,19 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     return { draft: draft(), zoneIds: zoneIds(), edit };
   }
 
-  function section(key: string, title: string, count: number | null, children: Node[]): HTMLDetailsElement {
+  /**
+   * A section of the editor. Its fields (`content`) are made when it is first open: most
+   * sections start closed, and a closed section's fields would only slow the app's first frame.
+   * Until then an issue inside it shows on the section's own line (and its badge); once open,
+   * beside its field.
+   */
+  function section(
+    key: string,
+    title: string,
+    count: number | null,
+    content: () => Node[],
+  ): HTMLDetailsElement {
     const details = el('details', { className: 'editor-section', attrs: { 'data-section': key } });
-    details.open = open.has(key);
-    details.addEventListener('toggle', () => {
-      if (details.open) open.add(key);
-      else open.delete(key);
-    });
     const head = el('summary', {}, [
       el('span', { text: title, className: 'section-title' }),
       ...(count !== null ? [el('span', { text: String(count), className: 'count' })] : []),
@@ -119,9 +125,27 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     ]);
     details.append(
       head,
-      ...children,
       el('p', { className: 'field-error', attrs: { 'data-error-for': key, 'aria-live': 'polite' } }),
     );
+    let built = false;
+    const build = () => {
+      built = true;
+      head.after(...content());
+    };
+    details.open = open.has(key);
+    if (details.open) build();
+    details.addEventListener('toggle', () => {
+      if (!details.open) {
+        open.delete(key);
+        return;
+      }
+      open.add(key);
+      if (built) return;
+      build();
+      // The section's issues move from its own line to their fields.
+      renderedErrors = null;
+      showErrors(store.state.issues);
+    });
     return details;
   }
 
@@ -196,7 +220,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       'primary',
     );
     load.id = 'preset-load';
-    return section('presets', 'Presets', null, [
+    return section('presets', 'Presets', null, () => [
       el('div', { className: 'preset-row' }, [
         el('label', { text: 'Preset', attrs: { for: 'preset-select' } }),
         select,
@@ -211,9 +235,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   function settingsSection(): HTMLElement {
-    const ctx = context();
-    const fields = SCENARIO_FIELDS.map((spec) => renderField(spec, [spec.key], draft(), ctx));
-    return section('settings', 'Run settings', null, fields);
+    return section('settings', 'Run settings', null, () => {
+      const ctx = context();
+      return SCENARIO_FIELDS.map((spec) => renderField(spec, [spec.key], draft(), ctx));
+    });
   }
 
   function itemBlock(lever: LeverSpec, index: number, ctx: FieldContext): HTMLElement {
@@ -267,6 +292,12 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   function leverSection(lever: LeverSpec): HTMLElement {
+    const list = getAt(draft(), [lever.key]);
+    const count = Array.isArray(list) ? list.length : 0;
+    return section(lever.key, lever.title, count, () => leverContent(lever));
+  }
+
+  function leverContent(lever: LeverSpec): Node[] {
     const ctx = context();
     const list = getAt(draft(), [lever.key]);
     const items = Array.isArray(list) ? list : [];
@@ -293,20 +324,22 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     add.dataset.focusKey = `${lever.key}-add`;
     add.dataset.addLever = lever.key;
-    return section(lever.key, lever.title, items.length, [
+    return [
       el('p', { text: lever.summary, className: 'hint' }),
       ...items.map((_, i) => itemBlock(lever, i, ctx)),
       add,
-    ]);
+    ];
   }
 
   function parameterSection(group: (typeof PARAMETER_GROUPS)[number]): HTMLElement {
-    const ctx = context();
-    const item = (getAt(draft(), [group.key]) ?? {}) as Record<string, unknown>;
-    return section(group.key, group.title, null, [
-      el('p', { text: group.summary, className: 'hint' }),
-      ...group.fields.map((spec) => renderField(spec, [group.key, spec.key], item, ctx)),
-    ]);
+    return section(group.key, group.title, null, () => {
+      const ctx = context();
+      const item = (getAt(draft(), [group.key]) ?? {}) as Record<string, unknown>;
+      return [
+        el('p', { text: group.summary, className: 'hint' }),
+        ...group.fields.map((spec) => renderField(spec, [group.key, spec.key], item, ctx)),
+      ];
+    });
   }
 
   function render() {
