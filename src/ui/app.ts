@@ -222,28 +222,41 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   researchPlace.append(el('h2', { text: 'Research: compare, ensembles, sweeps, benchmark' }));
   let research: ResearchSection | null = null;
   const deferred = afterFirstPaintAndMonth(store);
-  const researchLoaded = new Promise<ResearchSection>((resolve, reject) =>
+  const researchLoaded = new Promise<ResearchSection>((resolve, reject) => {
+    const failed = (error: unknown) => {
+      researchPlace.removeAttribute('aria-busy');
+      researchPlace.append(
+        el('p', {
+          className: 'hint',
+          attrs: { role: 'status' },
+          text: `The research tools did not load (${(error as Error).message}); reload the page to try again.`,
+        }),
+      );
+      reject(error);
+    };
     deferred(() => {
       import('./research/researchSection.ts')
-        .then(({ createResearchSection }) => {
-          research = createResearchSection({ store, mineralName, createPool: options.createResearchPool });
-          researchPlace.replaceWith(research.element);
-          store.requestFrame();
-          resolve(research);
-        })
-        .catch((error: unknown) => {
-          researchPlace.removeAttribute('aria-busy');
-          researchPlace.append(
-            el('p', {
-              className: 'hint',
-              attrs: { role: 'status' },
-              text: `The research tools did not load (${(error as Error).message}); reload the page to try again.`,
-            }),
-          );
-          reject(error);
-        });
-    }),
-  );
+        .then(({ createResearchSection }) =>
+          // Built when that still holds: a run pressed while the code loaded shows its first month first.
+          deferred(() => {
+            try {
+              research = createResearchSection({
+                store,
+                mineralName,
+                createPool: options.createResearchPool,
+              });
+            } catch (error) {
+              failed(error);
+              return;
+            }
+            researchPlace.replaceWith(research.element);
+            store.requestFrame();
+            resolve(research);
+          }),
+        )
+        .catch(failed);
+    });
+  });
   researchLoaded.catch(() => undefined);
   main.append(
     editorPanel,
