@@ -81,45 +81,50 @@ export function precacheList(): Plugin {
 }
 
 /**
- * Adds to each page a modulepreload link for every chunk its entry imports dynamically (and
- * their static imports), and a stylesheet link for their CSS. The app's entry (src/main.ts) is
- * a small chunk that starts the engine's worker and then imports the app (src/pageStart.ts);
- * with these links the browser fetches the app's chunks at once, beside the entry, instead of
- * after it has run.
+ * Gives each page a module script for every chunk its entry imports dynamically, after the
+ * entry's own, with modulepreload links for those chunks' static imports and stylesheet links
+ * for their CSS. The app's entry (src/main.ts) is a small chunk that starts the engine's worker
+ * and then imports the app (src/pageStart.ts): with these tags the browser fetches the app's
+ * chunks at once, beside the entry, instead of after it has run, and the page's load event
+ * waits for the app as it did when the app was the entry (module scripts run in document order,
+ * once each: the entry's import() finds the app's module already there).
  */
-export function preloadDynamicEntry(): Plugin {
+export function scriptDynamicEntry(): Plugin {
   return {
-    name: 'preload-dynamic-entry',
+    name: 'script-dynamic-entry',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
         const { bundle, chunk } = context;
         if (!bundle || !chunk) return [];
-        const scripts = new Set<string>();
+        const scripts = chunk.dynamicImports.filter((file) => bundle[file]?.type === 'chunk');
+        const preloads = new Set<string>();
         const styles = new Set<string>();
         const visit = (fileName: string) => {
           const found = bundle[fileName];
-          if (found?.type !== 'chunk' || scripts.has(fileName) || fileName === chunk.fileName) return;
-          scripts.add(fileName);
+          if (found?.type !== 'chunk' || preloads.has(fileName) || fileName === chunk.fileName) return;
+          preloads.add(fileName);
           for (const css of found.viteMetadata?.importedCss ?? []) styles.add(css);
           for (const imported of found.imports) visit(imported);
         };
-        for (const dynamic of chunk.dynamicImports) visit(dynamic);
-        // The entry's own static imports have their links already.
-        for (const imported of chunk.imports) scripts.delete(imported);
+        for (const dynamic of scripts) visit(dynamic);
+        // The entry's own static imports have their links already; the scripts need none.
+        for (const file of [...chunk.imports, ...scripts]) preloads.delete(file);
         for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
+        const tag = (tagName: string, attrs: Record<string, string | boolean>) => ({
+          tag: tagName,
+          attrs,
+          injectTo: 'head' as const,
+        });
         return [
-          ...[...scripts].map((href) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` },
-            injectTo: 'head' as const,
-          })),
-          ...[...styles].map((href) => ({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` },
-            injectTo: 'head' as const,
-          })),
+          ...scripts.map((src) => tag('script', { type: 'module', crossorigin: true, src: `./${src}` })),
+          ...[...preloads].map((href) =>
+            tag('link', { rel: 'modulepreload', crossorigin: true, href: `./${href}` }),
+          ),
+          ...[...styles].map((href) =>
+            tag('link', { rel: 'stylesheet', crossorigin: true, href: `./${href}` }),
+          ),
         ];
       },
     },
@@ -132,7 +137,7 @@ export default defineConfig({
   server: { headers },
   preview: { headers },
   worker: { format: 'es' },
-  plugins: [precacheList(), preloadDynamicEntry()],
+  plugins: [precacheList(), scriptDynamicEntry()],
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
   build: {

@@ -1,8 +1,9 @@
 /**
  * The page's entry: a small chunk. It starts the engine's worker at once (src/engineStart.ts),
  * so the worker fetches its script and builds the world while the app's own code — a chunk of
- * its own (src/pageStart.ts), which index.html preloads beside this one (vite.config.ts,
- * preloadDynamicEntry) — is still on its way and evaluating.
+ * its own (src/pageStart.ts), which index.html also loads as a module script after this one
+ * (vite.config.ts, scriptDynamicEntry) — is still on its way and evaluating. In development
+ * (no such script) this import loads the app.
  */
 import './engineStart';
 import './ui/style.css';

@@ -51,6 +51,14 @@ export function presetDraft(presetId: string, current: Draft): Draft {
   return structuredClone(v.scenario) as Draft;
 }
 
+/** Runs `work` when the page is next idle (within IDLE_WITHIN_MS at the latest). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: IDLE_WITHIN_MS });
+  else setTimeout(work, 0);
+}
+/** The longest a closed section waits for an idle moment to make its fields, ms. */
+const IDLE_WITHIN_MS = 3000;
+
 export function createScenarioEditor(container: HTMLElement, options: ScenarioEditorOptions): ScenarioEditor {
   const { store } = options;
   container.classList.add('scenario-editor');
@@ -106,10 +114,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   /**
-   * A section of the editor. Its fields (`content`) are made when it is first open: most
-   * sections start closed, and a closed section's fields would only slow the app's first frame.
-   * Until then an issue inside it shows on the section's own line (and its badge); once open,
-   * beside its field.
+   * A section of the editor. An open section's fields (`content`) are made with it; a closed
+   * one's (most sections start closed) when the page is next idle, or at once when it opens
+   * first: they would only slow the app's first frame. Until then an issue inside it shows on
+   * the section's own line (and its badge), then beside its field.
    */
   function section(
     key: string,
@@ -132,19 +140,23 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       built = true;
       head.after(...content());
     };
+    /** Builds a section made closed; its issues move from its own line to their fields. */
+    const buildLate = () => {
+      if (built || !details.isConnected) return;
+      build();
+      renderedErrors = null;
+      showErrors(store.state.issues);
+    };
     details.open = open.has(key);
     if (details.open) build();
+    else whenIdle(buildLate);
     details.addEventListener('toggle', () => {
       if (!details.open) {
         open.delete(key);
         return;
       }
       open.add(key);
-      if (built) return;
-      build();
-      // The section's issues move from its own line to their fields.
-      renderedErrors = null;
-      showErrors(store.state.issues);
+      buildLate();
     });
     return details;
   }
