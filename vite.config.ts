@@ -81,15 +81,16 @@ export function precacheList(): Plugin {
 }
 
 /**
- * Gives each page a module script for every chunk its entry imports dynamically, after the
- * entry's own, with modulepreload links for those chunks' static imports and stylesheet links
- * for their CSS. The app's entry (src/main.ts) is a small chunk that starts the engine's worker
+ * Gives each page whose entry imports `module` dynamically a module script for that chunk,
+ * after the entry's own, with modulepreload links for its static imports and stylesheet links
+ * for its CSS (any other dynamic import stays lazy). The app's entry (src/main.ts) is a small chunk that starts the engine's worker
  * and then imports the app (src/pageStart.ts): with these tags the browser fetches the app's
  * chunks at once, beside the entry, instead of after it has run, and the page's load event
  * waits for the app as it did when the app was the entry (module scripts run in document order,
  * once each: the entry's import() finds the app's module already there).
  */
-export function scriptDynamicEntry(): Plugin {
+export function scriptDynamicEntry(module: string): Plugin {
+  const target = resolve(import.meta.dirname, module);
   return {
     name: 'script-dynamic-entry',
     apply: 'build',
@@ -98,7 +99,10 @@ export function scriptDynamicEntry(): Plugin {
       handler(_html, context) {
         const { bundle, chunk } = context;
         if (!bundle || !chunk) return [];
-        const scripts = chunk.dynamicImports.filter((file) => bundle[file]?.type === 'chunk');
+        const scripts = chunk.dynamicImports.filter((file) => {
+          const found = bundle[file];
+          return found?.type === 'chunk' && found.facadeModuleId === target;
+        });
         const preloads = new Set<string>();
         const styles = new Set<string>();
         const visit = (fileName: string) => {
@@ -137,7 +141,7 @@ export default defineConfig({
   server: { headers },
   preview: { headers },
   worker: { format: 'es' },
-  plugins: [precacheList(), scriptDynamicEntry()],
+  plugins: [precacheList(), scriptDynamicEntry('src/pageStart.ts')],
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
   build: {
