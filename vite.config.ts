@@ -80,13 +80,68 @@ export function precacheList(): Plugin {
   };
 }
 
+/**
+ * Gives each page whose entry imports `module` dynamically a module script for that chunk,
+ * after the entry's own, with modulepreload links for its static imports and stylesheet links
+ * for its CSS (any other dynamic import stays lazy). The app's entry (src/main.ts) is a small chunk that starts the engine's worker
+ * and then imports the app (src/pageStart.ts): with these tags the browser fetches the app's
+ * chunks at once, beside the entry, instead of after it has run, and the page's load event
+ * waits for the app as it did when the app was the entry (module scripts run in document order,
+ * once each: the entry's import() finds the app's module already there).
+ */
+export function scriptDynamicEntry(module: string): Plugin {
+  const target = resolve(import.meta.dirname, module);
+  return {
+    name: 'script-dynamic-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const { bundle, chunk } = context;
+        if (!bundle || !chunk) return [];
+        const scripts = chunk.dynamicImports.filter((file) => {
+          const found = bundle[file];
+          return found?.type === 'chunk' && found.facadeModuleId === target;
+        });
+        const preloads = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const found = bundle[fileName];
+          if (found?.type !== 'chunk' || preloads.has(fileName) || fileName === chunk.fileName) return;
+          preloads.add(fileName);
+          for (const css of found.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of found.imports) visit(imported);
+        };
+        for (const dynamic of scripts) visit(dynamic);
+        // The entry's own static imports have their links already; the scripts need none.
+        for (const file of [...chunk.imports, ...scripts]) preloads.delete(file);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) styles.delete(css);
+        const tag = (tagName: string, attrs: Record<string, string | boolean>) => ({
+          tag: tagName,
+          attrs,
+          injectTo: 'head' as const,
+        });
+        return [
+          ...scripts.map((src) => tag('script', { type: 'module', crossorigin: true, src: `./${src}` })),
+          ...[...preloads].map((href) =>
+            tag('link', { rel: 'modulepreload', crossorigin: true, href: `./${href}` }),
+          ),
+          ...[...styles].map((href) =>
+            tag('link', { rel: 'stylesheet', crossorigin: true, href: `./${href}` }),
+          ),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset and worker URLs, so dist/ works from any sub-path of a static host.
   base: './',
   server: { headers },
   preview: { headers },
   worker: { format: 'es' },
-  plugins: [precacheList()],
+  plugins: [precacheList(), scriptDynamicEntry('src/pageStart.ts')],
   // The bundled 1:50m world borders (world-atlas, ~750 kB of JSON) make the main chunk about 1 MB
   // (300 kB gzipped); that is expected, so the warning threshold sits above it.
   build: {

@@ -1,9 +1,10 @@
 /**
- * Starts the engine's coordinator worker as the page's code begins to run, before the rest of
- * the app's modules evaluate (main.ts imports this module first): the worker fetches its script
- * and builds the world while the page builds itself, and the app's first engine client
- * (takeStartedEngine) is this one. Only when the app will start at once: a production page
- * that is not yet cross-origin isolated may reload for its service worker first (main.ts).
+ * Starts the engine's coordinator worker as the page's code begins to run: the page's entry
+ * (src/main.ts, a small chunk) imports this module first, before the app's own chunk
+ * (src/pageStart.ts) has arrived, so the worker fetches its script and builds the world while
+ * the page fetches and builds itself; the app's first engine client (takeStartedEngine) is this
+ * one. Only when the app will start at once: a production page that is not yet cross-origin
+ * isolated may reload for its service worker first (src/pageStart.ts).
  */
 import { type BrowserEngineClient, createBrowserEngineClient } from './parallel/browserClient.ts';
 

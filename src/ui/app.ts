@@ -62,6 +62,11 @@ export interface App {
   research: Promise<ResearchSection>;
   /** The stories menu and step card. */
   stories: Stories;
+  /**
+   * Runs `work` once the page has painted and a run has shown its first month, or the page has
+   * sat DEFERRED_WORK_GRACE_MS without one: for work a first month on screen must not wait for.
+   */
+  whenSettled(work: () => void): void;
 }
 
 /**
@@ -224,28 +229,41 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   researchPlace.append(el('h2', { text: 'Research: compare, ensembles, sweeps, benchmark' }));
   let research: ResearchSection | null = null;
   const deferred = afterFirstPaintAndMonth(store);
-  const researchLoaded = new Promise<ResearchSection>((resolve, reject) =>
+  const researchLoaded = new Promise<ResearchSection>((resolve, reject) => {
+    const failed = (error: unknown) => {
+      researchPlace.removeAttribute('aria-busy');
+      researchPlace.append(
+        el('p', {
+          className: 'hint',
+          attrs: { role: 'status' },
+          text: `The research tools did not load (${(error as Error).message}); reload the page to try again.`,
+        }),
+      );
+      reject(error);
+    };
     deferred(() => {
       import('./research/researchSection.ts')
-        .then(({ createResearchSection }) => {
-          research = createResearchSection({ store, mineralName, createPool: options.createResearchPool });
-          researchPlace.replaceWith(research.element);
-          store.requestFrame();
-          resolve(research);
-        })
-        .catch((error: unknown) => {
-          researchPlace.removeAttribute('aria-busy');
-          researchPlace.append(
-            el('p', {
-              className: 'hint',
-              attrs: { role: 'status' },
-              text: `The research tools did not load (${(error as Error).message}); reload the page to try again.`,
-            }),
-          );
-          reject(error);
-        });
-    }),
-  );
+        .then(({ createResearchSection }) =>
+          // Built when that still holds: a run pressed while the code loaded shows its first month first.
+          deferred(() => {
+            try {
+              research = createResearchSection({
+                store,
+                mineralName,
+                createPool: options.createResearchPool,
+              });
+            } catch (error) {
+              failed(error);
+              return;
+            }
+            researchPlace.replaceWith(research.element);
+            store.requestFrame();
+            resolve(research);
+          }),
+        )
+        .catch(failed);
+    });
+  });
   researchLoaded.catch(() => undefined);
   main.append(
     editorPanel,
@@ -397,7 +415,11 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
   /** During a fast run: when the next costly view may redraw, and the timer asking for that frame. */
   let nextHeavyTurn = 0;
   let heavyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the frame that first showed a month has been marked (boot marks, read by the bench). */
+  let firstMonthMarked = false;
   store.onFrame((state) => {
+    const firstMonth = !firstMonthMarked && state.run.monthsDone > 0;
+    if (firstMonth) performance.mark('boot:first-month-frame');
     editor.update(state);
     runControls.update(state);
     viewControls.update(state);
@@ -450,6 +472,10 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       zoneShownInDetails = zoneKey;
       const shown = details.dataset.node;
       if (shown) detailsPanel.show(shown);
+    }
+    if (firstMonth) {
+      firstMonthMarked = true;
+      performance.mark('boot:first-month-drawn');
     }
   });
   store.flush();
@@ -552,5 +578,6 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
     onScenario,
     research: researchLoaded,
     stories,
+    whenSettled: deferred,
   };
 }

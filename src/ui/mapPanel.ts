@@ -102,10 +102,13 @@ export function createMapPanel(
     onSelect: (code) => handlers.onNode(code),
   });
   // The 1:50m borders (~750 kB of JSON, a chunk of their own) are asked for after the first
-  // paint, so the page and its controls do not wait for them.
-  (handlers.deferred ?? afterFirstPaint)(() => {
+  // paint, so the page and its controls do not wait for them; drawn (half a second of this
+  // thread) when they have arrived and the same holds again: a run pressed meanwhile shows its
+  // first month first.
+  const later = handlers.deferred ?? afterFirstPaint;
+  later(() => {
     import('world-atlas/countries-50m.json')
-      .then((atlas) => map.setBorders(atlas.default))
+      .then((atlas) => later(() => map.setBorders(atlas.default)))
       .catch((error: unknown) => {
         const note = el('p', {
           className: 'hint map-borders-failed',

@@ -36,13 +36,20 @@ export function sameRun(a: Scenario, b: Scenario): boolean {
   return canonical(a, LABELS) === canonical(b, LABELS);
 }
 
-let presetTexts: { preset: Preset; name: string; text: string }[] | null = null;
-function presets() {
-  presetTexts ??= PRESETS.flatMap((preset) => {
+/**
+ * Each preset as validated (its name and canonical text; null when invalid), worked out when
+ * first asked for: the scenario on screen at the start is the first preset, and the page's
+ * first frame need not validate the others to know it.
+ */
+const presetTexts = new Map<Preset, { name: string; text: string } | null>();
+function presetText(preset: Preset): { name: string; text: string } | null {
+  let known = presetTexts.get(preset);
+  if (known === undefined) {
     const v = validateScenario(structuredClone(preset.scenario));
-    return v.ok ? [{ preset, name: v.scenario.name, text: canonical(v.scenario) }] : [];
-  });
-  return presetTexts;
+    known = v.ok ? { name: v.scenario.name, text: canonical(v.scenario) } : null;
+    presetTexts.set(preset, known);
+  }
+  return known;
 }
 
 export interface ScenarioOrigin {
@@ -69,10 +76,10 @@ export function scenarioOrigin(scenario: Scenario): ScenarioOrigin {
 
 function originOf(scenario: Scenario): ScenarioOrigin {
   const text = canonical(scenario);
-  const same = presets().find((p) => p.text === text);
-  if (same) return { preset: same.preset, edited: false };
-  const named = presets().find((p) => p.name === scenario.name);
-  return named ? { preset: named.preset, edited: true } : { preset: null, edited: false };
+  const same = PRESETS.find((p) => presetText(p)?.text === text);
+  if (same) return { preset: same, edited: false };
+  const named = PRESETS.find((p) => presetText(p)?.name === scenario.name);
+  return named ? { preset: named, edited: true } : { preset: null, edited: false };
 }
 
 /** The scenario's name, with " (edited)" when it is a preset's name on a changed scenario. */

@@ -26,26 +26,30 @@ export function layoutMarkers(
   minDistance: number,
   iterations = 500,
 ): PlacedMarker[] {
-  const placed = anchors.map((a) => ({ ...a, px: a.x, py: a.y }));
-  const n = placed.length;
+  const n = anchors.length;
+  // Positions in typed arrays, not in the markers' objects: a number field written in a loop
+  // of objects is a fresh heap box every time, and the clusters (Europe, the Gulf) keep the
+  // layout moving for all its iterations, a million pair steps; the arithmetic is the same.
+  const x = Float64Array.from(anchors, (a) => a.x);
+  const y = Float64Array.from(anchors, (a) => a.y);
+  const px = Float64Array.from(x);
+  const py = Float64Array.from(y);
   // Most pairs are far apart: a squared distance clear of the limit (with a margin far above
   // rounding) skips Math.hypot for them, with the same layout as before (the page's first render).
   const clear = minDistance * minDistance * (1 + 1e-9);
   for (let iter = 0; iter < iterations; iter++) {
     // Spring first, then relax: a layout is accepted only after a pass that moved nothing.
     if (iter > 0) {
-      for (const m of placed) {
-        m.px += (m.x - m.px) * 0.02;
-        m.py += (m.y - m.py) * 0.02;
+      for (let i = 0; i < n; i++) {
+        px[i] += (x[i] - px[i]) * 0.02;
+        py[i] += (y[i] - py[i]) * 0.02;
       }
     }
     let moved = false;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const a = placed[i];
-        const b = placed[j];
-        let dx = b.px - a.px;
-        let dy = b.py - a.py;
+        let dx = px[j] - px[i];
+        let dy = py[j] - py[i];
         if (dx * dx + dy * dy >= clear) continue;
         let d = Math.hypot(dx, dy);
         if (d >= minDistance) continue;
@@ -56,19 +60,19 @@ export function layoutMarkers(
           dy = Math.sin(angle);
           d = 1;
         }
-        const push = (minDistance - Math.hypot(b.px - a.px, b.py - a.py)) / 2 + 0.01;
+        const push = (minDistance - Math.hypot(px[j] - px[i], py[j] - py[i])) / 2 + 0.01;
         const ux = dx / d;
         const uy = dy / d;
-        a.px -= ux * push;
-        a.py -= uy * push;
-        b.px += ux * push;
-        b.py += uy * push;
+        px[i] -= ux * push;
+        py[i] -= uy * push;
+        px[j] += ux * push;
+        py[j] += uy * push;
         moved = true;
       }
     }
     if (!moved) break;
   }
-  return placed;
+  return anchors.map((a, i) => ({ ...a, px: px[i], py: py[i] }));
 }
 
 /** The smallest distance between two placed markers (for tests and sanity checks). */

@@ -117,6 +117,8 @@ const HEIGHT = 150;
 /** Bands are light enough for the lines over them to keep their contrast. */
 const BAND_OPACITY = 0.28;
 const MARGIN = { top: 8, right: 10, bottom: 20, left: 44 };
+/** A chart's width, px, until its figure's width is known (and where it is hidden). */
+const PROVISIONAL_WIDTH = 300;
 
 let chartCount = 0;
 
@@ -265,7 +267,10 @@ export function createTimeSeries(container: HTMLElement, options: ChartOptions):
   }
 
   function draw(d: ChartData) {
-    if (width === 0) width = Math.floor(figure.clientWidth) || 300;
+    // Before the ResizeObserver's first report (it comes before the first paint of a figure on
+    // screen, and redraws at the real width) a provisional width: reading clientWidth here would
+    // lay out the whole page in the middle of the app's first frame, once for every chart.
+    if (width === 0) width = PROVISIONAL_WIDTH;
     const innerW = Math.max(40, width - MARGIN.left - MARGIN.right);
     const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
     svg.attr('width', width).attr('height', HEIGHT).attr('viewBox', `0 0 ${width} ${HEIGHT}`);

@@ -51,6 +51,14 @@ export function presetDraft(presetId: string, current: Draft): Draft {
   return structuredClone(v.scenario) as Draft;
 }
 
+/** Runs `work` when the page is next idle (within IDLE_WITHIN_MS at the latest). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: IDLE_WITHIN_MS });
+  else setTimeout(work, 0);
+}
+/** The longest a closed section waits for an idle moment to make its fields, ms. */
+const IDLE_WITHIN_MS = 3000;
+
 export function createScenarioEditor(container: HTMLElement, options: ScenarioEditorOptions): ScenarioEditor {
   const { store } = options;
   container.classList.add('scenario-editor');
@@ -105,13 +113,19 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     return { draft: draft(), zoneIds: zoneIds(), edit };
   }
 
-  function section(key: string, title: string, count: number | null, children: Node[]): HTMLDetailsElement {
+  /**
+   * A section of the editor. An open section's fields (`content`) are made with it; a closed
+   * one's (most sections start closed) when the page is next idle, or at once when it opens
+   * first: they would only slow the app's first frame. Until then an issue inside it shows on
+   * the section's own line (and its badge), then beside its field.
+   */
+  function section(
+    key: string,
+    title: string,
+    count: number | null,
+    content: () => Node[],
+  ): HTMLDetailsElement {
     const details = el('details', { className: 'editor-section', attrs: { 'data-section': key } });
-    details.open = open.has(key);
-    details.addEventListener('toggle', () => {
-      if (details.open) open.add(key);
-      else open.delete(key);
-    });
     const head = el('summary', {}, [
       el('span', { text: title, className: 'section-title' }),
       ...(count !== null ? [el('span', { text: String(count), className: 'count' })] : []),
@@ -119,9 +133,31 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     ]);
     details.append(
       head,
-      ...children,
       el('p', { className: 'field-error', attrs: { 'data-error-for': key, 'aria-live': 'polite' } }),
     );
+    let built = false;
+    const build = () => {
+      built = true;
+      head.after(...content());
+    };
+    /** Builds a section made closed; its issues move from its own line to their fields. */
+    const buildLate = () => {
+      if (built || !details.isConnected) return;
+      build();
+      renderedErrors = null;
+      showErrors(store.state.issues);
+    };
+    details.open = open.has(key);
+    if (details.open) build();
+    else whenIdle(buildLate);
+    details.addEventListener('toggle', () => {
+      if (!details.open) {
+        open.delete(key);
+        return;
+      }
+      open.add(key);
+      buildLate();
+    });
     return details;
   }
 
@@ -196,7 +232,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       'primary',
     );
     load.id = 'preset-load';
-    return section('presets', 'Presets', null, [
+    return section('presets', 'Presets', null, () => [
       el('div', { className: 'preset-row' }, [
         el('label', { text: 'Preset', attrs: { for: 'preset-select' } }),
         select,
@@ -211,9 +247,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   function settingsSection(): HTMLElement {
-    const ctx = context();
-    const fields = SCENARIO_FIELDS.map((spec) => renderField(spec, [spec.key], draft(), ctx));
-    return section('settings', 'Run settings', null, fields);
+    return section('settings', 'Run settings', null, () => {
+      const ctx = context();
+      return SCENARIO_FIELDS.map((spec) => renderField(spec, [spec.key], draft(), ctx));
+    });
   }
 
   function itemBlock(lever: LeverSpec, index: number, ctx: FieldContext): HTMLElement {
@@ -267,6 +304,12 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   function leverSection(lever: LeverSpec): HTMLElement {
+    const list = getAt(draft(), [lever.key]);
+    const count = Array.isArray(list) ? list.length : 0;
+    return section(lever.key, lever.title, count, () => leverContent(lever));
+  }
+
+  function leverContent(lever: LeverSpec): Node[] {
     const ctx = context();
     const list = getAt(draft(), [lever.key]);
     const items = Array.isArray(list) ? list : [];
@@ -293,20 +336,22 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     );
     add.dataset.focusKey = `${lever.key}-add`;
     add.dataset.addLever = lever.key;
-    return section(lever.key, lever.title, items.length, [
+    return [
       el('p', { text: lever.summary, className: 'hint' }),
       ...items.map((_, i) => itemBlock(lever, i, ctx)),
       add,
-    ]);
+    ];
   }
 
   function parameterSection(group: (typeof PARAMETER_GROUPS)[number]): HTMLElement {
-    const ctx = context();
-    const item = (getAt(draft(), [group.key]) ?? {}) as Record<string, unknown>;
-    return section(group.key, group.title, null, [
-      el('p', { text: group.summary, className: 'hint' }),
-      ...group.fields.map((spec) => renderField(spec, [group.key, spec.key], item, ctx)),
-    ]);
+    return section(group.key, group.title, null, () => {
+      const ctx = context();
+      const item = (getAt(draft(), [group.key]) ?? {}) as Record<string, unknown>;
+      return [
+        el('p', { text: group.summary, className: 'hint' }),
+        ...group.fields.map((spec) => renderField(spec, [group.key, spec.key], item, ctx)),
+      ];
+    });
   }
 
   function render() {
@@ -318,7 +363,10 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
           active.closest<HTMLElement>('[data-field]')?.dataset.field ??
           null)
         : null;
-    const scroll = container.scrollTop;
+    // The first render has no scroll to keep, and reading scrollTop would lay out the whole
+    // page, still being built, in the middle of the app's first frame.
+    const firstRender = renderedRevision < 0;
+    const scroll = firstRender ? 0 : container.scrollTop;
     body.replaceChildren(
       presetsSection(),
       settingsSection(),
@@ -328,7 +376,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     renderedRevision = store.state.draftRevision;
     renderedErrors = null;
     showErrors(store.state.issues);
-    container.scrollTop = scroll;
+    if (!firstRender) container.scrollTop = scroll;
     if (focusKey) {
       const target =
         body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`) ??
