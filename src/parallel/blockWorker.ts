@@ -11,16 +11,20 @@
  */
 import { transfer } from 'comlink';
 import type { AgentContext } from '../engine/agents.ts';
+import { Arena } from '../engine/arena.ts';
 import { type AgentColumns, createColumns } from '../engine/columns.ts';
 import { createMarketViews, type MarketViews, PARTIAL_FIELDS } from '../engine/exchange.ts';
+import { GoodMarkets } from '../engine/goodMarkets.ts';
 import {
   type AgentPhase,
   type AgentPhaseCode,
   agentContextFor,
+  PHASE_MARKETS,
   PHASE_NAMES,
   PHASE_SETTLE_DECIDE,
   phaseParts,
   runAgentPhase,
+  runMarketPhase,
   touchableMonth,
 } from '../engine/phases.ts';
 import { prefaultMonth } from '../engine/results.ts';
@@ -37,6 +41,8 @@ interface WorkerState {
   views: MarketViews['views'];
   /** Shared-memory mode: records the single phase the worker is in (the control words' activity). */
   onPart: ((code: AgentPhaseCode, month: number) => void) | undefined;
+  /** Shared-memory mode with the goods split: this worker's markets over the coordinator's state. */
+  markets: GoodMarkets | null;
 }
 
 /** Never settles: what a crashed worker answers. */
@@ -80,7 +86,12 @@ export function createBlockWorker(): BlockWorkerApi {
       }, 0);
       return false;
     }
-    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, s.setup.range.lo, s.setup.range.hi, s.onPart);
+    if (phase.code === PHASE_MARKETS) {
+      if (!s.markets || !s.setup.markets) throw new Error('this worker was not given goods to clear');
+      s.onPart?.(phase.code, phase.month);
+      runMarketPhase(s.markets, phase, s.setup.markets.goods);
+    } else
+      runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, s.setup.range.lo, s.setup.range.hi, s.onPart);
     return true;
   };
 
@@ -102,16 +113,28 @@ export function createBlockWorker(): BlockWorkerApi {
       if (shared) {
         const control = new Int32Array(shared.control);
         const at = protocol.activityWord(setup.workers, setup.index);
+        const views = createMarketViews(goods, nodes, shared.view);
+        const share = setup.markets;
         state = {
           setup,
           ctx,
           cols: createColumns(0, plan.agentCount, shared.columns),
           partials: new Float64Array(shared.partials),
-          views: createMarketViews(goods, nodes, shared.view).views,
+          views: views.views,
           onPart: (code, month) => {
             Atomics.store(control, at, code);
             Atomics.store(control, at + 1, month);
           },
+          markets: share
+            ? new GoodMarkets(
+                world,
+                share.scenario,
+                plan,
+                share.constants,
+                views,
+                new Arena(share.buffer, true),
+              )
+            : null,
         };
       } else {
         state = {
@@ -121,6 +144,7 @@ export function createBlockWorker(): BlockWorkerApi {
           partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
           views: createMarketViews(goods, nodes).views,
           onPart: undefined,
+          markets: null,
         };
       }
     },

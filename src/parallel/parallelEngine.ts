@@ -18,6 +18,7 @@ import { transfer } from 'comlink';
 import { columnsByteLength } from '../engine/columns.ts';
 import { Coordinator } from '../engine/coordinator.ts';
 import { marketViewsByteLength, PARTIAL_FIELDS } from '../engine/exchange.ts';
+import { marketGroups, marketStateByteLength } from '../engine/goodMarkets.ts';
 import { planPopulation } from '../engine/layout.ts';
 import {
   type AgentPhase,
@@ -25,16 +26,18 @@ import {
   initialGrowth,
   initialisationPhases,
   monthPhases,
+  PHASE_MARKETS,
   PHASE_NAMES,
   PHASE_SCALE,
   PHASE_SETTLE_DECIDE,
   phaseParts,
+  runMarketPhase,
 } from '../engine/phases.ts';
 import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
-import { type BlockRange, partitionBlocks } from './partition.ts';
+import { type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
 import type { BlockWorkerApi, FaultPlan, SharedMemory } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -61,6 +64,20 @@ export interface ParallelLoadOptions {
   fault?: FaultPlan | null;
   /** The watchdog's limit for one agent phase, ms (default phaseDeadlineMs of the largest share). */
   phaseTimeoutMs?: number;
+  /**
+   * Shared-memory mode: clear the goods on the block workers, split by market group (default:
+   * marketsOnWorkers), rather than in the coordinator. Ignored in transfer mode.
+   */
+  marketsOnWorkers?: boolean;
+}
+
+/**
+ * Whether `workers` block workers sharing memory clear the goods between them by default: with
+ * two or more the market phase runs on each worker's share of the goods at once, for one more
+ * barrier crossing a month; one worker would only add the crossing.
+ */
+export function marketsOnWorkers(workers: number): boolean {
+  return workers >= 2;
 }
 
 /** Where the time went since load, ms. */
@@ -73,8 +90,13 @@ export interface EngineTimings {
   spawnMs: number;
   /** Initialisation phases (draw, scale), coordinator included. */
   initialisationMs: number;
-  /** Coordinator code during months (begin, clear, end), while the workers wait. */
+  /**
+   * Coordinator code during months (prepare and record, and the market phase when it clears the
+   * goods itself), while the workers wait.
+   */
   coordinatorMs: number;
+  /** Wall time of the months' market phases on the block workers, from release to the last answer. */
+  marketPhaseMs: number;
   /** Wall time of the months' agent phases, from release to the last worker's answer. */
   agentPhaseMs: number;
   /** Per worker: time spent computing its blocks during months. */
@@ -114,6 +136,8 @@ interface Run {
   month: number;
   /** The agent phase the workers are running, if any. */
   phase: AgentPhase | null;
+  /** Whether the block workers run the market phase (else the coordinator does). */
+  marketsOnWorkers: boolean;
   /** Set when the run is dropped (dispose, failure): its waits end. */
   discarded: boolean;
   /** The watchdog's limit for one agent phase, ms. */
@@ -169,7 +193,12 @@ export class ParallelEngine {
       const shared = options.sharedMemory
         ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
         : null;
-      const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null);
+      const splitMarkets = shared !== null && (options.marketsOnWorkers ?? marketsOnWorkers(workers));
+      const marketBuffer = splitMarkets
+        ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
+        : undefined;
+      const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null, marketBuffer);
+      const marketGoods = marketBuffer ? partitionGoods(marketGroups(world, scenario, plan), workers) : null;
       if (shared)
         shared.results = {
           series: coordinator.results.series,
@@ -189,6 +218,7 @@ export class ParallelEngine {
         groupScales: shared ? new Float64Array(shared.groupScales) : null,
         month: 0,
         phase: null,
+        marketsOnWorkers: splitMarkets,
         discarded: false,
         phaseTimeoutMs:
           options.phaseTimeoutMs ?? protocol.phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
@@ -217,6 +247,15 @@ export class ParallelEngine {
                 groupCalibration: coordinator.groupCalibration,
                 range: ranges[index],
                 shared,
+                markets:
+                  marketBuffer && marketGoods
+                    ? {
+                        scenario,
+                        buffer: marketBuffer,
+                        goods: marketGoods[index],
+                        constants: coordinator.markets.constants,
+                      }
+                    : null,
                 fault: options.fault ?? null,
               }),
             ),
@@ -302,6 +341,13 @@ export class ParallelEngine {
       const next = phases.next();
       if (inMonth) this.timings.coordinatorMs += performance.now() - started;
       if (next.done) return;
+      if (next.value.code === PHASE_MARKETS && !run.marketsOnWorkers) {
+        // The coordinator clears every good itself (transfer mode, or one worker).
+        started = performance.now();
+        runMarketPhase(run.coordinator.markets, next.value, run.coordinator.markets.allGoods);
+        this.timings.coordinatorMs += performance.now() - started;
+        continue;
+      }
       for (const phase of run.control ? [next.value] : phaseParts(next.value)) {
         run.phase = phase;
         this.doing = describePhase(phase);
@@ -310,6 +356,10 @@ export class ParallelEngine {
         run.phase = null;
         if (!inMonth) continue;
         const wall = performance.now() - started;
+        if (phase.code === PHASE_MARKETS) {
+          this.timings.marketPhaseMs += wall;
+          continue;
+        }
         this.timings.agentPhaseMs += wall;
         for (let w = 0; w < busy.length; w++) {
           this.timings.busyMs[w] += busy[w];
@@ -537,6 +587,7 @@ export function emptyTimings(workers: number): EngineTimings {
     spawnMs: 0,
     initialisationMs: 0,
     coordinatorMs: 0,
+    marketPhaseMs: 0,
     agentPhaseMs: 0,
     busyMs: new Array<number>(workers).fill(0),
     barrierWaitMs: new Array<number>(workers).fill(0),

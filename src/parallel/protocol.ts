@@ -3,9 +3,11 @@
  * words of the barrier, the per-phase reply of transfer mode and the debug fault plan.
  */
 import type { GroupCalibration } from '../engine/agents.ts';
+import type { MarketConstants } from '../engine/goodMarkets.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
 import type { ResultsStorage } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { BlockRange } from './partition.ts';
 
 /** Int32 slots of the shared control array (shared-memory mode). */
@@ -104,7 +106,19 @@ export interface BlockWorkerSetup {
   range: BlockRange;
   /** Null: transfer mode (the worker owns columns for its agents only). */
   shared: SharedMemory | null;
+  /** Shared-memory mode with the goods split across workers: this worker's goods; else null. */
+  markets: MarketShare | null;
   fault: FaultPlan | null;
+}
+
+/** What a block worker needs to run the market phase for its goods (goodMarkets.ts). */
+export interface MarketShare {
+  scenario: Scenario;
+  /** The coordinator's market state (marketStateByteLength bytes). */
+  buffer: SharedArrayBuffer;
+  /** The goods this worker clears, whole market groups in ascending order (partitionGoods). */
+  goods: Int32Array;
+  constants: MarketConstants;
 }
 
 /** Transfer mode: a worker's partial sums for its blocks, and its compute time. */
