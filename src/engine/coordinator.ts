@@ -178,8 +178,9 @@ export class Coordinator {
   }
 
   /**
-   * Month `month`'s market view: written by its beginMonth and clear, read by its decide and
-   * settle and its endMonth, while the other month parity's view serves the month beside it.
+   * Month `month`'s market view: written by the previous month's market phase (month 0: by
+   * beginMonth) and its own, read by its decide and settle and its endMonth, while the other
+   * month parity's view serves the month beside it.
    */
   viewFor(month: number): MarketView {
     return this.views.views[month & 1];
@@ -214,20 +215,16 @@ export class Coordinator {
     updatePipelineFactors(state.pipelineFactor, world, policy, agg);
   }
 
-  /** After the market phase (wherever it ran): take the outcomes' pair counts for the record. */
-  marketsCleared(): void {
-    const { outcomes, pairCounts } = this.markets.state;
-    for (let g = 0; g < this.G; g++) outcomes[g].pairCount = pairCounts[g];
-  }
-
   /**
    * Phase 3: add the settlement partials, settle stockpiles and recyclers, check conservation,
-   * record the month. It reads nothing that the next month's beginMonth (which writes the other
-   * view) or the agents' decide phase write, so both run before it (phases.ts).
+   * record the month. It reads nothing that the next month's view (the other view, written in
+   * the market phase) or the agents' decide phase write, so both run before it (phases.ts).
    */
   endMonth(month: number, partials: Float64Array): void {
     const { N, G, world, agg } = this;
-    const { prices, recycling, outcomes } = this.markets.state;
+    const { prices, recycling, outcomes, pairCounts } = this.markets.state;
+    // The outcomes' pair lists as the market phase left them, whichever threads ran it.
+    for (let g = 0; g < G; g++) outcomes[g].pairCount = pairCounts[g];
     sumPartials(this.settlementSums, partials);
     const v = this.viewFor(month).data;
     settleStockpiles(

@@ -91,8 +91,8 @@ export function* initialisationPhases(
  * month's phase made; month 0 begins and decides first), the market phase clears every good and
  * writes its part of the next month's view, then one agent phase settles this month and decides
  * the next, block by block (each block's state is read from memory once a month), then end
- * (record) this month. The parallel engine's workers cross one barrier a month for the agents,
- * and one more when they also run the market phase.
+ * (record) this month. The parallel engine's workers cross one barrier with the coordinator a
+ * month, and one among themselves when they also run the market phase.
  *
  * The same numbers as begin, decide, clear, settle, end month after month: each agent still
  * settles month m before it decides month m + 1, and every sum runs in block order. The next
@@ -111,8 +111,9 @@ export function* monthPhases(
     yield { code: PHASE_DECIDE, month: 0, groupScales: null };
   }
   coordinator.prepareMarkets(month, partials);
+  // Nothing runs between the market phase and the agent phase, so a driver may run them as one
+  // (the parallel engine's workers do, with a barrier of their own between the two).
   yield { code: PHASE_MARKETS, month, groupScales: null };
-  coordinator.marketsCleared();
   if (month + 1 < months) yield { code: PHASE_SETTLE_DECIDE, month, groupScales: null };
   else yield { code: PHASE_SETTLE, month, groupScales: null };
   coordinator.endMonth(month, partials);

@@ -5,7 +5,9 @@
  *
  * Shared-memory mode: the columns, partials and view live in SharedArrayBuffers; the worker
  * serves phases released through the control words (Atomics.wait between phases) and
- * signals completion with Atomics.add/notify. Transfer mode: the worker owns columns for its
+ * signals completion with Atomics.add/notify. With the goods split across workers it also
+ * holds a GoodMarkets over the coordinator's shared market state and, when a phase says so,
+ * clears its goods first and waits for the other workers to clear theirs (passMarketBarrier). Transfer mode: the worker owns columns for its
  * own agents only, receives a copy of the view with each phase and replies with the partial
  * sums of its blocks (transferred, not copied).
  */
@@ -47,6 +49,32 @@ interface WorkerState {
 
 /** Never settles: what a crashed worker answers. */
 const NEVER = new Promise<never>(() => {});
+
+/**
+ * Loads of the count a worker spins through at the market barrier before it sleeps: a few
+ * microseconds, about the spread of the workers' arrivals when their goods are balanced (a
+ * sleep and a wake cost tens of microseconds on a busy VM).
+ */
+const MARKET_BARRIER_SPINS = 4000;
+
+/**
+ * The workers' own barrier after the market phase: returns once all `workers` are past it
+ * (true), or false when some worker failed meanwhile (CONTROL_FAILED).
+ */
+function passMarketBarrier(control: Int32Array, workers: number): boolean {
+  if (Atomics.add(control, protocol.CONTROL_MARKETS_DONE, 1) + 1 === workers) {
+    Atomics.notify(control, protocol.CONTROL_MARKETS_DONE);
+    return true;
+  }
+  for (;;) {
+    for (let i = 0; i < MARKET_BARRIER_SPINS; i++)
+      if (Atomics.load(control, protocol.CONTROL_MARKETS_DONE) >= workers) return true;
+    const arrived = Atomics.load(control, protocol.CONTROL_MARKETS_DONE);
+    if (arrived >= workers) return true;
+    if (Atomics.load(control, protocol.CONTROL_FAILED) !== 0) return false;
+    Atomics.wait(control, protocol.CONTROL_MARKETS_DONE, arrived, 100);
+  }
+}
 
 export function createBlockWorker(): BlockWorkerApi {
   let state: WorkerState | null = null;
@@ -187,9 +215,18 @@ export function createBlockWorker(): BlockWorkerApi {
         if (code === protocol.PHASE_STOP) return;
         const month = Atomics.load(control, protocol.CONTROL_MONTH);
         const started = performance.now();
-        let ran: boolean;
+        let agentsStarted = started;
+        let ran = true;
         try {
-          ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
+          if (Atomics.load(control, protocol.CONTROL_MARKETS) === 1) {
+            runPhase(s, { code: PHASE_MARKETS, month, groupScales: null });
+            // Past the barrier every good is cleared and the view written; if another worker
+            // failed instead, the run is over: skip the agents (that worker reports the failure).
+            ran = passMarketBarrier(control, workers);
+            agentsStarted = performance.now();
+          }
+          if (ran) ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
+          else ran = true;
         } catch (error) {
           Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
           Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
@@ -198,7 +235,8 @@ export function createBlockWorker(): BlockWorkerApi {
           throw error;
         }
         if (!ran) return NEVER;
-        busy[index] = performance.now() - started;
+        busy[index] = performance.now() - agentsStarted;
+        busy[workers + index] = agentsStarted - started;
         Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
         if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)

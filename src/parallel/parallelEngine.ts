@@ -7,9 +7,12 @@
  *
  * Per agent phase, shared-memory mode writes the phase into the control words, bumps the
  * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
- * every worker has added itself to the done count: one barrier crossing a month. Transfer
- * mode sends each worker the settle and then the decide, each with a copy of its month's
- * market view, and copies the partial sums it sends back into place. Either way the
+ * every worker has added itself to the done count: one barrier crossing a month. With two or
+ * more workers the month's market phase goes with it: each worker first clears its share of
+ * the goods (goodMarkets.ts, over the shared market state), the workers cross a barrier of
+ * their own, then run the agent phase. Transfer mode (and one worker) clears the goods in the
+ * coordinator, then sends each worker the settle and then the decide, each with a copy of its
+ * month's market view, and copies the partial sums it sends back into place. Either way the
  * coordinator then adds the partials in block order, so results are bit-identical for any
  * worker count and either mode.
  */
@@ -95,7 +98,11 @@ export interface EngineTimings {
    * goods itself), while the workers wait.
    */
   coordinatorMs: number;
-  /** Wall time of the months' market phases on the block workers, from release to the last answer. */
+  /**
+   * Time of the months' market phases on the block workers: per month, from the release until
+   * the last worker was past it (the workers' barrier); part of the agent phase's wall time,
+   * which agentPhaseMs excludes it from.
+   */
   marketPhaseMs: number;
   /** Wall time of the months' agent phases, from release to the last worker's answer. */
   agentPhaseMs: number;
@@ -338,32 +345,43 @@ export class ParallelEngine {
   private async drive(run: Run, phases: Generator<AgentPhase, void, void>, inMonth: boolean): Promise<void> {
     for (;;) {
       let started = performance.now();
-      const next = phases.next();
+      let next = phases.next();
+      let marketsFirst = false;
+      if (!next.done && next.value.code === PHASE_MARKETS) {
+        if (run.marketsOnWorkers) {
+          // The workers run it and go on to the agent phase that follows it (monthPhases runs
+          // nothing between the two): one release, one barrier among the workers.
+          marketsFirst = true;
+          next = phases.next();
+        } else {
+          // The coordinator clears every good itself (transfer mode, or one worker).
+          runMarketPhase(run.coordinator.markets, next.value, run.coordinator.markets.allGoods);
+          next = phases.next();
+        }
+      }
       if (inMonth) this.timings.coordinatorMs += performance.now() - started;
-      if (next.done) return;
-      if (next.value.code === PHASE_MARKETS && !run.marketsOnWorkers) {
-        // The coordinator clears every good itself (transfer mode, or one worker).
-        started = performance.now();
-        runMarketPhase(run.coordinator.markets, next.value, run.coordinator.markets.allGoods);
-        this.timings.coordinatorMs += performance.now() - started;
-        continue;
+      if (next.done) {
+        if (marketsFirst) throw new Error('the market phase is not followed by an agent phase');
+        return;
       }
       for (const phase of run.control ? [next.value] : phaseParts(next.value)) {
         run.phase = phase;
         this.doing = describePhase(phase);
         started = performance.now();
-        const busy = await (run.control ? this.sharedPhase(run, phase) : this.transferPhase(run, phase));
+        const busy = await (run.control
+          ? this.sharedPhase(run, phase, marketsFirst)
+          : this.transferPhase(run, phase));
         run.phase = null;
         if (!inMonth) continue;
         const wall = performance.now() - started;
-        if (phase.code === PHASE_MARKETS) {
-          this.timings.marketPhaseMs += wall;
-          continue;
-        }
-        this.timings.agentPhaseMs += wall;
-        for (let w = 0; w < busy.length; w++) {
+        const workers = run.ranges.length;
+        let markets = 0;
+        for (let w = 0; w < workers; w++) markets = Math.max(markets, busy[workers + w] ?? 0);
+        this.timings.marketPhaseMs += markets;
+        this.timings.agentPhaseMs += wall - markets;
+        for (let w = 0; w < workers; w++) {
           this.timings.busyMs[w] += busy[w];
-          this.timings.barrierWaitMs[w] += Math.max(0, wall - busy[w]);
+          this.timings.barrierWaitMs[w] += Math.max(0, wall - markets - busy[w]);
         }
       }
     }
@@ -382,12 +400,18 @@ export class ParallelEngine {
     return describePhase({ code, month: Atomics.load(run.control, at + 1), groupScales: null });
   }
 
-  /** Releases a phase through the control words and waits until every worker is done. */
-  private async sharedPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
+  /**
+   * Releases a phase through the control words (`marketsFirst`: after the market phase of its
+   * month) and waits until every worker is done. Per worker its busy time, then its time in the
+   * market phase.
+   */
+  private async sharedPhase(run: Run, phase: AgentPhase, marketsFirst = false): Promise<ArrayLike<number>> {
     const control = run.control!;
     const workers = run.ranges.length;
     if (phase.code === PHASE_SCALE) run.groupScales!.set(phase.groupScales!);
     Atomics.store(control, protocol.CONTROL_DONE, 0);
+    Atomics.store(control, protocol.CONTROL_MARKETS, marketsFirst ? 1 : 0);
+    Atomics.store(control, protocol.CONTROL_MARKETS_DONE, 0);
     Atomics.store(control, protocol.CONTROL_PHASE, phase.code);
     Atomics.store(control, protocol.CONTROL_MONTH, phase.month);
     const generation = Atomics.add(control, protocol.CONTROL_GENERATION, 1) + 1;
@@ -607,7 +631,7 @@ function allocateShared(
     view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
     control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
-    busy: new SharedArrayBuffer(workers * 8),
+    busy: new SharedArrayBuffer(2 * workers * 8),
     results: null,
   };
 }

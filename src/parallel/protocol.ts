@@ -16,7 +16,11 @@ export const CONTROL_PHASE = 1; // AgentPhaseCode, or PHASE_STOP
 export const CONTROL_MONTH = 2;
 export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
-export const CONTROL_WORDS = 5;
+// 1: the phase begins with the market phase of CONTROL_MONTH, each worker on its goods, and the
+// workers cross a barrier of their own (CONTROL_MARKETS_DONE) before the agent phase; else 0.
+export const CONTROL_MARKETS = 5;
+export const CONTROL_MARKETS_DONE = 6; // workers past the market phase of the current generation
+export const CONTROL_WORDS = 7;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
 // that stopped answering); then, from the next cache line, one cache line per worker whose
 // first two words say the single phase it is in, code and month (activityWord), so a failure or
@@ -68,7 +72,11 @@ export interface SharedMemory {
   groupScales: SharedArrayBuffer;
   /** controlLength(workers) Int32. */
   control: SharedArrayBuffer;
-  /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
+  /**
+   * Per worker: milliseconds spent computing its blocks in the last phase, then per worker the
+   * milliseconds from the phase's start until every worker was past the market phase (0 without
+   * one): 2 × workers Float64.
+   */
   busy: SharedArrayBuffer;
   /**
    * The coordinator's results, whose pages the workers prefault a month ahead between phases
