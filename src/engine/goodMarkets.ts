@@ -133,6 +133,11 @@ export interface MarketState {
   outcomes: GoodMarketOutcome[];
   /** Per good: its outcome's pairCount after its last clearing (what other threads read it by). */
   pairCounts: Int32Array;
+  /**
+   * Per good: the release (control generation) of the parallel engine's phase whose market part
+   * last cleared it and wrote its next view (block workers wait on it: blockWorker.ts).
+   */
+  ready: Int32Array;
 }
 
 function createMarketState(
@@ -164,6 +169,7 @@ function createMarketState(
     monthBid: memory.f64(G * N),
     outcomes: world.goods.map(() => createOutcome(N, memory)),
     pairCounts: memory.i32(G),
+    ready: memory.i32(G),
   };
 }
 

@@ -92,7 +92,7 @@ export function* initialisationPhases(
  * writes its part of the next month's view, then one agent phase settles this month and decides
  * the next, block by block (each block's state is read from memory once a month), then end
  * (record) this month. The parallel engine's workers cross one barrier with the coordinator a
- * month, and one among themselves when they also run the market phase.
+ * month, whether or not they also run the market phase.
  *
  * The same numbers as begin, decide, clear, settle, end month after month: each agent still
  * settles month m before it decides month m + 1, and every sum runs in block order. The next
@@ -112,7 +112,7 @@ export function* monthPhases(
   }
   coordinator.prepareMarkets(month, partials);
   // Nothing runs between the market phase and the agent phase, so a driver may run them as one
-  // (the parallel engine's workers do, with a barrier of their own between the two).
+  // (the parallel engine's workers do: each block waits until its goods are cleared).
   yield { code: PHASE_MARKETS, month, groupScales: null };
   if (month + 1 < months) yield { code: PHASE_SETTLE_DECIDE, month, groupScales: null };
   else yield { code: PHASE_SETTLE, month, groupScales: null };
@@ -143,7 +143,9 @@ export function touchableMonth(code: number, month: number): number {
 /**
  * Runs agent phase `phase` over blocks [lo, hi); `views` are the coordinator's market views
  * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
- * settle-and-decide), so a worker can say where it failed.
+ * settle-and-decide), so a worker can say where it failed. `beforeBlock` is called with each
+ * block before its agents run (before any, outside a settle-and-decide): a worker waits there
+ * for the block's goods to be cleared.
  */
 export function runAgentPhase(
   ctx: AgentContext,
@@ -154,8 +156,10 @@ export function runAgentPhase(
   lo: number,
   hi: number,
   onPart?: (code: AgentPhaseCode, month: number) => void,
+  beforeBlock?: (block: number) => void,
 ): void {
   const { month } = phase;
+  if (beforeBlock && phase.code !== PHASE_SETTLE_DECIDE) for (let b = lo; b < hi; b++) beforeBlock(b);
   if (phase.code !== PHASE_SETTLE_DECIDE) onPart?.(phase.code, month);
   switch (phase.code) {
     case PHASE_DRAW:
@@ -175,6 +179,7 @@ export function runAgentPhase(
     case PHASE_SETTLE_DECIDE:
       // Block by block: the block's columns are still in cache when it decides.
       for (let b = lo; b < hi; b++) {
+        beforeBlock?.(b);
         onPart?.(PHASE_SETTLE, month);
         settleBlocks(ctx, cols, views[month & 1], partials, b, b + 1);
         onPart?.(PHASE_DECIDE, month + 1);

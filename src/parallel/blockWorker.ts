@@ -7,9 +7,10 @@
  * serves phases released through the control words (Atomics.wait between phases) and
  * signals completion with Atomics.add/notify. With the goods split across workers it also
  * holds a GoodMarkets over the coordinator's shared market state and, when a phase says so,
- * clears its goods first and waits for the other workers to clear theirs (passMarketBarrier). Transfer mode: the worker owns columns for its
- * own agents only, receives a copy of the view with each phase and replies with the partial
- * sums of its blocks (transferred, not copied).
+ * first clears its market groups, marking each good ready, and runs each block once the
+ * block's goods (its own and its input) are ready, whichever worker cleared them (waitForGood).
+ * Transfer mode: the worker owns columns for its own agents only, receives a copy of the view
+ * with each phase and replies with the partial sums of its blocks (transferred, not copied).
  */
 import { transfer } from 'comlink';
 import type { AgentContext } from '../engine/agents.ts';
@@ -51,28 +52,25 @@ interface WorkerState {
 const NEVER = new Promise<never>(() => {});
 
 /**
- * Loads of the count a worker spins through at the market barrier before it sleeps: a few
- * microseconds, about the spread of the workers' arrivals when their goods are balanced (a
- * sleep and a wake cost tens of microseconds on a busy VM).
+ * Loads of a good's ready flag a worker spins through before it sleeps on it: a few
+ * microseconds, about how far apart balanced workers finish their goods (a sleep and a wake
+ * cost tens of microseconds on a busy VM).
  */
-const MARKET_BARRIER_SPINS = 4000;
+const READY_SPINS = 4000;
+
+/** Thrown by a wait that learns another worker failed: the phase is given up, not failed here. */
+class PhaseAbandoned extends Error {}
 
 /**
- * The workers' own barrier after the market phase: returns once all `workers` are past it
- * (true), or false when some worker failed meanwhile (CONTROL_FAILED).
+ * Returns once good `g` is ready for the phase released as `generation` (MarketState.ready);
+ * throws PhaseAbandoned when some worker failed meanwhile (CONTROL_FAILED).
  */
-function passMarketBarrier(control: Int32Array, workers: number): boolean {
-  if (Atomics.add(control, protocol.CONTROL_MARKETS_DONE, 1) + 1 === workers) {
-    Atomics.notify(control, protocol.CONTROL_MARKETS_DONE);
-    return true;
-  }
+function waitForGood(ready: Int32Array, control: Int32Array, g: number, generation: number): void {
   for (;;) {
-    for (let i = 0; i < MARKET_BARRIER_SPINS; i++)
-      if (Atomics.load(control, protocol.CONTROL_MARKETS_DONE) >= workers) return true;
-    const arrived = Atomics.load(control, protocol.CONTROL_MARKETS_DONE);
-    if (arrived >= workers) return true;
-    if (Atomics.load(control, protocol.CONTROL_FAILED) !== 0) return false;
-    Atomics.wait(control, protocol.CONTROL_MARKETS_DONE, arrived, 100);
+    for (let i = 0; i < READY_SPINS; i++) if (Atomics.load(ready, g) === generation) return;
+    if (Atomics.load(control, protocol.CONTROL_FAILED) !== 0)
+      throw new PhaseAbandoned('another worker failed');
+    Atomics.wait(ready, g, Atomics.load(ready, g), 100);
   }
 }
 
@@ -94,8 +92,11 @@ export function createBlockWorker(): BlockWorkerApi {
     return part ? { ...fault, part } : null;
   };
 
-  /** Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and returns false. */
-  const runPhase = (s: WorkerState, phase: AgentPhase): boolean => {
+  /**
+   * Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and
+   * returns false. `beforeBlock`: see runAgentPhase.
+   */
+  const runPhase = (s: WorkerState, phase: AgentPhase, beforeBlock?: (block: number) => void): boolean => {
     const fault = faultFor(phase);
     if (fault) {
       s.onPart?.(fault.part.code, fault.part.month);
@@ -114,13 +115,39 @@ export function createBlockWorker(): BlockWorkerApi {
       }, 0);
       return false;
     }
-    if (phase.code === PHASE_MARKETS) {
-      if (!s.markets || !s.setup.markets) throw new Error('this worker was not given goods to clear');
-      s.onPart?.(phase.code, phase.month);
-      runMarketPhase(s.markets, phase, s.setup.markets.goods);
-    } else
-      runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, s.setup.range.lo, s.setup.range.hi, s.onPart);
+    const { lo, hi } = s.setup.range;
+    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock);
     return true;
+  };
+
+  /**
+   * The market part of the phase released as `generation`: clears this worker's market groups
+   * for `month`, marking each group's goods ready as it is done (the other workers' blocks may
+   * be waiting for them).
+   */
+  const clearMarkets = (s: WorkerState, month: number, generation: number): void => {
+    if (!s.markets || !s.setup.markets) throw new Error('this worker was not given goods to clear');
+    const { ready } = s.markets.state;
+    const phase: AgentPhase = { code: PHASE_MARKETS, month, groupScales: null };
+    s.onPart?.(PHASE_MARKETS, month);
+    for (const group of s.setup.markets.groups) {
+      runMarketPhase(s.markets, phase, group);
+      for (const g of group) {
+        Atomics.store(ready, g, generation);
+        Atomics.notify(ready, g);
+      }
+    }
+  };
+
+  /** Before block b's agents run in the phase released as `generation`: its goods ready. */
+  const goodsReady = (s: WorkerState, control: Int32Array, generation: number) => {
+    const { ready } = s.markets!.state;
+    const { blockGood, goodInput } = s.ctx;
+    return (b: number) => {
+      const g = blockGood[b];
+      waitForGood(ready, control, g, generation);
+      if (goodInput[g] >= 0) waitForGood(ready, control, goodInput[g], generation);
+    };
   };
 
   return {
@@ -216,22 +243,24 @@ export function createBlockWorker(): BlockWorkerApi {
         const month = Atomics.load(control, protocol.CONTROL_MONTH);
         const started = performance.now();
         let agentsStarted = started;
-        let ran = true;
+        let ran: boolean;
         try {
+          let beforeBlock: ((block: number) => void) | undefined;
           if (Atomics.load(control, protocol.CONTROL_MARKETS) === 1) {
-            runPhase(s, { code: PHASE_MARKETS, month, groupScales: null });
-            // Past the barrier every good is cleared and the view written; if another worker
-            // failed instead, the run is over: skip the agents (that worker reports the failure).
-            ran = passMarketBarrier(control, workers);
+            clearMarkets(s, month, seen);
             agentsStarted = performance.now();
+            beforeBlock = goodsReady(s, control, seen);
           }
-          if (ran) ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
-          else ran = true;
+          ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales }, beforeBlock);
         } catch (error) {
-          Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
+          // Another worker failed while this one waited for its goods: the run is over and that
+          // worker reports it; this one only finishes the phase.
+          const abandoned = error instanceof PhaseAbandoned;
+          if (!abandoned) Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
           Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
           Atomics.add(control, protocol.CONTROL_DONE, 1);
           Atomics.notify(control, protocol.CONTROL_DONE);
+          if (abandoned) continue;
           throw error;
         }
         if (!ran) return NEVER;

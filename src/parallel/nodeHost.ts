@@ -4,6 +4,7 @@
  * from the bundled worker beside the bundle; driven through comlink's Node adapter. Node only:
  * the browser bundle never imports this file.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -41,3 +42,5 @@ export function spawnNodeBlockWorker(index: number, onThread?: (thread: Worker) 
     },
   };
 }
+/** The machine's hardware threads (whether the goods are cleared on the workers: parallelEngine.ts). */
+spawnNodeBlockWorker.hardwareThreads = availableParallelism();

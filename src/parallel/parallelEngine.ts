@@ -9,8 +9,8 @@
  * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
  * every worker has added itself to the done count: one barrier crossing a month. With two or
  * more workers the month's market phase goes with it: each worker first clears its share of
- * the goods (goodMarkets.ts, over the shared market state), the workers cross a barrier of
- * their own, then run the agent phase. Transfer mode (and one worker) clears the goods in the
+ * the goods (goodMarkets.ts, over the shared market state), then runs each of its blocks once
+ * the block's goods are cleared (blockWorker.ts). Transfer mode (and one worker) clears the goods in the
  * coordinator, then sends each worker the settle and then the decide, each with a copy of its
  * month's market view, and copies the partial sums it sends back into place. Either way the
  * coordinator then adds the partials in block order, so results are bit-identical for any
@@ -56,7 +56,10 @@ export interface BlockWorkerHandle {
 }
 
 /** Starts block worker `index` (Node: a worker thread; browser: a module worker). */
-export type SpawnBlockWorker = (index: number) => BlockWorkerHandle;
+export type SpawnBlockWorker = ((index: number) => BlockWorkerHandle) & {
+  /** The host's hardware threads, when it knows them (Node; a browser has navigator's count). */
+  hardwareThreads?: number;
+};
 
 export interface ParallelLoadOptions {
   /** Workers wanted (fewer are used when there are fewer blocks). */
@@ -69,18 +72,27 @@ export interface ParallelLoadOptions {
   phaseTimeoutMs?: number;
   /**
    * Shared-memory mode: clear the goods on the block workers, split by market group (default:
-   * marketsOnWorkers), rather than in the coordinator. Ignored in transfer mode.
+   * marketsOnWorkers for the host's hardware threads), rather than in the coordinator. Ignored
+   * in transfer mode.
    */
   marketsOnWorkers?: boolean;
 }
 
 /**
- * Whether `workers` block workers sharing memory clear the goods between them by default: with
- * two or more the market phase runs on each worker's share of the goods at once, for one more
- * barrier crossing a month; one worker would only add the crossing.
+ * Whether `workers` block workers sharing memory clear the goods between them by default, on a
+ * host with `hardwareThreads`: from two workers the market phase runs on each worker's share of
+ * the goods at once (one worker would only move the work off the coordinator), while each has a
+ * thread of its own. With more workers than threads a block waiting for goods waits for a worker
+ * that is not running: on 2 vCPUs, 8 workers took longer than the coordinator clearing alone.
  */
-export function marketsOnWorkers(workers: number): boolean {
-  return workers >= 2;
+export function marketsOnWorkers(workers: number, hardwareThreads: number): boolean {
+  return workers >= 2 && workers <= hardwareThreads;
+}
+
+/** The host's hardware threads: its own word (Node), else the browser's, else 1. */
+function hardwareThreads(spawn: SpawnBlockWorker): number {
+  const navigator: { hardwareConcurrency?: number } | undefined = Reflect.get(globalThis, 'navigator');
+  return spawn.hardwareThreads ?? navigator?.hardwareConcurrency ?? 1;
 }
 
 /** Where the time went since load, ms. */
@@ -99,9 +111,8 @@ export interface EngineTimings {
    */
   coordinatorMs: number;
   /**
-   * Time of the months' market phases on the block workers: per month, from the release until
-   * the last worker was past it (the workers' barrier); part of the agent phase's wall time,
-   * which agentPhaseMs excludes it from.
+   * Time of the months' market phases on the block workers: per month, the longest a worker
+   * took to clear its goods; part of the phase's wall time, which agentPhaseMs excludes it from.
    */
   marketPhaseMs: number;
   /** Wall time of the months' agent phases, from release to the last worker's answer. */
@@ -200,7 +211,9 @@ export class ParallelEngine {
       const shared = options.sharedMemory
         ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
         : null;
-      const splitMarkets = shared !== null && (options.marketsOnWorkers ?? marketsOnWorkers(workers));
+      const splitMarkets =
+        shared !== null &&
+        (options.marketsOnWorkers ?? marketsOnWorkers(workers, hardwareThreads(this.spawn)));
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
@@ -259,7 +272,7 @@ export class ParallelEngine {
                     ? {
                         scenario,
                         buffer: marketBuffer,
-                        goods: marketGoods[index],
+                        groups: marketGoods[index],
                         constants: coordinator.markets.constants,
                       }
                     : null,
@@ -350,7 +363,7 @@ export class ParallelEngine {
       if (!next.done && next.value.code === PHASE_MARKETS) {
         if (run.marketsOnWorkers) {
           // The workers run it and go on to the agent phase that follows it (monthPhases runs
-          // nothing between the two): one release, one barrier among the workers.
+          // nothing between the two): one release, and each block waits only for its goods.
           marketsFirst = true;
           next = phases.next();
         } else {
@@ -411,7 +424,6 @@ export class ParallelEngine {
     if (phase.code === PHASE_SCALE) run.groupScales!.set(phase.groupScales!);
     Atomics.store(control, protocol.CONTROL_DONE, 0);
     Atomics.store(control, protocol.CONTROL_MARKETS, marketsFirst ? 1 : 0);
-    Atomics.store(control, protocol.CONTROL_MARKETS_DONE, 0);
     Atomics.store(control, protocol.CONTROL_PHASE, phase.code);
     Atomics.store(control, protocol.CONTROL_MONTH, phase.month);
     const generation = Atomics.add(control, protocol.CONTROL_GENERATION, 1) + 1;

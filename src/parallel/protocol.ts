@@ -16,11 +16,10 @@ export const CONTROL_PHASE = 1; // AgentPhaseCode, or PHASE_STOP
 export const CONTROL_MONTH = 2;
 export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
-// 1: the phase begins with the market phase of CONTROL_MONTH, each worker on its goods, and the
-// workers cross a barrier of their own (CONTROL_MARKETS_DONE) before the agent phase; else 0.
+// 1: the phase begins with the market phase of CONTROL_MONTH, each worker on its goods, and a
+// block's agents wait until its goods are cleared (MarketState.ready); else 0.
 export const CONTROL_MARKETS = 5;
-export const CONTROL_MARKETS_DONE = 6; // workers past the market phase of the current generation
-export const CONTROL_WORDS = 7;
+export const CONTROL_WORDS = 6;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
 // that stopped answering); then, from the next cache line, one cache line per worker whose
 // first two words say the single phase it is in, code and month (activityWord), so a failure or
@@ -73,9 +72,9 @@ export interface SharedMemory {
   /** controlLength(workers) Int32. */
   control: SharedArrayBuffer;
   /**
-   * Per worker: milliseconds spent computing its blocks in the last phase, then per worker the
-   * milliseconds from the phase's start until every worker was past the market phase (0 without
-   * one): 2 × workers Float64.
+   * Per worker: milliseconds spent computing its blocks in the last phase (waits for goods
+   * included), then per worker the milliseconds it spent clearing its goods (0 without a market
+   * phase): 2 × workers Float64.
    */
   busy: SharedArrayBuffer;
   /**
@@ -124,8 +123,8 @@ export interface MarketShare {
   scenario: Scenario;
   /** The coordinator's market state (marketStateByteLength bytes). */
   buffer: SharedArrayBuffer;
-  /** The goods this worker clears, whole market groups in ascending order (partitionGoods). */
-  goods: Int32Array;
+  /** The market groups this worker clears, each its goods in ascending order (partitionGoods). */
+  groups: Int32Array[];
   constants: MarketConstants;
 }
 
