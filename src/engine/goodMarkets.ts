@@ -192,6 +192,13 @@ export class GoodMarkets {
   private readonly views: MarketViews;
   /** This thread's own compilation of the scenario's policy (each thread walks its months in order). */
   private readonly policy: CompiledPolicy;
+  /**
+   * The last two months' policies (policyAt): a worker clears month m and begins m + 1 group by
+   * group, and the compiled policy rebuilds a month's tables whenever it is asked for an
+   * earlier month than the last.
+   */
+  private readonly policyMonths = [-1, -1];
+  private readonly policies: (MonthPolicy | null)[] = [null, null];
   private readonly referencePrice: Float64Array;
   /** [g * N + n]: 1 where consumer agents read the demand factor (the only cells that need it). */
   private readonly hasConsumers: Uint8Array;
@@ -291,7 +298,7 @@ export class GoodMarkets {
   clearGoods(month: number, goods: ArrayLike<number>): void {
     const { N, G, state } = this;
     const { agg, recycling, prices, routes, outcomes, pairCounts } = state;
-    const policy = this.policy.at(month);
+    const policy = this.policyAt(month);
     const v = this.views.views[month & 1].data;
     const stride = G * N;
     const kappa = this.scenario.elasticities.priceAdjustment;
@@ -346,7 +353,7 @@ export class GoodMarkets {
   beginGoods(month: number, goods: ArrayLike<number>): void {
     const { N, G, world, state } = this;
     const { prices } = state;
-    const policy = this.policy.at(month);
+    const policy = this.policyAt(month);
     this.growTo(month, policy);
     const v = this.views.views[month & 1].data;
     const stride = G * N;
@@ -389,6 +396,16 @@ export class GoodMarkets {
       );
       anchorExitPrices(state.routes, month, g, N, prices.longPrice, v);
     }
+  }
+
+  /** Month `month`'s policy, asked of the compiled policy once however many groups ask. */
+  private policyAt(month: number): MonthPolicy {
+    const slot = month & 1;
+    if (this.policyMonths[slot] !== month) {
+      this.policies[slot] = this.policy.at(month);
+      this.policyMonths[slot] = month;
+    }
+    return this.policies[slot]!;
   }
 
   /**
