@@ -4,7 +4,6 @@
  * from the bundled worker beside the bundle; driven through comlink's Node adapter. Node only:
  * the browser bundle never imports this file.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -42,5 +41,3 @@ export function spawnNodeBlockWorker(index: number, onThread?: (thread: Worker) 
     },
   };
 }
-/** The machine's hardware threads (whether the goods are cleared on the workers: parallelEngine.ts). */
-spawnNodeBlockWorker.hardwareThreads = availableParallelism();

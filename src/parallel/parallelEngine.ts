@@ -7,12 +7,12 @@
  *
  * Per agent phase, shared-memory mode writes the phase into the control words, bumps the
  * generation and waits (Atomics.waitAsync, so worker deaths still arrive as events) until
- * every worker has added itself to the done count: one barrier crossing a month. With two or
- * more workers the month's market phase goes with it: each worker first clears its share of
- * the goods (goodMarkets.ts, over the shared market state), then runs each of its blocks once
- * the block's goods are cleared (blockWorker.ts). Transfer mode (and one worker) clears the goods in the
- * coordinator, then sends each worker the settle and then the decide, each with a copy of its
- * month's market view, and copies the partial sums it sends back into place. Either way the
+ * every worker has added itself to the done count: one barrier crossing a month. With the goods
+ * cleared on the workers (a load option) the month's market phase goes with it: each worker
+ * first clears its share of the goods (goodMarkets.ts, over the shared market state), then runs
+ * each of its blocks once the block's goods are cleared (blockWorker.ts). Otherwise the
+ * coordinator clears the goods. Transfer mode sends each worker the settle and then the
+ * decide, each with a copy of its month's market view, and copies the partial sums it sends back into place. Either way the
  * coordinator then adds the partials in block order, so results are bit-identical for any
  * worker count and either mode.
  */
@@ -56,10 +56,7 @@ export interface BlockWorkerHandle {
 }
 
 /** Starts block worker `index` (Node: a worker thread; browser: a module worker). */
-export type SpawnBlockWorker = ((index: number) => BlockWorkerHandle) & {
-  /** The host's hardware threads, when it knows them (Node; a browser has navigator's count). */
-  hardwareThreads?: number;
-};
+export type SpawnBlockWorker = (index: number) => BlockWorkerHandle;
 
 export interface ParallelLoadOptions {
   /** Workers wanted (fewer are used when there are fewer blocks). */
@@ -71,29 +68,21 @@ export interface ParallelLoadOptions {
   /** The watchdog's limit for one agent phase, ms (default phaseDeadlineMs of the largest share). */
   phaseTimeoutMs?: number;
   /**
-   * Shared-memory mode: clear the goods on the block workers, split by market group (default:
-   * marketsOnWorkers for the host's hardware threads), rather than in the coordinator. Ignored
-   * in transfer mode.
+   * Shared memory and two or more workers: clear the goods on the block workers, split by market
+   * group, rather than in the coordinator (default MARKETS_ON_WORKERS_BY_DEFAULT). Ignored in
+   * transfer mode.
    */
   marketsOnWorkers?: boolean;
 }
 
 /**
- * Whether `workers` block workers sharing memory clear the goods between them by default, on a
- * host with `hardwareThreads`: from two workers the market phase runs on each worker's share of
- * the goods at once (one worker would only move the work off the coordinator), while each has a
- * thread of its own. With more workers than threads a block waiting for goods waits for a worker
- * that is not running: on 2 vCPUs, 8 workers took longer than the coordinator clearing alone.
+ * Whether block workers sharing memory clear the goods between them unless the load says
+ * otherwise: not by default. Measured on 2 vCPUs (2 workers, interleaved with the coordinator
+ * clearing, load average about 3): the coordinator's serial month fell from 1.8 to 0.6 ms at
+ * 5,000 agents, but the slower worker took 1.9 ms over its share of the goods and the whole
+ * month was 4.3 ms against 3.6; at 1,000,000 agents 32 ms against 29. No size paid.
  */
-export function marketsOnWorkers(workers: number, hardwareThreads: number): boolean {
-  return workers >= 2 && workers <= hardwareThreads;
-}
-
-/** The host's hardware threads: its own word (Node), else the browser's, else 1. */
-function hardwareThreads(spawn: SpawnBlockWorker): number {
-  const navigator: { hardwareConcurrency?: number } | undefined = Reflect.get(globalThis, 'navigator');
-  return spawn.hardwareThreads ?? navigator?.hardwareConcurrency ?? 1;
-}
+export const MARKETS_ON_WORKERS_BY_DEFAULT = false;
 
 /** Where the time went since load, ms. */
 export interface EngineTimings {
@@ -211,9 +200,9 @@ export class ParallelEngine {
       const shared = options.sharedMemory
         ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
         : null;
+      // One worker would only move the work off the coordinator.
       const splitMarkets =
-        shared !== null &&
-        (options.marketsOnWorkers ?? marketsOnWorkers(workers, hardwareThreads(this.spawn)));
+        shared !== null && workers >= 2 && (options.marketsOnWorkers ?? MARKETS_ON_WORKERS_BY_DEFAULT);
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
