@@ -3,6 +3,7 @@
  * (the same order on any number of workers, so the same sums). One loop adds any list of
  * fields; the decision phase and the settlement phase each name theirs.
  */
+import { Arena } from './arena.ts';
 import { CONSUMERS, type Field, PARTIAL_FIELDS, PROCESSORS_AT_INPUT, PRODUCERS } from './exchange.ts';
 import { type PopulationPlan, ROLE_CONSUMER, ROLE_PROCESSOR } from './layout.ts';
 import type { World } from './world.ts';
@@ -34,8 +35,9 @@ export interface Aggregates {
   capacityStarted: Float64Array;
 }
 
-export function createAggregates(size: number): Aggregates {
-  const a = () => new Float64Array(size);
+/** Zeroed aggregates of `size` keys, from `memory` (shared with the threads that clear goods). */
+export function createAggregates(size: number, memory: Arena = new Arena()): Aggregates {
+  const a = () => memory.f64(size);
   return {
     offer: a(),
     produced: a(),

@@ -22,6 +22,7 @@
  * Demand a quota or licence turns away is asked of the buyer's other origins in that same round,
  * so it raises their prices; later rounds only ration what sold-out origins could not serve.
  */
+import { Arena } from './arena.ts';
 import { ALLOCATION_ROUNDS } from './constants.ts';
 import type { ControlRule, FloorRule, OfftakeRule, StandardRule } from './policy.ts';
 import { armingtonWeight } from './preference.ts';
@@ -102,10 +103,14 @@ export interface GoodMarketOutcome {
 /** Most controls one good can carry in a month (the schema allows 100 in all). */
 const MAX_CONTROLS = 128;
 
-export function createOutcome(nodes: number): GoodMarketOutcome {
-  const n = () => new Float64Array(nodes);
+/**
+ * An outcome's arrays, from `memory` (shared when other threads clear the good: goodMarkets.ts);
+ * its pairCount is the clearing thread's own (goodMarkets.ts passes it on).
+ */
+export function createOutcome(nodes: number, memory: Arena = new Arena()): GoodMarketOutcome {
+  const n = () => memory.f64(nodes);
   return {
-    flow: new Float64Array(nodes * nodes),
+    flow: memory.f64(nodes * nodes),
     sold: n(),
     delivered: n(),
     notionalDemand: n(),
@@ -120,13 +125,13 @@ export function createOutcome(nodes: number): GoodMarketOutcome {
     transportCost: n(),
     highestLanded: n(),
     bestLanded: n(),
-    reachable: new Uint8Array(nodes),
+    reachable: memory.u8(nodes),
     exports: n(),
     imports: n(),
     inflow: n(),
-    controlAsked: new Float64Array(MAX_CONTROLS),
-    controlShipped: new Float64Array(MAX_CONTROLS),
-    pairs: new Int32Array(nodes * nodes),
+    controlAsked: memory.f64(MAX_CONTROLS),
+    controlShipped: memory.f64(MAX_CONTROLS),
+    pairs: memory.i32(nodes * nodes),
     pairCount: 0,
   };
 }

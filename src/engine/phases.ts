@@ -1,9 +1,11 @@
 /**
  * The engine's phase order, in one place for every driver: the single-thread simulation and
  * the parallel engine (src/parallel/) step through the same generators. Each generator runs the
- * coordinator's part itself and yields the agent phases; the driver runs a yielded phase over
- * every block (in one thread, or split across workers) and has the blocks' partial sums in
- * `partials` before it resumes the generator. Same order, same sums, same numbers.
+ * coordinator's serial part itself and yields the phases that split: agent phases, which the
+ * driver runs over every block (in one thread, or split across workers) and has the blocks'
+ * partial sums in `partials` before it resumes the generator; and the market phase, which it
+ * runs over every good (the coordinator's GoodMarkets, or split by market group across the
+ * block workers: runMarketPhase). Same order, same sums, same numbers.
  */
 
 import type { Scenario } from '../scenario/schema.ts';
@@ -19,6 +21,7 @@ import {
 import type { AgentColumns } from './columns.ts';
 import type { Coordinator } from './coordinator.ts';
 import type { MarketViews } from './exchange.ts';
+import type { GoodMarkets } from './goodMarkets.ts';
 import type { PopulationPlan } from './layout.ts';
 import type { World } from './world.ts';
 
@@ -29,23 +32,27 @@ export const PHASE_DECIDE = 3;
 export const PHASE_SETTLE = 4;
 /** Month m's settle and month m + 1's decide, block by block (monthPhases). */
 export const PHASE_SETTLE_DECIDE = 5;
+/** Not an agent phase: month m's markets cleared and month m + 1's view written, good by good (monthPhases). */
+export const PHASE_MARKETS = 6;
 
 export type AgentPhaseCode =
   | typeof PHASE_DRAW
   | typeof PHASE_SCALE
   | typeof PHASE_DECIDE
   | typeof PHASE_SETTLE
-  | typeof PHASE_SETTLE_DECIDE;
+  | typeof PHASE_SETTLE_DECIDE
+  | typeof PHASE_MARKETS;
 
 export const PHASE_NAMES: Record<
   AgentPhaseCode,
-  'draw' | 'scale' | 'decide' | 'settle' | 'settle and decide'
+  'draw' | 'scale' | 'decide' | 'settle' | 'settle and decide' | 'markets'
 > = {
   [PHASE_DRAW]: 'draw',
   [PHASE_SCALE]: 'scale',
   [PHASE_DECIDE]: 'decide',
   [PHASE_SETTLE]: 'settle',
   [PHASE_SETTLE_DECIDE]: 'settle and decide',
+  [PHASE_MARKETS]: 'markets',
 };
 
 export interface AgentPhase {
@@ -80,17 +87,18 @@ export function* initialisationPhases(
 }
 
 /**
- * Month `month` of `months`: clear its markets (on the decisions the previous month's phase
- * made; month 0 begins and decides first), begin the next month, then one agent phase settles
- * this month and decides the next, block by block (each block's state is read from memory
- * once a month), then end (record) this month. One phase a month: the parallel engine's
- * workers cross one barrier a month.
+ * Month `month` of `months`: the coordinator prepares its markets (on the decisions the previous
+ * month's phase made; month 0 begins and decides first), the market phase clears every good and
+ * writes its part of the next month's view, then one agent phase settles this month and decides
+ * the next, block by block (each block's state is read from memory once a month), then end
+ * (record) this month. The parallel engine's workers cross one barrier with the coordinator a
+ * month, whether or not they also run the market phase.
  *
  * The same numbers as begin, decide, clear, settle, end month after month: each agent still
  * settles month m before it decides month m + 1, and every sum runs in block order. The next
- * month's beginMonth writes the other market view (Coordinator.viewFor), so this month's settle
- * and endMonth read this month's fills and signals; beginMonth reads no settlement result, and
- * endMonth reads neither the decisions nor the next month's view.
+ * month's view is the other market view (Coordinator.viewFor), so this month's settle and
+ * endMonth read this month's fills and signals; the next month's view reads no settlement
+ * result, and endMonth reads neither the decisions nor the next month's view.
  */
 export function* monthPhases(
   coordinator: Coordinator,
@@ -102,12 +110,22 @@ export function* monthPhases(
     coordinator.beginMonth(0);
     yield { code: PHASE_DECIDE, month: 0, groupScales: null };
   }
-  coordinator.clear(month, partials);
-  if (month + 1 < months) {
-    coordinator.beginMonth(month + 1);
-    yield { code: PHASE_SETTLE_DECIDE, month, groupScales: null };
-  } else yield { code: PHASE_SETTLE, month, groupScales: null };
+  coordinator.prepareMarkets(month, partials);
+  // Nothing runs between the market phase and the agent phase, so a driver may run them as one
+  // (the parallel engine's workers do: each block waits until its goods are cleared).
+  yield { code: PHASE_MARKETS, month, groupScales: null };
+  if (month + 1 < months) yield { code: PHASE_SETTLE_DECIDE, month, groupScales: null };
+  else yield { code: PHASE_SETTLE, month, groupScales: null };
   coordinator.endMonth(month, partials);
+}
+
+/**
+ * The market phase of `phase.month` over `goods` (whole market groups, ascending: goodMarkets.ts
+ * marketGroups), on `markets` (the coordinator's, or a block worker's over the shared state).
+ */
+export function runMarketPhase(markets: GoodMarkets, phase: AgentPhase, goods: ArrayLike<number>): void {
+  if (phase.code !== PHASE_MARKETS) throw new Error(`phase ${phase.code} is not the market phase`);
+  markets.runMonth(phase.month, goods);
 }
 
 /**
@@ -125,7 +143,9 @@ export function touchableMonth(code: number, month: number): number {
 /**
  * Runs agent phase `phase` over blocks [lo, hi); `views` are the coordinator's market views
  * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
- * settle-and-decide), so a worker can say where it failed.
+ * settle-and-decide), so a worker can say where it failed. `beforeBlock` is called with each
+ * block before its agents run (before any, outside a settle-and-decide): a worker waits there
+ * for the block's goods to be cleared.
  */
 export function runAgentPhase(
   ctx: AgentContext,
@@ -136,8 +156,10 @@ export function runAgentPhase(
   lo: number,
   hi: number,
   onPart?: (code: AgentPhaseCode, month: number) => void,
+  beforeBlock?: (block: number) => void,
 ): void {
   const { month } = phase;
+  if (beforeBlock && phase.code !== PHASE_SETTLE_DECIDE) for (let b = lo; b < hi; b++) beforeBlock(b);
   if (phase.code !== PHASE_SETTLE_DECIDE) onPart?.(phase.code, month);
   switch (phase.code) {
     case PHASE_DRAW:
@@ -152,9 +174,12 @@ export function runAgentPhase(
     case PHASE_SETTLE:
       settleBlocks(ctx, cols, views[month & 1], partials, lo, hi);
       break;
+    case PHASE_MARKETS:
+      throw new Error('the market phase runs over goods (runMarketPhase), not blocks');
     case PHASE_SETTLE_DECIDE:
       // Block by block: the block's columns are still in cache when it decides.
       for (let b = lo; b < hi; b++) {
+        beforeBlock?.(b);
         onPart?.(PHASE_SETTLE, month);
         settleBlocks(ctx, cols, views[month & 1], partials, b, b + 1);
         onPart?.(PHASE_DECIDE, month + 1);

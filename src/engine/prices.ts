@@ -3,6 +3,8 @@
  * sellers receive and buyers pay, and the averages agents decide on (short-run, long-run "normal"
  * price, investment price, demand adaptation). All in USD/t, [good * N + node].
  */
+
+import { Arena } from './arena.ts';
 import {
   ADAPTATION_EXPECTATION,
   INVESTMENT_EXPECTATION,
@@ -40,17 +42,30 @@ export interface PriceState {
 /**
  * Sellers' prices at their good's reference price; buyers' at what they pay in the status quo
  * (`landed`, [g * N + n], reference prices plus transport), so the first months start at rest.
+ * The arrays come from `memory` (shared with the threads that clear goods, goodMarkets.ts); an
+ * attached arena's arrays hold their prices already.
  */
-export function createPriceState(referencePrice: Float64Array, landed: Float64Array, N: number): PriceState {
+export function createPriceState(
+  referencePrice: Float64Array,
+  landed: Float64Array,
+  N: number,
+  memory: Arena = new Arena(),
+): PriceState {
+  const size = referencePrice.length * N;
   const start = () => {
-    const a = new Float64Array(referencePrice.length * N);
-    for (let g = 0; g < referencePrice.length; g++) a.fill(referencePrice[g], g * N, (g + 1) * N);
+    const a = memory.f64(size);
+    if (!memory.attached)
+      for (let g = 0; g < referencePrice.length; g++) a.fill(referencePrice[g], g * N, (g + 1) * N);
     return a;
   };
-  const buyers = () => Float64Array.from(landed);
+  const buyers = () => {
+    const a = memory.f64(size);
+    if (!memory.attached) a.set(landed);
+    return a;
+  };
   return {
     price: start(),
-    quoted: new Float64Array(referencePrice.length * N),
+    quoted: memory.f64(size),
     expectedPrice: start(),
     longPrice: start(),
     investPrice: start(),

@@ -2,6 +2,7 @@
  * Recycling: a share of past consumption returns as secondary refined supply, offered by
  * price-taking recyclers who keep what does not sell. Per good × node, t.
  */
+import { Arena } from './arena.ts';
 import type { MonthPolicy } from './policy.ts';
 import { type RunResults, seriesIndex } from './results.ts';
 import type { World } from './world.ts';
@@ -15,11 +16,12 @@ export interface RecyclingState {
   recycledNow: Float64Array;
 }
 
-export function createRecycling(size: number): RecyclingState {
+/** Empty recyclers over `size` keys, from `memory` (shared with the threads that clear goods). */
+export function createRecycling(size: number, memory: Arena = new Arena()): RecyclingState {
   return {
-    stock: new Float64Array(size),
-    offer: new Float64Array(size),
-    recycledNow: new Float64Array(size),
+    stock: memory.f64(size),
+    offer: memory.f64(size),
+    recycledNow: memory.f64(size),
   };
 }
 

@@ -5,6 +5,7 @@
  * Keyed [control * G + good], control being its index in the scenario's exportControls.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { Arena } from './arena.ts';
 import {
   MAX_APPLICATION_AGE,
   MAX_PRICE_STEP,
@@ -39,14 +40,24 @@ export interface RouteState {
   allowed: Float64Array;
 }
 
-export function createRouteState(world: World, scenario: Scenario): RouteState {
+/**
+ * The routes' state between months from `memory` (shared with the threads that clear goods:
+ * each key belongs to one good); the per-clearing scratch (factor, allowed) is this thread's own.
+ */
+export function createRouteState(world: World, scenario: Scenario, memory: Arena = new Arena()): RouteState {
   const G = world.goods.length;
   const C = scenario.exportControls.length;
+  const routeFactor = memory.f64(C * G);
+  const routeMonth = memory.i32(C * G);
+  if (!memory.attached) {
+    routeFactor.fill(1);
+    routeMonth.fill(-2);
+  }
   return {
     G,
-    routeFactor: new Float64Array(C * G).fill(1),
-    routeMonth: new Int32Array(C * G).fill(-2),
-    exitAnchor: new Float64Array(C * G),
+    routeFactor,
+    routeMonth,
+    exitAnchor: memory.f64(C * G),
     temporaryControls: scenario.exportControls.flatMap((c, index) =>
       c.end === null
         ? []
@@ -62,7 +73,7 @@ export function createRouteState(world: World, scenario: Scenario): RouteState {
             },
           ],
     ),
-    applications: new Float64Array(C * G * MAX_APPLICATION_AGE),
+    applications: memory.f64(C * G * MAX_APPLICATION_AGE),
     factor: new Float64Array(MAX_CONTROLS_PER_GOOD),
     allowed: new Float64Array(MAX_CONTROLS_PER_GOOD),
   };

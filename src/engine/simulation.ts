@@ -1,5 +1,5 @@
 /**
- * The single-thread engine: one coordinator and all blocks in this thread. The parallel engine
+ * The single-thread engine: one coordinator and all blocks and goods in this thread. The parallel engine
  * (src/parallel/) runs the same phases (src/engine/phases.ts) with the blocks split across
  * workers and gets the same numbers, because blocks, their random streams and the order of
  * every sum are fixed.
@@ -14,7 +14,9 @@ import {
   initialisationPhases,
   localAgentContext,
   monthPhases,
+  PHASE_MARKETS,
   runAgentPhase,
+  runMarketPhase,
 } from './phases.ts';
 import type { ResultsStorage, RunResults } from './results.ts';
 import type { World } from './world.ts';
@@ -49,7 +51,9 @@ export function createSimulation(
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const { views } = coordinator.views;
   const allBlocks = (phase: AgentPhase) =>
-    runAgentPhase(ctx, cols, views, partials, phase, 0, plan.blockCount);
+    phase.code === PHASE_MARKETS
+      ? runMarketPhase(coordinator.markets, phase, coordinator.markets.allGoods)
+      : runAgentPhase(ctx, cols, views, partials, phase, 0, plan.blockCount);
 
   for (const phase of initialisationPhases(coordinator, partials)) allBlocks(phase);
 

@@ -5,22 +5,29 @@
  *
  * Shared-memory mode: the columns, partials and view live in SharedArrayBuffers; the worker
  * serves phases released through the control words (Atomics.wait between phases) and
- * signals completion with Atomics.add/notify. Transfer mode: the worker owns columns for its
- * own agents only, receives a copy of the view with each phase and replies with the partial
- * sums of its blocks (transferred, not copied).
+ * signals completion with Atomics.add/notify. With the goods split across workers it also
+ * holds a GoodMarkets over the coordinator's shared market state and, when a phase says so,
+ * first clears its market groups, marking each good ready, and runs each block once the
+ * block's goods (its own and its input) are ready, whichever worker cleared them (waitForGood).
+ * Transfer mode: the worker owns columns for its own agents only, receives a copy of the view
+ * with each phase and replies with the partial sums of its blocks (transferred, not copied).
  */
 import { transfer } from 'comlink';
 import type { AgentContext } from '../engine/agents.ts';
+import { Arena } from '../engine/arena.ts';
 import { type AgentColumns, createColumns } from '../engine/columns.ts';
 import { createMarketViews, type MarketViews, PARTIAL_FIELDS } from '../engine/exchange.ts';
+import { GoodMarkets } from '../engine/goodMarkets.ts';
 import {
   type AgentPhase,
   type AgentPhaseCode,
   agentContextFor,
+  PHASE_MARKETS,
   PHASE_NAMES,
   PHASE_SETTLE_DECIDE,
   phaseParts,
   runAgentPhase,
+  runMarketPhase,
   touchableMonth,
 } from '../engine/phases.ts';
 import { prefaultMonth } from '../engine/results.ts';
@@ -37,10 +44,35 @@ interface WorkerState {
   views: MarketViews['views'];
   /** Shared-memory mode: records the single phase the worker is in (the control words' activity). */
   onPart: ((code: AgentPhaseCode, month: number) => void) | undefined;
+  /** Shared-memory mode with the goods split: this worker's markets over the coordinator's state. */
+  markets: GoodMarkets | null;
 }
 
 /** Never settles: what a crashed worker answers. */
 const NEVER = new Promise<never>(() => {});
+
+/**
+ * Loads of a good's ready flag a worker spins through before it sleeps on it: a few
+ * microseconds, about how far apart balanced workers finish their goods (a sleep and a wake
+ * cost tens of microseconds on a busy VM).
+ */
+const READY_SPINS = 4000;
+
+/** Thrown by a wait that learns another worker failed: the phase is given up, not failed here. */
+class PhaseAbandoned extends Error {}
+
+/**
+ * Returns once good `g` is ready for the phase released as `generation` (MarketState.ready);
+ * throws PhaseAbandoned when some worker failed meanwhile (CONTROL_FAILED).
+ */
+function waitForGood(ready: Int32Array, control: Int32Array, g: number, generation: number): void {
+  for (;;) {
+    for (let i = 0; i < READY_SPINS; i++) if (Atomics.load(ready, g) === generation) return;
+    if (Atomics.load(control, protocol.CONTROL_FAILED) !== 0)
+      throw new PhaseAbandoned('another worker failed');
+    Atomics.wait(ready, g, Atomics.load(ready, g), 100);
+  }
+}
 
 export function createBlockWorker(): BlockWorkerApi {
   let state: WorkerState | null = null;
@@ -60,8 +92,11 @@ export function createBlockWorker(): BlockWorkerApi {
     return part ? { ...fault, part } : null;
   };
 
-  /** Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and returns false. */
-  const runPhase = (s: WorkerState, phase: AgentPhase): boolean => {
+  /**
+   * Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and
+   * returns false. `beforeBlock`: see runAgentPhase.
+   */
+  const runPhase = (s: WorkerState, phase: AgentPhase, beforeBlock?: (block: number) => void): boolean => {
     const fault = faultFor(phase);
     if (fault) {
       s.onPart?.(fault.part.code, fault.part.month);
@@ -80,8 +115,39 @@ export function createBlockWorker(): BlockWorkerApi {
       }, 0);
       return false;
     }
-    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, s.setup.range.lo, s.setup.range.hi, s.onPart);
+    const { lo, hi } = s.setup.range;
+    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock);
     return true;
+  };
+
+  /**
+   * The market part of the phase released as `generation`: clears this worker's market groups
+   * for `month`, marking each group's goods ready as it is done (the other workers' blocks may
+   * be waiting for them).
+   */
+  const clearMarkets = (s: WorkerState, month: number, generation: number): void => {
+    if (!s.markets || !s.setup.markets) throw new Error('this worker was not given goods to clear');
+    const { ready } = s.markets.state;
+    const phase: AgentPhase = { code: PHASE_MARKETS, month, groupScales: null };
+    s.onPart?.(PHASE_MARKETS, month);
+    for (const group of s.setup.markets.groups) {
+      runMarketPhase(s.markets, phase, group);
+      for (const g of group) {
+        Atomics.store(ready, g, generation);
+        Atomics.notify(ready, g);
+      }
+    }
+  };
+
+  /** Before block b's agents run in the phase released as `generation`: its goods ready. */
+  const goodsReady = (s: WorkerState, control: Int32Array, generation: number) => {
+    const { ready } = s.markets!.state;
+    const { blockGood, goodInput } = s.ctx;
+    return (b: number) => {
+      const g = blockGood[b];
+      waitForGood(ready, control, g, generation);
+      if (goodInput[g] >= 0) waitForGood(ready, control, goodInput[g], generation);
+    };
   };
 
   return {
@@ -102,16 +168,28 @@ export function createBlockWorker(): BlockWorkerApi {
       if (shared) {
         const control = new Int32Array(shared.control);
         const at = protocol.activityWord(setup.workers, setup.index);
+        const views = createMarketViews(goods, nodes, shared.view);
+        const share = setup.markets;
         state = {
           setup,
           ctx,
           cols: createColumns(0, plan.agentCount, shared.columns),
           partials: new Float64Array(shared.partials),
-          views: createMarketViews(goods, nodes, shared.view).views,
+          views: views.views,
           onPart: (code, month) => {
             Atomics.store(control, at, code);
             Atomics.store(control, at + 1, month);
           },
+          markets: share
+            ? new GoodMarkets(
+                world,
+                share.scenario,
+                plan,
+                share.constants,
+                views,
+                new Arena(share.buffer, true),
+              )
+            : null,
         };
       } else {
         state = {
@@ -121,6 +199,7 @@ export function createBlockWorker(): BlockWorkerApi {
           partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
           views: createMarketViews(goods, nodes).views,
           onPart: undefined,
+          markets: null,
         };
       }
     },
@@ -163,18 +242,30 @@ export function createBlockWorker(): BlockWorkerApi {
         if (code === protocol.PHASE_STOP) return;
         const month = Atomics.load(control, protocol.CONTROL_MONTH);
         const started = performance.now();
+        let agentsStarted = started;
         let ran: boolean;
         try {
-          ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales });
+          let beforeBlock: ((block: number) => void) | undefined;
+          if (Atomics.load(control, protocol.CONTROL_MARKETS) === 1) {
+            clearMarkets(s, month, seen);
+            agentsStarted = performance.now();
+            beforeBlock = goodsReady(s, control, seen);
+          }
+          ran = runPhase(s, { code: code as AgentPhaseCode, month, groupScales }, beforeBlock);
         } catch (error) {
-          Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
+          // Another worker failed while this one waited for its goods: the run is over and that
+          // worker reports it; this one only finishes the phase.
+          const abandoned = error instanceof PhaseAbandoned;
+          if (!abandoned) Atomics.compareExchange(control, protocol.CONTROL_FAILED, 0, index + 1);
           Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
           Atomics.add(control, protocol.CONTROL_DONE, 1);
           Atomics.notify(control, protocol.CONTROL_DONE);
+          if (abandoned) continue;
           throw error;
         }
         if (!ran) return NEVER;
-        busy[index] = performance.now() - started;
+        busy[index] = performance.now() - agentsStarted;
+        busy[workers + index] = agentsStarted - started;
         Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
         if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)

@@ -54,3 +54,29 @@ export function partitionBlocks(
   }
   return ranges;
 }
+
+/**
+ * Splits market groups (goodMarkets.ts marketGroups: goods one thread must handle together)
+ * among `workers`: the heaviest group first, each to the worker with the least weight so far
+ * (the lower index on a tie). Per worker its groups in the order of their first good, each
+ * group's goods ascending: the order it handles them. Fixed by the world, scenario and plan
+ * alone, so every run splits the same way.
+ */
+export function partitionGoods(
+  groups: readonly { goods: readonly number[]; weight: number }[],
+  workers: number,
+): Int32Array[][] {
+  const load = new Float64Array(workers);
+  const shares: Int32Array[][] = Array.from({ length: workers }, () => []);
+  const order = groups
+    .map((group, i) => ({ group, i }))
+    .sort((a, b) => b.group.weight - a.group.weight || a.i - b.i);
+  for (const { group } of order) {
+    let w = 0;
+    for (let v = 1; v < workers; v++) if (load[v] < load[w]) w = v;
+    load[w] += group.weight;
+    shares[w].push(Int32Array.from(group.goods).sort());
+  }
+  for (const share of shares) share.sort((a, b) => a[0] - b[0]);
+  return shares;
+}

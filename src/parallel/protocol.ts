@@ -3,9 +3,11 @@
  * words of the barrier, the per-phase reply of transfer mode and the debug fault plan.
  */
 import type { GroupCalibration } from '../engine/agents.ts';
+import type { MarketConstants } from '../engine/goodMarkets.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
 import type { ResultsStorage } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { BlockRange } from './partition.ts';
 
 /** Int32 slots of the shared control array (shared-memory mode). */
@@ -14,7 +16,10 @@ export const CONTROL_PHASE = 1; // AgentPhaseCode, or PHASE_STOP
 export const CONTROL_MONTH = 2;
 export const CONTROL_DONE = 3; // workers finished with the current generation
 export const CONTROL_FAILED = 4; // 0, or 1 + index of the first worker that failed
-export const CONTROL_WORDS = 5;
+// 1: the phase begins with the market phase of CONTROL_MONTH, each worker on its goods, and a
+// block's agents wait until its goods are cleared (MarketState.ready); else 0.
+export const CONTROL_MARKETS = 5;
+export const CONTROL_WORDS = 6;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
 // that stopped answering); then, from the next cache line, one cache line per worker whose
 // first two words say the single phase it is in, code and month (activityWord), so a failure or
@@ -66,7 +71,11 @@ export interface SharedMemory {
   groupScales: SharedArrayBuffer;
   /** controlLength(workers) Int32. */
   control: SharedArrayBuffer;
-  /** Per worker: milliseconds spent computing its blocks in the last phase (Float64). */
+  /**
+   * Per worker: milliseconds spent computing its blocks in the last phase (waits for goods
+   * included), then per worker the milliseconds it spent clearing its goods (0 without a market
+   * phase): 2 × workers Float64.
+   */
   busy: SharedArrayBuffer;
   /**
    * The coordinator's results, whose pages the workers prefault a month ahead between phases
@@ -104,7 +113,19 @@ export interface BlockWorkerSetup {
   range: BlockRange;
   /** Null: transfer mode (the worker owns columns for its agents only). */
   shared: SharedMemory | null;
+  /** Shared-memory mode with the goods split across workers: this worker's goods; else null. */
+  markets: MarketShare | null;
   fault: FaultPlan | null;
+}
+
+/** What a block worker needs to run the market phase for its goods (goodMarkets.ts). */
+export interface MarketShare {
+  scenario: Scenario;
+  /** The coordinator's market state (marketStateByteLength bytes). */
+  buffer: SharedArrayBuffer;
+  /** The market groups this worker clears, each its goods in ascending order (partitionGoods). */
+  groups: Int32Array[];
+  constants: MarketConstants;
 }
 
 /** Transfer mode: a worker's partial sums for its blocks, and its compute time. */
