@@ -129,6 +129,14 @@ export function runMarketPhase(markets: GoodMarkets, phase: AgentPhase, goods: A
 }
 
 /**
+ * The market phase over every good, on the coordinator's own markets: the single-thread engine,
+ * transfer mode and one worker (the default), where the coordinator clears the goods itself.
+ */
+export function clearEveryGood(coordinator: Coordinator, phase: AgentPhase): void {
+  runMarketPhase(coordinator.markets, phase, coordinator.markets.allGoods);
+}
+
+/**
  * The month whose results a block worker may touch (prefaultMonth) once it has finished phase
  * `code` of month `month`, or −1: the coordinator records month m in the endMonth after the
  * phase that settles m, so after the decide of month 0 (before month 0's settle) it is month 0,

@@ -11,12 +11,12 @@ import { PARTIAL_FIELDS } from './exchange.ts';
 import { planPopulation } from './layout.ts';
 import {
   type AgentPhase,
+  clearEveryGood,
   initialisationPhases,
   localAgentContext,
   monthPhases,
   PHASE_MARKETS,
   runAgentPhase,
-  runMarketPhase,
 } from './phases.ts';
 import type { ResultsStorage, RunResults } from './results.ts';
 import type { World } from './world.ts';
@@ -52,7 +52,7 @@ export function createSimulation(
   const { views } = coordinator.views;
   const allBlocks = (phase: AgentPhase) =>
     phase.code === PHASE_MARKETS
-      ? runMarketPhase(coordinator.markets, phase, coordinator.markets.allGoods)
+      ? clearEveryGood(coordinator, phase)
       : runAgentPhase(ctx, cols, views, partials, phase, 0, plan.blockCount);
 
   for (const phase of initialisationPhases(coordinator, partials)) allBlocks(phase);

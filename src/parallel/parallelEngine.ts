@@ -26,6 +26,7 @@ import { planPopulation } from '../engine/layout.ts';
 import {
   type AgentPhase,
   type AgentPhaseCode,
+  clearEveryGood,
   initialGrowth,
   initialisationPhases,
   monthPhases,
@@ -34,7 +35,6 @@ import {
   PHASE_SCALE,
   PHASE_SETTLE_DECIDE,
   phaseParts,
-  runMarketPhase,
 } from '../engine/phases.ts';
 import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
@@ -357,7 +357,7 @@ export class ParallelEngine {
           next = phases.next();
         } else {
           // The coordinator clears every good itself (transfer mode, or one worker).
-          runMarketPhase(run.coordinator.markets, next.value, run.coordinator.markets.allGoods);
+          clearEveryGood(run.coordinator, next.value);
           next = phases.next();
         }
       }

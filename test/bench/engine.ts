@@ -10,12 +10,12 @@ import { PARTIAL_FIELDS } from '../../src/engine/exchange.ts';
 import { planPopulation } from '../../src/engine/layout.ts';
 import {
   type AgentPhase,
+  clearEveryGood,
   initialisationPhases,
   localAgentContext,
   monthPhases,
   PHASE_MARKETS,
   runAgentPhase,
-  runMarketPhase,
 } from '../../src/engine/phases.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
@@ -88,7 +88,7 @@ export function benchAgents(agents: number, months: number): EngineBenchRow {
       if (next.value.code === PHASE_MARKETS) {
         // The goods' markets, cleared on this thread as the single-thread engine does: serial
         // work of the month, so counted with the coordinator's.
-        runMarketPhase(coordinator.markets, next.value, coordinator.markets.allGoods);
+        clearEveryGood(coordinator, next.value);
         coordinatorMs += performance.now() - b;
         continue;
       }
