@@ -7,7 +7,7 @@
  */
 import { log, pow } from '../engine/math.ts';
 import { worldPrice } from '../engine/metrics.ts';
-import type { RunResults } from '../engine/results.ts';
+import { type RunResults, seriesIndex } from '../engine/results.ts';
 
 export interface WelfareChange {
   /** Change in consumer surplus, USD (on the demand curve of `consumerSurplusChange`). */
@@ -149,7 +149,7 @@ export function welfareTable(
   for (let m = from; m < to; m++) {
     for (let g = 0; g < G; g++) {
       const row = g * N;
-      const base = (m * G + g) * N;
+      const base = seriesIndex(scenario.meta, m, g, 0);
       for (let n = 0; n < N; n++) {
         const i = base + n;
         const q0 = q0s[i];

@@ -9,7 +9,7 @@
  */
 import { worldPrice } from '../engine/metrics.ts';
 import { compilePolicy } from '../engine/policy.ts';
-import type { RunResults } from '../engine/results.ts';
+import { type RunResults, seriesIndex } from '../engine/results.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { distanceMatrix, transportCosts, type World } from '../engine/world.ts';
 import { type PeBenchmark, peBenchmark } from '../pe/index.ts';
@@ -51,7 +51,6 @@ export function peForScenario(
   run: RunResults,
 ): PeComparison {
   const N = world.nodes.length;
-  const G = world.goods.length;
   const g = world.goods[good];
   const notes: string[] = [];
   // Base flows: the status quo's first 12 months (or fewer), value at origin prices, USD million a year.
@@ -63,7 +62,7 @@ export function peForScenario(
       if (Math.floor(k / (N * N)) !== good) return;
       const pair = k % (N * N);
       const origin = Math.floor(pair / N);
-      const price = baseline.series.price[(m * G + good) * N + origin];
+      const price = baseline.series.price[seriesIndex(baseline.meta, m, good, origin)];
       value[pair] += (baseline.flowTonnes[m][f] * price * (12 / months)) / 1e6;
     });
   }
@@ -135,7 +134,7 @@ export function peForScenario(
   const last = Math.min(run.monthsDone, baseline.monthsDone);
   const window = Array.from({ length: Math.min(12, last) }, (_, i) => last - 1 - i);
   const at = (r: RunResults, name: 'price' | 'exports', m: number, n: number) =>
-    r.series[name][(m * G + good) * N + n];
+    r.series[name][seriesIndex(r.meta, m, good, n)];
   const agents = active.map((n) => ({
     region: world.nodes[n].code,
     priceChange: mean(

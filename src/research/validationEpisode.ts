@@ -347,6 +347,14 @@ export function againstStatusQuo(
   };
 }
 
+/** A good's landed price outside `exporter` (vsBaseline), the index most export-control episodes read. */
+export const outsidePriceIndex = (good: GoodRef, exporter: string, what: string): Measure =>
+  vsBaseline((r, m) => outsidePrice(r, m, good, exporter), what);
+
+/** A good's landed price at `node` (vsBaseline). */
+export const insidePriceIndex = (good: GoodRef, node: string, what: string): Measure =>
+  vsBaseline((r, m) => insidePrice(r, m, good, node), what);
+
 /** The ratio of a good's landed price outside an exporter to its price inside, at month event + k; `what` says so in words. */
 export const priceWedge = (good: GoodRef, exporter: string, what: string): Measure =>
   Object.assign(

@@ -7,7 +7,7 @@
  */
 import { interpolateBlues, scaleSequentialSqrt } from 'd3';
 import type { TradeNode } from '../data/types';
-import type { RunResults } from '../engine/results.ts';
+import { type RunResults, seriesIndex } from '../engine/results.ts';
 import { count } from '../present/format.ts';
 import { CATEGORY_STYLE, type CategoryStyle, ZONE_STYLE } from './palette';
 import type { MarkerStyle } from './worldMap';
@@ -87,8 +87,8 @@ const NO_OUTPUT = '#F2F2F2';
 
 /** Shares of a good's production by node in a month, 0–1 (empty when nothing was produced). */
 export function productionShares(results: RunResults, month: number, good: number): Map<string, number> {
-  const { nodes, goods } = results.meta;
-  const base = (month * goods.length + good) * nodes.length;
+  const { nodes } = results.meta;
+  const base = seriesIndex(results.meta, month, good, 0);
   const production = results.series.production;
   let total = 0;
   for (let n = 0; n < nodes.length; n++) total += production[base + n];

@@ -9,7 +9,7 @@
  * goes to "Used in k" and the rest to "Magnets made in k".
  */
 import { forEachFlow } from '../engine/metrics.ts';
-import type { RunResults } from '../engine/results.ts';
+import { type RunResults, seriesIndex } from '../engine/results.ts';
 
 export interface SankeyNodeDatum {
   id: string;
@@ -155,7 +155,7 @@ function monthLinks(
   m: number,
   zone: readonly string[] | undefined,
 ): Map<string, number> {
-  const { goods, nodes } = results.meta;
+  const { nodes } = results.meta;
   const N = nodes.length;
   const inZone = zone ? nodes.map((code) => zone.includes(code)) : null;
   const links = new Map<string, number>();
@@ -176,7 +176,7 @@ function monthLinks(
         add(c, i, userColumn, j, t);
         return;
       }
-      const finalUse = Math.min(received[j], consumption[(m * goods.length + good.index) * N + j]);
+      const finalUse = Math.min(received[j], consumption[seriesIndex(results.meta, m, good.index, j)]);
       const finalShare = received[j] > 0 ? finalUse / received[j] : 0;
       if (finalShare > 0) add(c, i, userColumn, j, t * finalShare);
       add(c, i, c + 1, j, t * (1 - finalShare));
