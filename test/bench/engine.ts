@@ -17,7 +17,10 @@ import {
   PHASE_MARKETS,
   runAgentPhase,
 } from '../../src/engine/phases.ts';
+import type { RunResults } from '../../src/engine/results.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
+import type { World } from '../../src/engine/world.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../src/scenario/world.ts';
 
@@ -62,8 +65,18 @@ function scenarioFor(resolution: number, months: number) {
  * agent phases and the coordinator separately.
  */
 export function benchAgents(agents: number, months: number): EngineBenchRow {
-  const world = calibratedWorld();
-  const scenario = scenarioFor(agents, months);
+  return timedMonthLoop(calibratedWorld(), scenarioFor(agents, months)).row;
+}
+
+/**
+ * The bench's month loop over `scenario`, with the run's results (a unit test checks that they
+ * equal the single-thread engine's, so the timings are of the engine's real work).
+ */
+export function timedMonthLoop(
+  world: World,
+  scenario: Scenario,
+): { row: EngineBenchRow; results: RunResults } {
+  const { months } = scenario;
   const t0 = performance.now();
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
@@ -98,7 +111,7 @@ export function benchAgents(agents: number, months: number): EngineBenchRow {
     }
   }
   const seconds = (agentMs + coordinatorMs) / 1000;
-  return {
+  const row = {
     agents: plan.agentCount,
     months,
     seconds,
@@ -108,6 +121,7 @@ export function benchAgents(agents: number, months: number): EngineBenchRow {
     agentPhaseMonthsPerSecond: (plan.agentCount * months) / (agentMs / 1000),
     initSeconds: (t1 - t0) / 1000,
   };
+  return { row, results: coordinator.results };
 }
 
 /** Streaming read (sum) and triad (a = b + s·c) over arrays much larger than the caches, GB/s. */
