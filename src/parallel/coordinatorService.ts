@@ -78,11 +78,14 @@ export interface CoordinatorService {
 }
 
 /**
- * Months the page may have unread before the run waits for it (keeps memory bounded on a busy
- * page: a slice is a few kB whatever the agents). Small runs make a month in a few ms, so a
- * short queue would leave them waiting on the page's replies.
+ * Bytes of months the page may have unread before the run waits for it (keeps memory bounded
+ * on a page that has fallen far behind). A month is about 100 kB of flows when its series are
+ * in shared storage (a default run's 120 months: 12 MB) and about 0.5 MB more when they travel
+ * with it: the page never holds up a default run, whose months come every few ms while the
+ * page's frames (up to ~150 ms on this thread's neighbour) leave its replies waiting. A month
+ * is never held back for the page otherwise: it is the engine's time that counts.
  */
-const MAX_MONTHS_IN_FLIGHT = 12;
+const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /**
  * How long finished months may wait to go to the page together, ms. A month goes at once when
@@ -91,6 +94,22 @@ const MAX_MONTHS_IN_FLIGHT = 12;
  * a few ms).
  */
 const MONTH_BATCH_MS = 16;
+
+/**
+ * One turn of this worker's event loop (a message to itself: a timer would be clamped to 4 ms
+ * when nested): the page's replies and a pause() are heard between months, which the
+ * one-thread engine otherwise runs back to back in microtasks.
+ */
+function nextTask(): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise<void>((ok) => {
+    port1.onmessage = () => {
+      port1.close();
+      ok();
+    };
+    port2.postMessage(null);
+  });
+}
 
 /** True when this realm can share memory with its workers. */
 export function canShareMemory(): boolean {
@@ -231,20 +250,26 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       await settle();
       pauseRequested = false;
       const body = async (): Promise<RunReply> => {
-        /** Messages the page has not answered yet, with their month counts. */
-        const inFlight: { months: number; read: Promise<void> }[] = [];
-        const monthsInFlight = () => inFlight.reduce((sum, d) => sum + d.months, 0);
+        /** Messages the page has not answered yet, with their bytes. */
+        const inFlight: { bytes: number; read: Promise<void> }[] = [];
+        let bytesInFlight = 0;
         let batch: MonthSlice[] = [];
         let buffers: ArrayBuffer[] = [];
+        let batchBytes = 0;
         let batchStarted = 0;
         const send = () => {
           if (batch.length === 0) return;
-          const delivery = { months: batch.length, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
+          const delivery = { bytes: batchBytes, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
           batch = [];
           buffers = [];
+          batchBytes = 0;
           inFlight.push(delivery);
+          bytesInFlight += delivery.bytes;
           delivery.read.then(
-            () => inFlight.splice(inFlight.indexOf(delivery), 1),
+            () => {
+              inFlight.splice(inFlight.indexOf(delivery), 1);
+              bytesInFlight -= delivery.bytes;
+            },
             () => undefined,
           );
         };
@@ -255,9 +280,14 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
             const month = monthSlice(engine, engine.month - 1, storage);
             batch.push(month.slice);
             buffers.push(...month.buffers);
-            if (inFlight.length === 0 || performance.now() - batchStarted >= MONTH_BATCH_MS) send();
-            while (monthsInFlight() + batch.length > MAX_MONTHS_IN_FLIGHT) {
-              // The page is behind: send what waits, and let it catch up before the next month.
+            for (const b of month.buffers) batchBytes += b.byteLength;
+            if (inFlight.length === 0 || performance.now() - batchStarted >= MONTH_BATCH_MS) {
+              send();
+              // Hear the page's replies and a pause before the next month.
+              await nextTask();
+            }
+            while (bytesInFlight + batchBytes > MAX_BYTES_IN_FLIGHT) {
+              // The page is far behind: send what waits, and let it catch up before the next month.
               send();
               await inFlight[0].read;
             }
