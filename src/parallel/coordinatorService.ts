@@ -88,10 +88,11 @@ export interface CoordinatorService {
 const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /**
- * How long finished months may wait to go to the page together, ms. A month goes at once when
- * the page has read everything sent before; otherwise the months of up to this long go in one
- * message (one task and one reply on the page, not one per month: a small run makes a month in
- * a few ms).
+ * Months go to the page at most this often, ms: a month finished this long after the last
+ * message goes at once (the first month, and every month of a large run), and the months a
+ * small run makes in between go together in the next message (one task and one reply on the
+ * page, and one turn of this worker's event loop, not one per month: a small run makes a month
+ * in a few ms).
  */
 const MONTH_BATCH_MS = 16;
 
@@ -256,7 +257,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         let batch: MonthSlice[] = [];
         let buffers: ArrayBuffer[] = [];
         let batchBytes = 0;
-        let batchStarted = 0;
+        let lastSent = Number.NEGATIVE_INFINITY;
         const send = () => {
           if (batch.length === 0) return;
           const delivery = { bytes: batchBytes, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
@@ -276,13 +277,13 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         try {
           while (!pauseRequested && engine.month < engine.months) {
             await engine.step();
-            if (batch.length === 0) batchStarted = performance.now();
             const month = monthSlice(engine, engine.month - 1, storage);
             batch.push(month.slice);
             buffers.push(...month.buffers);
             for (const b of month.buffers) batchBytes += b.byteLength;
-            if (inFlight.length === 0 || performance.now() - batchStarted >= MONTH_BATCH_MS) {
+            if (performance.now() - lastSent >= MONTH_BATCH_MS) {
               send();
+              lastSent = performance.now();
               // Hear the page's replies and a pause before the next month.
               await nextTask();
             }
