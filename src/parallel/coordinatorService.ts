@@ -80,10 +80,10 @@ export interface CoordinatorService {
 /**
  * Bytes of months the page may have unread before the run waits for it (keeps memory bounded
  * on a page that has fallen far behind). A month is about 100 kB of flows when its series are
- * in shared storage (a default run's 120 months: 12 MB) and about 0.5 MB more when they travel
- * with it: the page never holds up a default run, whose months come every few ms while the
- * page's frames (up to ~150 ms on this thread's neighbour) leave its replies waiting. A month
- * is never held back for the page otherwise: it is the engine's time that counts.
+ * in shared storage (a default run's 120 months: 12 MB) and about 0.4 MB more when they travel
+ * with it. A default run makes a month every few ms while a frame on the page (tens of ms,
+ * more on a busy machine) leaves the page's replies waiting: with a limit of 12 months the
+ * engine waited for the page; with this one it never does.
  */
 const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
