@@ -78,19 +78,39 @@ export interface CoordinatorService {
 }
 
 /**
- * Months the page may have unread before the run waits for it (keeps memory bounded on a busy
- * page: a slice is a few kB whatever the agents). Small runs make a month in a few ms, so a
- * short queue would leave them waiting on the page's replies.
+ * Bytes of months the page may have unread before the run waits for it (keeps memory bounded
+ * on a page that has fallen far behind). A month is about 100 kB of flows when its series are
+ * in shared storage (a default run's 120 months: 12 MB) and about 0.4 MB more when they travel
+ * with it. A default run makes a month every few ms while a frame on the page (tens of ms,
+ * more on a busy machine) leaves the page's replies waiting: with a limit of 12 months the
+ * engine waited for the page; with this one it never does.
  */
-const MAX_MONTHS_IN_FLIGHT = 12;
+const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /**
- * How long finished months may wait to go to the page together, ms. A month goes at once when
- * the page has read everything sent before; otherwise the months of up to this long go in one
- * message (one task and one reply on the page, not one per month: a small run makes a month in
- * a few ms).
+ * Months go to the page at most this often, ms: a month finished this long after the last
+ * message goes at once (the first month, and every month of a large run), and the months a
+ * small run makes in between go together in the next message (one task and one reply on the
+ * page, and one turn of this worker's event loop, not one per month: a small run makes a month
+ * in a few ms).
  */
 const MONTH_BATCH_MS = 16;
+
+/**
+ * One turn of this worker's event loop (a message to itself: a timer would be clamped to 4 ms
+ * when nested): the page's replies and a pause() are heard between months, which the
+ * one-thread engine otherwise runs back to back in microtasks.
+ */
+function nextTask(): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise<void>((ok) => {
+    port1.onmessage = () => {
+      port1.close();
+      ok();
+    };
+    port2.postMessage(null);
+  });
+}
 
 /** True when this realm can share memory with its workers. */
 export function canShareMemory(): boolean {
@@ -231,33 +251,44 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       await settle();
       pauseRequested = false;
       const body = async (): Promise<RunReply> => {
-        /** Messages the page has not answered yet, with their month counts. */
-        const inFlight: { months: number; read: Promise<void> }[] = [];
-        const monthsInFlight = () => inFlight.reduce((sum, d) => sum + d.months, 0);
+        /** Messages the page has not answered yet, with their bytes. */
+        const inFlight: { bytes: number; read: Promise<void> }[] = [];
+        let bytesInFlight = 0;
         let batch: MonthSlice[] = [];
         let buffers: ArrayBuffer[] = [];
-        let batchStarted = 0;
+        let batchBytes = 0;
+        let lastSent = Number.NEGATIVE_INFINITY;
         const send = () => {
           if (batch.length === 0) return;
-          const delivery = { months: batch.length, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
+          const delivery = { bytes: batchBytes, read: Promise.resolve(onMonth(transfer(batch, buffers))) };
           batch = [];
           buffers = [];
+          batchBytes = 0;
           inFlight.push(delivery);
+          bytesInFlight += delivery.bytes;
           delivery.read.then(
-            () => inFlight.splice(inFlight.indexOf(delivery), 1),
+            () => {
+              inFlight.splice(inFlight.indexOf(delivery), 1);
+              bytesInFlight -= delivery.bytes;
+            },
             () => undefined,
           );
         };
         try {
           while (!pauseRequested && engine.month < engine.months) {
             await engine.step();
-            if (batch.length === 0) batchStarted = performance.now();
             const month = monthSlice(engine, engine.month - 1, storage);
             batch.push(month.slice);
             buffers.push(...month.buffers);
-            if (inFlight.length === 0 || performance.now() - batchStarted >= MONTH_BATCH_MS) send();
-            while (monthsInFlight() + batch.length > MAX_MONTHS_IN_FLIGHT) {
-              // The page is behind: send what waits, and let it catch up before the next month.
+            for (const b of month.buffers) batchBytes += b.byteLength;
+            if (performance.now() - lastSent >= MONTH_BATCH_MS) {
+              send();
+              lastSent = performance.now();
+              // Hear the page's replies and a pause before the next month.
+              await nextTask();
+            }
+            while (bytesInFlight + batchBytes > MAX_BYTES_IN_FLIGHT) {
+              // The page is far behind: send what waits, and let it catch up before the next month.
               send();
               await inFlight[0].read;
             }

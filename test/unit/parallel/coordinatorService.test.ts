@@ -1,0 +1,94 @@
+/**
+ * The coordinator service's run (src/parallel/coordinatorService.ts): a run in the worker's own
+ * thread does not wait for the page to read its months (a page busy drawing would hold up the
+ * engine), delivers every month in order with the single-thread engine's figures, and replies
+ * only once the page has read them all.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MonthSlice } from '../../../src/engine/results.ts';
+import { createSimulation } from '../../../src/engine/simulation.ts';
+import { createCoordinatorService } from '../../../src/parallel/coordinatorService.ts';
+import { presetById } from '../../../src/scenario/presets.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
+import { calibratedWorld } from '../../../src/scenario/world.ts';
+import { scaled } from '../../timeouts.ts';
+
+/** How long without a new month means the run is waiting for the page, ms (a month of 1,000 agents takes a few). */
+const STALL_MS = scaled(2_000);
+
+function scenario(months: number) {
+  const v = validateScenario({
+    ...structuredClone(presetById('status-quo')!.scenario),
+    months,
+    resolution: 1000,
+  });
+  if (!v.ok) throw new Error(v.errors.join('; '));
+  return v.scenario;
+}
+
+describe('coordinator service run', () => {
+  const world = calibratedWorld();
+
+  it('sends every month before the page has read any, and replies once the page has read them all', async () => {
+    const s = scenario(30);
+    const service = createCoordinatorService(
+      () => world,
+      () => {
+        throw new Error('a one-thread run starts no block workers');
+      },
+    );
+    const loaded = await service.load(s, {
+      workers: 1,
+      preferSharedMemory: false,
+      fault: null,
+      singleThreadMaxAgents: s.resolution,
+    });
+    expect(loaded.ok).toBe(true);
+    const received: MonthSlice[] = [];
+    /** The page's replies, held back: a page busy drawing. */
+    const unread: (() => void)[] = [];
+    let replied = false;
+    const run = service
+      .run((slices) => {
+        received.push(...slices);
+        return new Promise<void>((read) => unread.push(read));
+      })
+      .then((reply) => {
+        replied = true;
+        return reply;
+      });
+    // Every month arrives while the page reads none of them (the months in flight were once
+    // capped at 12, and the engine then waited for the page).
+    // (Polled until all are in or none came for STALL_MS: a run waiting for the page.)
+    let heard = performance.now();
+    for (let count = 0; received.length < s.months && performance.now() - heard < STALL_MS; ) {
+      await new Promise((next) => setTimeout(next, 5));
+      if (received.length > count) heard = performance.now();
+      count = received.length;
+    }
+    expect(received.map((slice) => slice.month)).toEqual([...Array(s.months).keys()]);
+    await new Promise((next) => setTimeout(next, 20));
+    expect(replied).toBe(false);
+    for (const read of unread) read();
+    expect(await run).toEqual({ ok: true, status: 'done' });
+
+    // The single-thread engine's figures, month by month.
+    const reference = createSimulation(world, s);
+    reference.run();
+    for (const slice of received) {
+      const m = slice.month;
+      expect(slice.conservationError).toBe(reference.results.conservationError[m]);
+      expect(Array.from(slice.flowKeys)).toEqual(Array.from(reference.results.flowKeys[m]));
+      expect(Array.from(slice.flowTonnes)).toEqual(Array.from(reference.results.flowTonnes[m]));
+      expect(Array.from(slice.series?.price ?? [])).toEqual(
+        Array.from(
+          reference.results.series.price.subarray(
+            m * slice.series!.price.length,
+            (m + 1) * slice.series!.price.length,
+          ),
+        ),
+      );
+    }
+    await service.dispose();
+  });
+});
