@@ -107,7 +107,7 @@ function descendantsCpuTicks(): number | null {
  * measures the app and not the browser: until its processes use under a tenth of a core over
  * half a second, at most 15 s.
  */
-export async function browserSettled(): Promise<void> {
+async function browserSettled(): Promise<void> {
   const limit = performance.now() + 15_000;
   let before = descendantsCpuTicks();
   while (before !== null && performance.now() < limit) {
@@ -119,7 +119,7 @@ export async function browserSettled(): Promise<void> {
 }
 
 /** A cold load of the app (new context, empty cache) to its first month on screen, ms, and the coordinator worker's fetches. */
-export async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   let coordinatorFetches = 0;
