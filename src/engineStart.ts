@@ -10,7 +10,9 @@ import { type BrowserEngineClient, createBrowserEngineClient } from './parallel/
 
 let started: BrowserEngineClient | null = null;
 if (!import.meta.env.PROD || globalThis.crossOriginIsolated === true) {
-  started = createBrowserEngineClient();
+  // With no address fragment (no link's scenario, no story) the page opens on the status quo,
+  // which the worker then loads as soon as it has started.
+  started = createBrowserEngineClient({ preloadStatusQuo: globalThis.location?.hash === '' });
   started.warm();
 }
 

@@ -80,23 +80,31 @@ export const tariffsPolicy = windowed('tariffs', {
         }
         return m;
       };
+      const mfnMasks = mfn.map((r) => importerMask(r.importer));
+      // Each bilateral rule sets one cell of an importer's column: its exporter's row (−1: no node).
+      const bilateralMasks = N > 1 ? bilateral.map((r) => importerMask(r.importer)) : [];
+      const bilateralRows = bilateral.map((r) => nodeIndex.get(r.exporter) ?? -1);
       for (let j = 0; j < N; j++) {
         let mfnRate = 0;
-        for (const r of mfn) if (importerMask(r.importer)[j]) mfnRate = r.rate;
+        for (let k = 0; k < mfn.length; k++) if (mfnMasks[k][j]) mfnRate = mfn[k].rate;
         let external: number | null = null;
         for (const { zone, mask } of zones)
           if (mask[j] && zone.externalTariff !== null && external === null) external = zone.externalTariff;
+        const rate = external ?? mfnRate;
+        for (let i = 0; i < N; i++) if (i !== j) t[i * N + j] = rate;
+        // The last matching rule wins, as it would read in the list.
+        for (let k = 0; k < bilateralMasks.length; k++) {
+          const i = bilateralRows[k];
+          if (bilateralMasks[k][j] && i !== -1 && i !== j) t[i * N + j] = bilateral[k].rate;
+        }
+        if (zones.length === 0) continue;
+        // A member's partners inside the zone get the internal rate, whatever the rules above say.
         for (let i = 0; i < N; i++) {
           if (i === j) continue;
-          // A member's partners inside the zone get the internal rate below.
-          let rate = external ?? mfnRate;
-          for (const r of bilateral)
-            if (importerMask(r.importer)[j] && nodeIndex.get(r.exporter) === i) rate = r.rate;
           let internal = Number.POSITIVE_INFINITY;
           for (const { zone, mask } of zones)
             if (mask[i] && mask[j]) internal = Math.min(internal, zone.internalTariff);
-          if (internal !== Number.POSITIVE_INFINITY) rate = internal;
-          t[i * N + j] = rate;
+          if (internal !== Number.POSITIVE_INFINITY) t[i * N + j] = internal;
         }
       }
     }

@@ -17,7 +17,13 @@
 import { proxy, type Remote, releaseProxy, wrap } from 'comlink';
 import type { MonthSlice } from '../engine/results.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type EngineClient, EngineError, type LoadInfo, SINGLE_THREAD_MAX_AGENTS } from './client.ts';
+import {
+  COORDINATOR_PRELOADING_NAME,
+  type EngineClient,
+  EngineError,
+  type LoadInfo,
+  SINGLE_THREAD_MAX_AGENTS,
+} from './client.ts';
 import type {
   CoordinatorService,
   LoadReply,
@@ -71,6 +77,11 @@ export interface BrowserClientOptions {
   silenceMs?: number;
   /** Loads of at most this many agents run in one thread (default 0: never); see BrowserLoadOptions. */
   singleThreadMaxAgents?: number;
+  /**
+   * The page opens on the status quo: its coordinator worker loads it as soon as it has started
+   * (COORDINATOR_PRELOADING_NAME), and the page's load of it takes that load (default false).
+   */
+  preloadStatusQuo?: boolean;
 }
 
 export class BrowserEngineClient implements EngineClient {
@@ -81,6 +92,8 @@ export class BrowserEngineClient implements EngineClient {
   private loseCoordinator: ((error: EngineError) => void) | null = null;
   private readonly silenceMs: number;
   private readonly singleThreadMaxAgents: number;
+  /** Whether the first coordinator worker preloads the status quo (later ones never do). */
+  private preloadStatusQuo: boolean;
   /** Calls waiting for the coordinator; the watchdog runs while there are any. */
   private waiting = 0;
   private watch: ReturnType<typeof setInterval> | null = null;
@@ -95,6 +108,7 @@ export class BrowserEngineClient implements EngineClient {
   constructor(options: BrowserClientOptions = {}) {
     this.silenceMs = options.silenceMs ?? COORDINATOR_SILENCE_MS;
     this.singleThreadMaxAgents = options.singleThreadMaxAgents ?? 0;
+    this.preloadStatusQuo = options.preloadStatusQuo ?? false;
   }
 
   async load(scenario: Scenario, options: BrowserLoadOptions): Promise<LoadInfo> {
@@ -199,8 +213,9 @@ export class BrowserEngineClient implements EngineClient {
     if (this.service) return this.service;
     const worker = new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), {
       type: 'module',
-      name: 'coordinator',
+      name: this.preloadStatusQuo ? COORDINATOR_PRELOADING_NAME : 'coordinator',
     });
+    this.preloadStatusQuo = false;
     this.worker = worker;
     this.service = wrap<CoordinatorService>(worker);
     this.lost = new Promise<never>((_, reject) => {

@@ -16,6 +16,13 @@ import type { Scenario } from '../scenario/schema.ts';
  */
 export const SINGLE_THREAD_MAX_AGENTS = 200_000;
 
+/**
+ * The coordinator worker's name when the page that starts it opens on the status quo (no
+ * address fragment): the worker then loads the status quo as soon as it has started
+ * (workers/coordinator.worker.ts), before the page's own load call can reach it.
+ */
+export const COORDINATOR_PRELOADING_NAME = 'coordinator (status quo)';
+
 export interface LoadInfo {
   meta: ResultsMeta;
   agentCount: number;

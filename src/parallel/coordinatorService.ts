@@ -74,6 +74,13 @@ export interface CoordinatorService {
   ping(): string;
   /** Builds the world now (it is built once per worker), so the first load does not wait for it. */
   warm(): void;
+  /**
+   * Loads `scenario` now, before the page asks (a run in this thread only: see
+   * singleThreadMaxAgents); the page's first load() of a scenario equal to it in every value,
+   * also run in this thread and with the same preferSharedMemory, takes that load instead of
+   * building it again. Any other call first drops it.
+   */
+  preload(scenario: Scenario, options: ServiceLoadOptions): void;
   dispose(): Promise<void>;
 }
 
@@ -168,6 +175,25 @@ function withStorage(
   return { info: { ...info, storage }, storage };
 }
 
+/**
+ * Whether `a` and `b` are the same JSON-like value: the same keys in the same order, and leaves
+ * equal by Object.is (so 0 and -0 differ, as they may in the engine's arithmetic).
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i];
+    if (key !== keysB[i]) return false;
+    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
 function failure(error: unknown): ServiceFailure {
   if (error instanceof EngineError) return { ok: false, worker: error.worker, message: error.message };
   return { ok: false, worker: null, message: error instanceof Error ? error.message : String(error) };
@@ -197,9 +223,21 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     pauseRequested = true;
     await running;
   };
+  /** A load made by preload(), for the page's first load of the same scenario and options. */
+  let preloaded: { scenario: Scenario; options: ServiceLoadOptions; reply: Promise<LoadReply> } | null = null;
 
-  return {
+  const service: CoordinatorService = {
     async load(scenario, options) {
+      const early = preloaded;
+      preloaded = null;
+      // A run in this thread (all a preload makes) depends on the scenario and on shared memory only.
+      if (
+        early &&
+        sameValue(scenario, early.scenario) &&
+        scenario.resolution <= (options.singleThreadMaxAgents ?? 0) &&
+        options.preferSharedMemory === early.options.preferSharedMemory
+      )
+        return early.reply;
       await settle();
       storage = null;
       try {
@@ -247,6 +285,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     },
 
     async run(onMonth) {
+      preloaded = null;
       // A comlink proxy: each call posts months to the page and resolves when the page has them.
       await settle();
       pauseRequested = false;
@@ -314,6 +353,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     },
 
     async step() {
+      preloaded = null;
       await settle();
       try {
         await engine.step();
@@ -343,11 +383,19 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       world();
     },
 
+    preload(scenario, options) {
+      if (scenario.resolution > (options.singleThreadMaxAgents ?? 0)) return;
+      const reply = service.load(scenario, options);
+      preloaded = { scenario, options, reply };
+    },
+
     async dispose() {
+      preloaded = null;
       await settle();
       spare.dispose();
       await local.dispose();
       await parallel.dispose();
     },
   };
+  return service;
 }

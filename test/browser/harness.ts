@@ -23,6 +23,9 @@ const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156 builds its omnibox pop-up pages (WebUI, ~150 files and a renderer's CPU for a
+  // second or more) for every new window, so every new context, beside the page under test.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ];
 
 const isolationHeaders = {
