@@ -3,11 +3,10 @@
  * main thread only sends control calls and receives month slices.
  */
 import { expose } from 'comlink';
-import statusQuo from '../src/data/generated/statusQuoScenario.json';
+import { STATUS_QUO_SCENARIO } from '../src/data/generated/statusQuoScenario.ts';
 import { spawnBrowserBlockWorker } from '../src/parallel/browserHost.ts';
 import { COORDINATOR_PRELOADING_NAME, SINGLE_THREAD_MAX_AGENTS } from '../src/parallel/client.ts';
 import { createCoordinatorService } from '../src/parallel/coordinatorService.ts';
-import type { Scenario } from '../src/scenario/schema.ts';
 import { calibratedWorld } from '../src/scenario/world.ts';
 
 const service = createCoordinatorService(calibratedWorld, spawnBrowserBlockWorker);
@@ -22,7 +21,7 @@ service.warm();
 // page's load takes this one only if its scenario equals the file in every value
 // (scripts/generate-status-quo.ts writes it; a unit test keeps it equal to the app's).
 if (self.name === COORDINATOR_PRELOADING_NAME)
-  service.preload(statusQuo as unknown as Scenario, {
+  service.preload(STATUS_QUO_SCENARIO, {
     workers: 1,
     preferSharedMemory: true,
     fault: null,

@@ -1,10 +1,10 @@
 /**
  * The status quo the engine's coordinator worker loads before the page asks
- * (src/data/generated/statusQuoScenario.json) is the scenario the app opens on, value for value:
+ * (src/data/generated/statusQuoScenario.ts) is the scenario the app opens on, value for value:
  * otherwise the worker's early load is never taken (the page's load builds its own).
  */
 import { describe, expect, it } from 'vitest';
-import statusQuo from '../../../src/data/generated/statusQuoScenario.json';
+import { STATUS_QUO_SCENARIO as statusQuo } from '../../../src/data/generated/statusQuoScenario.ts';
 import { sameValue } from '../../../src/parallel/coordinatorService.ts';
 import { initialState } from '../../../src/ui/app.ts';
 

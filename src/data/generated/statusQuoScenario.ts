@@ -1,4 +1,7 @@
-{
+// Written by scripts/generate-status-quo.ts: do not edit (a unit test keeps it equal to the app's opening scenario).
+import type { Scenario } from '../../scenario/schema.ts';
+
+export const STATUS_QUO_SCENARIO: Scenario = {
   "version": 1,
   "name": "Status quo",
   "description": "",
@@ -52,4 +55,4 @@
     "expansionLagMonths": 18,
     "precautionaryCoverMonths": 3
   }
-}
+};
