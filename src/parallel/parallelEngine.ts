@@ -40,7 +40,7 @@ import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
-import { type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
+import { agentsByWorkerAndGood, type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
 import type { BlockWorkerApi, FaultPlan, SharedMemory } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -207,7 +207,13 @@ export class ParallelEngine {
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
       const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null, marketBuffer);
-      const marketGoods = marketBuffer ? partitionGoods(marketGroups(world, scenario, plan), workers) : null;
+      const marketGoods = marketBuffer
+        ? partitionGoods(
+            marketGroups(world, scenario, plan),
+            workers,
+            agentsByWorkerAndGood(plan, ranges, world.goods.length),
+          )
+        : null;
       if (shared)
         shared.results = {
           series: coordinator.results.series,
