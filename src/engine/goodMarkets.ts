@@ -280,6 +280,10 @@ export class GoodMarkets {
       standards: [],
     }));
     this.workspace = createWorkspace(N);
+    // Month 0's policy tables now, with the rest of the set-up: a block worker that clears goods
+    // would otherwise build them in its first market phase, with code its thread has barely run,
+    // while its blocks and the other workers' wait for its goods.
+    this.policyAt(0);
   }
 
   /**

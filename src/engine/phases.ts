@@ -153,7 +153,9 @@ export function touchableMonth(code: number, month: number): number {
  * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
  * settle-and-decide), so a worker can say where it failed. `beforeBlock` is called with each
  * block before its agents run (before any, outside a settle-and-decide): a worker waits there
- * for the block's goods to be cleared.
+ * for the block's goods to be cleared. `order`: the blocks [lo, hi) in the order a settle-and-decide
+ * runs them (a worker puts the blocks whose goods another worker clears last); any order gives
+ * the same numbers, as each block reads the views and writes its own agents and partial sums.
  */
 export function runAgentPhase(
   ctx: AgentContext,
@@ -165,6 +167,7 @@ export function runAgentPhase(
   hi: number,
   onPart?: (code: AgentPhaseCode, month: number) => void,
   beforeBlock?: (block: number) => void,
+  order?: Int32Array,
 ): void {
   const { month } = phase;
   if (beforeBlock && phase.code !== PHASE_SETTLE_DECIDE) for (let b = lo; b < hi; b++) beforeBlock(b);
@@ -186,7 +189,8 @@ export function runAgentPhase(
       throw new Error('the market phase runs over goods (runMarketPhase), not blocks');
     case PHASE_SETTLE_DECIDE:
       // Block by block: the block's columns are still in cache when it decides.
-      for (let b = lo; b < hi; b++) {
+      for (let i = lo; i < hi; i++) {
+        const b = order ? order[i - lo] : i;
         beforeBlock?.(b);
         onPart?.(PHASE_SETTLE, month);
         settleBlocks(ctx, cols, views[month & 1], partials, b, b + 1);

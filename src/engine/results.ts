@@ -144,7 +144,8 @@ const PAGE_VALUES = 4096 / Float64Array.BYTES_PER_ELEMENT;
  * a month). A series whose month `month − 2` was all +0 is left alone: recordMonth writes no
  * +0, so its pages may never be needed. The caller guarantees that month `month` is not
  * recorded yet and will be recorded only after this returns (phases.ts: touchableMonth), and
- * month `month − 2` is recorded.
+ * month `month − 2` is recorded. `stop`, asked before each series: whether to leave the rest
+ * (the worker's next phase has been released; the coordinator's record maps them instead).
  */
 export function prefaultMonth(
   storage: ResultsStorage,
@@ -152,11 +153,13 @@ export function prefaultMonth(
   month: number,
   part: number,
   parts: number,
+  stop?: () => boolean,
 ): void {
   const start = month * stride;
   const end = start + stride;
   if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
   for (let i = part; i < SERIES.length; i += parts) {
+    if (stop?.()) return;
     const series = storage.series[SERIES[i]];
     if (month >= 2 && allPositiveZero(series, start - 2 * stride, start - stride)) continue;
     // Consecutive touches a page apart: every page the month overlaps gets one (the last too).

@@ -8,7 +8,9 @@
  * signals completion with Atomics.add/notify. With the goods split across workers it also
  * holds a GoodMarkets over the coordinator's shared market state and, when a phase says so,
  * first clears its market groups, marking each good ready, and runs each block once the
- * block's goods (its own and its input) are ready, whichever worker cleared them (waitForGood).
+ * block's goods (its own and its input) are ready, whichever worker cleared them (waitForGood):
+ * the blocks whose goods it cleared itself first (blockOrder; partitionGoods gives each worker
+ * the goods its blocks trade where the balance allows, and the goods others wait for first).
  * Transfer mode: the worker owns columns for its own agents only, receives a copy of the view
  * with each phase and replies with the partial sums of its blocks (transferred, not copied).
  */
@@ -46,6 +48,25 @@ interface WorkerState {
   onPart: ((code: AgentPhaseCode, month: number) => void) | undefined;
   /** Shared-memory mode with the goods split: this worker's markets over the coordinator's state. */
   markets: GoodMarkets | null;
+  /**
+   * With the goods split: the worker's blocks in the order it runs them, those whose goods it
+   * clears itself first (blockOrder), so it reaches another worker's goods as late as it can.
+   */
+  order: Int32Array | undefined;
+}
+
+/**
+ * Blocks [lo, hi): first those whose good is among `own` (a processor's input good is in its
+ * good's market group, so it is cleared by the same worker), then the rest, each part ascending.
+ */
+function blockOrder(blockGood: Int32Array, lo: number, hi: number, own: readonly Int32Array[]): Int32Array {
+  const mine = new Set<number>();
+  for (const group of own) for (const g of group) mine.add(g);
+  const order = new Int32Array(hi - lo);
+  let at = 0;
+  for (let b = lo; b < hi; b++) if (mine.has(blockGood[b])) order[at++] = b;
+  for (let b = lo; b < hi; b++) if (!mine.has(blockGood[b])) order[at++] = b;
+  return order;
 }
 
 /** Never settles: what a crashed worker answers. */
@@ -116,7 +137,7 @@ export function createBlockWorker(): BlockWorkerApi {
       return false;
     }
     const { lo, hi } = s.setup.range;
-    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock);
+    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock, s.order);
     return true;
   };
 
@@ -190,6 +211,7 @@ export function createBlockWorker(): BlockWorkerApi {
                 new Arena(share.buffer, true),
               )
             : null,
+          order: share ? blockOrder(ctx.blockGood, range.lo, range.hi, share.groups) : undefined,
         };
       } else {
         state = {
@@ -200,6 +222,7 @@ export function createBlockWorker(): BlockWorkerApi {
           views: createMarketViews(goods, nodes).views,
           onPart: undefined,
           markets: null,
+          order: undefined,
         };
       }
     },
@@ -232,6 +255,8 @@ export function createBlockWorker(): BlockWorkerApi {
       const { index, workers } = s.setup;
       const stride = s.setup.world.goods.length * s.setup.world.nodes.length;
       let seen = generation;
+      // Whether the coordinator has released a phase after the one this worker last ran.
+      const released = () => Atomics.load(control, protocol.CONTROL_GENERATION) !== seen;
       for (;;) {
         Atomics.wait(control, protocol.CONTROL_GENERATION, seen);
         const now = Atomics.load(control, protocol.CONTROL_GENERATION);
@@ -270,9 +295,11 @@ export function createBlockWorker(): BlockWorkerApi {
         // The last worker to finish wakes the coordinator.
         if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)
           Atomics.notify(control, protocol.CONTROL_DONE);
-        // While the coordinator works: map a later month's results pages on this core.
+        // While the coordinator works: map a later month's results pages on this core, until it
+        // releases the next phase (then its record maps the rest: a late start here would hold
+        // up this worker's goods and blocks).
         if (shared.results)
-          prefaultMonth(shared.results, stride, touchableMonth(code, month), index, workers);
+          prefaultMonth(shared.results, stride, touchableMonth(code, month), index, workers, released);
       }
     },
   };

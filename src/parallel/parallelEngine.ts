@@ -40,7 +40,7 @@ import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
-import { type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
+import { agentsByWorkerAndGood, type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
 import type { BlockWorkerApi, FaultPlan, SharedMemory } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -69,20 +69,32 @@ export interface ParallelLoadOptions {
   phaseTimeoutMs?: number;
   /**
    * Shared memory and two or more workers: clear the goods on the block workers, split by market
-   * group, rather than in the coordinator (default MARKETS_ON_WORKERS_BY_DEFAULT). Ignored in
+   * group, rather than in the coordinator (default: marketsOnWorkersByDefault). Ignored in
    * transfer mode.
    */
   marketsOnWorkers?: boolean;
 }
 
 /**
- * Whether block workers sharing memory clear the goods between them unless the load says
- * otherwise: not by default. Measured on 2 vCPUs (2 workers, interleaved with the coordinator
- * clearing, load average about 3): the coordinator's serial month fell from 1.8 to 0.6 ms at
- * 5,000 agents, but the slower worker took 1.9 ms over its share of the goods and the whole
- * month was 4.3 ms against 3.6; at 1,000,000 agents 32 ms against 29. No size paid.
+ * Agents a worker holds at most for block workers sharing memory to clear the goods between
+ * them by default (marketsOnWorkersByDefault). Clearing every good takes the coordinator about
+ * 1.8 ms a month whatever the population; on the workers it leaves about 0.6 ms of serial work,
+ * and each worker clears about half the goods before its blocks. Measured on 2 vCPUs, 2 workers,
+ * interleaved with the coordinator clearing (other sessions kept the load average at 7–12; this
+ * run's process at high priority): the month took 0.66–0.83 of the time at 5,000 agents (four
+ * runs of 8–10 rounds) and 0.79 at 100,000; at 1,000,000 (500,000 a worker) anywhere from 0.78
+ * to 1.41 in nine runs (about 1.0–1.05 overall): the saving, under a twentieth of the month
+ * there, is lost in the noise, so the coordinator keeps the goods at that size.
  */
-export const MARKETS_ON_WORKERS_BY_DEFAULT = false;
+export const MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER = 200_000;
+
+/**
+ * Whether `workers` block workers sharing memory clear the goods of a population of `agents`
+ * between them unless the load says otherwise (MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER).
+ */
+export function marketsOnWorkersByDefault(agents: number, workers: number): boolean {
+  return agents <= MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER * workers;
+}
 
 /** Where the time went since load, ms. */
 export interface EngineTimings {
@@ -202,12 +214,20 @@ export class ParallelEngine {
         : null;
       // One worker would only move the work off the coordinator.
       const splitMarkets =
-        shared !== null && workers >= 2 && (options.marketsOnWorkers ?? MARKETS_ON_WORKERS_BY_DEFAULT);
+        shared !== null &&
+        workers >= 2 &&
+        (options.marketsOnWorkers ?? marketsOnWorkersByDefault(plan.agentCount, workers));
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
       const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null, marketBuffer);
-      const marketGoods = marketBuffer ? partitionGoods(marketGroups(world, scenario, plan), workers) : null;
+      const marketGoods = marketBuffer
+        ? partitionGoods(
+            marketGroups(world, scenario, plan),
+            workers,
+            agentsByWorkerAndGood(plan, ranges, world.goods.length),
+          )
+        : null;
       if (shared)
         shared.results = {
           series: coordinator.results.series,

@@ -56,27 +56,91 @@ export function partitionBlocks(
 }
 
 /**
+ * Per worker, per good: the agents of its blocks (`ranges`) that trade the good, i.e. the
+ * agents that wait for the good's market to be cleared before they settle (blockWorker.ts).
+ */
+export function agentsByWorkerAndGood(
+  plan: Pick<PopulationPlan, 'groups' | 'blockGroup' | 'blockLength'>,
+  ranges: readonly BlockRange[],
+  goods: number,
+): Float64Array[] {
+  return ranges.map(({ lo, hi }) => {
+    const agents = new Float64Array(goods);
+    for (let b = lo; b < hi; b++) agents[plan.groups[plan.blockGroup[b]].good] += plan.blockLength[b];
+    return agents;
+  });
+}
+
+/**
  * Splits market groups (goodMarkets.ts marketGroups: goods one thread must handle together)
- * among `workers`: the heaviest group first, each to the worker with the least weight so far
- * (the lower index on a tie). Per worker its groups in the order of their first good, each
- * group's goods ascending: the order it handles them. Fixed by the world, scenario and plan
- * alone, so every run splits the same way.
+ * among `workers`, balanced by weight, each group where its agents are where the balance
+ * allows: a worker's blocks then find their goods cleared by their own thread and do not wait
+ * for another that woke late (`agents`: agentsByWorkerAndGood; without it, by weight alone).
+ *
+ * Each group goes to the worker with most of its agents (groups without agents: heaviest first,
+ * to the least loaded worker); then, while the most loaded worker has a group lighter than its
+ * lead over the least loaded, the one of those with the fewest agents on it moves there (so no
+ * worker ends more than the heaviest group above the least loaded). Per worker, the groups other
+ * workers' agents wait for come first, then its own, each part in the order of its first good,
+ * each group's goods ascending: the order it clears them. Fixed by the world, scenario, plan and
+ * block ranges alone, so every run splits the same way (and any split gives the same numbers).
  */
 export function partitionGoods(
   groups: readonly { goods: readonly number[]; weight: number }[],
   workers: number,
+  agents?: readonly Float64Array[],
 ): Int32Array[][] {
+  const count = groups.length;
+  // Agents per group and worker.
+  const near = groups.map((group) =>
+    Float64Array.from({ length: workers }, (_, w) =>
+      group.goods.reduce((sum, g) => sum + (agents?.[w]?.[g] ?? 0), 0),
+    ),
+  );
+  const owner = new Int32Array(count).fill(-1);
   const load = new Float64Array(workers);
-  const shares: Int32Array[][] = Array.from({ length: workers }, () => []);
+  for (let i = 0; i < count; i++) {
+    let best = -1;
+    for (let w = 0; w < workers; w++)
+      if (near[i][w] > 0 && (best < 0 || near[i][w] > near[i][best])) best = w;
+    if (best < 0) continue;
+    owner[i] = best;
+    load[best] += groups[i].weight;
+  }
   const order = groups
     .map((group, i) => ({ group, i }))
     .sort((a, b) => b.group.weight - a.group.weight || a.i - b.i);
-  for (const { group } of order) {
+  for (const { group, i } of order) {
+    if (owner[i] >= 0) continue;
     let w = 0;
     for (let v = 1; v < workers; v++) if (load[v] < load[w]) w = v;
+    owner[i] = w;
     load[w] += group.weight;
-    shares[w].push(Int32Array.from(group.goods).sort());
   }
-  for (const share of shares) share.sort((a, b) => a[0] - b[0]);
+  // Each move lowers the sum of squared loads, so this ends.
+  for (;;) {
+    let hi = 0;
+    let lo = 0;
+    for (let w = 1; w < workers; w++) {
+      if (load[w] > load[hi]) hi = w;
+      if (load[w] < load[lo]) lo = w;
+    }
+    const lead = load[hi] - load[lo];
+    let move = -1;
+    for (let i = 0; i < count; i++) {
+      if (owner[i] !== hi || groups[i].weight >= lead) continue;
+      if (move < 0 || near[i][hi] < near[move][hi]) move = i;
+    }
+    if (move < 0) break;
+    owner[move] = lo;
+    load[hi] -= groups[move].weight;
+    load[lo] += groups[move].weight;
+  }
+  const shares: Int32Array[][] = Array.from({ length: workers }, () => []);
+  const waitedFor = (i: number) => near[i].some((n, w) => w !== owner[i] && n > 0);
+  const ranked = groups
+    .map((group, i) => ({ goods: Int32Array.from(group.goods).sort(), first: waitedFor(i) ? 0 : 1, i }))
+    .sort((a, b) => a.first - b.first || a.goods[0] - b.goods[0]);
+  for (const { goods, i } of ranked) shares[owner[i]].push(goods);
   return shares;
 }

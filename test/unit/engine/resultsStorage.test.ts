@@ -93,4 +93,19 @@ describe('results on shared storage', () => {
     expect(touched).toBeGreaterThan(0);
     expect(passed).toBeGreaterThan(0);
   });
+
+  it('stops prefaulting when told, before the next series', () => {
+    const source = ranPreset('status-quo');
+    const { engineVersion: _, ...meta } = source.meta;
+    const storage = sharedResultsStorage(meta);
+    const stride = meta.goods.length * meta.nodes.length;
+    for (const name of SERIES) storage.series[name].fill(Number.NaN);
+    let asked = 0;
+    prefaultMonth(storage, stride, 0, 0, 1, () => ++asked > 2);
+    const written = SERIES.filter((name) =>
+      storage.series[name].subarray(0, stride).some((v) => Object.is(v, 0)),
+    );
+    expect(written).toEqual(SERIES.slice(0, 2));
+    expect(asked).toBe(3);
+  });
 });
