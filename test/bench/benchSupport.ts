@@ -1,19 +1,9 @@
 /** Helpers shared by the benchmark modules: scenarios, statistics and table printing. */
 import type { EngineTimings } from '../../src/parallel/parallelEngine.ts';
-import { presetById } from '../../src/scenario/presets.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
-import { validateScenario } from '../../src/scenario/validate.ts';
+import { statusQuoScenario } from '../statusQuo.ts';
 
 /** The status quo at `resolution` agents for `months` months. */
-export function benchScenario(resolution: number, months: number): Scenario {
-  const checked = validateScenario({
-    ...structuredClone(presetById('status-quo')!.scenario),
-    resolution,
-    months,
-  });
-  if (!checked.ok) throw new Error(checked.errors.join('; '));
-  return checked.scenario;
-}
+export const benchScenario = statusQuoScenario;
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

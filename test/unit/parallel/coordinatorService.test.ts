@@ -8,23 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { MonthSlice } from '../../../src/engine/results.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { createCoordinatorService } from '../../../src/parallel/coordinatorService.ts';
-import { presetById } from '../../../src/scenario/presets.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
+import { statusQuoScenario } from '../../statusQuo.ts';
 import { scaled } from '../../timeouts.ts';
 
 /** How long without a new month means the run is waiting for the page, ms (a month of 1,000 agents takes a few). */
 const STALL_MS = scaled(2_000);
 
-function scenario(months: number) {
-  const v = validateScenario({
-    ...structuredClone(presetById('status-quo')!.scenario),
-    months,
-    resolution: 1000,
-  });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.scenario;
-}
+/** The status quo at 1,000 agents. */
+const scenario = (months: number) => statusQuoScenario(1000, months);
 
 describe('coordinator service run', () => {
   const world = calibratedWorld();

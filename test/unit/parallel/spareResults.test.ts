@@ -8,19 +8,11 @@ import { resultsHash } from '../../../src/engine/hash.ts';
 import { SERIES } from '../../../src/engine/results.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { SPARE_MAX_BYTES, SpareResults, storageBytes } from '../../../src/parallel/spareResults.ts';
-import { presetById } from '../../../src/scenario/presets.ts';
-import { validateScenario } from '../../../src/scenario/validate.ts';
 import { calibratedWorld } from '../../../src/scenario/world.ts';
+import { statusQuoScenario } from '../../statusQuo.ts';
 
-function scenario(months: number) {
-  const v = validateScenario({
-    ...structuredClone(presetById('status-quo')!.scenario),
-    months,
-    resolution: 1000,
-  });
-  if (!v.ok) throw new Error(v.errors.join('; '));
-  return v.scenario;
-}
+/** The status quo at 1,000 agents. */
+const scenario = (months: number) => statusQuoScenario(1000, months);
 
 /** Runs the spare's mapping tasks (one series per task) until none is left. */
 const drain = () => new Promise((done) => setTimeout(done, 50));
