@@ -78,7 +78,13 @@ describe('stories for teachers', () => {
     await page.click('#story-next');
     await page.click('#story-next');
     expect(await page.textContent('#story-kicker')).toContain('step 3 of 4');
-    expect(await page.inputValue('[data-path="name"]')).toBe('Shock to the dominant refiner');
+    // The editor shows the step's scenario from the next frame (the store renders in frames; at
+    // max the page's frames also carry months, so that frame may come after this line runs).
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>('[data-path="name"]')?.value ===
+        'Shock to the dominant refiner',
+    );
     expect(await page.getAttribute('.chart[data-chart="price"]', 'class')).toContain('story-look-target');
     expect(await page.getAttribute('.panel-concentration', 'class')).not.toContain('story-look-target');
     await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('step') === '3');
