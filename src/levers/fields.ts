@@ -86,7 +86,7 @@ export const windowFields = /* @__PURE__ */ (() => ({
     label: 'Announced in month',
     widget: 'monthOrNull',
     description:
-      'Month the lever is announced, at or before its start; null = it takes effect unannounced. Buyers an announced export control, tariff or supply shock will hit build precautionary stocks in between.',
+      'Month the lever is announced, at or before its start; null = it takes effect unannounced. Between the announcement and the start, the buyers an announced export control, tariff or supply shock will hit build precautionary stocks.',
   }),
 }))();
 
