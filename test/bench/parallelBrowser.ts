@@ -17,6 +17,8 @@ interface Row {
   sharedMemory: boolean;
   workers: number;
   months: number;
+  /** Months the engine's timings counted (last repeat). */
+  monthsTimed: number;
   runMs: number;
   runsMs: number[];
   /** First repeat (fresh workers, code not yet optimised), ms. */
@@ -37,11 +39,13 @@ interface Row {
 }
 
 export async function bench(options: BenchOptions) {
-  await build({ root, logLevel: 'warn' });
-  const sizes = options.quick ? [20_000] : [100_000, 1_000_000];
-  const months = options.quick ? 12 : 120;
-  const repeats = options.quick ? 1 : 3;
+  if (!options.smoke) await build({ root, logLevel: 'warn' });
+  const sizes = options.smoke ? [2000] : options.quick ? [20_000] : [100_000, 1_000_000];
+  const months = options.smoke ? 2 : options.quick ? 12 : 120;
+  const repeats = options.smoke || options.quick ? 1 : 3;
   const rows: Row[] = [];
+  /** The bench page's errors (uncaught, or written to its console). */
+  const pageProblems: string[] = [];
   const browser = await launchBrowser();
   let userAgent = '';
   try {
@@ -76,6 +80,7 @@ export async function bench(options: BenchOptions) {
               sharedMemory: last.info!.sharedMemory,
               workers,
               months,
+              monthsTimed: last.timings!.months,
               runMs,
               runsMs: reports.map((r) => r.runMs),
               firstMs: reports[0].runMs,
@@ -97,8 +102,10 @@ export async function bench(options: BenchOptions) {
             );
           }
         }
-        if (problems.pageErrors.length || problems.consoleErrors.length) {
+        const found = [...problems.pageErrors, ...problems.consoleErrors, ...problems.failedRequests];
+        if (found.length > 0) {
           console.error('page problems:', problems);
+          pageProblems.push(...found);
         }
       } finally {
         await page.context().close();
@@ -143,5 +150,5 @@ export async function bench(options: BenchOptions) {
     ]),
   );
   console.log(`\n${months} months, median of ${repeats}; ${userAgent}`);
-  return { userAgent, months, repeats, rows };
+  return { userAgent, months, repeats, rows, pageProblems };
 }

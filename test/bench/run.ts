@@ -10,6 +10,12 @@ import { resolve } from 'node:path';
 export interface BenchOptions {
   /** Small sizes and one repeat: checks that the benchmark runs, in seconds. */
   quick: boolean;
+  /**
+   * The least work that takes every path of a module once (a few thousand agents, a few months,
+   * no build of dist/: the caller has built it): the tests' guard that a benchmark still runs
+   * and measures the engine (test/unit/bench/, test/browser/parallelBrowserBench.test.ts). Its figures mean nothing.
+   */
+  smoke?: boolean;
 }
 
 type BenchModule = { bench(options: BenchOptions): Promise<unknown> };
