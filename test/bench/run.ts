@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <name>...] [-- --quick]`: runs the benchmark modules (all, or the ones
+ * `npm run bench [-- <name>...] [-- --quick | --smoke]`: runs the benchmark modules (all, or the ones
  * named), prints their tables and writes test-output/bench/<name>.json. Each module exports
  * `bench(options)` and returns a JSON-able report. Not part of the test suite: figures, not
  * assertions.
@@ -29,7 +29,7 @@ const BENCHES: Record<string, () => Promise<BenchModule>> = {
 };
 
 const args = process.argv.slice(2);
-const options: BenchOptions = { quick: args.includes('--quick') };
+const options: BenchOptions = { quick: args.includes('--quick'), smoke: args.includes('--smoke') };
 const named = args.filter((a) => !a.startsWith('--'));
 const unknown = named.filter((n) => !(n in BENCHES));
 if (unknown.length > 0) {
