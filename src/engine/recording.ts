@@ -113,6 +113,12 @@ function setNonzero(to: Float64Array, at: number, value: number): void {
   if (value !== 0 || 1 / value < 0) to[at] = value;
 }
 
+/** Whether `values` never decrease. */
+function ascending(values: Int32Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
 export function recordMonth(
   results: RunResults,
   src: RecordSources,
@@ -175,8 +181,9 @@ export function recordMonth(
   let f = 0;
   for (let g = 0; g < G; g++) {
     const out = outcomes[g];
-    // Sorted in place: the pair list is rebuilt from scratch next month.
-    const pairs = out.pairs.subarray(0, out.pairCount).sort();
+    // clearGood leaves the pair list ascending; sorted in place otherwise (it is rebuilt next month).
+    const pairs = out.pairs.subarray(0, out.pairCount);
+    if (!ascending(pairs)) pairs.sort();
     for (let p = 0; p < pairs.length; p++) {
       keys[f] = g * N * N + pairs[p];
       tonnes[f++] = out.flow[pairs[p]];
