@@ -9,7 +9,7 @@ import type { GoodMarketOutcome } from './market.ts';
 import type { MonthPolicy } from './policy.ts';
 import type { PriceState } from './prices.ts';
 import type { RecyclingState } from './recycling.ts';
-import type { RunResults, SeriesName } from './results.ts';
+import type { FlowStore, RunResults, SeriesName } from './results.ts';
 import type { StockpileState } from './stockpiles.ts';
 import type { World } from './world.ts';
 
@@ -63,6 +63,8 @@ export interface RecordSources {
   stockpileSales: Float64Array;
   /** The scenario's entry hurdle (investment support is costed as a share of it). */
   hurdle: number;
+  /** Where months' flows are written (results.ts: FlowStore), or null: new arrays each month. */
+  flows: FlowStore | null;
 }
 
 /** Series copied whole from an aggregate of the same good × node order. */
@@ -176,8 +178,11 @@ export function recordMonth(
   }
   for (const sp of stockpiles) stocks[base + sp.good * N + sp.node] += sp.stock;
   // Sparse flows, ordered by good then pair index (a stable order for hashing).
-  const keys = new Uint32Array(flowCount);
-  const tonnes = new Float64Array(flowCount);
+  const store = src.flows;
+  const start = store ? store.monthStart[month] : 0;
+  const stored = store !== null && start + flowCount <= store.keys.length;
+  const keys = stored ? store.keys.subarray(start, start + flowCount) : new Uint32Array(flowCount);
+  const tonnes = stored ? store.tonnes.subarray(start, start + flowCount) : new Float64Array(flowCount);
   let f = 0;
   for (let g = 0; g < G; g++) {
     const out = outcomes[g];
@@ -193,6 +198,8 @@ export function recordMonth(
     results.stockpileTonnes[month * stockpiles.length + i] = sp.stock;
   });
   results.conservationError[month] = conservation;
+  // Where the next month's flows go (a month that did not fit leaves the store as it was).
+  if (store) store.monthStart[month + 1] = stored ? start + flowCount : start;
   results.flowKeys[month] = keys;
   results.flowTonnes[month] = tonnes;
   results.monthsDone = month + 1;

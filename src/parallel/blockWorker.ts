@@ -32,9 +32,25 @@ import {
   runMarketPhase,
   touchableMonth,
 } from '../engine/phases.ts';
-import { prefaultMonth } from '../engine/results.ts';
+import { type FlowStore, prefaultFlows, prefaultMonth } from '../engine/results.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
+
+/**
+ * Maps the pages month `month` + 1's flows will likely take (as many values as month `month`'s,
+ * and a quarter more) while the coordinator records month `month`'s just before them.
+ * `pairCounts`: every good's pair count for month `month`, all its goods cleared.
+ */
+function prefaultNextFlows(
+  store: FlowStore,
+  pairCounts: Int32Array,
+  month: number,
+  stop: () => boolean,
+): void {
+  let count = 0;
+  for (let g = 0; g < pairCounts.length; g++) count += pairCounts[g];
+  prefaultFlows(store, store.monthStart[month] + count, count + (count >> 2), stop);
+}
 
 interface WorkerState {
   setup: BlockWorkerSetup;
@@ -269,9 +285,12 @@ export function createBlockWorker(): BlockWorkerApi {
         const started = performance.now();
         let agentsStarted = started;
         let ran: boolean;
+        // Whether this phase began with the month's market phase (the goods cleared on the workers).
+        let cleared = false;
         try {
           let beforeBlock: ((block: number) => void) | undefined;
-          if (Atomics.load(control, protocol.CONTROL_MARKETS) === 1) {
+          cleared = Atomics.load(control, protocol.CONTROL_MARKETS) === 1;
+          if (cleared) {
             clearMarkets(s, month, seen);
             agentsStarted = performance.now();
             beforeBlock = goodsReady(s, control, seen);
@@ -293,8 +312,12 @@ export function createBlockWorker(): BlockWorkerApi {
         busy[workers + index] = agentsStarted - started;
         Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
-        if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)
-          Atomics.notify(control, protocol.CONTROL_DONE);
+        const last = Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers;
+        if (last) Atomics.notify(control, protocol.CONTROL_DONE);
+        // The last worker to finish knows every good's pair count of the month the coordinator
+        // now records, so where the next month's flows will start: it maps their likely pages.
+        if (last && cleared && code === PHASE_SETTLE_DECIDE && shared.flows && s.markets)
+          prefaultNextFlows(shared.flows, s.markets.state.pairCounts, month, released);
         // While the coordinator works: map a later month's results pages on this core, until it
         // releases the next phase (then its record maps the rest: a late start here would hold
         // up this worker's goods and blocks).
