@@ -137,6 +137,8 @@ export class Coordinator {
       meta,
       sharedResults === true ? sharedResultsStorage(meta) : sharedResults || null,
     );
+    // When goods are cleared here; a block worker that clears them records into the same storage.
+    this.markets.recordInto(this.results.series);
     this.record = {
       world,
       agg: this.agg,

@@ -76,11 +76,7 @@ const AGGREGATE_SERIES: readonly (readonly [SeriesName, keyof Aggregates])[] = [
 ];
 
 /** Series copied whole from the coordinator's own month arrays. */
-const SOURCE_SERIES: readonly (readonly [
-  SeriesName,
-  'subsidyPaid' | 'stockpilePurchases' | 'stockpileSales',
-])[] = [
-  ['subsidySpend', 'subsidyPaid'],
+const SOURCE_SERIES: readonly (readonly [SeriesName, 'stockpilePurchases' | 'stockpileSales'])[] = [
   ['stockpilePurchases', 'stockpilePurchases'],
   ['stockpileSales', 'stockpileSales'],
 ];
@@ -115,6 +111,58 @@ function setNonzero(to: Float64Array, at: number, value: number): void {
   if (value !== 0 || 1 / value < 0) to[at] = value;
 }
 
+/**
+ * The series a good's market phase decides alone: its prices, its outcome's per-node arrays, its
+ * sellers' revenue, its consumers' spending and its price-gap subsidies. Nothing writes what
+ * they read (the good's outcome, prices, bids and subsidies) between its clearing and the
+ * month's record, so the thread that clears the good records them right after
+ * (recordGoodMarket): a block worker, when the goods are cleared on the workers.
+ */
+export const MARKET_SERIES: readonly SeriesName[] = [
+  'buyerPrice',
+  'price',
+  'exportPrice',
+  'revenue',
+  'consumerSpend',
+  'subsidySpend',
+  ...OUTCOME_SERIES,
+];
+
+/**
+ * Records good `g`'s MARKET_SERIES for month `month` into `series` (results' storage, zeroed
+ * there: +0 is skipped as in recordMonth), once the good's market has cleared.
+ */
+export function recordGoodMarket(
+  series: Record<SeriesName, Float64Array>,
+  month: number,
+  g: number,
+  N: number,
+  G: number,
+  out: GoodMarketOutcome,
+  prices: PriceState,
+  agg: Aggregates,
+  monthBid: Float64Array,
+  subsidyPaid: Float64Array,
+): void {
+  const row = (month * G + g) * N;
+  const { buyerPrice, price, exportPrice, revenue, consumerSpend, subsidySpend } = series;
+  for (const name of OUTCOME_SERIES) copyNonzero(series[name], row, out[name]);
+  for (let n = 0; n < N; n++) {
+    const k = g * N + n;
+    const at = row + n;
+    setNonzero(buyerPrice, at, prices.buyerIndex[k]);
+    // The quote at which this month's market cleared (domestic price), and what exports fetched.
+    const quote = prices.quoted[k];
+    setNonzero(price, at, quote);
+    const exported = out.exports[n];
+    setNonzero(exportPrice, at, exported > 0 ? quote + out.controlRent[n] / exported : quote);
+    setNonzero(revenue, at, out.receipts[n] + subsidyPaid[k]);
+    const bid = monthBid[k];
+    if (bid > 0) setNonzero(consumerSpend, at, out.payments[n] * (agg.consumerBid[k] / bid));
+    setNonzero(subsidySpend, at, subsidyPaid[k]);
+  }
+}
+
 /** Whether `values` never decrease. */
 function ascending(values: Int32Array): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
@@ -137,10 +185,10 @@ export function recordMonth(
   const s = results.series;
   const base = month * G * N;
   // Whole columns first (the aggregates share the series' good × node order).
-  copyNonzero(s.buyerPrice, base, prices.buyerIndex);
+  // MARKET_SERIES are recorded already, by the thread that cleared each good (recordGoodMarket).
   for (const [name, field] of AGGREGATE_SERIES) copyNonzero(s[name], base, agg[field]);
   for (const [name, field] of SOURCE_SERIES) copyNonzero(s[name], base, src[field]);
-  const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
+  const { production, profit, supportSpend, stocks } = s;
   const supportShare = 1 / Math.max(src.hurdle, 1e-9);
   let flowCount = 0;
   for (let g = 0; g < G; g++) {
@@ -148,23 +196,14 @@ export function recordMonth(
     const inputGood = world.goods[g].inputGood;
     const capex = CAPEX_MONTHS_OF_REVENUE * src.referencePrice[g];
     const row = base + g * N;
-    for (const name of OUTCOME_SERIES) copyNonzero(s[name], row, out[name]);
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const at = row + n;
-      // The quote at which this month's market cleared (domestic price), and what exports fetched.
-      const quote = prices.quoted[k];
-      setNonzero(price, at, quote);
-      const exported = out.exports[n];
-      setNonzero(exportPrice, at, exported > 0 ? quote + out.controlRent[n] / exported : quote);
       setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
       const received = out.receipts[n] + src.subsidyPaid[k];
-      setNonzero(revenue, at, received);
       const inputCost =
         inputGood >= 0 ? agg.inputReceivedByOutput[k] * prices.buyerIndex[inputGood * N + n] : 0;
       setNonzero(profit, at, received - agg.cashCost[k] - inputCost);
-      const bid = src.monthBid[k];
-      if (bid > 0) setNonzero(consumerSpend, at, out.payments[n] * (agg.consumerBid[k] / bid));
       const support = policy.hurdleReduction[k];
       if (support > 0)
         setNonzero(supportSpend, at, Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex);

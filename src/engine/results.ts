@@ -142,11 +142,12 @@ const PAGE_VALUES = PAGE_BYTES / Float64Array.BYTES_PER_ELEMENT;
  * parts`, … of results on shared storage: a block worker does it while the coordinator works on
  * an earlier month, so the kernel maps the month's fresh pages on an idle core rather than in
  * the coordinator's record of the month (first writes cost tens of µs a page on a VM, about 1 ms
- * a month). A series whose month `month − 2` was all +0 is left alone: recordMonth writes no
- * +0, so its pages may never be needed. The caller guarantees that month `month` is not
- * recorded yet and will be recorded only after this returns (phases.ts: touchableMonth), and
- * month `month − 2` is recorded. `stop`, asked before each series: whether to leave the rest
- * (the worker's next phase has been released; the coordinator's record maps them instead).
+ * a month). Only `names` (default: every series) are touched. A series whose month `month −
+ * lag` (default 2) was all +0 is left alone: the record writes no +0, so its pages may never be
+ * needed. The caller guarantees that month `month` of those series is not written yet and will
+ * be written only after this returns (phases.ts: touchableMonth), and month `month − lag` of
+ * them is written. `stop`, asked before each series: whether to leave the rest (the worker's
+ * next phase has been released; the series' writer maps them instead).
  */
 export function prefaultMonth(
   storage: ResultsStorage,
@@ -155,14 +156,16 @@ export function prefaultMonth(
   part: number,
   parts: number,
   stop?: () => boolean,
+  names: readonly SeriesName[] = SERIES,
+  lag = 2,
 ): void {
   const start = month * stride;
   const end = start + stride;
   if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
-  for (let i = part; i < SERIES.length; i += parts) {
+  for (let i = part; i < names.length; i += parts) {
     if (stop?.()) return;
-    const series = storage.series[SERIES[i]];
-    if (month >= 2 && allPositiveZero(series, start - 2 * stride, start - stride)) continue;
+    const series = storage.series[names[i]];
+    if (month >= lag && allPositiveZero(series, start - lag * stride, start - (lag - 1) * stride)) continue;
     // Consecutive touches a page apart: every page the month overlaps gets one (the last too).
     for (let at = start; at < end; at += PAGE_VALUES) series[at] = 0;
     series[end - 1] = 0;

@@ -32,9 +32,13 @@ import {
   runMarketPhase,
   touchableMonth,
 } from '../engine/phases.ts';
-import { type FlowStore, prefaultFlows, prefaultMonth } from '../engine/results.ts';
+import { MARKET_SERIES } from '../engine/recording.ts';
+import { type FlowStore, prefaultFlows, prefaultMonth, SERIES } from '../engine/results.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
+
+/** The series the coordinator's record of a month writes (the rest: MARKET_SERIES). */
+const RECORD_SERIES = SERIES.filter((name) => !MARKET_SERIES.includes(name));
 
 /**
  * Maps the pages month `month` + 1's flows will likely take (as many values as month `month`'s,
@@ -207,6 +211,8 @@ export function createBlockWorker(): BlockWorkerApi {
         const at = protocol.activityWord(setup.workers, setup.index);
         const views = createMarketViews(goods, nodes, shared.view);
         const share = setup.markets;
+        if (share && !shared.results)
+          throw new Error('a worker that clears goods records into the shared results');
         state = {
           setup,
           ctx,
@@ -229,6 +235,8 @@ export function createBlockWorker(): BlockWorkerApi {
             : null,
           order: share ? blockOrder(ctx.blockGood, range.lo, range.hi, share.groups) : undefined,
         };
+        // Its goods' market series, recorded as it clears them (recording.ts: recordGoodMarket).
+        if (state.markets && shared.results) state.markets.recordInto(shared.results.series);
       } else {
         state = {
           setup,
@@ -321,8 +329,16 @@ export function createBlockWorker(): BlockWorkerApi {
         // While the coordinator works: map a later month's results pages on this core, until it
         // releases the next phase (then its record maps the rest: a late start here would hold
         // up this worker's goods and blocks).
-        if (shared.results)
-          prefaultMonth(shared.results, stride, touchableMonth(code, month), index, workers, released);
+        // The goods' market series are written in the market phase, whichever thread runs it
+        // (recording.ts: recordGoodMarket): the next month's may be written as soon as the next
+        // phase is released, while this worker may still be prefaulting, so it maps the month
+        // after (written only once every worker has finished the next phase).
+        if (shared.results) {
+          const next = touchableMonth(code, month);
+          prefaultMonth(shared.results, stride, next, index, workers, released, RECORD_SERIES);
+          if (next >= 0)
+            prefaultMonth(shared.results, stride, next + 1, index, workers, released, MARKET_SERIES, 3);
+        }
       }
     },
   };
