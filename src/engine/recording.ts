@@ -1,7 +1,8 @@
 /**
  * The month's record: the conservation check per good, and the results series (prices,
  * quantities, money) and sparse flows written from the aggregates, the market outcomes and the
- * coordinator's state.
+ * coordinator's state. Each good's market series are written as soon as it clears, by the
+ * thread that clears it (recordGoodMarket); the coordinator's record of the month writes the rest.
  */
 import type { Aggregates } from './aggregates.ts';
 import { CAPEX_MONTHS_OF_REVENUE } from './constants.ts';

@@ -136,4 +136,21 @@ describe('results on shared storage', () => {
       expect(i >= from && i < from + count).toBe(true);
     }
   });
+
+  it('prefaults only the series named, passing over those all +0 `lag` months before', () => {
+    const meta = { months: 6, goods: { length: 29 }, nodes: { length: 79 }, stockpiles: { length: 0 } };
+    const storage = sharedResultsStorage(meta);
+    const stride = 29 * 79;
+    for (const name of SERIES) storage.series[name].fill(Number.NaN);
+    // Month 1 of price all +0: with a lag of 3, month 4 of price is passed over.
+    storage.series.price.fill(0, stride, 2 * stride);
+    prefaultMonth(storage, stride, 4, 0, 1, undefined, ['price', 'exports'], 3);
+    const zeroes = (name: (typeof SERIES)[number]) =>
+      storage.series[name].subarray(4 * stride, 5 * stride).filter((v) => Object.is(v, 0)).length;
+    expect(zeroes('price')).toBe(0);
+    expect(zeroes('exports')).toBeGreaterThanOrEqual(Math.ceil(stride / 512));
+    for (const name of SERIES) if (name !== 'price' && name !== 'exports') expect(zeroes(name), name).toBe(0);
+    // Other months of exports untouched.
+    expect(storage.series.exports.subarray(0, 4 * stride).every(Number.isNaN)).toBe(true);
+  });
 });
