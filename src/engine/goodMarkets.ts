@@ -370,6 +370,7 @@ export class GoodMarkets {
           out,
           prices,
           agg,
+          recycling,
           state.monthBid,
           state.subsidyPaid,
         );

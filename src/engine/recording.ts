@@ -70,9 +70,7 @@ export interface RecordSources {
 
 /** Series copied whole from an aggregate of the same good × node order. */
 const AGGREGATE_SERIES: readonly (readonly [SeriesName, keyof Aggregates])[] = [
-  ['capacity', 'capacity'],
   ['consumption', 'consumed'],
-  ['demand', 'consumerDemand'],
   ['unmet', 'unmet'],
 ];
 
@@ -113,13 +111,18 @@ function setNonzero(to: Float64Array, at: number, value: number): void {
 }
 
 /**
- * The series a good's market phase decides alone: its prices, its outcome's per-node arrays, its
- * sellers' revenue, its consumers' spending and its price-gap subsidies. Nothing writes what
- * they read (the good's outcome, prices, bids and subsidies) between its clearing and the
- * month's record, so the thread that clears the good records them right after
- * (recordGoodMarket): a block worker, when the goods are cleared on the workers.
+ * The series known once a good's market has cleared: its prices, its outcome's per-node arrays,
+ * its sellers' revenue, its consumers' spending and its price-gap subsidies, and what the
+ * decisions and recyclers set before the market phase (capacity, demand, production). Nothing
+ * writes what they read (the good's outcome, prices, bids and subsidies, the decision sums,
+ * recycled output) between its clearing and the month's record, so the thread that clears the
+ * good records them right after (recordGoodMarket): a block worker, when the goods are cleared
+ * on the workers.
  */
 export const MARKET_SERIES: readonly SeriesName[] = [
+  'capacity',
+  'demand',
+  'production',
   'buyerPrice',
   'price',
   'exportPrice',
@@ -142,15 +145,20 @@ export function recordGoodMarket(
   out: GoodMarketOutcome,
   prices: PriceState,
   agg: Aggregates,
+  recycling: RecyclingState,
   monthBid: Float64Array,
   subsidyPaid: Float64Array,
 ): void {
   const row = (month * G + g) * N;
+  const { capacity, demand, production } = series;
   const { buyerPrice, price, exportPrice, revenue, consumerSpend, subsidySpend } = series;
   for (const name of OUTCOME_SERIES) copyNonzero(series[name], row, out[name]);
   for (let n = 0; n < N; n++) {
     const k = g * N + n;
     const at = row + n;
+    setNonzero(capacity, at, agg.capacity[k]);
+    setNonzero(demand, at, agg.consumerDemand[k]);
+    setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
     setNonzero(buyerPrice, at, prices.buyerIndex[k]);
     // The quote at which this month's market cleared (domestic price), and what exports fetched.
     const quote = prices.quoted[k];
@@ -189,7 +197,7 @@ export function recordMonth(
   // MARKET_SERIES are recorded already, by the thread that cleared each good (recordGoodMarket).
   for (const [name, field] of AGGREGATE_SERIES) copyNonzero(s[name], base, agg[field]);
   for (const [name, field] of SOURCE_SERIES) copyNonzero(s[name], base, src[field]);
-  const { production, profit, supportSpend, stocks } = s;
+  const { profit, supportSpend, stocks } = s;
   const supportShare = 1 / Math.max(src.hurdle, 1e-9);
   let flowCount = 0;
   for (let g = 0; g < G; g++) {
@@ -200,7 +208,6 @@ export function recordMonth(
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const at = row + n;
-      setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
       const received = out.receipts[n] + src.subsidyPaid[k];
       const inputCost =
         inputGood >= 0 ? agg.inputReceivedByOutput[k] * prices.buyerIndex[inputGood * N + n] : 0;
