@@ -61,17 +61,19 @@ export function createAggregates(size: number, memory: Arena = new Arena()): Agg
 }
 
 /**
- * A list of fields compiled against a population plan: per field its target array and partial
- * index, and per (field, block) the key the block adds to (-1: none). Resolved once, so the
- * monthly sum is a plain loop over typed arrays (no per-block role tests or keyed lookups).
+ * A list of fields compiled against a population plan: per field its target array and the
+ * blocks that add to it, in block order, each with its key and the index of its value in the
+ * partials. Resolved once, so the monthly sum is a plain loop over typed arrays (no per-block
+ * role tests or keyed lookups, and no blocks that add nothing to the field).
  */
 export interface PartialSums {
   targets: Float64Array[];
-  /** Index of each field in a block's partials. */
-  partial: Int32Array;
-  /** Key per field and block, [field * blockCount + block], or -1. */
-  keys: Int32Array;
-  blockCount: number;
+  /** Per field: the keys any block adds to (zeroed before the sum). */
+  zeroKeys: Int32Array[];
+  /** Per field, in block order: the key each adding block adds to. */
+  termKeys: Int32Array[];
+  /** Per field, beside termKeys: the block's value, at block * PARTIAL_FIELDS + the field's partial. */
+  termPartials: Int32Array[];
 }
 
 export function compileSums(
@@ -82,7 +84,8 @@ export function compileSums(
 ): PartialSums {
   const N = world.nodes.length;
   const B = plan.blockCount;
-  const keys = new Int32Array(fields.length * B).fill(-1);
+  const termKeys = fields.map(() => [] as number[]);
+  const termPartials = fields.map(() => [] as number[]);
   for (let b = 0; b < B; b++) {
     const group = plan.groups[plan.blockGroup[b]];
     const consumer = group.role === ROLE_CONSUMER;
@@ -91,10 +94,14 @@ export function compileSums(
     const input = processor ? world.goods[group.good].inputGood * N + group.node : -1;
     for (let f = 0; f < fields.length; f++) {
       const who = fields[f][2];
-      if (who === CONSUMERS) keys[f * B + b] = consumer ? own : -1;
-      else if (who === PRODUCERS) keys[f * B + b] = consumer ? -1 : own;
-      else if (who === PROCESSORS_AT_INPUT) keys[f * B + b] = input;
-      else keys[f * B + b] = processor ? own : -1;
+      let key: number;
+      if (who === CONSUMERS) key = consumer ? own : -1;
+      else if (who === PRODUCERS) key = consumer ? -1 : own;
+      else if (who === PROCESSORS_AT_INPUT) key = input;
+      else key = processor ? own : -1;
+      if (key < 0) continue;
+      termKeys[f].push(key);
+      termPartials[f].push(b * PARTIAL_FIELDS + fields[f][0]);
     }
   }
   // Field by field is block order per element only while no two fields share a target.
@@ -102,27 +109,26 @@ export function compileSums(
     throw new Error('two partial fields add to the same aggregate');
   return {
     targets: fields.map((f) => agg[f[1]]),
-    partial: Int32Array.from(fields, (f) => f[0]),
-    keys,
-    blockCount: B,
+    zeroKeys: termKeys.map((keys) => Int32Array.from(new Set(keys))),
+    termKeys: termKeys.map((keys) => Int32Array.from(keys)),
+    termPartials: termPartials.map((at) => Int32Array.from(at)),
   };
 }
 
 /**
  * Zeroes the fields' targets and adds the blocks' partials to them in block order (each target
  * element receives its blocks' values in increasing block order, so the sums are the same on any
- * number of workers).
+ * number of workers). Only the keys some block adds to are zeroed: nothing else writes the
+ * targets, so the others hold the +0 they were made with.
  */
 export function sumPartials(sums: PartialSums, partials: Float64Array): void {
-  const { targets, partial, keys, blockCount } = sums;
+  const { targets, zeroKeys, termKeys, termPartials } = sums;
   for (let f = 0; f < targets.length; f++) {
     const target = targets[f];
-    const at = partial[f];
-    const row = f * blockCount;
-    target.fill(0);
-    for (let b = 0; b < blockCount; b++) {
-      const k = keys[row + b];
-      if (k >= 0) target[k] += partials[b * PARTIAL_FIELDS + at];
-    }
+    const zero = zeroKeys[f];
+    for (let i = 0; i < zero.length; i++) target[zero[i]] = 0;
+    const keys = termKeys[f];
+    const at = termPartials[f];
+    for (let i = 0; i < keys.length; i++) target[keys[i]] += partials[at[i]];
   }
 }

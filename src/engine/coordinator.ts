@@ -37,7 +37,13 @@ import { type PopulationPlan, ROLE_PROCESSOR } from './layout.ts';
 import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
 import { conservationError, type RecordSources, recordMonth } from './recording.ts';
 import { generateRecycling, settleRecycling } from './recycling.ts';
-import { createResults, type ResultsStorage, type RunResults, sharedResultsStorage } from './results.ts';
+import {
+  createResults,
+  type FlowStore,
+  type ResultsStorage,
+  type RunResults,
+  sharedResultsStorage,
+} from './results.ts';
 import { createStockpiles, planStockpiles, type StockpileState, settleStockpiles } from './stockpiles.ts';
 import type { World } from './world.ts';
 
@@ -75,7 +81,8 @@ export class Coordinator {
    * own). `sharedResults`: record on SharedArrayBuffers, which block workers prefault a month
    * ahead (results.ts: prefaultMonth); a ResultsStorage (zeroed, of this run's shape): record
    * there. `marketBuffer`: the market state's memory (goodMarkets.ts: marketStateByteLength
-   * bytes) when block workers clear goods, else its own.
+   * bytes) when block workers clear goods, else its own. `flows`: where to record the months'
+   * flows (results.ts: FlowStore, which block workers prefault), else new arrays each month.
    */
   constructor(
     world: World,
@@ -84,6 +91,7 @@ export class Coordinator {
     viewBuffer?: ArrayBufferLike,
     sharedResults: boolean | ResultsStorage = false,
     marketBuffer?: ArrayBufferLike,
+    flows: FlowStore | null = null,
   ) {
     this.world = world;
     this.scenario = scenario;
@@ -129,6 +137,8 @@ export class Coordinator {
       meta,
       sharedResults === true ? sharedResultsStorage(meta) : sharedResults || null,
     );
+    // When goods are cleared here; a block worker that clears them records into the same storage.
+    this.markets.recordInto(this.results.series);
     this.record = {
       world,
       agg: this.agg,
@@ -142,6 +152,7 @@ export class Coordinator {
       stockpilePurchases: new Float64Array(G * N),
       stockpileSales: new Float64Array(G * N),
       hurdle: scenario.market.hurdle,
+      flows,
     };
   }
 

@@ -44,7 +44,9 @@ import { pow } from './math.ts';
 import { type CompiledPolicy, compilePolicy, type MonthPolicy } from './policy.ts';
 import { baseTariffMatrices, originPreferences, referenceLandedCosts } from './preference.ts';
 import { createPriceState, type PriceState, updatePrices } from './prices.ts';
+import { recordGoodMarket } from './recording.ts';
 import { createRecycling, type RecyclingState } from './recycling.ts';
+import type { SeriesName } from './results.ts';
 import {
   anchorExitPrices,
   createRouteState,
@@ -221,6 +223,8 @@ export class GoodMarkets {
    * bids, prices and preferences; clearing sets the month's policy fields (no garbage a month).
    */
   private readonly marketInputs: GoodMarketInput[];
+  /** The run's results series each cleared good's MARKET_SERIES are recorded into (recordInto). */
+  private recordSeries: Record<SeriesName, Float64Array> | null = null;
   private readonly workspace: MarketWorkspace;
 
   /**
@@ -287,6 +291,16 @@ export class GoodMarkets {
   }
 
   /**
+   * Records each good's MARKET_SERIES into `series` (the run's results, recording.ts:
+   * recordGoodMarket) as soon as it is cleared: the coordinator's own markets record into its
+   * results, a block worker's into the shared results. Markets that record nowhere (a test's)
+   * leave those series to no one.
+   */
+  recordInto(series: Record<SeriesName, Float64Array>): void {
+    this.recordSeries = series;
+  }
+
+  /**
    * The market phase of month `month` for `goods` (ascending, whole market groups): clear them,
    * then write their part of the next month's view (none after the run's last month).
    */
@@ -346,6 +360,20 @@ export class GoodMarkets {
         v[VIEW_BUYER_PRICE * stride + k] = prices.buyerPrice[k];
         v[VIEW_BUYER_LONG_PRICE * stride + k] = prices.buyerLongPrice[k];
       }
+      if (this.recordSeries)
+        recordGoodMarket(
+          this.recordSeries,
+          month,
+          g,
+          N,
+          G,
+          out,
+          prices,
+          agg,
+          recycling,
+          state.monthBid,
+          state.subsidyPaid,
+        );
     }
   }
 

@@ -95,7 +95,7 @@ export interface GoodMarketOutcome {
   controlAsked: Float64Array;
   /** Per control: tonnes shipped on its routes. */
   controlShipped: Float64Array;
-  /** Indices (origin * N + destination) of the pairs with a shipment this month, in first-shipment order. */
+  /** Indices (origin * N + destination) of the pairs with a shipment this month, ascending once clearGood returns. */
   pairs: Int32Array;
   pairCount: number;
 }
@@ -550,4 +550,8 @@ export function clearGood(input: GoodMarketInput, ws: MarketWorkspace, out: Good
       if (remaining[i] < 0) remaining[i] = 0;
     }
   }
+  // Ascending, the order the month's record lists flows in: sorted by the thread that cleared
+  // the good (a block worker, when the goods are cleared on the workers), not in the
+  // coordinator's serial record of the month.
+  out.pairs.subarray(0, out.pairCount).sort();
 }

@@ -1,7 +1,8 @@
 /**
  * The month's record: the conservation check per good, and the results series (prices,
  * quantities, money) and sparse flows written from the aggregates, the market outcomes and the
- * coordinator's state.
+ * coordinator's state. Each good's market series are written as soon as it clears, by the
+ * thread that clears it (recordGoodMarket); the coordinator's record of the month writes the rest.
  */
 import type { Aggregates } from './aggregates.ts';
 import { CAPEX_MONTHS_OF_REVENUE } from './constants.ts';
@@ -9,7 +10,7 @@ import type { GoodMarketOutcome } from './market.ts';
 import type { MonthPolicy } from './policy.ts';
 import type { PriceState } from './prices.ts';
 import type { RecyclingState } from './recycling.ts';
-import type { RunResults, SeriesName } from './results.ts';
+import type { FlowStore, RunResults, SeriesName } from './results.ts';
 import type { StockpileState } from './stockpiles.ts';
 import type { World } from './world.ts';
 
@@ -63,22 +64,18 @@ export interface RecordSources {
   stockpileSales: Float64Array;
   /** The scenario's entry hurdle (investment support is costed as a share of it). */
   hurdle: number;
+  /** Where months' flows are written (results.ts: FlowStore), or null: new arrays each month. */
+  flows: FlowStore | null;
 }
 
 /** Series copied whole from an aggregate of the same good × node order. */
 const AGGREGATE_SERIES: readonly (readonly [SeriesName, keyof Aggregates])[] = [
-  ['capacity', 'capacity'],
   ['consumption', 'consumed'],
-  ['demand', 'consumerDemand'],
   ['unmet', 'unmet'],
 ];
 
 /** Series copied whole from the coordinator's own month arrays. */
-const SOURCE_SERIES: readonly (readonly [
-  SeriesName,
-  'subsidyPaid' | 'stockpilePurchases' | 'stockpileSales',
-])[] = [
-  ['subsidySpend', 'subsidyPaid'],
+const SOURCE_SERIES: readonly (readonly [SeriesName, 'stockpilePurchases' | 'stockpileSales'])[] = [
   ['stockpilePurchases', 'stockpilePurchases'],
   ['stockpileSales', 'stockpileSales'],
 ];
@@ -113,6 +110,74 @@ function setNonzero(to: Float64Array, at: number, value: number): void {
   if (value !== 0 || 1 / value < 0) to[at] = value;
 }
 
+/**
+ * The series known once a good's market has cleared: its prices, its outcome's per-node arrays,
+ * its sellers' revenue, its consumers' spending and its price-gap subsidies, and what the
+ * decisions and recyclers set before the market phase (capacity, demand, production). Nothing
+ * writes what they read (the good's outcome, prices, bids and subsidies, the decision sums,
+ * recycled output) between its clearing and the month's record, so the thread that clears the
+ * good records them right after (recordGoodMarket): a block worker, when the goods are cleared
+ * on the workers.
+ */
+export const MARKET_SERIES: readonly SeriesName[] = [
+  'capacity',
+  'demand',
+  'production',
+  'buyerPrice',
+  'price',
+  'exportPrice',
+  'revenue',
+  'consumerSpend',
+  'subsidySpend',
+  ...OUTCOME_SERIES,
+];
+
+/**
+ * Records good `g`'s MARKET_SERIES for month `month` into `series` (results' storage, zeroed
+ * there: +0 is skipped as in recordMonth), once the good's market has cleared.
+ */
+export function recordGoodMarket(
+  series: Record<SeriesName, Float64Array>,
+  month: number,
+  g: number,
+  N: number,
+  G: number,
+  out: GoodMarketOutcome,
+  prices: PriceState,
+  agg: Aggregates,
+  recycling: RecyclingState,
+  monthBid: Float64Array,
+  subsidyPaid: Float64Array,
+): void {
+  const row = (month * G + g) * N;
+  const { capacity, demand, production } = series;
+  const { buyerPrice, price, exportPrice, revenue, consumerSpend, subsidySpend } = series;
+  for (const name of OUTCOME_SERIES) copyNonzero(series[name], row, out[name]);
+  for (let n = 0; n < N; n++) {
+    const k = g * N + n;
+    const at = row + n;
+    setNonzero(capacity, at, agg.capacity[k]);
+    setNonzero(demand, at, agg.consumerDemand[k]);
+    setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
+    setNonzero(buyerPrice, at, prices.buyerIndex[k]);
+    // The quote at which this month's market cleared (domestic price), and what exports fetched.
+    const quote = prices.quoted[k];
+    setNonzero(price, at, quote);
+    const exported = out.exports[n];
+    setNonzero(exportPrice, at, exported > 0 ? quote + out.controlRent[n] / exported : quote);
+    setNonzero(revenue, at, out.receipts[n] + subsidyPaid[k]);
+    const bid = monthBid[k];
+    if (bid > 0) setNonzero(consumerSpend, at, out.payments[n] * (agg.consumerBid[k] / bid));
+    setNonzero(subsidySpend, at, subsidyPaid[k]);
+  }
+}
+
+/** Whether `values` never decrease. */
+function ascending(values: Int32Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
 export function recordMonth(
   results: RunResults,
   src: RecordSources,
@@ -129,10 +194,10 @@ export function recordMonth(
   const s = results.series;
   const base = month * G * N;
   // Whole columns first (the aggregates share the series' good × node order).
-  copyNonzero(s.buyerPrice, base, prices.buyerIndex);
+  // MARKET_SERIES are recorded already, by the thread that cleared each good (recordGoodMarket).
   for (const [name, field] of AGGREGATE_SERIES) copyNonzero(s[name], base, agg[field]);
   for (const [name, field] of SOURCE_SERIES) copyNonzero(s[name], base, src[field]);
-  const { price, exportPrice, production, revenue, profit, consumerSpend, supportSpend, stocks } = s;
+  const { profit, supportSpend, stocks } = s;
   const supportShare = 1 / Math.max(src.hurdle, 1e-9);
   let flowCount = 0;
   for (let g = 0; g < G; g++) {
@@ -140,23 +205,13 @@ export function recordMonth(
     const inputGood = world.goods[g].inputGood;
     const capex = CAPEX_MONTHS_OF_REVENUE * src.referencePrice[g];
     const row = base + g * N;
-    for (const name of OUTCOME_SERIES) copyNonzero(s[name], row, out[name]);
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
       const at = row + n;
-      // The quote at which this month's market cleared (domestic price), and what exports fetched.
-      const quote = prices.quoted[k];
-      setNonzero(price, at, quote);
-      const exported = out.exports[n];
-      setNonzero(exportPrice, at, exported > 0 ? quote + out.controlRent[n] / exported : quote);
-      setNonzero(production, at, agg.produced[k] + recycling.recycledNow[k]);
       const received = out.receipts[n] + src.subsidyPaid[k];
-      setNonzero(revenue, at, received);
       const inputCost =
         inputGood >= 0 ? agg.inputReceivedByOutput[k] * prices.buyerIndex[inputGood * N + n] : 0;
       setNonzero(profit, at, received - agg.cashCost[k] - inputCost);
-      const bid = src.monthBid[k];
-      if (bid > 0) setNonzero(consumerSpend, at, out.payments[n] * (agg.consumerBid[k] / bid));
       const support = policy.hurdleReduction[k];
       if (support > 0)
         setNonzero(supportSpend, at, Math.min(1, support * supportShare) * agg.capacityStarted[k] * capex);
@@ -170,13 +225,17 @@ export function recordMonth(
   }
   for (const sp of stockpiles) stocks[base + sp.good * N + sp.node] += sp.stock;
   // Sparse flows, ordered by good then pair index (a stable order for hashing).
-  const keys = new Uint32Array(flowCount);
-  const tonnes = new Float64Array(flowCount);
+  const store = src.flows;
+  const start = store ? store.monthStart[month] : 0;
+  const stored = store !== null && start + flowCount <= store.keys.length;
+  const keys = stored ? store.keys.subarray(start, start + flowCount) : new Uint32Array(flowCount);
+  const tonnes = stored ? store.tonnes.subarray(start, start + flowCount) : new Float64Array(flowCount);
   let f = 0;
   for (let g = 0; g < G; g++) {
     const out = outcomes[g];
-    // Sorted in place: the pair list is rebuilt from scratch next month.
-    const pairs = out.pairs.subarray(0, out.pairCount).sort();
+    // clearGood leaves the pair list ascending; sorted in place otherwise (it is rebuilt next month).
+    const pairs = out.pairs.subarray(0, out.pairCount);
+    if (!ascending(pairs)) pairs.sort();
     for (let p = 0; p < pairs.length; p++) {
       keys[f] = g * N * N + pairs[p];
       tonnes[f++] = out.flow[pairs[p]];
@@ -186,6 +245,8 @@ export function recordMonth(
     results.stockpileTonnes[month * stockpiles.length + i] = sp.stock;
   });
   results.conservationError[month] = conservation;
+  // Where the next month's flows go (a month that did not fit leaves the store as it was).
+  if (store) store.monthStart[month + 1] = stored ? start + flowCount : start;
   results.flowKeys[month] = keys;
   results.flowTonnes[month] = tonnes;
   results.monthsDone = month + 1;

@@ -133,19 +133,21 @@ export function sharedResultsStorage(meta: ResultsShape): ResultsStorage {
   return { series, stockpileTonnes: shared(meta.months * meta.stockpiles.length) };
 }
 
-/** Float64 values in a 4 KiB memory page. */
-const PAGE_VALUES = 4096 / Float64Array.BYTES_PER_ELEMENT;
+/** Bytes in a memory page (4 KiB), and Float64 values in one. */
+const PAGE_BYTES = 4096;
+const PAGE_VALUES = PAGE_BYTES / Float64Array.BYTES_PER_ELEMENT;
 
 /**
  * Writes +0 into one value of every 4 KiB page of month `month` of series `part`, `part +
  * parts`, … of results on shared storage: a block worker does it while the coordinator works on
  * an earlier month, so the kernel maps the month's fresh pages on an idle core rather than in
  * the coordinator's record of the month (first writes cost tens of µs a page on a VM, about 1 ms
- * a month). A series whose month `month − 2` was all +0 is left alone: recordMonth writes no
- * +0, so its pages may never be needed. The caller guarantees that month `month` is not
- * recorded yet and will be recorded only after this returns (phases.ts: touchableMonth), and
- * month `month − 2` is recorded. `stop`, asked before each series: whether to leave the rest
- * (the worker's next phase has been released; the coordinator's record maps them instead).
+ * a month). Only `names` (default: every series) are touched. A series whose month `month −
+ * lag` (default 2) was all +0 is left alone: the record writes no +0, so its pages may never be
+ * needed. The caller guarantees that month `month` of those series is not written yet and will
+ * be written only after this returns (phases.ts: touchableMonth), and month `month − lag` of
+ * them is written. `stop`, asked before each series: whether to leave the rest (the worker's
+ * next phase has been released; the series' writer maps them instead).
  */
 export function prefaultMonth(
   storage: ResultsStorage,
@@ -154,18 +156,80 @@ export function prefaultMonth(
   part: number,
   parts: number,
   stop?: () => boolean,
+  names: readonly SeriesName[] = SERIES,
+  lag = 2,
 ): void {
   const start = month * stride;
   const end = start + stride;
   if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
-  for (let i = part; i < SERIES.length; i += parts) {
+  for (let i = part; i < names.length; i += parts) {
     if (stop?.()) return;
-    const series = storage.series[SERIES[i]];
-    if (month >= 2 && allPositiveZero(series, start - 2 * stride, start - stride)) continue;
+    const series = storage.series[names[i]];
+    if (month >= lag && allPositiveZero(series, start - lag * stride, start - (lag - 1) * stride)) continue;
     // Consecutive touches a page apart: every page the month overlaps gets one (the last too).
     for (let at = start; at < end; at += PAGE_VALUES) series[at] = 0;
     series[end - 1] = 0;
   }
+}
+
+/**
+ * A run's monthly flows in one buffer, month after month: each month's keys and tonnes are
+ * subarrays of it. The parallel engine on shared memory records there, so the coordinator writes
+ * each month's flows into pages a block worker mapped ahead (prefaultFlows) rather than into a
+ * new pair of arrays a month (about 100 kB at 5,000 agents, whose first touches cost tens of µs
+ * a 4 KiB page on a VM). A month that does not fit gets arrays of its own, as without a store.
+ */
+export interface FlowStore {
+  /** Keys (good * N * N + origin * N + destination), month after month. */
+  keys: Uint32Array;
+  /** Tonnes shipped, beside keys. */
+  tonnes: Float64Array;
+  /**
+   * Per month m: where its flows start (month m + 1's entry is set when month m is recorded, and
+   * not changed after; entry 0 is 0).
+   */
+  monthStart: Int32Array;
+}
+
+/**
+ * Flows a store holds per good and node of each month: the status quo ships about 8,300 pairs a
+ * month on 29 goods × 79 nodes (3.6 per good and node), so twice that and more still fits.
+ */
+const STORED_FLOWS_PER_GOOD_NODE = 8;
+
+/** A flow store for a run of `shape` on one SharedArrayBuffer (its pages mapped as first touched). */
+export function sharedFlowStore(shape: Omit<ResultsShape, 'stockpiles'>): FlowStore {
+  const capacity = seriesLength(shape) * STORED_FLOWS_PER_GOOD_NODE;
+  const buffer = new SharedArrayBuffer(capacity * 12 + (shape.months + 1) * 4);
+  return {
+    tonnes: new Float64Array(buffer, 0, capacity),
+    keys: new Uint32Array(buffer, capacity * 8, capacity),
+    monthStart: new Int32Array(buffer, capacity * 12, shape.months + 1),
+  };
+}
+
+/**
+ * Writes +0 into the first value of every 4 KiB page that starts within values [from, from +
+ * count) of the store's keys and tonnes (see prefaultMonth: a block worker maps the pages the
+ * next month's flows will likely take while the coordinator records this month). The caller
+ * guarantees that no month's flows are, or will be until the caller's next phase, written at
+ * or after `from` (a page that also holds values before `from` is left alone). `stop`, asked
+ * between the two arrays: see prefaultMonth.
+ */
+export function prefaultFlows(store: FlowStore, from: number, count: number, stop?: () => boolean): void {
+  const to = Math.min(from + count, store.keys.length);
+  if (from < 0 || from >= to) return;
+  touchPages(store.tonnes, from, to);
+  if (stop?.()) return;
+  touchPages(store.keys, from, to);
+}
+
+/** Writes +0 at each 4 KiB page boundary within `values` [from, to) (byte offsets in its buffer). */
+function touchPages(values: Float64Array | Uint32Array, from: number, to: number): void {
+  const size = values.BYTES_PER_ELEMENT;
+  const start = Math.ceil((values.byteOffset + from * size) / PAGE_BYTES) * PAGE_BYTES;
+  const end = values.byteOffset + to * size;
+  for (let byte = start; byte < end; byte += PAGE_BYTES) values[(byte - values.byteOffset) / size] = 0;
 }
 
 /** Whether values [from, to) of `values` are all +0. */

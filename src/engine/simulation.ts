@@ -18,7 +18,7 @@ import {
   PHASE_MARKETS,
   runAgentPhase,
 } from './phases.ts';
-import type { ResultsStorage, RunResults } from './results.ts';
+import type { FlowStore, ResultsStorage, RunResults } from './results.ts';
 import type { World } from './world.ts';
 
 export interface Simulation {
@@ -37,15 +37,17 @@ export interface Simulation {
 /**
  * `sharedResults`: record the results on SharedArrayBuffers, so a page that shares memory with
  * this thread reads them where they are written (nothing copied a month); a ResultsStorage
- * (zeroed, of this run's shape): record there.
+ * (zeroed, of this run's shape): record there. `flows`: record the months' flows there
+ * (results.ts: FlowStore), else in new arrays each month.
  */
 export function createSimulation(
   world: World,
   scenario: Scenario,
   sharedResults: boolean | ResultsStorage = false,
+  flows: FlowStore | null = null,
 ): Simulation {
   const plan = planPopulation(world, scenario);
-  const coordinator = new Coordinator(world, scenario, plan, undefined, sharedResults);
+  const coordinator = new Coordinator(world, scenario, plan, undefined, sharedResults, undefined, flows);
   const ctx = localAgentContext(world, plan, scenario, coordinator);
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);

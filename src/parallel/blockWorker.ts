@@ -32,9 +32,29 @@ import {
   runMarketPhase,
   touchableMonth,
 } from '../engine/phases.ts';
-import { prefaultMonth } from '../engine/results.ts';
+import { MARKET_SERIES } from '../engine/recording.ts';
+import { type FlowStore, prefaultFlows, prefaultMonth, SERIES } from '../engine/results.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
+
+/** The series the coordinator's record of a month writes (the rest: MARKET_SERIES). */
+const RECORD_SERIES = SERIES.filter((name) => !MARKET_SERIES.includes(name));
+
+/**
+ * Maps the pages month `month` + 1's flows will likely take (as many values as month `month`'s,
+ * and a quarter more) while the coordinator records month `month`'s just before them.
+ * `pairCounts`: every good's pair count for month `month`, all its goods cleared.
+ */
+function prefaultNextFlows(
+  store: FlowStore,
+  pairCounts: Int32Array,
+  month: number,
+  stop: () => boolean,
+): void {
+  let count = 0;
+  for (let g = 0; g < pairCounts.length; g++) count += pairCounts[g];
+  prefaultFlows(store, store.monthStart[month] + count, count + (count >> 2), stop);
+}
 
 interface WorkerState {
   setup: BlockWorkerSetup;
@@ -191,6 +211,8 @@ export function createBlockWorker(): BlockWorkerApi {
         const at = protocol.activityWord(setup.workers, setup.index);
         const views = createMarketViews(goods, nodes, shared.view);
         const share = setup.markets;
+        if (share && !shared.results)
+          throw new Error('a worker that clears goods records into the shared results');
         state = {
           setup,
           ctx,
@@ -213,6 +235,8 @@ export function createBlockWorker(): BlockWorkerApi {
             : null,
           order: share ? blockOrder(ctx.blockGood, range.lo, range.hi, share.groups) : undefined,
         };
+        // Its goods' market series, recorded as it clears them (recording.ts: recordGoodMarket).
+        if (state.markets && shared.results) state.markets.recordInto(shared.results.series);
       } else {
         state = {
           setup,
@@ -269,9 +293,12 @@ export function createBlockWorker(): BlockWorkerApi {
         const started = performance.now();
         let agentsStarted = started;
         let ran: boolean;
+        // Whether this phase began with the month's market phase (the goods cleared on the workers).
+        let cleared = false;
         try {
           let beforeBlock: ((block: number) => void) | undefined;
-          if (Atomics.load(control, protocol.CONTROL_MARKETS) === 1) {
+          cleared = Atomics.load(control, protocol.CONTROL_MARKETS) === 1;
+          if (cleared) {
             clearMarkets(s, month, seen);
             agentsStarted = performance.now();
             beforeBlock = goodsReady(s, control, seen);
@@ -293,13 +320,25 @@ export function createBlockWorker(): BlockWorkerApi {
         busy[workers + index] = agentsStarted - started;
         Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
-        if (Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers)
-          Atomics.notify(control, protocol.CONTROL_DONE);
+        const last = Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers;
+        if (last) Atomics.notify(control, protocol.CONTROL_DONE);
+        // The last worker to finish knows every good's pair count of the month the coordinator
+        // now records, so where the next month's flows will start: it maps their likely pages.
+        if (last && cleared && code === PHASE_SETTLE_DECIDE && shared.flows && s.markets)
+          prefaultNextFlows(shared.flows, s.markets.state.pairCounts, month, released);
         // While the coordinator works: map a later month's results pages on this core, until it
         // releases the next phase (then its record maps the rest: a late start here would hold
         // up this worker's goods and blocks).
-        if (shared.results)
-          prefaultMonth(shared.results, stride, touchableMonth(code, month), index, workers, released);
+        // The goods' market series are written in the market phase, whichever thread runs it
+        // (recording.ts: recordGoodMarket): the next month's may be written as soon as the next
+        // phase is released, while this worker may still be prefaulting, so it maps the month
+        // after (written only once every worker has finished the next phase).
+        if (shared.results) {
+          const next = touchableMonth(code, month);
+          prefaultMonth(shared.results, stride, next, index, workers, released, RECORD_SERIES);
+          if (next >= 0)
+            prefaultMonth(shared.results, stride, next + 1, index, workers, released, MARKET_SERIES, 3);
+        }
       }
     },
   };

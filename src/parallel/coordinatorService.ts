@@ -130,6 +130,10 @@ const ownBuffer = (values: Uint32Array | Float64Array) =>
   values.byteOffset === 0 &&
   values.byteLength === values.buffer.byteLength;
 
+/** Whether `values` are on shared memory (a shared flow store's month). */
+const sharedFlows = (values: Uint32Array | Float64Array) =>
+  typeof SharedArrayBuffer === 'function' && values.buffer instanceof SharedArrayBuffer;
+
 /**
  * The slice of month `month`, with the buffers to transfer: with its own copies of the series,
  * or, when the page shares `storage` with this worker, with the series written there instead.
@@ -141,17 +145,20 @@ function monthSlice(
 ): { slice: MonthSlice; buffers: ArrayBuffer[] } {
   const results = engine.results;
   const slice = storage ? writeMonth(results, month, storage) : sliceMonth(results, month);
-  // The month's flows go to the page as the arrays recordMonth made for them, not copies: this
-  // worker reads no month's flows once they are sent, and a copy a month was fresh memory to
-  // fault in and free (a default run's flows are 12 MB). The engine's record keeps empty arrays.
-  slice.flowKeys = ownBuffer(slice.flowKeys) ? slice.flowKeys : slice.flowKeys.slice();
-  slice.flowTonnes = ownBuffer(slice.flowTonnes) ? slice.flowTonnes : slice.flowTonnes.slice();
-  results.flowKeys[month] = new Uint32Array(0);
-  results.flowTonnes[month] = new Float64Array(0);
-  const buffers: ArrayBuffer[] = [
-    slice.flowKeys.buffer as ArrayBuffer,
-    slice.flowTonnes.buffer as ArrayBuffer,
-  ];
+  const buffers: ArrayBuffer[] = [];
+  // Flows in the parallel engine's shared flow store (results.ts: FlowStore) go as they are: the
+  // page gets views of the same memory, which no later month writes.
+  if (!sharedFlows(slice.flowKeys) || !sharedFlows(slice.flowTonnes)) {
+    // Otherwise the month's flows go to the page as the arrays recordMonth made for them, not
+    // copies: this worker reads no month's flows once they are sent, and a copy a month was
+    // fresh memory to fault in and free (a default run's flows are 12 MB). The engine's record
+    // keeps empty arrays.
+    slice.flowKeys = ownBuffer(slice.flowKeys) ? slice.flowKeys : slice.flowKeys.slice();
+    slice.flowTonnes = ownBuffer(slice.flowTonnes) ? slice.flowTonnes : slice.flowTonnes.slice();
+    results.flowKeys[month] = new Uint32Array(0);
+    results.flowTonnes[month] = new Float64Array(0);
+    buffers.push(slice.flowKeys.buffer as ArrayBuffer, slice.flowTonnes.buffer as ArrayBuffer);
+  }
   if (slice.series) for (const s of Object.values(slice.series)) buffers.push(s.buffer as ArrayBuffer);
   if (slice.stockpileTonnes) buffers.push(slice.stockpileTonnes.buffer as ArrayBuffer);
   return { slice, buffers };

@@ -36,7 +36,7 @@ import {
   PHASE_SETTLE_DECIDE,
   phaseParts,
 } from '../engine/phases.ts';
-import type { RunResults } from '../engine/results.ts';
+import { type RunResults, sharedFlowStore } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
@@ -220,7 +220,18 @@ export class ParallelEngine {
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
-      const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null, marketBuffer);
+      const flows = shared
+        ? sharedFlowStore({ months: scenario.months, goods: world.goods, nodes: world.nodes })
+        : null;
+      const coordinator = new Coordinator(
+        world,
+        scenario,
+        plan,
+        shared?.view,
+        shared !== null,
+        marketBuffer,
+        flows,
+      );
       const marketGoods = marketBuffer
         ? partitionGoods(
             marketGroups(world, scenario, plan),
@@ -228,11 +239,13 @@ export class ParallelEngine {
             agentsByWorkerAndGood(plan, ranges, world.goods.length),
           )
         : null;
-      if (shared)
+      if (shared) {
         shared.results = {
           series: coordinator.results.series,
           stockpileTonnes: coordinator.results.stockpileTonnes,
         };
+        shared.flows = flows;
+      }
       const run: Run = {
         world,
         scenario,
@@ -654,5 +667,6 @@ function allocateShared(
     control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
     busy: new SharedArrayBuffer(2 * workers * 8),
     results: null,
+    flows: null,
   };
 }

@@ -5,7 +5,7 @@
 import type { GroupCalibration } from '../engine/agents.ts';
 import type { MarketConstants } from '../engine/goodMarkets.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
-import type { ResultsStorage } from '../engine/results.ts';
+import type { FlowStore, ResultsStorage } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { BlockRange } from './partition.ts';
@@ -82,6 +82,11 @@ export interface SharedMemory {
    * (results.ts: prefaultMonth); null until the coordinator exists.
    */
   results: ResultsStorage | null;
+  /**
+   * Where the coordinator records the months' flows, whose next month's pages the last worker to
+   * finish a phase prefaults (results.ts: FlowStore); null until the coordinator exists.
+   */
+  flows: FlowStore | null;
 }
 
 /** A deliberate failure, for tests of fault handling. Never set by the app's UI. */

@@ -163,6 +163,14 @@ describe('clearing one good on three nodes', () => {
     expect(out.delivered[C]).toBeCloseTo(60, 10);
   });
 
+  it('lists the pairs that shipped in ascending order, whatever shipped first', () => {
+    const out = market(60, (input) => {
+      input.offtakes = [{ buyerMask: Uint8Array.of(0, 0, 1), seller: B, share: 0.5, price: 900 }];
+    });
+    // B → C shipped first (the offtake), A → C after; the month's record lists flows ascending.
+    expect(Array.from(out.pairs.subarray(0, out.pairCount))).toEqual([at(A, C), at(B, C)]);
+  });
+
   it('keeps an untraded good at home', () => {
     const out = market(60, (input) => {
       input.traded = false;

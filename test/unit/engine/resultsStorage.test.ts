@@ -10,8 +10,10 @@ import { resultsHash } from '../../../src/engine/hash.ts';
 import {
   appendMonth,
   createResults,
+  prefaultFlows,
   prefaultMonth,
   SERIES,
+  sharedFlowStore,
   sharedResultsStorage,
   sliceMonth,
   writeMonth,
@@ -107,5 +109,48 @@ describe('results on shared storage', () => {
     );
     expect(written).toEqual(SERIES.slice(0, 2));
     expect(asked).toBe(3);
+  });
+
+  it('prefaults whole pages of flows from where the next month starts, and nothing before it', () => {
+    const store = sharedFlowStore({ months: 2, goods: { length: 29 }, nodes: { length: 79 } });
+    store.keys.fill(7);
+    store.tonnes.fill(Number.NaN);
+    const from = 1000;
+    const count = 5000;
+    prefaultFlows(store, from, count);
+    // Untouched before `from` (the month being recorded) and from `from + count` on.
+    expect(store.tonnes.subarray(0, from).every(Number.isNaN)).toBe(true);
+    expect(store.keys.subarray(0, from).every((k) => k === 7)).toBe(true);
+    expect(store.tonnes.subarray(from + count).every(Number.isNaN)).toBe(true);
+    expect(store.keys.subarray(from + count).every((k) => k === 7)).toBe(true);
+    // Between: one +0 at each 4 KiB page start (512 tonnes, 1,024 keys a page).
+    const zeroed = (values: ArrayLike<number>) =>
+      Array.from(values, (v, i) => (Object.is(v, 0) ? i : -1)).filter((i) => i >= 0);
+    const tonnesAt = zeroed(store.tonnes);
+    expect(tonnesAt.length).toBe(Math.ceil((from + count) / 512) - Math.ceil(from / 512));
+    for (const i of tonnesAt) expect((store.tonnes.byteOffset + i * 8) % 4096).toBe(0);
+    const keysAt = zeroed(store.keys);
+    expect(keysAt.length).toBeGreaterThanOrEqual(4);
+    for (const i of keysAt) {
+      expect((store.keys.byteOffset + i * 4) % 4096).toBe(0);
+      expect(i >= from && i < from + count).toBe(true);
+    }
+  });
+
+  it('prefaults only the series named, passing over those all +0 `lag` months before', () => {
+    const meta = { months: 6, goods: { length: 29 }, nodes: { length: 79 }, stockpiles: { length: 0 } };
+    const storage = sharedResultsStorage(meta);
+    const stride = 29 * 79;
+    for (const name of SERIES) storage.series[name].fill(Number.NaN);
+    // Month 1 of price all +0: with a lag of 3, month 4 of price is passed over.
+    storage.series.price.fill(0, stride, 2 * stride);
+    prefaultMonth(storage, stride, 4, 0, 1, undefined, ['price', 'exports'], 3);
+    const zeroes = (name: (typeof SERIES)[number]) =>
+      storage.series[name].subarray(4 * stride, 5 * stride).filter((v) => Object.is(v, 0)).length;
+    expect(zeroes('price')).toBe(0);
+    expect(zeroes('exports')).toBeGreaterThanOrEqual(Math.ceil(stride / 512));
+    for (const name of SERIES) if (name !== 'price' && name !== 'exports') expect(zeroes(name), name).toBe(0);
+    // Other months of exports untouched.
+    expect(storage.series.exports.subarray(0, 4 * stride).every(Number.isNaN)).toBe(true);
   });
 });
