@@ -84,6 +84,7 @@ export class Coordinator {
     viewBuffer?: ArrayBufferLike,
     sharedResults: boolean | ResultsStorage = false,
     marketBuffer?: ArrayBufferLike,
+    policy: CompiledPolicy = compilePolicy(world, scenario),
   ) {
     this.world = world;
     this.scenario = scenario;
@@ -93,7 +94,7 @@ export class Coordinator {
     this.N = N;
     this.G = G;
     this.views = createMarketViews(G, N, viewBuffer);
-    this.policy = compilePolicy(world, scenario);
+    this.policy = policy;
     this.markets = new GoodMarkets(
       world,
       scenario,
@@ -101,6 +102,7 @@ export class Coordinator {
       marketConstants(world, scenario),
       this.views,
       new Arena(marketBuffer),
+      policy,
     );
     const { referenceLanded, referenceMargin } = this.markets.constants;
     const state = this.markets.state;

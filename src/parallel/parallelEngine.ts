@@ -36,6 +36,7 @@ import {
   PHASE_SETTLE_DECIDE,
   phaseParts,
 } from '../engine/phases.ts';
+import { compilePolicy } from '../engine/policy.ts';
 import type { RunResults } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -206,7 +207,8 @@ export class ParallelEngine {
       const started = performance.now();
       await this.stopServing();
       this.dropRun();
-      const plan = planPopulation(world, scenario);
+      const policy = compilePolicy(world, scenario);
+      const plan = planPopulation(world, scenario, policy);
       const ranges = partitionBlocks(plan, options.workers);
       const workers = ranges.length;
       const shared = options.sharedMemory
@@ -220,7 +222,15 @@ export class ParallelEngine {
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;
-      const coordinator = new Coordinator(world, scenario, plan, shared?.view, shared !== null, marketBuffer);
+      const coordinator = new Coordinator(
+        world,
+        scenario,
+        plan,
+        shared?.view,
+        shared !== null,
+        marketBuffer,
+        policy,
+      );
       const marketGoods = marketBuffer
         ? partitionGoods(
             marketGroups(world, scenario, plan),
