@@ -78,8 +78,7 @@ export interface CoordinatorService {
    * Loads `scenario` now, before the page asks (a run in this thread only: see
    * singleThreadMaxAgents); the page's first load() of a scenario equal to it in every value,
    * also run in this thread and with the same preferSharedMemory, takes that load instead of
-   * building it again. Any other call first drops it. Once loaded, it makes the run's first
-   * month too (unless a call came first), which the next run or step sends at once.
+   * building it again. Any other call first drops it.
    */
   preload(scenario: Scenario, options: ServiceLoadOptions): void;
   dispose(): Promise<void>;
@@ -226,14 +225,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   };
   /** A load made by preload(), for the page's first load of the same scenario and options. */
   let preloaded: { scenario: Scenario; options: ServiceLoadOptions; reply: Promise<LoadReply> } | null = null;
-  /** Counts the loads begun: a month made ahead belongs to the load it was made in. */
-  let loadsBegun = 0;
-  /**
-   * The loaded run's first month, made ahead (preload: while the page builds itself and waits
-   * for Run), with its buffers, or the failure making it met; the next run or step sends it
-   * before making more. Any other load drops it.
-   */
-  let ahead: { slice: MonthSlice; buffers: ArrayBuffer[] } | { error: unknown } | null = null;
 
   const service: CoordinatorService = {
     async load(scenario, options) {
@@ -247,8 +238,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         options.preferSharedMemory === early.options.preferSharedMemory
       )
         return early.reply;
-      loadsBegun++;
-      ahead = null;
       await settle();
       storage = null;
       try {
@@ -325,18 +314,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           );
         };
         try {
-          const made = ahead;
-          ahead = null;
-          if (made && 'error' in made) throw made.error;
-          if (made) {
-            // The month made ahead goes at once, before the next is made.
-            batch.push(made.slice);
-            buffers.push(...made.buffers);
-            for (const b of made.buffers) batchBytes += b.byteLength;
-            send();
-            lastSent = performance.now();
-            await nextTask();
-          }
           while (!pauseRequested && engine.month < engine.months) {
             await engine.step();
             const month = monthSlice(engine, engine.month - 1, storage);
@@ -378,10 +355,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     async step() {
       preloaded = null;
       await settle();
-      const made = ahead;
-      ahead = null;
-      if (made && 'error' in made) return failure(made.error);
-      if (made) return transfer({ ok: true, slice: made.slice }, made.buffers);
       try {
         await engine.step();
         const { slice, buffers } = monthSlice(engine, engine.month - 1, storage);
@@ -413,33 +386,11 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     preload(scenario, options) {
       if (scenario.resolution > (options.singleThreadMaxAgents ?? 0)) return;
       const reply = service.load(scenario, options);
-      const load = loadsBegun;
       preloaded = { scenario, options, reply };
-      // Then its first month, so Run shows it at once: the same month the run would make first
-      // (nothing else has touched the run), made while the page still builds itself. A message
-      // already waiting (the page's Run, another scenario) goes first.
-      void reply.then(async (loaded) => {
-        if (!loaded.ok) return;
-        await nextTask();
-        if (load !== loadsBegun || running !== null || ahead !== null || engine.month !== 0) return;
-        const work = (async () => {
-          try {
-            await engine.step();
-            ahead = monthSlice(engine, 0, storage);
-          } catch (error) {
-            ahead = { error };
-          }
-        })();
-        running = work;
-        await work;
-        if (running === work) running = null;
-      });
     },
 
     async dispose() {
       preloaded = null;
-      loadsBegun++;
-      ahead = null;
       await settle();
       spare.dispose();
       await local.dispose();
