@@ -83,6 +83,8 @@ export class Coordinator {
    * there. `marketBuffer`: the market state's memory (goodMarkets.ts: marketStateByteLength
    * bytes) when block workers clear goods, else its own. `flows`: where to record the months'
    * flows (results.ts: FlowStore, which block workers prefault), else new arrays each month.
+   * `policy`: the run's compiled policy, when the population's plan was drawn from it (one
+   * compilation a run).
    */
   constructor(
     world: World,
@@ -92,6 +94,7 @@ export class Coordinator {
     sharedResults: boolean | ResultsStorage = false,
     marketBuffer?: ArrayBufferLike,
     flows: FlowStore | null = null,
+    policy: CompiledPolicy = compilePolicy(world, scenario),
   ) {
     this.world = world;
     this.scenario = scenario;
@@ -101,7 +104,7 @@ export class Coordinator {
     this.N = N;
     this.G = G;
     this.views = createMarketViews(G, N, viewBuffer);
-    this.policy = compilePolicy(world, scenario);
+    this.policy = policy;
     this.markets = new GoodMarkets(
       world,
       scenario,
@@ -109,6 +112,7 @@ export class Coordinator {
       marketConstants(world, scenario),
       this.views,
       new Arena(marketBuffer),
+      policy,
     );
     const { referenceLanded, referenceMargin } = this.markets.constants;
     const state = this.markets.state;

@@ -192,12 +192,11 @@ export class GoodMarkets {
   private readonly N: number;
   private readonly G: number;
   private readonly views: MarketViews;
-  /** This thread's own compilation of the scenario's policy (each thread walks its months in order). */
+  /** This thread's compilation of the scenario's policy (the coordinator's, when it clears goods). */
   private readonly policy: CompiledPolicy;
   /**
    * The last two months' policies (policyAt): a worker clears month m and begins m + 1 group by
-   * group, and the compiled policy rebuilds a month's tables whenever it is asked for an
-   * earlier month than the last.
+   * group, asking for both months' tables in turn.
    */
   private readonly policyMonths = [-1, -1];
   private readonly policies: (MonthPolicy | null)[] = [null, null];
@@ -238,6 +237,7 @@ export class GoodMarkets {
     constants: MarketConstants,
     views: MarketViews,
     memory: Arena,
+    policy: CompiledPolicy = compilePolicy(world, scenario),
   ) {
     this.world = world;
     this.scenario = scenario;
@@ -248,7 +248,7 @@ export class GoodMarkets {
     this.G = G;
     this.views = views;
     this.allGoods = Int32Array.from(world.goods, (_, g) => g);
-    this.policy = compilePolicy(world, scenario);
+    this.policy = policy;
     this.referencePrice = Float64Array.from(world.goods, (g) => g.referencePrice);
     const el = scenario.elasticities;
     this.sigma = substitution(world, scenario);

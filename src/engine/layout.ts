@@ -7,7 +7,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { BLOCK_SIZE, DORMANT_SHARE } from './constants.ts';
 import { pow } from './math.ts';
-import { compilePolicy } from './policy.ts';
+import { type CompiledPolicy, compilePolicy } from './policy.ts';
 import type { World } from './world.ts';
 
 export const ROLE_MINE = 0;
@@ -107,6 +107,7 @@ export function startingOutput(world: World, scenario: Scenario): number[][] {
 export function startingCover(
   world: World,
   scenario: Scenario,
+  policy: CompiledPolicy,
 ): { producer: Float64Array; buyer: Float64Array } {
   const N = world.nodes.length;
   const producer = new Float64Array(world.goods.length * N);
@@ -116,7 +117,6 @@ export function startingCover(
     buyer.fill(g.buyerCover, good * N, (good + 1) * N);
   });
   if (scenario.startingStocks.length === 0) return { producer, buyer };
-  const policy = compilePolicy(world, scenario);
   for (const s of scenario.startingStocks) {
     const good = world.goods.findIndex((g) => g.mineral === s.mineral && g.stage === s.stage);
     const mask = policy.scopeMask(s.scope);
@@ -129,15 +129,15 @@ export function startingCover(
   return { producer, buyer };
 }
 
-function buildGroups(world: World, scenario: Scenario): AgentGroup[] {
+function buildGroups(world: World, scenario: Scenario, policy: CompiledPolicy): AgentGroup[] {
   const groups: AgentGroup[] = [];
   const monthly = 1 / 12;
   const N = world.nodes.length;
   const output = startingOutput(world, scenario);
-  const cover = startingCover(world, scenario);
+  const cover = startingCover(world, scenario, policy);
   // In a growing market part of output goes into stocks that grow with the flows: final demand
   // at reference prices is what is left, so the status quo starts in steady growth.
-  const growth = compilePolicy(world, scenario).at(0).growthRate;
+  const growth = policy.at(0).growthRate;
   world.goods.forEach((g, good) => {
     const primaryRole = g.stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR;
     world.nodes.forEach((_, node) => {
@@ -248,8 +248,14 @@ function allocateAgents(world: World, groups: AgentGroup[], agents: number): voi
   for (let k = 0; k < spare - given; k++) free[order[k % order.length]].count++;
 }
 
-export function planPopulation(world: World, scenario: Scenario, blockSize = BLOCK_SIZE): PopulationPlan {
-  const groups = buildGroups(world, scenario);
+/** `policy`: the run's compiled policy (compilePolicy), which the coordinator then reads too. */
+export function planPopulation(
+  world: World,
+  scenario: Scenario,
+  policy: CompiledPolicy = compilePolicy(world, scenario),
+  blockSize = BLOCK_SIZE,
+): PopulationPlan {
+  const groups = buildGroups(world, scenario, policy);
   allocateAgents(world, groups, scenario.resolution);
   const groupOf: number[] = [];
   const starts: number[] = [];

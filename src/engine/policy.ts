@@ -121,6 +121,14 @@ export interface CompiledPolicy {
   scopeMask(ref: string): Uint8Array;
 }
 
+/** Stretches of months whose tables a compiled policy keeps (see `at`). */
+const RECENT_STRETCHES = 2;
+
+/**
+ * The scenario's policy, compiled for `world`. Compile it once per run and share it (the
+ * population's plan, the coordinator and the markets it clears read the same tables): month
+ * 0's tables take tens of ms with cold code, and a run used to build them four times.
+ */
 export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy {
   const N = world.nodes.length;
   const G = world.goods.length;
@@ -186,23 +194,23 @@ export function compilePolicy(world: World, scenario: Scenario): CompiledPolicy 
     return policy;
   }
 
-  let current: MonthPolicy | null = null;
-  let currentMonth = -1;
+  // Tables are the same over a stretch of months from one change month to the next. The last
+  // RECENT_STRETCHES stretches' tables are kept: readers of this compilation a month apart (the
+  // coordinator and its markets share one) then never rebuild a month's tables between them.
+  const starts = [...changeMonths].sort((a, b) => a - b);
+  const recent: { from: number; policy: MonthPolicy }[] = [];
   return {
     scopeMask,
     at(month: number): MonthPolicy {
-      if (current === null || (month !== currentMonth && hasChangeBetween(currentMonth, month)))
-        current = build(month);
-      currentMonth = month;
-      return current;
+      let from = Number.NEGATIVE_INFINITY;
+      for (const m of starts) if (m <= month) from = m;
+      for (const stretch of recent) if (stretch.from === from) return stretch.policy;
+      const policy = build(month);
+      recent.unshift({ from, policy });
+      if (recent.length > RECENT_STRETCHES) recent.pop();
+      return policy;
     },
   };
-
-  function hasChangeBetween(from: number, to: number): boolean {
-    if (to < from) return true;
-    for (const m of changeMonths) if (m > from && m <= to) return true;
-    return false;
-  }
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   PHASE_MARKETS,
   runAgentPhase,
 } from './phases.ts';
+import { compilePolicy } from './policy.ts';
 import type { FlowStore, ResultsStorage, RunResults } from './results.ts';
 import type { World } from './world.ts';
 
@@ -46,8 +47,18 @@ export function createSimulation(
   sharedResults: boolean | ResultsStorage = false,
   flows: FlowStore | null = null,
 ): Simulation {
-  const plan = planPopulation(world, scenario);
-  const coordinator = new Coordinator(world, scenario, plan, undefined, sharedResults, undefined, flows);
+  const policy = compilePolicy(world, scenario);
+  const plan = planPopulation(world, scenario, policy);
+  const coordinator = new Coordinator(
+    world,
+    scenario,
+    plan,
+    undefined,
+    sharedResults,
+    undefined,
+    flows,
+    policy,
+  );
   const ctx = localAgentContext(world, plan, scenario, coordinator);
   const cols = createColumns(0, plan.agentCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);

@@ -60,5 +60,5 @@ export const capacityOverrides = /* @__PURE__ */ defineLever(capacityOverridesPo
     tonnesPerYear: null,
     worldShare: 0.1,
   }),
-  label: labelBy('node'),
+  label: /* @__PURE__ */ labelBy('node'),
 });

@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field, share } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';
-import * as scopedGoods from './scopedGoods.ts';
+// Named imports, not a namespace: a bundler keeps a namespace's property reads in the lever's
+// definition below, and with them the schemas and zod in the engine's bundles.
+import {
+  newItem as newScopedGoodsItem,
+  fields as scopedGoodsFields,
+  label as scopedGoodsLabel,
+  references as scopedGoodsReferences,
+} from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    ...scopedGoods.fields(a),
+    ...scopedGoodsFields(a),
     hurdleReduction: field(share, {
       label: 'Hurdle cut',
       widget: 'number',
@@ -34,7 +41,7 @@ export const investmentSupport = /* @__PURE__ */ defineLever(investmentSupportPo
   summary: 'Government equity or finance that lowers the margin new capacity must clear.',
   description: 'Investment support (government equity or finance) that lowers the hurdle for new capacity.',
   item,
-  references: scopedGoods.references,
-  create: ({ mineral }) => scopedGoods.newItem(mineral, { hurdleReduction: 0.2 }),
-  label: scopedGoods.label,
+  references: scopedGoodsReferences,
+  create: ({ mineral }) => newScopedGoodsItem(mineral, { hurdleReduction: 0.2 }),
+  label: scopedGoodsLabel,
 });

@@ -21,8 +21,10 @@
  * the levers implement compile steps against them (type-only imports from the engine). The
  * engine runs them through src/levers/policies.ts, which imports only the `…Policy` parts: they
  * use no zod, src/data or UI, and the full levers (schemas, built lazily or marked
- * `@__PURE__`) drop out of the engine's bundles. The schema, the editor and the docs use the
- * registry (index.ts).
+ * `@__PURE__`) drop out of the engine's bundles: every call in a lever's definition is marked
+ * pure and its parts are imported by name, not read off a namespace (a bundler keeps what it
+ * cannot prove free of side effects, and zod with it; test/unit/levers/engineBundle.test.ts).
+ * The schema, the editor and the docs use the registry (index.ts).
  */
 import { z } from 'zod';
 import type { MonthPolicy, PolicyContext } from '../engine/policy.ts';

@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';
-import * as scopedGoods from './scopedGoods.ts';
+// Named imports, not a namespace: a bundler keeps a namespace's property reads in the lever's
+// definition below, and with them the schemas and zod in the engine's bundles.
+import {
+  newItem as newScopedGoodsItem,
+  fields as scopedGoodsFields,
+  label as scopedGoodsLabel,
+  references as scopedGoodsReferences,
+} from './scopedGoods.ts';
 
 /** One item of the list (with its window). */
 function item(a: Atoms) {
   return z.strictObject({
-    ...scopedGoods.fields(a),
+    ...scopedGoodsFields(a),
     buildLagMonths: field(z.int().min(1).max(240), {
       label: 'Build lag',
       widget: 'number',
@@ -40,7 +47,7 @@ export const permitting = /* @__PURE__ */ defineLever(permittingPolicy, {
   summary: 'How long new capacity takes from decision to output.',
   description: 'Permitting: build lags for new capacity in a scope.',
   item,
-  references: scopedGoods.references,
-  create: ({ mineral }) => scopedGoods.newItem(mineral, { buildLagMonths: 12 }),
-  label: scopedGoods.label,
+  references: scopedGoodsReferences,
+  create: ({ mineral }) => newScopedGoodsItem(mineral, { buildLagMonths: 12 }),
+  label: scopedGoodsLabel,
 });

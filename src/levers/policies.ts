@@ -1,8 +1,8 @@
 /**
  * The levers' parts of the engine (their compile steps), in the registry's order: what
  * compilePolicy (src/engine/policy.ts) runs. Only the `…Policy` exports are imported, which use
- * no zod (the lever modules' top-level schemas still bring zod's core into the workers' bundles:
- * a bundler keeps calls it cannot prove pure); a unit test (levers.test.ts) checks that this
+ * no zod, and the lever definitions beside them drop out of the workers' bundles, zod with them
+ * (test/unit/levers/engineBundle.test.ts); registry.test.ts checks that this
  * list and the registry (index.ts) name the same levers in the same order.
  */
 import { capacityOverridesPolicy } from './capacityOverrides.ts';

@@ -53,5 +53,5 @@ export const priceFloors = /* @__PURE__ */ defineLever(priceFloorsPolicy, {
       end: null,
     };
   },
-  label: labelBy('zone'),
+  label: /* @__PURE__ */ labelBy('zone'),
 });

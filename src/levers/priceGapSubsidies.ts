@@ -61,5 +61,5 @@ export const priceGapSubsidies = /* @__PURE__ */ defineLever(priceGapSubsidiesPo
       end: null,
     };
   },
-  label: labelBy('scope'),
+  label: /* @__PURE__ */ labelBy('scope'),
 });

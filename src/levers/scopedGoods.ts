@@ -2,8 +2,8 @@
  * What the levers whose items set a value for the goods of a scope share (permitting,
  * investment support): the fields where / mineral / stage ('all' for every one), the check of
  * the scope (the world allowed), a new item for every good of a mineral in the world, and the
- * heading 'scope: good'. Their compile steps loop with compile.ts forEachScopedCell. Imported
- * as a namespace: `scopedGoods.fields(a)`, `scopedGoods.references`, ….
+ * heading 'scope: good'. Their compile steps loop with compile.ts forEachScopedCell. Imported by
+ * name (not as a namespace, whose property reads in a lever's definition a bundler keeps).
  */
 import { type Atoms, mineralOrAllField, scopeField, scopeRef, stageOrAllField } from './fields.ts';
 import { labelBy } from './labels.ts';

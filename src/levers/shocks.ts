@@ -49,5 +49,5 @@ export const shocks = /* @__PURE__ */ defineLever(shocksPolicy, {
       end: 12,
     };
   },
-  label: labelBy('node'),
+  label: /* @__PURE__ */ labelBy('node'),
 });

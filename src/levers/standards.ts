@@ -69,5 +69,5 @@ export const standards = /* @__PURE__ */ defineLever(standardsPolicy, {
       end: null,
     };
   },
-  label: labelBy('zone'),
+  label: /* @__PURE__ */ labelBy('zone'),
 });

@@ -49,5 +49,5 @@ export const startingStocks = /* @__PURE__ */ defineLever(startingStocksPolicy, 
     producerMonths: null,
     buyerMonths: 3,
   }),
-  label: labelBy('scope'),
+  label: /* @__PURE__ */ labelBy('scope'),
 });

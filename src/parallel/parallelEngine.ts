@@ -36,6 +36,7 @@ import {
   PHASE_SETTLE_DECIDE,
   phaseParts,
 } from '../engine/phases.ts';
+import { compilePolicy } from '../engine/policy.ts';
 import { type RunResults, sharedFlowStore } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -206,7 +207,8 @@ export class ParallelEngine {
       const started = performance.now();
       await this.stopServing();
       this.dropRun();
-      const plan = planPopulation(world, scenario);
+      const policy = compilePolicy(world, scenario);
+      const plan = planPopulation(world, scenario, policy);
       const ranges = partitionBlocks(plan, options.workers);
       const workers = ranges.length;
       const shared = options.sharedMemory
@@ -231,6 +233,7 @@ export class ParallelEngine {
         shared !== null,
         marketBuffer,
         flows,
+        policy,
       );
       const marketGoods = marketBuffer
         ? partitionGoods(

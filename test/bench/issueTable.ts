@@ -139,7 +139,13 @@ async function browserSettled(): Promise<void> {
   }
 }
 
-/** A cold load of the app (new context, empty cache) to its first month on screen, ms, and the coordinator worker's fetches. */
+/**
+ * A cold load of the app (new context, empty cache) to its first month on screen, ms: on the
+ * page's clock, from navigation start to the mark the app sets in the task after the frame that
+ * draws the first month (boot:first-month-shown; the frame's paint is done), and as playwright
+ * saw it from Node (from before page.goto to its poll reading the month on the page, which adds
+ * the round trips to the browser). Also the coordinator worker's fetches.
+ */
 async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -182,18 +188,26 @@ async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url:
     engineLoaded,
     firstMonthFrame,
     firstMonthDrawn,
-    firstMonthShown,
-  ] = await page.evaluate(() => [
-    ...[
-      'boot:modules',
-      'boot:app-built',
-      'first-contentful-paint',
-      'boot:engine-loaded',
-      'boot:first-month-frame',
-      'boot:first-month-drawn',
-    ].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
-    performance.now(),
-  ]);
+    firstMonthOnScreen,
+    firstMonthRead,
+  ] = await page.evaluate(async () => {
+    // The mark comes in the task after the frame that drew the month: wait for it if need be.
+    let waits = 0;
+    while (performance.getEntriesByName('boot:first-month-shown').length === 0 && waits++ < 100)
+      await new Promise((ok) => setTimeout(ok, 10));
+    return [
+      ...[
+        'boot:modules',
+        'boot:app-built',
+        'first-contentful-paint',
+        'boot:engine-loaded',
+        'boot:first-month-frame',
+        'boot:first-month-drawn',
+        'boot:first-month-shown',
+      ].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+      performance.now(),
+    ];
+  });
   const marks = {
     modules,
     appBuilt,
@@ -201,13 +215,15 @@ async function coldLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url:
     engineLoaded,
     firstMonthFrame,
     firstMonthDrawn,
-    firstMonthShown,
+    firstMonthOnScreen,
+    firstMonthRead,
   };
   // Let the run finish so its workers do not weigh on the next measure.
   await waitDone(page, 0);
   await context.close();
   return {
-    totalMs: ready + firstMonth,
+    totalMs: firstMonthOnScreen,
+    playwrightTotalMs: ready + firstMonth,
     readyMs: ready,
     domContentLoaded,
     firstMonthMs: firstMonth,
@@ -395,7 +411,7 @@ export async function bench(options: BenchOptions) {
     {
       what: 'cold page load → first month on screen',
       today: cold
-        ? `${seconds(cold.totalMs)} (ready ${seconds(cold.readyMs)}, DOMContentLoaded ${seconds(cold.domContentLoaded)}; Run → first month ${seconds(cold.firstMonthMs)}; coordinator worker fetched ${cold.coordinatorFetches}×)`
+        ? `${seconds(cold.totalMs)} on the page's clock (playwright saw it at ${seconds(cold.playwrightTotalMs)}: ready ${seconds(cold.readyMs)}, Run → first month ${seconds(cold.firstMonthMs)}; DOMContentLoaded ${seconds(cold.domContentLoaded)}; coordinator worker fetched ${cold.coordinatorFetches}×)`
         : '–',
       goal: '≤ 1.5 s',
       met: cold !== null && cold.totalMs <= 1500,
@@ -438,7 +454,7 @@ export async function bench(options: BenchOptions) {
   if (cold) {
     const m = cold.marks;
     console.log(
-      `\nCold load on the page's clock (from navigation): modules evaluated ${seconds(m.modules)}, app built ${seconds(m.appBuilt)}, first contentful paint ${seconds(m.firstContentfulPaint)}, Run pressed ${seconds(m.clicked)}, the engine worker's early load done ${seconds(m.engineLoaded)}, the frame drawing the first month ${seconds(m.firstMonthFrame)}–${seconds(m.firstMonthDrawn)}, first month read as on screen ${seconds(m.firstMonthShown)}.`,
+      `\nCold load on the page's clock (from navigation): modules evaluated ${seconds(m.modules)}, app built ${seconds(m.appBuilt)}, first contentful paint ${seconds(m.firstContentfulPaint)}, Run pressed ${seconds(m.clicked)}, the engine worker's early load done ${seconds(m.engineLoaded)}, the frame drawing the first month ${seconds(m.firstMonthFrame)}–${seconds(m.firstMonthDrawn)}, that frame painted ${seconds(m.firstMonthOnScreen)} (the row's figure), the month read by playwright's poll and the marks read ${seconds(m.firstMonthRead)}.`,
     );
   }
   console.log(
