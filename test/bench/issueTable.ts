@@ -335,31 +335,37 @@ function simCommand(repeats: number, command: string[]): number {
 }
 
 export async function bench(options: BenchOptions) {
-  const repeats = options.quick ? 1 : 3;
+  const { smoke = false } = options;
+  const repeats = options.quick || smoke ? 1 : 3;
   const load = loadavg()[0];
-  await build({ root, logLevel: 'warn' });
-  execFileSync(process.execPath, ['scripts/cli.mjs', '--build'], { cwd: root });
+  if (!smoke) {
+    await build({ root, logLevel: 'warn' });
+    execFileSync(process.execPath, ['scripts/cli.mjs', '--build'], { cwd: root });
+  }
+  // The teaching scenario's size in Node (the app's runs are the app's default scenario at any size).
+  const teachingAgents = smoke ? 2000 : 5000;
+  const teachingMonths = smoke ? 3 : 120;
 
   // Node probes first, then the browser, so they do not run at once.
-  const nodeMs = nodeSingleThread(5000, 120, repeats + 2);
+  const nodeMs = nodeSingleThread(teachingAgents, teachingMonths, smoke ? 1 : repeats + 2);
   // The default setup, and the other place for the goods beside it (the month time says which pays).
-  const onWorkers = marketsOnWorkersByDefault(5000, 2);
+  const onWorkers = marketsOnWorkersByDefault(teachingAgents, 2);
   const [coordinator, otherMarkets] = await nodeWorkers(
-    5000,
-    120,
+    teachingAgents,
+    teachingMonths,
     [
       { workers: 2, marketsOnWorkers: onWorkers },
       { workers: 2, marketsOnWorkers: !onWorkers },
     ],
     repeats,
   );
-  const bigAgents = options.quick ? 200_000 : 1_000_000;
-  const bigMonths = options.quick ? 3 : 12;
+  const bigAgents = smoke ? 20_000 : options.quick ? 200_000 : 1_000_000;
+  const bigMonths = smoke ? 2 : options.quick ? 3 : 12;
   // Warm the agent phases' JIT on a smaller population first (the streaming probe is the best of
   // five passes): otherwise the first months at this size run in code still being optimised.
   benchAgents(bigAgents / 10, bigMonths);
   const agentsRow = benchAgents(bigAgents, bigMonths);
-  const bandwidth = bandwidthProbe(options.quick ? 64 : 256);
+  const bandwidth = bandwidthProbe(smoke ? 8 : options.quick ? 64 : 256);
   // Every agent's bytes twice a month, once for the settle and once for the decide (as engine.ts counts them).
   const { BYTES_PER_AGENT } = await import('../../src/engine/columns.ts');
   const streamRatio = (agentsRow.agentPhaseMonthsPerSecond * 2 * BYTES_PER_AGENT) / 1e9 / bandwidth.readGBs;
