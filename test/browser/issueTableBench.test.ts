@@ -30,6 +30,7 @@ describe('speed table bench', () => {
       expect(m.firstMonthOnScreen).toBeGreaterThanOrEqual(m.firstMonthDrawn);
       expect(m.firstMonthRead).toBeGreaterThanOrEqual(m.firstMonthOnScreen);
       expect(cold.totalMs).toBe(m.firstMonthOnScreen);
+      expect(raw.coldLoads).toEqual([cold.totalMs]);
       expect(cold.coordinatorFetches).toBe(1);
       // 120 months at 12 a second: month k is due k / 12 s after the start.
       expect(raw.paced).toBeGreaterThanOrEqual((119 / 12) * 1000);
