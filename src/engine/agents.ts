@@ -332,13 +332,17 @@ const LOOP_CONSTANTS = {
 } as const;
 
 /**
- * One block's work in a phase: the columns, view and partials, and where the block is (its good,
- * node and role, its view key, its agents [start, end) in the columns, its partials' offset).
+ * One block's month: the columns and partials, the two views its parts read (null where a part
+ * does not run), and where the block is (its good, node and role, its view key, its agents
+ * [start, end) in the columns, its partials' offset).
  */
 interface BlockJob {
   ctx: AgentContext;
   cols: AgentColumns;
-  view: MarketView;
+  /** Month m's view (its fills and signals), for settling month m; null: no settle. */
+  settleView: MarketView | null;
+  /** Month m + 1's view, for deciding month m + 1; null: no decide. */
+  decideView: MarketView | null;
   partials: Float64Array;
   good: number;
   node: number;
@@ -350,7 +354,7 @@ interface BlockJob {
 }
 
 /**
- * The partial fields each loop fills, in the order it stores its sums (store), and so the
+ * The partial fields each part fills, in the order it stores its sums (store), and so the
  * fields blocks of the other role write 0 to (the stock-in field is both roles').
  */
 const CONSUMER_DECISION = [PARTIAL_DEMAND, PARTIAL_BID];
@@ -383,350 +387,370 @@ function zeroOther({ partials, p }: BlockJob, fields: readonly number[]): void {
   for (const field of fields) if (field !== PARTIAL_STOCK_IN) partials[p + field] = 0;
 }
 
-function blockJob(
+/** Field `field` of `view` at view key `key` (good × nodes + node). */
+function viewValue(view: MarketView, field: number, key: number): number {
+  return view.data[field * view.goods * view.nodes + key];
+}
+
+/**
+ * Block `b`'s agents for a month, agent by agent: settle month m on `settleView` (apply the
+ * market's fills; update stocks; producers exit after sustained losses, expand and build new
+ * capacity; consumers consume and record unmet demand), then decide month m + 1 on `decideView`
+ * (producers choose output and offers, processors bid for input, consumers bid). Either view may
+ * be null: month 0's decide runs alone, and so does the last month's settle. One loop per role
+ * (consumers, and producers: mines and processors, whose input is one branch the block never
+ * changes), so each column is read and written once a month, not once per part: the loops are
+ * bound by instructions, and each typed-array access costs several.
+ */
+export function monthBlock(
   ctx: AgentContext,
   cols: AgentColumns,
-  view: MarketView,
+  settleView: MarketView | null,
+  decideView: MarketView | null,
   partials: Float64Array,
   b: number,
-): BlockJob {
+): void {
   const good = ctx.blockGood[b];
   const node = ctx.blockNode[b];
   const start = ctx.plan.blockStart[b] - cols.first;
-  return {
+  const job: BlockJob = {
     ctx,
     cols,
-    view,
+    settleView,
+    decideView,
     partials,
     good,
     node,
     role: ctx.blockRole[b],
-    key: good * view.nodes + node,
+    key: good * ctx.nodes + node,
     start,
     end: start + ctx.plan.blockLength[b],
     p: b * PARTIAL_FIELDS,
   };
+  const consumer = job.role === ROLE_CONSUMER;
+  if (consumer) consumersMonth(job);
+  else producersMonth(job);
+  if (settleView) zeroOther(job, consumer ? PRODUCER_SETTLEMENT : CONSUMER_SETTLEMENT);
+  if (decideView) zeroOther(job, consumer ? PRODUCER_DECISION : CONSUMER_DECISION);
 }
 
-/** What a phase does with a block of one role, and the partial fields that fills. */
-interface RolePart {
-  run: (job: BlockJob) => void;
-  fields: readonly number[];
+/** Monthly decision alone, over blocks [lo, hi) (month 0, before any settlement). */
+export function decideBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  view: MarketView,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  for (let b = lo; b < hi; b++) monthBlock(ctx, cols, null, view, partials, b);
 }
 
-/**
- * A phase over blocks [lo, hi) from what it does with consumers' and producers' blocks: each
- * block runs its role's part, then zeroes the fields only the other role's part fills.
- */
-function overBlocks(consumers: RolePart, producers: RolePart) {
-  const run = (job: BlockJob) => {
-    const consumer = job.role === ROLE_CONSUMER;
-    (consumer ? consumers : producers).run(job);
-    zeroOther(job, (consumer ? producers : consumers).fields);
-  };
-  return (
-    ctx: AgentContext,
-    cols: AgentColumns,
-    view: MarketView,
-    partials: Float64Array,
-    lo: number,
-    hi: number,
-  ): void => {
-    for (let b = lo; b < hi; b++) run(blockJob(ctx, cols, view, partials, b));
-  };
+/** Monthly settlement alone, over blocks [lo, hi) (the last month, with nothing to decide after it). */
+export function settleBlocks(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  view: MarketView,
+  partials: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  for (let b = lo; b < hi; b++) monthBlock(ctx, cols, view, null, partials, b);
 }
 
-/**
- * Monthly decision: producers choose output and offers, processors bid for input, consumers bid.
- * One loop per role: consumers, and producers (mines and processors, whose input is one
- * branch the block never changes).
- */
-export const decideBlocks = overBlocks(
-  { run: decideConsumers, fields: CONSUMER_DECISION },
-  { run: decideProducers, fields: PRODUCER_DECISION },
-);
-
-function decideConsumers(job: BlockJob): void {
-  const { cols, view, key, start, end } = job;
-  const v = view.data;
-  const stride = view.goods * view.nodes;
+function consumersMonth(job: BlockJob): void {
+  const { cols, settleView, decideView, key, start, end } = job;
   const { capacity, stockIn, produced, offered, unitCost } = cols;
-  const price = v[VIEW_BUYER_PRICE * stride + key];
-  const factor = v[VIEW_DEMAND_FACTOR * stride + key];
-  const cover = v[VIEW_BUYER_COVER * stride + key];
+  // Which parts run: constant over the block, so each branch below goes the same way every agent.
+  const settle = settleView !== null;
+  const decide = decideView !== null;
+  // Settle: the share of each bid filled, 0–1.
+  const fill = settle ? viewValue(settleView, VIEW_FILL_FRACTION, key) : 0;
+  // Decide: the price buyers expect (USD/t), demand over base demand, and the safety stock aimed
+  // at (months of demand).
+  const price = decide ? viewValue(decideView, VIEW_BUYER_PRICE, key) : 0;
+  const factor = decide ? viewValue(decideView, VIEW_DEMAND_FACTOR, key) : 0;
+  const cover = decide ? viewValue(decideView, VIEW_BUYER_COVER, key) : 0;
   const { restock } = LOOP_CONSTANTS;
+  let consumed = 0;
+  let unmet = 0;
+  let stock = 0;
   let demand = 0;
   let bid = 0;
   for (let a = start; a < end; a++) {
-    const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-    const order = want + (cover * want - stockIn[a]) * restock;
-    const ask = order > 0 ? order : 0;
-    produced[a] = want;
-    offered[a] = ask;
-    demand += want;
-    bid += ask;
+    // Safety stock, t: the settle's result is the decide's start.
+    let held = stockIn[a];
+    if (settle) {
+      const available = held + offered[a] * fill;
+      const want = produced[a];
+      const use = want < available ? want : available;
+      held = available - use;
+      stockIn[a] = held;
+      consumed += use;
+      unmet += want - use;
+      stock += held;
+    }
+    if (decide) {
+      const want = unitCost[a] >= price ? capacity[a] * factor : 0;
+      const order = want + (cover * want - held) * restock;
+      const ask = order > 0 ? order : 0;
+      produced[a] = want;
+      offered[a] = ask;
+      demand += want;
+      bid += ask;
+    }
   }
-  store(job, CONSUMER_DECISION, demand, bid);
+  if (settle) store(job, CONSUMER_SETTLEMENT, consumed, unmet, stock);
+  if (decide) store(job, CONSUMER_DECISION, demand, bid);
 }
 
-function decideProducers(job: BlockJob): void {
-  const { ctx, cols, view, good, node, role, key, start, end } = job;
-  const v = view.data;
-  const nodes = view.nodes;
-  const stride = view.goods * nodes;
-  const { capacity, stockOut, stockIn, produced, offered, inputBid, pendingCapacity, unitCost, status } =
-    cols;
-  const price = v[VIEW_EXPECTED_PRICE * stride + key];
-  const shock = v[VIEW_CAPACITY_FACTOR * stride + key];
+/**
+ * Producers' month, per agent in this order: sales out of output stock and the stock left; the
+ * site's exit, expansion, building and restart (capacity flows, t/month); processors' input
+ * received and used and the input stock left; then the next month's output, offer and input bid.
+ */
+function producersMonth(job: BlockJob): void {
+  const { ctx, cols, settleView, decideView, good, node, role, key, start, end } = job;
+  const {
+    capacity,
+    stockOut,
+    stockIn,
+    produced,
+    offered,
+    inputBid,
+    pendingCapacity,
+    unitCost,
+    investment,
+    pendingMonths,
+    status,
+    lossMonths,
+  } = cols;
+  // Which parts run: constant over the block, so each branch below goes the same way every agent.
+  const settle = settleView !== null;
+  const decide = decideView !== null;
   const processor = role === ROLE_PROCESSOR;
   const yieldRate = ctx.goodYield[good];
-  const inputKey = processor ? ctx.goodInput[good] * nodes + node : 0;
-  const inputCost = processor ? v[VIEW_BUYER_PRICE * stride + inputKey] / yieldRate : 0;
-  const inputCover = processor ? v[VIEW_BUYER_COVER * stride + inputKey] : 0;
+  const inputKey = processor ? ctx.goodInput[good] * ctx.nodes + node : 0;
+
+  // Settle, on month m's view: the share of offers sold, 0–1; prices (USD/t) and rates of the
+  // site rules; processors' input cost at the long-run price per tonne of output and the share
+  // of their input bids filled (0 for other producers).
+  const sellFraction = settle ? viewValue(settleView, VIEW_SELL_FRACTION, key) : 0;
+  const longPrice = settle ? viewValue(settleView, VIEW_LONG_PRICE, key) : 0;
+  const exitPrice = settle ? viewValue(settleView, VIEW_EXIT_PRICE, key) : 0;
+  const buildRate = settle ? viewValue(settleView, VIEW_BUILD_RATE, key) : 0;
+  const expansionRate = settle ? viewValue(settleView, VIEW_EXPANSION_RATE, key) : 0;
+  const hurdle = settle ? viewValue(settleView, VIEW_ENTRY_HURDLE, key) : 0;
+  const buildLag = settle ? viewValue(settleView, VIEW_BUILD_LAG, key) : 0;
+  const expansionLag = settle ? viewValue(settleView, VIEW_EXPANSION_LAG, key) : 0;
+  const longInputCost =
+    settle && processor ? viewValue(settleView, VIEW_BUYER_LONG_PRICE, inputKey) / yieldRate : 0;
+  const inputFill = settle && processor ? viewValue(settleView, VIEW_FILL_FRACTION, inputKey) : 0;
+
+  // Decide, on month m + 1's view: the expected price (USD/t), the capacity shock, processors'
+  // input cost per tonne of output and the input cover they aim at (months).
+  const price = decide ? viewValue(decideView, VIEW_EXPECTED_PRICE, key) : 0;
+  const shock = decide ? viewValue(decideView, VIEW_CAPACITY_FACTOR, key) : 0;
+  const inputCost = decide && processor ? viewValue(decideView, VIEW_BUYER_PRICE, inputKey) / yieldRate : 0;
+  const inputCover = decide && processor ? viewValue(decideView, VIEW_BUYER_COVER, inputKey) : 0;
   // Producers aim to hold more stock when prices are below what they expect in the long run,
   // and sell stock off when they are above (speculative storage damps crashes and spikes).
-  const ratio = price / v[VIEW_LONG_PRICE * stride + key];
+  const ratio = decide ? price / viewValue(decideView, VIEW_LONG_PRICE, key) : 0;
   const cover = ctx.goodProducerCover[good];
   const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
   // Months of output a site has room to store.
   const roomMonths = cover + STORAGE_LIMIT_MONTHS;
-  const { building, active, ramp, inventoryResponse, outputAdjustment, restock, stockAdjustment } =
-    LOOP_CONSTANTS;
+
+  const {
+    dormant,
+    active,
+    building,
+    scheduled,
+    mothballMargin,
+    mothballAfter,
+    exitAfter,
+    restartLag,
+    ramp,
+    inventoryResponse,
+    outputAdjustment,
+    restock,
+    stockAdjustment,
+  } = LOOP_CONSTANTS;
+  let sold = 0;
+  let heldOut = 0;
+  let started = 0;
+  let constructing = 0;
+  let added = 0;
+  let mothballed = 0;
+  let heldIn = 0;
+  let received = 0;
+  let used = 0;
   let offer = 0;
   let output = 0;
   let bidInput = 0;
   let operating = 0;
   let cashCost = 0;
   let pipeline = 0;
-  // Each column is read once and written once per agent (locals in between).
+  // Each column is read once and written once per agent, at its own width (locals in between);
+  // capacity and the expansion pipeline only where a rule uses them.
   for (let a = start; a < end; a++) {
-    let q = 0;
-    let want = 0;
-    let room = 0;
-    const state = status[a];
-    const held = stockOut[a];
+    let state = status[a];
     const cost = unitCost[a];
-    if (state === building) pipeline += capacity[a];
-    if (state === active) {
-      pipeline += pendingCapacity[a];
-      const cap = capacity[a] * shock;
-      room = roomMonths * cap;
-      const u = utilisation(price, cost + inputCost, ramp);
-      // Output moves part of the way to the target each month (ramping a site takes time).
-      const last = produced[a];
-      // A site holding more finished stock than it aims to (its normal cover, or more while
-      // prices sit below normal and storage pays) runs slower to work the excess off, rather
-      // than only offering it and waiting for the price to fall (production smoothing).
-      let target = cap * u;
-      const excess = held - cover * last * (hold > 1 ? hold : 1);
-      if (excess > 0) target -= inventoryResponse * excess;
-      if (target < 0) target = 0;
-      q = last + outputAdjustment * (target - last);
-      if (q > cap) q = cap;
-      // Storage is finite: past its room a site runs only as far as its stock drains.
-      if (held > room) q *= Math.max(0, 1 - (held - room) / (0.5 * room));
-      operating += cap;
-      if (processor) {
-        const planned = q;
-        const input = stockIn[a];
-        const canMake = input * yieldRate;
-        if (q > canMake) q = canMake;
-        // Bid for the input of the planned run rate, and move part of the way to the target cover.
-        const need = planned / yieldRate;
-        const order = need + restock * (inputCover * need - input);
-        want = order > 0 ? order : 0;
-      }
-    }
-    let aim = cover * q * hold;
-    if (aim > room) aim = room;
-    let ask = q + stockAdjustment * (held - aim);
-    if (ask < 0) ask = 0;
-    produced[a] = q;
-    offered[a] = ask;
-    // Only processors bid for input; the other producers' bids stay the 0 drawn at the start,
-    // so their part of the column is neither read nor written back each month.
-    if (processor) inputBid[a] = want;
-    output += q;
-    offer += ask;
-    bidInput += want;
-    cashCost += q * cost;
-  }
-  store(job, PRODUCER_DECISION, offer, output, bidInput, operating, cashCost, pipeline);
-}
+    // Last month's output, t (this month's settle sells and uses it; the decide ramps from it).
+    const last = produced[a];
+    // Finished stock, t; capacity, t/month (a dormant site's only when it starts building);
+    // capacity under expansion, t/month (an active site's, or one that comes online).
+    let held = stockOut[a];
+    let size = state !== dormant ? capacity[a] : 0;
+    let pending = state === active ? pendingCapacity[a] : 0;
+    // Processors' input stock, t of input.
+    let input = processor ? stockIn[a] : 0;
 
-/**
- * Monthly settlement: apply the market's fills; update stocks; producers exit after sustained
- * losses, expand and build new capacity; consumers consume and record unmet demand. One loop
- * per role and concern: consumers; producers' output stocks; their sites; processors' input stocks.
- */
-export const settleBlocks = overBlocks(
-  { run: settleConsumers, fields: CONSUMER_SETTLEMENT },
-  { run: settleProducers, fields: PRODUCER_SETTLEMENT },
-);
+    if (settle) {
+      // Output stock: sales, and the stock left.
+      const s = offered[a] * sellFraction;
+      held += last - s;
+      // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
+      if (held < 0) held = 0;
+      stockOut[a] = held;
+      sold += s;
+      heldOut += held;
 
-function settleProducers(job: BlockJob): void {
-  settleOutputStock(job);
-  settleSites(job);
-  settleInputs(job);
-}
-
-function settleConsumers(job: BlockJob): void {
-  const { cols, view, key, start, end } = job;
-  const { stockIn, produced, offered } = cols;
-  const fill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + key];
-  let consumed = 0;
-  let unmet = 0;
-  let stock = 0;
-  for (let a = start; a < end; a++) {
-    const available = stockIn[a] + offered[a] * fill;
-    const want = produced[a];
-    const use = want < available ? want : available;
-    const left = available - use;
-    stockIn[a] = left;
-    consumed += use;
-    unmet += want - use;
-    stock += left;
-  }
-  store(job, CONSUMER_SETTLEMENT, consumed, unmet, stock);
-}
-
-/** Processors' input cost at the long-run price, per tonne of output (0 for other producers). */
-function inputLongCost({ ctx, view, role, good, node }: BlockJob): number {
-  if (role !== ROLE_PROCESSOR) return 0;
-  const inputKey = ctx.goodInput[good] * view.nodes + node;
-  return view.data[VIEW_BUYER_LONG_PRICE * view.goods * view.nodes + inputKey] / ctx.goodYield[good];
-}
-
-/** Producers: sales out of output stock, and the stock left. */
-function settleOutputStock(job: BlockJob): void {
-  const { cols, view, key, start, end } = job;
-  const { stockOut, produced, offered } = cols;
-  const sellFraction = view.data[VIEW_SELL_FRACTION * view.goods * view.nodes + key];
-  let sold = 0;
-  let held = 0;
-  for (let a = start; a < end; a++) {
-    const s = offered[a] * sellFraction;
-    let stock = stockOut[a] + (produced[a] - s);
-    // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
-    if (stock < 0) stock = 0;
-    stockOut[a] = stock;
-    sold += s;
-    held += stock;
-  }
-  store(job, OUTPUT_STOCK, sold, held);
-}
-
-/** Producers' sites: exit, expansion, building and restart (capacity flows, t/month). */
-function settleSites(job: BlockJob): void {
-  const { cols, view, key, start, end } = job;
-  const v = view.data;
-  const stride = view.goods * view.nodes;
-  const { capacity, pendingCapacity, unitCost, investment, pendingMonths, status, lossMonths } = cols;
-  const longPrice = v[VIEW_LONG_PRICE * stride + key];
-  const exitPrice = v[VIEW_EXIT_PRICE * stride + key];
-  const buildRate = v[VIEW_BUILD_RATE * stride + key];
-  const expansionRate = v[VIEW_EXPANSION_RATE * stride + key];
-  const hurdle = v[VIEW_ENTRY_HURDLE * stride + key];
-  const buildLag = v[VIEW_BUILD_LAG * stride + key];
-  const expansionLag = v[VIEW_EXPANSION_LAG * stride + key];
-  const inputCost = inputLongCost(job);
-  const { dormant, active, building, scheduled, mothballMargin, mothballAfter, exitAfter, restartLag } =
-    LOOP_CONSTANTS;
-  let started = 0;
-  let constructing = 0;
-  let added = 0;
-  let mothballed = 0;
-  // Each column is read once and written once per agent, at its own width (locals in between).
-  for (let a = start; a < end; a++) {
-    const state = status[a];
-    if (state === active) {
-      const fullCost = unitCost[a] + inputCost;
-      let loss = lossMonths[a];
-      // A sustained expected loss (the year-long expectation well below cost), not a bad month.
-      if (exitPrice < fullCost * (1 - mothballMargin)) {
-        if (loss < 255) loss++;
-      } else loss = 0;
-      if (loss >= mothballAfter) {
-        // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
-        status[a] = dormant;
-        lossMonths[a] = 1;
-        mothballed += capacity[a];
-        pendingCapacity[a] = 0;
-        pendingMonths[a] = 0;
-      } else {
+      // The site.
+      if (state === active) {
+        const fullCost = cost + longInputCost;
+        let loss = lossMonths[a];
+        // A sustained expected loss (the year-long expectation well below cost), not a bad month.
+        if (exitPrice < fullCost * (1 - mothballMargin)) {
+          if (loss < 255) loss++;
+        } else loss = 0;
+        if (loss >= mothballAfter) {
+          // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
+          state = dormant;
+          status[a] = dormant;
+          lossMonths[a] = 1;
+          mothballed += size;
+          pending = 0;
+          pendingCapacity[a] = 0;
+          pendingMonths[a] = 0;
+        } else {
+          lossMonths[a] = loss;
+          // Expansions under way come online at 1/lag a month; new ones start while they pay.
+          if (pending > 0) {
+            const done = pending / expansionLag;
+            size += done;
+            capacity[a] = size;
+            pending -= done;
+            added += done;
+          }
+          if (expansionRate > 0 && longPrice > fullCost) {
+            const more = size * expansionRate;
+            pending += more;
+            started += more;
+          }
+          pendingCapacity[a] = pending;
+          constructing += pending;
+        }
+      } else if (state === dormant) {
+        const fullCost = cost + longInputCost;
+        let loss = lossMonths[a];
+        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
+        // until it has been closed so long that it has exited for good.
+        if (loss > 0 && ++loss > exitAfter) loss = 0;
         lossMonths[a] = loss;
-        // Expansions under way come online at 1/lag a month; new ones start while they pay.
-        let size = capacity[a];
-        let pending = pendingCapacity[a];
-        if (pending > 0) {
-          const done = pending / expansionLag;
-          size += done;
-          capacity[a] = size;
-          pending -= done;
-          added += done;
+        const restart = loss > 0;
+        const required = restart ? hurdle * 0.5 : hurdle;
+        // Float32 column: the sum is rounded as the column stores it before it is compared.
+        let pressure = investment[a];
+        if (longPrice > fullCost * (1 + required)) pressure = Math.fround(pressure + buildRate);
+        if (pressure >= 1) {
+          pressure -= 1;
+          state = building;
+          status[a] = building;
+          pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * restartLag : buildLag));
+          size = capacity[a];
+          started += size;
+          constructing += size;
         }
-        if (expansionRate > 0 && longPrice > fullCost) {
-          const more = size * expansionRate;
-          pending += more;
-          started += more;
-        }
-        pendingCapacity[a] = pending;
-        constructing += pending;
+        investment[a] = pressure;
+      } else if (state === building || state === scheduled) {
+        const months = pendingMonths[a] - 1;
+        pendingMonths[a] = months;
+        if (months <= 0) {
+          state = active;
+          status[a] = active;
+          lossMonths[a] = 0;
+          added += size;
+          // The decide adds an active site's expansions under way to the pipeline.
+          pending = pendingCapacity[a];
+        } else constructing += size;
       }
-    } else if (state === dormant) {
-      const fullCost = unitCost[a] + inputCost;
-      let loss = lossMonths[a];
-      // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
-      // until it has been closed so long that it has exited for good.
-      if (loss > 0 && ++loss > exitAfter) loss = 0;
-      lossMonths[a] = loss;
-      const restart = loss > 0;
-      const required = restart ? hurdle * 0.5 : hurdle;
-      // Float32 column: the sum is rounded as the column stores it before it is compared.
-      let pressure = investment[a];
-      if (longPrice > fullCost * (1 + required)) pressure = Math.fround(pressure + buildRate);
-      if (pressure >= 1) {
-        pressure -= 1;
-        status[a] = building;
-        pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * restartLag : buildLag));
-        started += capacity[a];
-        constructing += capacity[a];
-      }
-      investment[a] = pressure;
-    } else if (state === building || state === scheduled) {
-      const months = pendingMonths[a] - 1;
-      pendingMonths[a] = months;
-      if (months <= 0) {
-        status[a] = active;
-        lossMonths[a] = 0;
-        added += capacity[a];
-      } else constructing += capacity[a];
-    }
-  }
-  store(job, SITE_FLOWS, started, constructing, added, mothballed);
-}
 
-/** Processors: input received and used this month, and the input stock left (0 for other producers). */
-function settleInputs(job: BlockJob): void {
-  const { ctx, cols, view, good, node, role, start, end } = job;
-  let heldIn = 0;
-  let received = 0;
-  let used = 0;
-  if (role === ROLE_PROCESSOR) {
-    const { stockIn, produced, inputBid } = cols;
-    const yieldRate = ctx.goodYield[good];
-    const inputKey = ctx.goodInput[good] * view.nodes + node;
-    const inputFill = view.data[VIEW_FILL_FRACTION * view.goods * view.nodes + inputKey];
-    for (let a = start; a < end; a++) {
-      const got = inputBid[a] * inputFill;
-      const use = produced[a] / yieldRate;
-      let stock = stockIn[a] + (got - use);
-      if (stock < 0) stock = 0;
-      stockIn[a] = stock;
-      received += got;
-      used += use;
-      heldIn += stock;
+      // Processors' input stock: received, used, and the stock left.
+      if (processor) {
+        const got = inputBid[a] * inputFill;
+        const use = last / yieldRate;
+        input += got - use;
+        if (input < 0) input = 0;
+        stockIn[a] = input;
+        received += got;
+        used += use;
+        heldIn += input;
+      }
+    }
+
+    if (decide) {
+      let q = 0;
+      let want = 0;
+      let room = 0;
+      if (state === building) pipeline += size;
+      if (state === active) {
+        pipeline += pending;
+        const cap = size * shock;
+        room = roomMonths * cap;
+        const u = utilisation(price, cost + inputCost, ramp);
+        // Output moves part of the way to the target each month (ramping a site takes time).
+        // A site holding more finished stock than it aims to (its normal cover, or more while
+        // prices sit below normal and storage pays) runs slower to work the excess off, rather
+        // than only offering it and waiting for the price to fall (production smoothing).
+        let target = cap * u;
+        const excess = held - cover * last * (hold > 1 ? hold : 1);
+        if (excess > 0) target -= inventoryResponse * excess;
+        if (target < 0) target = 0;
+        q = last + outputAdjustment * (target - last);
+        if (q > cap) q = cap;
+        // Storage is finite: past its room a site runs only as far as its stock drains.
+        if (held > room) q *= Math.max(0, 1 - (held - room) / (0.5 * room));
+        operating += cap;
+        if (processor) {
+          const planned = q;
+          const canMake = input * yieldRate;
+          if (q > canMake) q = canMake;
+          // Bid for the input of the planned run rate, and move part of the way to the target cover.
+          const need = planned / yieldRate;
+          const order = need + restock * (inputCover * need - input);
+          want = order > 0 ? order : 0;
+        }
+      }
+      let aim = cover * q * hold;
+      if (aim > room) aim = room;
+      let ask = q + stockAdjustment * (held - aim);
+      if (ask < 0) ask = 0;
+      produced[a] = q;
+      offered[a] = ask;
+      // Only processors bid for input; the other producers' bids stay the 0 drawn at the start,
+      // so their part of the column is neither read nor written back each month.
+      if (processor) inputBid[a] = want;
+      output += q;
+      offer += ask;
+      bidInput += want;
+      cashCost += q * cost;
     }
   }
-  store(job, INPUT_STOCK, heldIn, received, used);
+  if (settle) {
+    store(job, OUTPUT_STOCK, sold, heldOut);
+    store(job, SITE_FLOWS, started, constructing, added, mothballed);
+    store(job, INPUT_STOCK, heldIn, received, used);
+  }
+  if (decide) store(job, PRODUCER_DECISION, offer, output, bidInput, operating, cashCost, pipeline);
 }

@@ -15,6 +15,7 @@ import {
   decideBlocks,
   drawBlocks,
   type GroupCalibration,
+  monthBlock,
   scaleBlocks,
   settleBlocks,
 } from './agents.ts';
@@ -150,12 +151,13 @@ export function touchableMonth(code: number, month: number): number {
 
 /**
  * Runs agent phase `phase` over blocks [lo, hi); `views` are the coordinator's market views
- * (or copies of them). `onPart` hears which single phase the blocks are in (per block in a
- * settle-and-decide), so a worker can say where it failed. `beforeBlock` is called with each
- * block before its agents run (before any, outside a settle-and-decide): a worker waits there
- * for the block's goods to be cleared. `order`: the blocks [lo, hi) in the order a settle-and-decide
- * runs them (a worker puts the blocks whose goods another worker clears last); any order gives
- * the same numbers, as each block reads the views and writes its own agents and partial sums.
+ * (or copies of them). `onPart` hears the phase before its blocks run (a settle-and-decide as
+ * itself: each agent settles and decides in one pass, so there is no single phase to name), so a
+ * worker can say where it failed. `beforeBlock` is called with each block before its agents run
+ * (before any, outside a settle-and-decide): a worker waits there for the block's goods to be
+ * cleared. `order`: the blocks [lo, hi) in the order a settle-and-decide runs them (a worker puts
+ * the blocks whose goods another worker clears last); any order gives the same numbers, as each
+ * block reads the views and writes its own agents and partial sums.
  */
 export function runAgentPhase(
   ctx: AgentContext,
@@ -171,7 +173,7 @@ export function runAgentPhase(
 ): void {
   const { month } = phase;
   if (beforeBlock && phase.code !== PHASE_SETTLE_DECIDE) for (let b = lo; b < hi; b++) beforeBlock(b);
-  if (phase.code !== PHASE_SETTLE_DECIDE) onPart?.(phase.code, month);
+  onPart?.(phase.code, month);
   switch (phase.code) {
     case PHASE_DRAW:
       drawBlocks(ctx, cols, partials, lo, hi);
@@ -188,14 +190,11 @@ export function runAgentPhase(
     case PHASE_MARKETS:
       throw new Error('the market phase runs over goods (runMarketPhase), not blocks');
     case PHASE_SETTLE_DECIDE:
-      // Block by block: the block's columns are still in cache when it decides.
+      // Block by block, each agent settled on this month's view and decided on the next's.
       for (let i = lo; i < hi; i++) {
         const b = order ? order[i - lo] : i;
         beforeBlock?.(b);
-        onPart?.(PHASE_SETTLE, month);
-        settleBlocks(ctx, cols, views[month & 1], partials, b, b + 1);
-        onPart?.(PHASE_DECIDE, month + 1);
-        decideBlocks(ctx, cols, views[(month + 1) & 1], partials, b, b + 1);
+        monthBlock(ctx, cols, views[month & 1], views[(month + 1) & 1], partials, b);
       }
       break;
   }

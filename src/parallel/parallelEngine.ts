@@ -426,8 +426,9 @@ export class ParallelEngine {
   }
 
   /**
-   * What worker `index` was doing: the single phase it last reported in a settle-and-decide
-   * (shared memory), else the phase the engine runs.
+   * What worker `index` was doing: the phase it last reported in a settle-and-decide release
+   * (shared memory: the market phase before it, or an injected fault's single phase), else the
+   * phase the engine runs.
    */
   private where(index: number): string {
     const run = this.run;

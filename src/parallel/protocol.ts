@@ -22,11 +22,11 @@ export const CONTROL_MARKETS = 5;
 export const CONTROL_WORDS = 6;
 // Then one word per worker: the last generation it finished (how the watchdog names a worker
 // that stopped answering); then, from the next cache line, one cache line per worker whose
-// first two words say the single phase it is in, code and month (activityWord), so a failure or
-// a stall in a settle-and-decide phase names the settle or the decide. A worker writes its
-// activity twice per block; on a line of its own those writes never take the line away from
-// another worker (on one shared line the workers' writes evicted each other's line thousands
-// of times a month). The control array is controlLength(workers) words long.
+// first two words say the phase it is in, code and month (activityWord), so a failure or a
+// stall in a month's release names the market phase, the settle-and-decide (one pass per agent,
+// agents.ts monthBlock), or the single phase an injected fault names. On a line of its own a
+// worker's writes never take the line away from another worker (on one shared line the workers'
+// writes evicted each other's line thousands of times a month, when they were per block). The control array is controlLength(workers) words long.
 
 /** Int32 words per cache line (64 bytes). */
 const LINE_WORDS = 16;
