@@ -13,7 +13,6 @@ import {
   type ResultsShape,
   type ResultsStorage,
   type RunResults,
-  sharedFlowStore,
   sharedResultsStorage,
   sliceMonth,
   writeMonth,
@@ -24,7 +23,7 @@ import { EngineError, type LoadInfo } from './client.ts';
 import { LocalEngine } from './localEngine.ts';
 import { type EngineTimings, ParallelEngine, type SpawnBlockWorker } from './parallelEngine.ts';
 import type { FaultPlan } from './protocol.ts';
-import { SpareResults, type SpareStorage } from './spareResults.ts';
+import { SpareResults } from './spareResults.ts';
 
 export interface ServiceLoadOptions {
   workers: number;
@@ -218,8 +217,8 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   let storage: ResultsStorage | null = null;
   /** Storage for the next one-thread run on shared memory, mapped between runs (spareResults.ts). */
   const spare = new SpareResults(() => running === null);
-  /** The last one-thread run on shared memory, its shape and memory: the next is likely the same. */
-  let spareLike: { shape: ResultsShape; storage: SpareStorage } | null = null;
+  /** The last one-thread run on shared memory, its shape and storage: the next is likely the same. */
+  let spareLike: { shape: ResultsShape; storage: ResultsStorage } | null = null;
   /** Once a one-thread run has recorded its last month: make (or go on making) the spare storage. */
   const prepareSpare = () => {
     if (spareLike && engine === local && engine.month >= engine.months)
@@ -262,11 +261,9 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
               nodes: w.nodes,
               stockpiles: scenario.stockpiles,
             };
-            // On the spare made after the last run (its pages mapped), else on new memory.
-            const made = spare.take(shape) ?? { storage: true, flows: sharedFlowStore(shape) };
-            loaded = await local.load(w, scenario, made.storage, made.flows);
+            loaded = await local.load(w, scenario, spare.take(shape) ?? true);
             const { series, stockpileTonnes } = local.results;
-            spareLike = { shape, storage: { storage: { series, stockpileTonnes }, flows: made.flows } };
+            spareLike = { shape, storage: { series, stockpileTonnes } };
           } else {
             spareLike = null;
             loaded = await local.load(w, scenario, false);

@@ -7,7 +7,7 @@
  * the same as on any number of workers (same phases, blocks and order of sums).
  */
 
-import type { FlowStore, ResultsStorage, RunResults } from '../engine/results.ts';
+import type { ResultsStorage, RunResults } from '../engine/results.ts';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -38,18 +38,16 @@ export class LocalEngine {
 
   /**
    * `sharedResults`: results on SharedArrayBuffers the page can read in place (a ResultsStorage:
-   * on that one, zeroed and of this run's shape). `flows`: a flow store (zeroed) the months'
-   * flows are recorded in, which the page then reads in place too.
+   * on that one, zeroed and of this run's shape).
    */
   async load(
     world: World,
     scenario: Scenario,
     sharedResults: boolean | ResultsStorage = false,
-    flows: FlowStore | null = null,
   ): Promise<LoadInfo> {
     const started = performance.now();
     this.timings = emptyTimings(1);
-    const sim = createSimulation(world, scenario, sharedResults, flows);
+    const sim = createSimulation(world, scenario, sharedResults);
     this.timings.initialisationMs = performance.now() - started;
     this.sim = sim;
     this.scenario = scenario;

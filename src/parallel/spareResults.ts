@@ -1,6 +1,6 @@
 /**
- * Results storage and a flow store made ahead of the next run, their memory pages mapped while
- * the coordinator worker has nothing else to do.
+ * Results storage made ahead of the next run, its memory pages mapped while the coordinator
+ * worker has nothing else to do.
  *
  * A run records its series on new SharedArrayBuffers (about 50 MB for 120 months), and Chromium
  * takes every new buffer of that size fresh from the kernel: the first write to each 4 KiB page
@@ -11,25 +11,9 @@
  * export), so a new one is made after a run and, between runs, each of its pages that the last
  * run wrote is written once (+0: it stays zeroed, as createResults needs; pages the last run left
  * at +0, most of them, stay unmapped as they would in a fresh buffer: recordMonth writes no +0);
- * the next load of the same shape records there. The months' flows likewise: a run on one thread
- * writes about 100 kB of them a month (12 MB a default run, about 2,900 fresh pages), into a
- * flow store whose pages the last run used are mapped the same way.
+ * the next load of the same shape records there.
  */
-import {
-  type FlowStore,
-  prefaultFlows,
-  type ResultsShape,
-  type ResultsStorage,
-  SERIES,
-  sharedFlowStore,
-  sharedResultsStorage,
-} from '../engine/results.ts';
-
-/** A run's shared memory made ahead of it: its results storage and its flow store. */
-export interface SpareStorage {
-  storage: ResultsStorage;
-  flows: FlowStore;
-}
+import { type ResultsShape, type ResultsStorage, SERIES, sharedResultsStorage } from '../engine/results.ts';
 
 /**
  * Largest storage kept spare, bytes: a run of 120 months of the calibrated world takes about
@@ -39,9 +23,6 @@ export const SPARE_MAX_BYTES = 128 * 1024 * 1024;
 
 /** Float64 values in a 4 KiB memory page. */
 const PAGE_VALUES = 4096 / Float64Array.BYTES_PER_ELEMENT;
-
-/** Flows mapped per task: 1 MB of tonnes and 0.5 MB of keys, about a series' worth. */
-const FLOWS_PER_TASK = 128 * 1024;
 
 const shapeKey = (shape: ResultsShape) =>
   `${shape.months}|${shape.goods.length}|${shape.nodes.length}|${shape.stockpiles.length}`;
@@ -70,16 +51,6 @@ function mapPagesLike(values: Float64Array, like: Float64Array): void {
   }
 }
 
-/**
- * Flows a store holds: month m's end (monthStart[m + 1], never less than its start) is set when
- * m is recorded, so the last entry set says how far the recorded months reach (0 for none).
- */
-function flowsUsed(flows: FlowStore): number {
-  let month = flows.monthStart.length - 1;
-  while (month > 0 && flows.monthStart[month] === 0) month--;
-  return flows.monthStart[month];
-}
-
 /** The arrays of a storage, in a fixed order. */
 const arraysOf = (storage: ResultsStorage) => [
   ...SERIES.map((name) => storage.series[name]),
@@ -89,9 +60,9 @@ const arraysOf = (storage: ResultsStorage) => [
 export class SpareResults {
   private spare: {
     key: string;
-    made: SpareStorage;
-    /** Mapping still to do, one task's worth each (a series, or a stretch of flows). */
-    unmapped: (() => void)[];
+    storage: ResultsStorage;
+    /** Arrays still to map, each with the last run's array of the same series. */
+    unmapped: [Float64Array, Float64Array][];
   } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -100,38 +71,32 @@ export class SpareResults {
 
   /**
    * Makes (or goes on mapping) a spare storage of `shape`, the shape of `last`, a run's storage
-   * and flow store with the months it recorded: one series (or stretch of flows) per task while
-   * `idle()` holds; call again when the worker becomes idle to go on. A spare of another shape
-   * is let go.
+   * with the months it recorded: one series per task while `idle()` holds; call again when the
+   * worker becomes idle to go on. A spare of another shape is let go.
    */
-  prepare(shape: ResultsShape, last: SpareStorage): void {
+  prepare(shape: ResultsShape, last: ResultsStorage): void {
     const key = shapeKey(shape);
     if (this.spare?.key !== key) {
       this.spare = null;
       if (storageBytes(shape) > SPARE_MAX_BYTES) return;
-      const made = { storage: sharedResultsStorage(shape), flows: sharedFlowStore(shape) };
-      const lastArrays = arraysOf(last.storage);
-      const unmapped = arraysOf(made.storage).map((values, i) => () => mapPagesLike(values, lastArrays[i]));
-      // The flows the last run recorded in its store (a month that did not fit is not there).
-      const used = flowsUsed(last.flows);
-      for (let from = 0; from < used; from += FLOWS_PER_TASK)
-        unmapped.push(() => prefaultFlows(made.flows, from, Math.min(FLOWS_PER_TASK, used - from)));
-      // Tasks are taken from the end: the first series and flows first.
-      this.spare = { key, made, unmapped: unmapped.reverse() };
+      const storage = sharedResultsStorage(shape);
+      const lastArrays = arraysOf(last);
+      this.spare = {
+        key,
+        storage,
+        unmapped: arraysOf(storage).map((values, i) => [values, lastArrays[i]]),
+      };
     }
     this.schedule();
   }
 
-  /**
-   * The spare storage and flow store when they have `shape` (zeroed; their pages mapped, or
-   * some of them), else null.
-   */
-  take(shape: ResultsShape): SpareStorage | null {
+  /** The spare storage when it has `shape` (zeroed; its pages mapped, or some of them), else null. */
+  take(shape: ResultsShape): ResultsStorage | null {
     const spare = this.spare;
     if (spare?.key !== shapeKey(shape)) return null;
     this.spare = null;
     this.stop();
-    return spare.made;
+    return spare.storage;
   }
 
   /** Lets the spare go (its memory returns to the system once unreferenced). */
@@ -147,7 +112,8 @@ export class SpareResults {
       this.timer = null;
       const spare = this.spare;
       if (!spare || !this.idle()) return;
-      spare.unmapped.pop()?.();
+      const next = spare.unmapped.pop();
+      if (next) mapPagesLike(...next);
       this.schedule();
     }, 0);
   }
