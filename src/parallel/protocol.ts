@@ -51,7 +51,8 @@ export function activityWord(workers: number, index: number): number {
 
 /**
  * The word counting the blocks claimed in worker `index`'s range during the current phase (the
- * coordinator zeroes it before each release; claimers add 1 and run the block at the old count).
+ * coordinator zeroes it before each release; a claimer adds the blocks it takes and runs those
+ * from the old count on, while they are in the range).
  */
 export function claimWord(workers: number, index: number): number {
   return activityStart(workers) + LINE_WORDS * (workers + index);
