@@ -5,12 +5,16 @@
  *
  * Shared-memory mode: the columns, partials and view live in SharedArrayBuffers; the worker
  * serves phases released through the control words (Atomics.wait between phases) and
- * signals completion with Atomics.add/notify. With the goods split across workers it also
- * holds a GoodMarkets over the coordinator's shared market state and, when a phase says so,
- * first clears its market groups, marking each good ready, and runs each block once the
- * block's goods (its own and its input) are ready, whichever worker cleared them (waitForGood):
- * the blocks whose goods it cleared itself first (blockOrder; partitionGoods gives each worker
- * the goods its blocks trade where the balance allows, and the goods others wait for first).
+ * signals completion with Atomics.add/notify. It claims its range's blocks a few at a time
+ * (protocol.ts: claimWord), then what is left of the other ranges (takeBlocks): a worker the
+ * machine's other work held up (2 vCPUs shared with the coordinator and other processes) leaves
+ * its last blocks to a worker that finished, rather than keeping it waiting at the barrier. With
+ * the goods split across workers it also holds a GoodMarkets over the coordinator's shared
+ * market state and, when a phase says so, first clears its market groups, marking each good
+ * ready, and runs each block once the block's goods (its own and its input) are ready,
+ * whichever worker cleared them (waitForGood): each range's blocks whose goods its worker
+ * clears first (partition.ts: claimOrder; partitionGoods gives each worker the goods its blocks
+ * trade where the balance allows, and the goods others wait for first).
  * Transfer mode: the worker owns columns for its own agents only, receives a copy of the view
  * with each phase and replies with the partial sums of its blocks (transferred, not copied).
  */
@@ -34,6 +38,7 @@ import {
 } from '../engine/phases.ts';
 import { MARKET_SERIES } from '../engine/recording.ts';
 import { type FlowStore, prefaultFlows, prefaultMonth, SERIES } from '../engine/results.ts';
+import type { BlockRange } from './partition.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -68,25 +73,8 @@ interface WorkerState {
   onPart: ((code: AgentPhaseCode, month: number) => void) | undefined;
   /** Shared-memory mode with the goods split: this worker's markets over the coordinator's state. */
   markets: GoodMarkets | null;
-  /**
-   * With the goods split: the worker's blocks in the order it runs them, those whose goods it
-   * clears itself first (blockOrder), so it reaches another worker's goods as late as it can.
-   */
-  order: Int32Array | undefined;
-}
-
-/**
- * Blocks [lo, hi): first those whose good is among `own` (a processor's input good is in its
- * good's market group, so it is cleared by the same worker), then the rest, each part ascending.
- */
-function blockOrder(blockGood: Int32Array, lo: number, hi: number, own: readonly Int32Array[]): Int32Array {
-  const mine = new Set<number>();
-  for (const group of own) for (const g of group) mine.add(g);
-  const order = new Int32Array(hi - lo);
-  let at = 0;
-  for (let b = lo; b < hi; b++) if (mine.has(blockGood[b])) order[at++] = b;
-  for (let b = lo; b < hi; b++) if (!mine.has(blockGood[b])) order[at++] = b;
-  return order;
+  /** Shared-memory mode: the control words, where blocks are claimed (takeBlocks); else null. */
+  control: Int32Array | null;
 }
 
 /** Never settles: what a crashed worker answers. */
@@ -98,6 +86,21 @@ const NEVER = new Promise<never>(() => {});
  * cost tens of microseconds on a busy VM).
  */
 const READY_SPINS = 4000;
+
+/**
+ * Agents a worker claims at a time, about (whole blocks, at least one): a few microseconds of
+ * work, so workers finish within that of each other, and few enough claims that their atomic
+ * adds cost nothing (at 5,000 agents a block holds 2.5 on average; at 1,000,000 about 300).
+ */
+const CLAIM_AGENTS = 256;
+
+/** Blocks a claim in `range` takes: CLAIM_AGENTS at the range's mean block size, at least one. */
+function claimSize({ lo, hi, agentCount }: BlockRange): number {
+  return Math.max(1, Math.floor((CLAIM_AGENTS * (hi - lo)) / Math.max(1, agentCount)));
+}
+
+/** How long a `slow` fault holds its worker before the phase, ms. */
+const SLOW_FAULT_MS = 500;
 
 /** Thrown by a wait that learns another worker failed: the phase is given up, not failed here. */
 class PhaseAbandoned extends Error {}
@@ -134,12 +137,47 @@ export function createBlockWorker(): BlockWorkerApi {
   };
 
   /**
-   * Runs a phase, or acts out an injected fault: throws, or schedules an uncaught error and
-   * returns false. `beforeBlock`: see runAgentPhase.
+   * Shared-memory mode: runs `phase` on the blocks this worker claims, first from its own range,
+   * then from the others' in turn (each range's claim word hands out its positions of the claim
+   * order once each, claimSize at a time, whoever asks); returns how many blocks of other ranges it ran. Any worker
+   * may run any block: the columns and partials are shared, and a block's random streams and
+   * sums depend on the block alone. `beforeBlock`: see runAgentPhase.
    */
-  const runPhase = (s: WorkerState, phase: AgentPhase, beforeBlock?: (block: number) => void): boolean => {
+  const takeBlocks = (s: WorkerState, phase: AgentPhase, beforeBlock?: (block: number) => void): number => {
+    const control = s.control!;
+    const { index, workers, ranges, order } = s.setup;
+    let taken = 0;
+    for (let k = 0; k < workers; k++) {
+      const w = (index + k) % workers;
+      const { lo, hi } = ranges[w];
+      const at = protocol.claimWord(workers, w);
+      const size = claimSize(ranges[w]);
+      for (;;) {
+        const first = lo + Atomics.add(control, at, size);
+        if (first >= hi) break;
+        const last = Math.min(hi, first + size);
+        for (let i = first; i < last; i++) {
+          const b = order ? order[i] : i;
+          runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, b, b + 1, s.onPart, beforeBlock);
+        }
+        if (k > 0) taken += last - first;
+      }
+    }
+    return taken;
+  };
+
+  /**
+   * Runs a phase (its own blocks in transfer mode, the blocks it claims in shared-memory mode),
+   * or acts out an injected fault: throws, or schedules an uncaught error and returns -1 (a slow
+   * fault sleeps, then runs the phase). Else the blocks of other ranges it ran. `beforeBlock`:
+   * see runAgentPhase.
+   */
+  const runPhase = (s: WorkerState, phase: AgentPhase, beforeBlock?: (block: number) => void): number => {
     const fault = faultFor(phase);
-    if (fault) {
+    if (fault?.kind === 'slow') {
+      s.onPart?.(fault.part.code, fault.part.month);
+      if (s.control) Atomics.wait(s.control, protocol.CONTROL_FAILED, 0, SLOW_FAULT_MS);
+    } else if (fault) {
       s.onPart?.(fault.part.code, fault.part.month);
       const what = `injected ${fault.kind} in worker ${fault.worker}, month ${fault.month}, ${fault.phase}`;
       if (fault.kind === 'throw') throw new Error(what);
@@ -154,11 +192,12 @@ export function createBlockWorker(): BlockWorkerApi {
       setTimeout(() => {
         throw new Error(what);
       }, 0);
-      return false;
+      return -1;
     }
+    if (s.control) return takeBlocks(s, phase, beforeBlock);
     const { lo, hi } = s.setup.range;
-    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock, s.order);
-    return true;
+    runAgentPhase(s.ctx, s.cols, s.views, s.partials, phase, lo, hi, s.onPart, beforeBlock);
+    return 0;
   };
 
   /**
@@ -233,7 +272,7 @@ export function createBlockWorker(): BlockWorkerApi {
                 new Arena(share.buffer, true),
               )
             : null,
-          order: share ? blockOrder(ctx.blockGood, range.lo, range.hi, share.groups) : undefined,
+          control,
         };
         // Its goods' market series, recorded as it clears them (recording.ts: recordGoodMarket).
         if (state.markets && shared.results) state.markets.recordInto(shared.results.series);
@@ -246,7 +285,7 @@ export function createBlockWorker(): BlockWorkerApi {
           views: createMarketViews(goods, nodes).views,
           onPart: undefined,
           markets: null,
-          order: undefined,
+          control: null,
         };
       }
     },
@@ -258,7 +297,7 @@ export function createBlockWorker(): BlockWorkerApi {
         throw new Error('phase() runs single phases; send the settle and the decide');
       if (view) s.views[month & 1].data = view;
       const started = performance.now();
-      if (!runPhase(s, { code: code as AgentPhaseCode, month, groupScales })) return NEVER as never;
+      if (runPhase(s, { code: code as AgentPhaseCode, month, groupScales }) < 0) return NEVER as never;
       const busyMs = performance.now() - started;
       const { lo, hi } = s.setup.range;
       const partials = s.partials.slice(lo * PARTIAL_FIELDS, hi * PARTIAL_FIELDS);
@@ -292,7 +331,8 @@ export function createBlockWorker(): BlockWorkerApi {
         const month = Atomics.load(control, protocol.CONTROL_MONTH);
         const started = performance.now();
         let agentsStarted = started;
-        let ran: boolean;
+        // Blocks of other ranges it ran, or -1: an injected fault ended the worker.
+        let ran: number;
         // Whether this phase began with the month's market phase (the goods cleared on the workers).
         let cleared = false;
         try {
@@ -315,9 +355,10 @@ export function createBlockWorker(): BlockWorkerApi {
           if (abandoned) continue;
           throw error;
         }
-        if (!ran) return NEVER;
+        if (ran < 0) return NEVER;
         busy[index] = performance.now() - agentsStarted;
         busy[workers + index] = agentsStarted - started;
+        busy[2 * workers + index] = ran;
         Atomics.store(control, protocol.CONTROL_WORDS + index, seen);
         // The last worker to finish wakes the coordinator.
         const last = Atomics.add(control, protocol.CONTROL_DONE, 1) + 1 === workers;

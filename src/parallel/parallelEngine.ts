@@ -41,7 +41,13 @@ import { type RunResults, sharedFlowStore } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
-import { agentsByWorkerAndGood, type BlockRange, partitionBlocks, partitionGoods } from './partition.ts';
+import {
+  agentsByWorkerAndGood,
+  type BlockRange,
+  claimOrder,
+  partitionBlocks,
+  partitionGoods,
+} from './partition.ts';
 import type { BlockWorkerApi, FaultPlan, SharedMemory } from './protocol.ts';
 import * as protocol from './protocol.ts';
 
@@ -127,6 +133,11 @@ export interface EngineTimings {
    * workers (months only).
    */
   barrierWaitMs: number[];
+  /**
+   * Per worker (shared memory): blocks of other workers' ranges it ran during months, having
+   * finished its own range first (blockWorker.ts: takeBlocks).
+   */
+  blocksTaken: number[];
 }
 
 type WaitAsync = (
@@ -291,6 +302,8 @@ export class ParallelEngine {
                 growthPerYear,
                 groupCalibration: coordinator.groupCalibration,
                 range: ranges[index],
+                ranges,
+                order: shared ? claimOrder(plan, ranges, marketGoods) : null,
                 shared,
                 markets:
                   marketBuffer && marketGoods
@@ -419,6 +432,7 @@ export class ParallelEngine {
         this.timings.agentPhaseMs += wall - markets;
         for (let w = 0; w < workers; w++) {
           this.timings.busyMs[w] += busy[w];
+          this.timings.blocksTaken[w] += busy[2 * workers + w] ?? 0;
           this.timings.barrierWaitMs[w] += Math.max(0, wall - markets - busy[w]);
         }
       }
@@ -441,14 +455,15 @@ export class ParallelEngine {
 
   /**
    * Releases a phase through the control words (`marketsFirst`: after the market phase of its
-   * month) and waits until every worker is done. Per worker its busy time, then its time in the
-   * market phase.
+   * month), every range's blocks unclaimed, and waits until every worker is done. Per worker its
+   * busy time, then its time in the market phase, then the blocks of other ranges it ran.
    */
   private async sharedPhase(run: Run, phase: AgentPhase, marketsFirst = false): Promise<ArrayLike<number>> {
     const control = run.control!;
     const workers = run.ranges.length;
     if (phase.code === PHASE_SCALE) run.groupScales!.set(phase.groupScales!);
     Atomics.store(control, protocol.CONTROL_DONE, 0);
+    for (let w = 0; w < workers; w++) Atomics.store(control, protocol.claimWord(workers, w), 0);
     Atomics.store(control, protocol.CONTROL_MARKETS, marketsFirst ? 1 : 0);
     Atomics.store(control, protocol.CONTROL_PHASE, phase.code);
     Atomics.store(control, protocol.CONTROL_MONTH, phase.month);
@@ -653,6 +668,7 @@ export function emptyTimings(workers: number): EngineTimings {
     agentPhaseMs: 0,
     busyMs: new Array<number>(workers).fill(0),
     barrierWaitMs: new Array<number>(workers).fill(0),
+    blocksTaken: new Array<number>(workers).fill(0),
   };
 }
 
@@ -669,7 +685,7 @@ function allocateShared(
     view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
     control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
-    busy: new SharedArrayBuffer(2 * workers * 8),
+    busy: new SharedArrayBuffer(3 * workers * 8),
     results: null,
     flows: null,
   };

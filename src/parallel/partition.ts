@@ -144,3 +144,29 @@ export function partitionGoods(
   for (const { goods, i } of ranked) shares[owner[i]].push(goods);
   return shares;
 }
+
+/**
+ * The order the blocks are claimed in (shared memory, blockWorker.ts): per range, its own
+ * positions [lo, hi) of the result, so whichever worker claims a range's next position runs the
+ * same block. With the goods split (`goods`: partitionGoods, per worker its market groups),
+ * each range's blocks whose good its worker clears come first, then the rest (a processor's input
+ * good is in its good's market group, so the same worker clears it), each part ascending: the
+ * worker reaches another worker's goods as late as it can. Without: ascending. Any order gives
+ * the same numbers: each block reads the views and writes its own agents and partial sums.
+ */
+export function claimOrder(
+  plan: Pick<PopulationPlan, 'groups' | 'blockGroup' | 'blockCount'>,
+  ranges: readonly BlockRange[],
+  goods: readonly (readonly Int32Array[])[] | null,
+): Int32Array {
+  const order = new Int32Array(plan.blockCount);
+  for (const { worker, lo, hi } of ranges) {
+    const mine = new Set<number>();
+    for (const group of goods?.[worker] ?? []) for (const g of group) mine.add(g);
+    const own = (b: number) => mine.has(plan.groups[plan.blockGroup[b]].good);
+    let at = lo;
+    for (let b = lo; b < hi; b++) if (own(b)) order[at++] = b;
+    for (let b = lo; b < hi; b++) if (!own(b)) order[at++] = b;
+  }
+  return order;
+}

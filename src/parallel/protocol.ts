@@ -25,8 +25,12 @@ export const CONTROL_WORDS = 6;
 // first two words say the phase it is in, code and month (activityWord), so a failure or a
 // stall in a month's release names the market phase, the settle-and-decide (one pass per agent,
 // agents.ts monthBlock), or the single phase an injected fault names. On a line of its own a
-// worker's writes never take the line away from another worker (on one shared line the workers'
-// writes evicted each other's line thousands of times a month, when they were per block). The control array is controlLength(workers) words long.
+// worker's writes (once per block it claims) never take the line away from another worker (on
+// one shared line the workers' writes evicted each other's line thousands of times a month).
+// Then, again one cache line per worker, the claim word of the worker's block range
+// (claimWord): how many of the range's blocks have been claimed in the current phase, by its
+// worker or by others that finished their own range first (blockWorker.ts). The control array
+// is controlLength(workers) words long.
 
 /** Int32 words per cache line (64 bytes). */
 const LINE_WORDS = 16;
@@ -38,12 +42,21 @@ function activityStart(workers: number): number {
 
 /** Int32 words of the control array for `workers` workers. */
 export function controlLength(workers: number): number {
-  return activityStart(workers) + LINE_WORDS * workers;
+  return activityStart(workers) + 2 * LINE_WORDS * workers;
 }
 
 /** Where worker `index` of `workers` writes the code of the single phase it is in (the month follows). */
 export function activityWord(workers: number, index: number): number {
   return activityStart(workers) + LINE_WORDS * index;
+}
+
+/**
+ * The word counting the blocks claimed in worker `index`'s range during the current phase (the
+ * coordinator zeroes it before each release; a claimer adds the blocks it takes and runs those
+ * from the old count on, while they are in the range).
+ */
+export function claimWord(workers: number, index: number): number {
+  return activityStart(workers) + LINE_WORDS * (workers + index);
 }
 
 /**
@@ -72,9 +85,9 @@ export interface SharedMemory {
   /** controlLength(workers) Int32. */
   control: SharedArrayBuffer;
   /**
-   * Per worker: milliseconds spent computing its blocks in the last phase (waits for goods
+   * Per worker: milliseconds spent computing blocks in the last phase (waits for goods
    * included), then per worker the milliseconds it spent clearing its goods (0 without a market
-   * phase): 2 × workers Float64.
+   * phase), then per worker the blocks of other workers' ranges it ran: 3 × workers Float64.
    */
   busy: SharedArrayBuffer;
   /**
@@ -96,12 +109,14 @@ export interface FaultPlan {
   month: number;
   phase: 'draw' | 'scale' | 'decide' | 'settle';
   /**
+   * slow: the worker sleeps half a second before the phase, then runs it (the other workers
+   * take its blocks meanwhile; shared-memory mode);
    * throw: the phase throws (the worker reports it and stays up);
    * crash: an uncaught error escapes to the worker's global scope (a Node worker thread dies
    * of it; a browser worker fires its error event) and the worker never answers;
    * hang: the worker loops forever without an error (what the watchdog is for).
    */
-  kind: 'throw' | 'crash' | 'hang';
+  kind: 'throw' | 'crash' | 'hang' | 'slow';
 }
 
 export interface BlockWorkerSetup {
@@ -116,6 +131,16 @@ export interface BlockWorkerSetup {
   /** Per group: the status-quo costs its cost curve is calibrated against (agents.ts). */
   groupCalibration: GroupCalibration;
   range: BlockRange;
+  /**
+   * Every worker's range (shared-memory mode: a worker that has run its own range's blocks
+   * claims what is left of the others', in claimOrder).
+   */
+  ranges: BlockRange[];
+  /**
+   * Shared-memory mode: the blocks in the order workers claim them, each range's within the
+   * range's span (partition.ts: claimOrder); null: ascending.
+   */
+  order: Int32Array | null;
   /** Null: transfer mode (the worker owns columns for its agents only). */
   shared: SharedMemory | null;
   /** Shared-memory mode with the goods split across workers: this worker's goods; else null. */
@@ -167,10 +192,10 @@ export function parseFaultPlan(text: string): FaultPlan {
     plan.worker < 0 ||
     !Number.isInteger(plan.month) ||
     !['draw', 'scale', 'decide', 'settle'].includes(phase) ||
-    !['throw', 'crash', 'hang'].includes(kind)
+    !['throw', 'crash', 'hang', 'slow'].includes(kind)
   ) {
     throw new Error(
-      `fault plan ${JSON.stringify(text)}: expected worker:month:phase[:kind] with phase draw|scale|decide|settle and kind throw|crash|hang`,
+      `fault plan ${JSON.stringify(text)}: expected worker:month:phase[:kind] with phase draw|scale|decide|settle and kind throw|crash|hang|slow`,
     );
   }
   return plan as FaultPlan;

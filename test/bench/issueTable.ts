@@ -55,9 +55,9 @@ function nodeSingleThread(agents: number, months: number, repeats: number): numb
 
 /**
  * Waits until the app's run status is `done` for a run newer than `after`; returns when the page
- * first read it so, ms (its own clock, polled every 10 ms in the page): the time Done showed,
- * not that plus the page's work after it (the sections off screen drawing their last months)
- * that a later call into the page would queue behind.
+ * first read it so, ms (its own clock, polled every 10 ms in the page). The poll is a timer: it
+ * reads Done only after the tasks queued before it (the sections off screen drawing their last
+ * months), so it says when the page is free again, not when Done showed (appRun).
  */
 async function waitDone(page: Page, after: number): Promise<number> {
   const seen = await page.waitForFunction(
@@ -73,22 +73,41 @@ async function waitDone(page: Page, after: number): Promise<number> {
 
 /**
  * Presses Run on the app at `speed` and times it from the press (the click's handling on the
- * page, not playwright's checks before it) until Done shows, ms (the page's own clock).
+ * page, not playwright's checks before it) until the page shows Done, ms (the page's own clock).
+ * Done is heard by a MutationObserver on the run status, installed before the press: it fires in
+ * the task that writes Done (the animation frame that also redraws the views on screen), before
+ * that frame's paint. A poll (waitDone, every 10 ms) is a timer queued behind the page's work after
+ * the frame (the sections off screen drawing their last months), and read Done 10–430 ms late.
  */
 async function appRun(page: Page, speed: string): Promise<number> {
   await page.selectOption('#run-speed', speed);
   const before = Number((await page.getAttribute('#run-status', 'data-run')) ?? '0');
-  const pressed = page.evaluate(
-    () =>
-      new Promise<number>((ok) =>
-        document
-          .querySelector('#run-toggle')
-          ?.addEventListener('click', () => ok(performance.now()), { once: true, capture: true }),
-      ),
-  );
+  // Installed (awaited) before the press; the times are read once Done is written.
+  await page.evaluate((previous) => {
+    const status = document.querySelector<HTMLElement>('#run-status');
+    if (!status) throw new Error('the app has no #run-status');
+    const timing = { pressed: Number.NaN, done: Number.NaN };
+    document
+      .querySelector('#run-toggle')
+      ?.addEventListener('click', () => (timing.pressed = performance.now()), { once: true, capture: true });
+    (window as unknown as { runTiming: Promise<typeof timing> }).runTiming = new Promise((ok) => {
+      const observer = new MutationObserver(() => {
+        if (status.dataset.status === 'done' && Number(status.dataset.run) > previous) {
+          timing.done = performance.now();
+          observer.disconnect();
+          ok(timing);
+        }
+      });
+      observer.observe(status, { attributes: true, attributeFilter: ['data-status', 'data-run'] });
+    });
+  }, before);
   await page.click('#run-toggle');
-  const done = await waitDone(page, before);
-  return done - (await pressed);
+  const { pressed, done } = await page.evaluate(
+    () => (window as unknown as { runTiming: Promise<{ pressed: number; done: number }> }).runTiming,
+  );
+  // Let the page finish what it does after Done, so it does not weigh on the next measure.
+  await waitDone(page, before);
+  return done - pressed;
 }
 
 /** CPU time of this process's descendants (the browser's processes), in clock ticks; null off Linux. */
@@ -278,12 +297,15 @@ async function nodeWorkers(agents: number, months: number, setups: WorkersSetup[
   const coordinator = setups.map(() => [] as number[]);
   const markets = setups.map(() => [] as number[]);
   try {
-    for (let r = 0; r < repeats; r++) {
+    // Round −1 warms each engine's workers (each thread compiles its own code: a first run at
+    // 1,000,000 agents took 2–3× a later one's months), then `repeats` rounds are timed.
+    for (let r = -1; r < repeats; r++) {
       for (const [i, setup] of setups.entries()) {
         const engine = engines[i];
         await engine.load(world, scenario, { ...setup, sharedMemory: true });
         const started = performance.now();
         while (engine.month < engine.months) await engine.step();
+        if (r < 0) continue;
         runs[i].push(performance.now() - started);
         coordinator[i].push(engine.timings.coordinatorMs / engine.timings.months);
         markets[i].push(engine.timings.marketPhaseMs / engine.timings.months);
