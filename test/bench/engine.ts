@@ -175,7 +175,8 @@ export function runEngineBench(options: { quick?: boolean } = {}): EngineBench {
   sim.run();
   const teaching = { months: 120, agents: sim.agentCount, seconds: (performance.now() - t) / 1000 };
   const bandwidth = bandwidthProbe(options.quick ? 64 : 256);
-  // The settle and the decide each read and write every column (block by block, back to back).
+  // The yardstick of issue 14: every column streamed twice a month, a settle and a decide (the
+  // agent loops now read and write each column once a month: agents.ts, monthBlock).
   const bytesPerAgentMonth = 2 * BYTES_PER_AGENT;
   const largest = rows[rows.length - 1];
   const engineGBs = (largest.agentPhaseMonthsPerSecond * bytesPerAgentMonth) / 1e9;
