@@ -400,6 +400,10 @@ export async function bench(options: BenchOptions) {
   const streamRatio = (agentsRow.agentPhaseMonthsPerSecond * 2 * BYTES_PER_AGENT) / 1e9 / bandwidth.readGBs;
   const [one, two] = await nodeWorkers(bigAgents, bigMonths, [{ workers: 1 }, { workers: 2 }], repeats);
   const workerEfficiency = one.runMs / two.runMs / 2;
+  // Over 1 (beyond rounding), two workers did more than twice one worker's work a month: the
+  // one-worker rounds were slowed (on this VM they come out at about 38 or about 70 ms a month at
+  // 1,000,000 agents, from one run to the next), so the figure measures the machine, not the engine.
+  const efficiencyDisturbed = workerEfficiency > 1.05;
   const [probe1, probe2] = await computeProbes(repeats);
   const probeSpeedup = (2 * probe1) / probe2;
   const probeEfficiency = probeSpeedup / 2;
@@ -472,9 +476,9 @@ export async function bench(options: BenchOptions) {
     },
     {
       what: `2-worker efficiency at ${bigAgents.toLocaleString('en')} agents (Node, shared memory)`,
-      today: `${fixed(workerEfficiency)} (compute probe on 2 threads: ${fixed(probeSpeedup)}×, efficiency ${fixed(probeEfficiency)})`,
+      today: `${fixed(workerEfficiency)}${efficiencyDisturbed ? ' (over 1: the one-worker runs were slowed, so no measure)' : ''} (1 worker ${fixed(one.monthMs, 1)} ms a month, 2 workers ${fixed(two.monthMs, 1)} ms; compute probe on 2 threads: ${fixed(probeSpeedup)}×, efficiency ${fixed(probeEfficiency)})`,
       goal: `≥ 0.9 × probe = ${fixed(0.9 * probeEfficiency)}`,
-      met: workerEfficiency >= 0.9 * probeEfficiency,
+      met: workerEfficiency >= 0.9 * probeEfficiency && !efficiencyDisturbed,
     },
     {
       what: '`npm run sim` of 12 months, new process',
