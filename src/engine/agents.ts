@@ -434,30 +434,6 @@ export function monthBlock(
   if (decideView) zeroOther(job, consumer ? PRODUCER_DECISION : CONSUMER_DECISION);
 }
 
-/** Monthly decision alone, over blocks [lo, hi) (month 0, before any settlement). */
-export function decideBlocks(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  for (let b = lo; b < hi; b++) monthBlock(ctx, cols, null, view, partials, b);
-}
-
-/** Monthly settlement alone, over blocks [lo, hi) (the last month, with nothing to decide after it). */
-export function settleBlocks(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  view: MarketView,
-  partials: Float64Array,
-  lo: number,
-  hi: number,
-): void {
-  for (let b = lo; b < hi; b++) monthBlock(ctx, cols, view, null, partials, b);
-}
-
 function consumersMonth(job: BlockJob): void {
   const { cols, settleView, decideView, key, start, end } = job;
   const { capacity, stockIn, produced, offered, unitCost } = cols;

@@ -12,12 +12,10 @@ import type { Scenario } from '../scenario/schema.ts';
 import {
   type AgentContext,
   createAgentContext,
-  decideBlocks,
   drawBlocks,
   type GroupCalibration,
   monthBlock,
   scaleBlocks,
-  settleBlocks,
 } from './agents.ts';
 import type { AgentColumns } from './columns.ts';
 import type { Coordinator } from './coordinator.ts';
@@ -182,10 +180,12 @@ export function runAgentPhase(
       scaleBlocks(ctx, cols, phase.groupScales!, partials, lo, hi);
       break;
     case PHASE_DECIDE:
-      decideBlocks(ctx, cols, views[month & 1], partials, lo, hi);
+      // Month 0's decide, before any settlement: the same loops with the settle switched off.
+      for (let b = lo; b < hi; b++) monthBlock(ctx, cols, null, views[month & 1], partials, b);
       break;
     case PHASE_SETTLE:
-      settleBlocks(ctx, cols, views[month & 1], partials, lo, hi);
+      // The last month's settle, with nothing to decide after it.
+      for (let b = lo; b < hi; b++) monthBlock(ctx, cols, views[month & 1], null, partials, b);
       break;
     case PHASE_MARKETS:
       throw new Error('the market phase runs over goods (runMarketPhase), not blocks');
