@@ -176,6 +176,7 @@ export function initialState(): AppState {
       autoRun: true,
       baselineMonths: 0,
       pauseAfter: null,
+      addressRead: false,
     },
     results: null,
     resultsScenario: null,
@@ -535,7 +536,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
 
   // A link or an embed opens running, at the month it names; `paused=1` stops the run there
   // (or, without a month, leaves it for the viewer to start). A story step starts its own run.
-  void share.ready.then(() => {
+  const openFromAddress = () => {
     // A damaged link leaves the scenario on screen as it was, with its message: nothing runs.
     if (opening.payload === null || opening.story || !linkApplied || store.state.issues.length) return;
     const view = opening.view ?? { month: null, paused: false };
@@ -552,6 +553,12 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       return;
     }
     if (store.state.run.status === 'idle') void session.start();
+  };
+  void share.ready.then(() => {
+    openFromAddress();
+    store.update((s) => {
+      s.run.addressRead = true;
+    });
   });
 
   // --- stories for teachers: a menu in the title row, the step card under the header ---

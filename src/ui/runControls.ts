@@ -189,6 +189,7 @@ export function createRunControls(container: HTMLElement, store: Store, session:
       setText(status, `${run.message}${run.status === 'idle' ? '' : agents}`);
       setAttr(status, 'data-status', run.status);
       setAttr(status, 'data-run', String(run.runId));
+      setAttr(status, 'data-address', run.addressRead ? 'read' : 'reading');
       if (run.status === 'done' && state.results) {
         const results = state.results;
         if (digestOf !== results || digestMonths !== results.monthsDone) {

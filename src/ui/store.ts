@@ -71,6 +71,11 @@ export interface RunState {
    * null to run to the end.
    */
   pauseAfter: number | null;
+  /**
+   * Whether the page's address has been read: a link's scenario is on screen and the run it
+   * asks for has started (the run bar says so in data-address, for whoever drives the page).
+   */
+  addressRead: boolean;
 }
 
 export interface AppState {

@@ -45,18 +45,31 @@ export async function runId(page: Page): Promise<number> {
 
 /** Waits for a run newer than `after` to finish; returns its results digest. */
 export async function waitForRun(page: Page, after: number, timeout = scaled(180_000)): Promise<string> {
-  await page.waitForFunction(
-    (previous) => {
-      const status = document.querySelector<HTMLElement>('#run-status');
-      return (
-        status?.dataset.status === 'done' && Number(status.dataset.run) > previous && !!status.dataset.digest
-      );
-    },
-    after,
-    // Interval polling: the default polls every animation frame, which adds its own work to
-    // the frames the frame-rate test counts.
-    { timeout, polling: 100 },
-  );
+  await page
+    .waitForFunction(
+      (previous) => {
+        const status = document.querySelector<HTMLElement>('#run-status');
+        return (
+          status?.dataset.status === 'done' &&
+          Number(status.dataset.run) > previous &&
+          !!status.dataset.digest
+        );
+      },
+      after,
+      // Interval polling: the default polls every animation frame, which adds its own work to
+      // the frames the frame-rate test counts.
+      { timeout, polling: 100 },
+    )
+    .catch(async (error: Error) => {
+      // Says where the run stood (paused by a stray click, failed, still running…).
+      const status = await page
+        .evaluate(() => {
+          const s = document.querySelector<HTMLElement>('#run-status');
+          return s ? `${JSON.stringify({ ...s.dataset })} “${s.textContent}”` : 'no run status';
+        })
+        .catch((e: Error) => `unreadable (${e.message})`);
+      throw new Error(`no run after run ${after} finished: the run bar says ${status}; ${error.message}`);
+    });
   // The views draw on the next frames (on a busy machine, a few): let them catch up.
   await frame(page);
   await frame(page);
@@ -113,8 +126,10 @@ export async function viewGood(page: Page, mineral: string, stage: string) {
 /** The id of the latest run once nothing is running and the page has drawn it. */
 export async function settledRunId(page: Page): Promise<number> {
   await page.waitForFunction(() => {
-    const s = document.querySelector<HTMLElement>('#run-status')?.dataset.status;
-    return s === 'done' || s === 'idle' || s === 'error';
+    const status = document.querySelector<HTMLElement>('#run-status');
+    const s = status?.dataset.status;
+    // Until the address is read a link's run may not have started yet (status still idle).
+    return status?.dataset.address === 'read' && (s === 'done' || s === 'idle' || s === 'error');
   });
   await frame(page);
   return runId(page);
