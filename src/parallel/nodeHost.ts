@@ -4,6 +4,7 @@
  * from the bundled worker beside the bundle; driven through comlink's Node adapter. Node only:
  * the browser bundle never imports this file.
  */
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -16,10 +17,32 @@ const BOOT = import.meta.url.endsWith('.ts')
   : new URL('./sim.node-worker.mjs', import.meta.url);
 
 /**
+ * Turns off V8's on-stack replacement for the whole process, once, before the first block
+ * worker starts. Node 20's V8 (11.3) can leave a reused block worker's agent loop stuck in
+ * baseline code: when a new run's set-up invalidates the loop's optimised code and its
+ * on-stack-replaced copy, V8 never optimises the function again (%GetOptimizationStatus showed
+ * producersMonth in baseline code for the rest of the worker's life). A worker's month at
+ * 1,000,000 agents then took 35–70 ms against the single-thread engine's 17 (in 9 of 10
+ * processes of 4–6 runs each); without OSR every run after the first two took 17–18 ms (five
+ * processes; load average 0.6–1.6). The agent loops are called block by block, so they are
+ * optimised at a call, not inside a loop: OSR buys them nothing. The single-thread engine's
+ * default run took the same time with and without it (five processes each, 8 runs). Chromium's
+ * V8 does not get stuck (its block workers reach 15–20 ms a month), and a page cannot set V8's
+ * flags anyway.
+ */
+let osrOff = false;
+function turnOffOsr(): void {
+  if (osrOff) return;
+  osrOff = true;
+  setFlagsFromString('--no-use-osr');
+}
+
+/**
  * Starts block worker `index` as a worker thread. `onThread` sees the thread (tests use it to
  * kill one from outside, as the system would).
  */
 export function spawnNodeBlockWorker(index: number, onThread?: (thread: Worker) => void): BlockWorkerHandle {
+  turnOffOsr();
   const worker = new Worker(BOOT, { name: `block worker ${index}` });
   onThread?.(worker);
   const api = wrap<BlockWorkerApi>(nodeEndpoint(worker));
