@@ -124,7 +124,27 @@ export function timedMonthLoop(
   return { row, results: coordinator.results };
 }
 
-/** Streaming read (sum) and triad (a = b + s·c) over arrays much larger than the caches, GB/s. */
+/** Elements a probe's call streams: 4 MB of Float64, so a pass is a few dozen calls. */
+const PROBE_CHUNK = 1 << 19;
+
+/** Sum of a[lo, hi). */
+function sumRange(a: Float64Array, lo: number, hi: number): number {
+  let s = 0;
+  for (let i = lo; i < hi; i++) s += a[i];
+  return s;
+}
+
+/** a[i] = b[i] + 0.5·c[i] over [lo, hi). */
+function triadRange(a: Float64Array, b: Float64Array, c: Float64Array, lo: number, hi: number): void {
+  for (let i = lo; i < hi; i++) a[i] = b[i] + 0.5 * c[i];
+}
+
+/**
+ * Streaming read (sum) and triad (a = b + s·c) over arrays much larger than the caches, GB/s.
+ * Each pass is a series of calls over chunks, as the engine's loops are block by block: the
+ * loops are optimised at a call, not by on-stack replacement (off in a process that has
+ * started block workers: src/parallel/nodeHost.ts).
+ */
 export function bandwidthProbe(megabytes = 256): EngineBench['bandwidth'] {
   const n = (megabytes * 1024 * 1024) / 8;
   const a = new Float64Array(n).fill(1);
@@ -135,14 +155,14 @@ export function bandwidthProbe(megabytes = 256): EngineBench['bandwidth'] {
   for (let rep = 0; rep < 5; rep++) {
     const t = performance.now();
     let s = 0;
-    for (let i = 0; i < n; i++) s += a[i];
+    for (let lo = 0; lo < n; lo += PROBE_CHUNK) s += sumRange(a, lo, Math.min(n, lo + PROBE_CHUNK));
     sink += s;
     best = Math.min(best, performance.now() - t);
   }
   let bestTriad = Number.POSITIVE_INFINITY;
   for (let rep = 0; rep < 3; rep++) {
     const t = performance.now();
-    for (let i = 0; i < n; i++) a[i] = b[i] + 0.5 * c[i];
+    for (let lo = 0; lo < n; lo += PROBE_CHUNK) triadRange(a, b, c, lo, Math.min(n, lo + PROBE_CHUNK));
     bestTriad = Math.min(bestTriad, performance.now() - t);
   }
   if (sink === 42) console.log('');
