@@ -407,8 +407,9 @@ export async function bench(options: BenchOptions) {
   const [one, two] = await nodeWorkers(bigAgents, bigMonths, [{ workers: 1 }, { workers: 2 }], repeats);
   const workerEfficiency = one.runMs / two.runMs / 2;
   // Over 1 (beyond rounding), two workers did more than twice one worker's work a month: the
-  // one-worker rounds were slowed (on this VM they come out at about 38 or about 70 ms a month at
-  // 1,000,000 agents, from one run to the next), so the figure measures the machine, not the engine.
+  // one-worker rounds were slowed, so the figure measures the machine, not the engine. (Before the
+  // Node host turned off on-stack replacement, a reused worker's loop could stay in baseline code
+  // and its months took about 38 or about 70 ms at 1,000,000 agents: nodeHost.ts.)
   const efficiencyDisturbed = workerEfficiency > 1.05;
   const [probe1, probe2] = await computeProbes(repeats);
   const probeSpeedup = (2 * probe1) / probe2;
