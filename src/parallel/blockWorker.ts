@@ -29,9 +29,7 @@ import {
   type AgentPhaseCode,
   agentContextFor,
   PHASE_MARKETS,
-  PHASE_NAMES,
   PHASE_SETTLE_DECIDE,
-  phaseParts,
   runAgentPhase,
   runMarketPhase,
   touchableMonth,
@@ -128,12 +126,9 @@ export function createBlockWorker(): BlockWorkerApi {
 
   /** The injected fault for a single phase of `phase`, if any, and that phase (debug only). */
   const faultFor = (phase: AgentPhase) => {
-    const fault = state?.setup.fault;
-    if (!fault || fault.worker !== state!.setup.index) return null;
-    const part = phaseParts(phase).find(
-      (p) => fault.month === p.month && fault.phase === PHASE_NAMES[p.code],
-    );
-    return part ? { ...fault, part } : null;
+    const fault = state?.setup.fault ?? null;
+    const part = protocol.faultPart(fault, state!.setup.index, phase);
+    return fault && part ? { ...fault, part } : null;
   };
 
   /**
@@ -290,12 +285,17 @@ export function createBlockWorker(): BlockWorkerApi {
       }
     },
 
-    phase(code, month, view, groupScales): PhaseReply {
+    phase(code, month, views, groupScales): PhaseReply {
       const s = ready();
       if (s.setup.shared) throw new Error('phase() is for transfer mode; this worker shares memory');
-      if (code === PHASE_SETTLE_DECIDE)
-        throw new Error('phase() runs single phases; send the settle and the decide');
-      if (view) s.views[month & 1].data = view;
+      if (views) {
+        // The two views, each a half of the copy (a settle-and-decide reads month m's and m + 1's).
+        const length = s.views[0].data.length;
+        if (views.length !== 2 * length)
+          throw new Error(`the market views hold ${views.length} values, expected ${2 * length}`);
+        s.views[0].data = views.subarray(0, length);
+        s.views[1].data = views.subarray(length);
+      }
       const started = performance.now();
       if (runPhase(s, { code: code as AgentPhaseCode, month, groupScales }) < 0) return NEVER as never;
       const busyMs = performance.now() - started;

@@ -34,7 +34,6 @@ import {
   PHASE_NAMES,
   PHASE_SCALE,
   PHASE_SETTLE_DECIDE,
-  phaseParts,
 } from '../engine/phases.ts';
 import { compilePolicy } from '../engine/policy.ts';
 import { type RunResults, sharedFlowStore } from '../engine/results.ts';
@@ -173,6 +172,8 @@ interface Run {
   discarded: boolean;
   /** The watchdog's limit for one agent phase, ms. */
   phaseTimeoutMs: number;
+  /** Debug: the worker failure planned for this run, if any. */
+  fault: FaultPlan | null;
 }
 
 export class ParallelEngine {
@@ -278,6 +279,7 @@ export class ParallelEngine {
         discarded: false,
         phaseTimeoutMs:
           options.phaseTimeoutMs ?? protocol.phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
+        fault: options.fault ?? null,
       };
       this.timings = emptyTimings(workers);
       const spawnStarted = performance.now();
@@ -391,7 +393,7 @@ export class ParallelEngine {
 
   /**
    * Steps a phase generator: the coordinator's part runs in next(), the agents' part in the
-   * workers (shared memory: each phase at once; transfer mode: each single phase of it in turn).
+   * workers (one release or one message per phase, a settle-and-decide included).
    */
   private async drive(run: Run, phases: Generator<AgentPhase, void, void>, inMonth: boolean): Promise<void> {
     for (;;) {
@@ -415,38 +417,40 @@ export class ParallelEngine {
         if (marketsFirst) throw new Error('the market phase is not followed by an agent phase');
         return;
       }
-      for (const phase of run.control ? [next.value] : phaseParts(next.value)) {
-        run.phase = phase;
-        this.doing = describePhase(phase);
-        started = performance.now();
-        const busy = await (run.control
-          ? this.sharedPhase(run, phase, marketsFirst)
-          : this.transferPhase(run, phase));
-        run.phase = null;
-        if (!inMonth) continue;
-        const wall = performance.now() - started;
-        const workers = run.ranges.length;
-        let markets = 0;
-        for (let w = 0; w < workers; w++) markets = Math.max(markets, busy[workers + w] ?? 0);
-        this.timings.marketPhaseMs += markets;
-        this.timings.agentPhaseMs += wall - markets;
-        for (let w = 0; w < workers; w++) {
-          this.timings.busyMs[w] += busy[w];
-          this.timings.blocksTaken[w] += busy[2 * workers + w] ?? 0;
-          this.timings.barrierWaitMs[w] += Math.max(0, wall - markets - busy[w]);
-        }
+      const phase = next.value;
+      run.phase = phase;
+      this.doing = describePhase(phase);
+      started = performance.now();
+      const busy = await (run.control
+        ? this.sharedPhase(run, phase, marketsFirst)
+        : this.transferPhase(run, phase));
+      run.phase = null;
+      if (!inMonth) continue;
+      const wall = performance.now() - started;
+      const workers = run.ranges.length;
+      let markets = 0;
+      for (let w = 0; w < workers; w++) markets = Math.max(markets, busy[workers + w] ?? 0);
+      this.timings.marketPhaseMs += markets;
+      this.timings.agentPhaseMs += wall - markets;
+      for (let w = 0; w < workers; w++) {
+        this.timings.busyMs[w] += busy[w];
+        this.timings.blocksTaken[w] += busy[2 * workers + w] ?? 0;
+        this.timings.barrierWaitMs[w] += Math.max(0, wall - markets - busy[w]);
       }
     }
   }
 
   /**
-   * What worker `index` was doing: the phase it last reported in a settle-and-decide release
-   * (shared memory: the market phase before it, or an injected fault's single phase), else the
+   * What worker `index` was doing: in a settle-and-decide, the phase it last reported (shared
+   * memory: the market phase before it) or the single phase an injected fault names; else the
    * phase the engine runs.
    */
   private where(index: number): string {
     const run = this.run;
-    if (!run?.control || index < 0 || run.phase?.code !== PHASE_SETTLE_DECIDE) return this.doing;
+    if (!run || index < 0 || run.phase?.code !== PHASE_SETTLE_DECIDE) return this.doing;
+    // Transfer mode: no activity words; an injected fault's part is known from its plan.
+    const planned = protocol.faultPart(run.fault, index, run.phase);
+    if (!run.control) return planned ? describePhase(planned) : this.doing;
     const at = protocol.activityWord(run.ranges.length, index);
     const code = Atomics.load(run.control, at) as AgentPhaseCode;
     if (!(code in PHASE_NAMES) || code === PHASE_SETTLE_DECIDE) return this.doing;
@@ -492,10 +496,13 @@ export class ParallelEngine {
     }
   }
 
-  /** Sends each worker a single phase (with a copy of its month's view) and puts its partial sums in place. */
+  /**
+   * Sends each worker the phase with a copy of both market views (a settle-and-decide reads month
+   * m's and m + 1's: one message a month, as in shared memory) and puts its partial sums in place.
+   */
   private async transferPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
     const needsView = phase.code !== PHASE_SCALE && phase.month >= 0;
-    const view = run.coordinator.viewFor(phase.month).data;
+    const view = run.coordinator.views.data;
     const answered = this.pool.map(() => false);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {

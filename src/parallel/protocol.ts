@@ -5,6 +5,7 @@
 import type { GroupCalibration } from '../engine/agents.ts';
 import type { MarketConstants } from '../engine/goodMarkets.ts';
 import type { PopulationPlan } from '../engine/layout.ts';
+import { type AgentPhase, PHASE_NAMES, phaseParts } from '../engine/phases.ts';
 import type { FlowStore, ResultsStorage } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -171,16 +172,34 @@ export interface BlockWorkerApi {
   ping(): number;
   setup(setup: BlockWorkerSetup): void;
   /**
-   * Transfer mode: runs one single agent phase (not a settle-and-decide) on the worker's blocks
-   * with a copy of its month's market view.
+   * Transfer mode: runs an agent phase on the worker's blocks with a copy of both market views
+   * (exchange.ts createMarketViews: view 0, then view 1; a settle-and-decide reads both), or null
+   * where the phase reads none (initialisation).
    */
-  phase(code: number, month: number, view: Float64Array | null, groupScales: Float64Array | null): PhaseReply;
+  phase(
+    code: number,
+    month: number,
+    views: Float64Array | null,
+    groupScales: Float64Array | null,
+  ): PhaseReply;
   /**
    * Shared-memory mode: runs the phases the control words release after generation
    * `generation`, until a stop phase. Blocks the worker's event loop while it serves
    * (Atomics.wait between phases). Rejects when a phase throws.
    */
   serve(generation: number): Promise<void>;
+}
+
+/**
+ * The single phase of `phase` (itself, or the settle or the decide of a settle-and-decide) that
+ * `fault` makes worker `worker` fail in, or null: where the worker acts the fault out, and what
+ * the coordinator names when it reports the failure.
+ */
+export function faultPart(fault: FaultPlan | null, worker: number, phase: AgentPhase): AgentPhase | null {
+  if (!fault || fault.worker !== worker) return null;
+  return (
+    phaseParts(phase).find((p) => fault.month === p.month && fault.phase === PHASE_NAMES[p.code]) ?? null
+  );
 }
 
 /** Text of a fault plan, as `worker:month:phase:kind` (the form the CLI's SIM_FAULT and test pages use). */
