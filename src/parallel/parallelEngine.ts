@@ -501,8 +501,8 @@ export class ParallelEngine {
    * m's and m + 1's: one message a month, as in shared memory) and puts its partial sums in place.
    */
   private async transferPhase(run: Run, phase: AgentPhase): Promise<ArrayLike<number>> {
-    const needsView = phase.code !== PHASE_SCALE && phase.month >= 0;
-    const view = run.coordinator.views.data;
+    const needsViews = phase.code !== PHASE_SCALE && phase.month >= 0;
+    const views = run.coordinator.views.data;
     const answered = this.pool.map(() => false);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {
@@ -524,7 +524,7 @@ export class ParallelEngine {
         watchdog,
         Promise.all(
           this.pool.map((worker, index) => {
-            const copy = needsView ? view.slice() : null;
+            const copy = needsViews ? views.slice() : null;
             return this.call(
               index,
               worker.api.phase(
