@@ -407,6 +407,10 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       offScreenTask = null;
       const state = store.state;
       if (fastRun(state)) return;
+      // Something new (a month, a click) waits for the next frame: that frame comes first, and
+      // queues this task again. Drawn now, the sections off screen (the Sankey alone tens of ms,
+      // and the layout their new content costs) held a cold page's first month off the screen.
+      if (store.frameDue()) return;
       for (const { view, element } of costly)
         if (!visibility.onScreen(element) && view.draw(state, true) === 'drew') view.last = performance.now();
       if (research && !visibility.onScreen(research.element)) research.update(state);

@@ -113,6 +113,8 @@ export interface Store {
   onFrame(render: (state: AppState) => void): void;
   /** Asks for another frame with no change (a view still has something to draw). */
   requestFrame(): void;
+  /** Whether a frame has been asked for and not drawn yet. */
+  frameDue(): boolean;
   /** Renders now (tests, first paint). */
   flush(): void;
 }
@@ -146,6 +148,7 @@ export function createStore(initial: AppState): Store {
       renderers.push(r);
     },
     requestFrame: schedule,
+    frameDue: () => scheduled,
     flush: render,
   };
 }
