@@ -147,7 +147,8 @@ const PAGE_VALUES = PAGE_BYTES / Float64Array.BYTES_PER_ELEMENT;
  * needed. The caller guarantees that month `month` of those series is not written yet and will
  * be written only after this returns (phases.ts: touchableMonth), and month `month − lag` of
  * them is written. `stop`, asked before each series: whether to leave the rest (the worker's
- * next phase has been released; the series' writer maps them instead).
+ * next phase has been released; the series' writer maps them instead). Returns false when it
+ * left some.
  */
 export function prefaultMonth(
   storage: ResultsStorage,
@@ -158,18 +159,51 @@ export function prefaultMonth(
   stop?: () => boolean,
   names: readonly SeriesName[] = SERIES,
   lag = 2,
-): void {
+): boolean {
   const start = month * stride;
   const end = start + stride;
-  if (month < 0 || stride <= 0 || end > storage.series.price.length) return;
+  if (month < 0 || stride <= 0 || end > storage.series.price.length) return true;
   for (let i = part; i < names.length; i += parts) {
-    if (stop?.()) return;
+    if (stop?.()) return false;
     const series = storage.series[names[i]];
     if (month >= lag && allPositiveZero(series, start - lag * stride, start - (lag - 1) * stride)) continue;
     // Consecutive touches a page apart: every page the month overlaps gets one (the last too).
     for (let at = start; at < end; at += PAGE_VALUES) series[at] = 0;
     series[end - 1] = 0;
   }
+  return true;
+}
+
+/**
+ * prefaultMonth over months `first` … `first + ahead − 1` (those the run has), skipping those up
+ * to `mapped` (done in an earlier call); returns the last month now done. A call stopped part
+ * way leaves the rest to the next (the next idle moment between phases): a month's pages take
+ * longer to map than one such moment lasts at 5,000 agents, and the months ahead give the
+ * record several. The all-+0 test reads the same written month for each (`first − lag`). The
+ * caller guarantees for `first` what prefaultMonth asks for `month`; later months are written
+ * later still.
+ */
+export function prefaultMonths(
+  storage: ResultsStorage,
+  stride: number,
+  first: number,
+  ahead: number,
+  mapped: number,
+  part: number,
+  parts: number,
+  stop: () => boolean,
+  names: readonly SeriesName[],
+  lag: number,
+): number {
+  const months = stride > 0 ? Math.floor(storage.series.price.length / stride) : 0;
+  let done = mapped;
+  for (let d = 0; d < ahead && first + d < months; d++) {
+    const month = first + d;
+    if (month < 0 || month <= done) continue;
+    if (!prefaultMonth(storage, stride, month, part, parts, stop, names, lag + d)) break;
+    done = month;
+  }
+  return done;
 }
 
 /**

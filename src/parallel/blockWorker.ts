@@ -35,7 +35,7 @@ import {
   touchableMonth,
 } from '../engine/phases.ts';
 import { MARKET_SERIES } from '../engine/recording.ts';
-import { type FlowStore, prefaultFlows, prefaultMonth, SERIES } from '../engine/results.ts';
+import { type FlowStore, prefaultFlows, prefaultMonths, SERIES } from '../engine/results.ts';
 import type { BlockRange } from './partition.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
@@ -44,9 +44,20 @@ import * as protocol from './protocol.ts';
 const RECORD_SERIES = SERIES.filter((name) => !MARKET_SERIES.includes(name));
 
 /**
- * Maps the pages month `month` + 1's flows will likely take (as many values as month `month`'s,
- * and a quarter more) while the coordinator records month `month`'s just before them.
- * `pairCounts`: every good's pair count for month `month`, all its goods cleared.
+ * Months of results pages a worker maps ahead of the coordinator's record (the series, and the
+ * flows): at 5,000 agents the moments between phases are too short to map a month's pages
+ * (about 90 of 4 KiB) before the next phase is released, and the record then mapped what was
+ * left, 7 page faults a month on the coordinator's thread (0.1–0.15 ms of its 0.5 ms a month in
+ * `npm run bench -- table`'s coordinator row). With months ahead, what one moment leaves the
+ * next maps, before the record needs it.
+ */
+const PREFAULT_MONTHS_AHEAD = 4;
+
+/**
+ * Maps the pages the next PREFAULT_MONTHS_AHEAD months' flows will likely take (as many values
+ * a month as month `month`'s, and a quarter more) while the coordinator records month `month`'s
+ * just before them (pages mapped already cost a write each). `pairCounts`: every good's pair
+ * count for month `month`, all its goods cleared.
  */
 function prefaultNextFlows(
   store: FlowStore,
@@ -56,7 +67,7 @@ function prefaultNextFlows(
 ): void {
   let count = 0;
   for (let g = 0; g < pairCounts.length; g++) count += pairCounts[g];
-  prefaultFlows(store, store.monthStart[month] + count, count + (count >> 2), stop);
+  prefaultFlows(store, store.monthStart[month] + count, (count + (count >> 2)) * PREFAULT_MONTHS_AHEAD, stop);
 }
 
 interface WorkerState {
@@ -318,6 +329,9 @@ export function createBlockWorker(): BlockWorkerApi {
       const { index, workers } = s.setup;
       const stride = s.setup.world.goods.length * s.setup.world.nodes.length;
       let seen = generation;
+      // The last months whose record series and market series this worker has mapped its share of.
+      let recordMapped = -1;
+      let marketMapped = -1;
       // Whether the coordinator has released a phase after the one this worker last ran.
       const released = () => Atomics.load(control, protocol.CONTROL_GENERATION) !== seen;
       for (;;) {
@@ -374,11 +388,35 @@ export function createBlockWorker(): BlockWorkerApi {
         // (recording.ts: recordGoodMarket): the next month's may be written as soon as the next
         // phase is released, while this worker may still be prefaulting, so it maps the month
         // after (written only once every worker has finished the next phase).
-        if (shared.results) {
-          const next = touchableMonth(code, month);
-          prefaultMonth(shared.results, stride, next, index, workers, released, RECORD_SERIES);
-          if (next >= 0)
-            prefaultMonth(shared.results, stride, next + 1, index, workers, released, MARKET_SERIES, 3);
+        // Each goes on from where the last moment between phases stopped, months ahead.
+        const next = touchableMonth(code, month);
+        if (shared.results && next >= 0) {
+          const ahead = PREFAULT_MONTHS_AHEAD;
+          const results = shared.results;
+          recordMapped = prefaultMonths(
+            results,
+            stride,
+            next,
+            ahead,
+            recordMapped,
+            index,
+            workers,
+            released,
+            RECORD_SERIES,
+            2,
+          );
+          marketMapped = prefaultMonths(
+            results,
+            stride,
+            next + 1,
+            ahead,
+            marketMapped,
+            index,
+            workers,
+            released,
+            MARKET_SERIES,
+            3,
+          );
         }
       }
     },

@@ -12,6 +12,7 @@ import {
   createResults,
   prefaultFlows,
   prefaultMonth,
+  prefaultMonths,
   SERIES,
   sharedFlowStore,
   sharedResultsStorage,
@@ -94,6 +95,55 @@ describe('results on shared storage', () => {
     });
     expect(touched).toBeGreaterThan(0);
     expect(passed).toBeGreaterThan(0);
+  });
+
+  it('maps months ahead, and a call stopped part way leaves the rest to the next', () => {
+    const source = ranPreset('status-quo');
+    const { engineVersion: _, ...meta } = source.meta;
+    const storage = sharedResultsStorage(meta);
+    const stride = meta.goods.length * meta.nodes.length;
+    // Months 0 and 1 recorded; 2 to 5 not (marked, so any write shows).
+    for (let month = 0; month < 2; month++) writeMonth(source, month, storage);
+    for (const name of SERIES) storage.series[name].fill(Number.NaN, 2 * stride);
+    /** Months of series `name` with a value written by the prefault. */
+    const touched = (name: (typeof SERIES)[number]) =>
+      [2, 3, 4, 5].filter((m) =>
+        storage.series[name].subarray(m * stride, (m + 1) * stride).some((v) => Object.is(v, 0)),
+      );
+    const zeroAtMonth0 = (name: (typeof SERIES)[number]) =>
+      source.series[name].subarray(0, stride).every((v) => Object.is(v, 0));
+    const live = SERIES.filter((name) => !zeroAtMonth0(name));
+    // Stopped before the third series of month 3: month 2 done, month 3 begun.
+    let asked = 0;
+    const done = prefaultMonths(
+      storage,
+      stride,
+      2,
+      3,
+      -1,
+      0,
+      1,
+      () => ++asked > SERIES.length + 2,
+      SERIES,
+      2,
+    );
+    expect(done).toBe(2);
+    for (const name of SERIES) {
+      const begun = SERIES.indexOf(name) < 2 ? [2, 3] : [2];
+      expect(touched(name), name).toEqual(zeroAtMonth0(name) ? [] : begun);
+    }
+    // The next call goes on with month 3 and maps up to month 4 (three months from month 2).
+    expect(prefaultMonths(storage, stride, 2, 3, done, 0, 1, () => false, SERIES, 2)).toBe(4);
+    for (const name of live) expect(touched(name), name).toEqual([2, 3, 4]);
+    // It stops at the run's last month (`lag` 4: the month tested is still month 0); a series all
+    // +0 in the month tested is never touched.
+    expect(prefaultMonths(storage, stride, 4, 5, 4, 0, 1, () => false, SERIES, 4)).toBe(5);
+    for (const name of SERIES) expect(touched(name), name).toEqual(zeroAtMonth0(name) ? [] : [2, 3, 4, 5]);
+    // Months recorded keep every bit.
+    for (const name of SERIES)
+      expect(Array.from(storage.series[name].subarray(0, 2 * stride))).toEqual(
+        Array.from(source.series[name].subarray(0, 2 * stride)),
+      );
   });
 
   it('stops prefaulting when told, before the next series', () => {
