@@ -140,12 +140,11 @@ function buildGroups(world: World, scenario: Scenario, policy: CompiledPolicy): 
   const growth = policy.at(0).growthRate;
   world.goods.forEach((g, good) => {
     const primaryRole = g.stageIndex === 0 ? ROLE_MINE : ROLE_PROCESSOR;
+    const hasFinalBuyers = g.finalDemand.some((d) => d > 0);
     world.nodes.forEach((_, node) => {
       const monthlyGrowth = Math.max(0, pow(1 + growth[g.mineralIndex * N + node], 1 / 12) - 1);
       // A stage without final buyers (mines) also fills its buyers' growing stocks.
-      const feedsStocks = g.finalDemand.some((d) => d > 0)
-        ? 1
-        : 1 + monthlyGrowth * (g.producerCover + g.buyerCover);
+      const feedsStocks = hasFinalBuyers ? 1 : 1 + monthlyGrowth * (g.producerCover + g.buyerCover);
       const out = (output[good][node] ?? 0) * feedsStocks;
       const startOutputCover = cover.producer[good * N + node];
       const inputCover = primaryRole === ROLE_PROCESSOR ? cover.buyer[g.inputGood * N + node] : 0;
