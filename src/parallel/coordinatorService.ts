@@ -225,42 +225,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       spare.prepare(spareLike.shape, spareLike.storage);
   };
 
-  /**
-   * The next month of a one-thread run, simulated while the page has not asked for it yet
-   * (resolves true once it is): after a load and after each step, this worker would otherwise
-   * sit idle until the page's next call. The first month of a cold page is the costliest (the
-   * engine's code not yet optimised, about 250 ms at 5,000 agents in Chromium on this machine
-   * kind), and the page's first paint and the user's click leave time for it. The same steps in
-   * the same order: the numbers do not change. Block workers never step ahead (a large run's
-   * month would hold their threads for a month the user may not want).
-   */
-  let ahead: Promise<boolean> | null = null;
-  const stepAhead = () => {
-    if (engine !== local || engine.month >= engine.months) return;
-    const loadedRun = local.results;
-    const step = nextTask().then(async () => {
-      // A new load, a dispose or a call from the page came first (each takes `ahead` first).
-      if (ahead !== step || engine !== local || local.results !== loadedRun) return false;
-      await local.step();
-      return true;
-    });
-    step.catch(() => undefined); // its failure is the next month's, reported when asked for
-    ahead = step;
-  };
-  /** Waits for a month stepped ahead and drops it (a new load, a dispose). */
-  const dropAhead = async () => {
-    const early = ahead;
-    ahead = null;
-    await early?.catch(() => undefined);
-  };
-  /** Simulates the next month, or takes the one simulated ahead; returns its index. */
-  const nextMonth = async (): Promise<number> => {
-    const early = ahead;
-    ahead = null;
-    if (!(early && (await early))) await engine.step();
-    return engine.month - 1;
-  };
-
   /** Stops a run in progress (at the end of its month) before anything else happens. */
   const settle = async () => {
     pauseRequested = true;
@@ -282,7 +246,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       )
         return early.reply;
       await settle();
-      await dropAhead();
       storage = null;
       try {
         let loaded: LoadInfo;
@@ -322,7 +285,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           ? withStorage(loaded, engine.results)
           : { info: loaded, storage: null };
         storage = reply.storage;
-        stepAhead();
         return { ok: true, info: reply.info };
       } catch (error) {
         return failure(error);
@@ -359,9 +321,9 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
           );
         };
         try {
-          // A month stepped ahead is the run's next month, still to send.
-          while (!pauseRequested && (ahead !== null || engine.month < engine.months)) {
-            const month = monthSlice(engine, await nextMonth(), storage);
+          while (!pauseRequested && engine.month < engine.months) {
+            await engine.step();
+            const month = monthSlice(engine, engine.month - 1, storage);
             batch.push(month.slice);
             buffers.push(...month.buffers);
             for (const b of month.buffers) batchBytes += b.byteLength;
@@ -401,8 +363,8 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       preloaded = null;
       await settle();
       try {
-        const { slice, buffers } = monthSlice(engine, await nextMonth(), storage);
-        stepAhead();
+        await engine.step();
+        const { slice, buffers } = monthSlice(engine, engine.month - 1, storage);
         return transfer({ ok: true, slice }, buffers);
       } catch (error) {
         return failure(error);
@@ -437,7 +399,6 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     async dispose() {
       preloaded = null;
       await settle();
-      await dropAhead();
       spare.dispose();
       await local.dispose();
       await parallel.dispose();
