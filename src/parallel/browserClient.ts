@@ -194,6 +194,18 @@ export class BrowserEngineClient implements EngineClient {
     this.prepared = { key: loadKey(scenario, options), info };
   }
 
+  stepAhead(): void {
+    const prepared = this.prepared;
+    if (!prepared) return;
+    // Only while that early load is still the one Run will take (no load, run or step since).
+    prepared.info.then(
+      () => {
+        if (this.prepared === prepared) this.service?.stepAhead().catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }
+
   /** Where the time went in the loaded run (benchmarks). */
   async timings(): Promise<EngineTimings> {
     return this.guard(this.connected().timings());

@@ -66,6 +66,11 @@ export interface EngineClient {
    * failures are left for load to report).
    */
   warm?(scenario?: Scenario, options?: { workers: number }): void;
+  /**
+   * Once the scenario loaded by warm() is loaded, simulates its first month before Run asks for
+   * it (the page calls this once it has painted; optional; numbers unchanged).
+   */
+  stepAhead?(): void;
   pause(): void;
   /** Stops the workers. */
   dispose(): void;

@@ -24,6 +24,11 @@ export class LocalEngine {
     return this.sim ? `month ${this.sim.month} (one thread)` : 'idle';
   }
 
+  /** Whether a scenario is loaded. */
+  get isLoaded(): boolean {
+    return this.sim !== null;
+  }
+
   get results(): RunResults {
     return this.loaded().results;
   }

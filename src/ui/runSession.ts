@@ -30,6 +30,11 @@ export interface RunSession {
    * `loadScenario` also loads the scenario on screen there, so Run starts from a built population.
    */
   warm(loadScenario: boolean): void;
+  /**
+   * The page has painted: the engine may make the first month of the scenario warm() loaded, so
+   * Run finds it made (a cold engine takes longest over that month). Nothing once a run started.
+   */
+  stepAhead(): void;
   /** The valid scenario changed: reset, and re-run when a run had been started and auto-run is on. */
   scenarioChanged(): void;
   /** The scenario's months, seed or resolution may have changed: (re)run the status quo if needed. */
@@ -479,6 +484,9 @@ export function createRunSession(store: Store, createClient: () => EngineClient)
       if (loadScenario && s.run.seedMode === 'same')
         getClient().warm?.(s.scenario, { workers: s.run.workers });
       else getClient().warm?.();
+    },
+    stepAhead() {
+      if (s.run.status === 'idle' && !loaded) client?.stepAhead?.();
     },
     dispose() {
       if (showTimer !== null) clearTimeout(showTimer);

@@ -2,7 +2,8 @@
  * The coordinator service's run (src/parallel/coordinatorService.ts): a run in the worker's own
  * thread does not wait for the page to read its months (a page busy drawing would hold up the
  * engine), delivers every month in order with the single-thread engine's figures, and replies
- * only once the page has read them all.
+ * only once the page has read them all; asked to, it simulates the next month ahead, and the
+ * months stay the same.
  */
 import { describe, expect, it } from 'vitest';
 import type { MonthSlice } from '../../../src/engine/results.ts';
@@ -81,6 +82,96 @@ describe('coordinator service run', () => {
         ),
       );
     }
+    await service.dispose();
+  });
+
+  /** A one-thread service over `world` that never starts block workers. */
+  const oneThread = () =>
+    createCoordinatorService(
+      () => world,
+      () => {
+        throw new Error('a one-thread run starts no block workers');
+      },
+    );
+  const options = (s: ReturnType<typeof scenario>) => ({
+    workers: 1,
+    preferSharedMemory: false,
+    fault: null,
+    singleThreadMaxAgents: s.resolution,
+  });
+  /** Waits (polling, at most STALL_MS) until the service has simulated `months` months. */
+  const simulated = async (service: ReturnType<typeof oneThread>, months: number) => {
+    const limit = performance.now() + STALL_MS;
+    while (service.timings().months < months && performance.now() < limit)
+      await new Promise((next) => setTimeout(next, 2));
+    return service.timings().months;
+  };
+  const prices = (slice: MonthSlice) => Array.from(slice.series?.price ?? []);
+
+  it('simulates the next month when asked, before the page asks for it, with the same months', async () => {
+    const s = scenario(3);
+    const reference = createSimulation(world, s);
+    reference.run();
+    const stride = reference.results.meta.goods.length * reference.results.meta.nodes.length;
+    const referencePrices = (m: number) =>
+      Array.from(reference.results.series.price.subarray(m * stride, (m + 1) * stride));
+
+    const service = oneThread();
+    expect((await service.load(s, options(s))).ok).toBe(true);
+    // A load alone simulates nothing.
+    await new Promise((next) => setTimeout(next, 20));
+    expect(service.timings().months).toBe(0);
+    service.stepAhead();
+    expect(await simulated(service, 1)).toBe(1);
+    // Asked again, it does not go further.
+    service.stepAhead();
+    await new Promise((next) => setTimeout(next, 20));
+    expect(service.timings().months).toBe(1);
+    const first = await service.step();
+    expect(first.ok && first.slice.month).toBe(0);
+    if (first.ok) expect(prices(first.slice)).toEqual(referencePrices(0));
+    expect(service.timings().months).toBe(1);
+    // A run takes the month simulated ahead, then goes on: every month once, in order.
+    service.stepAhead();
+    expect(await simulated(service, 2)).toBe(2);
+    const received: MonthSlice[] = [];
+    expect(await service.run((slices) => void received.push(...slices))).toEqual({
+      ok: true,
+      status: 'done',
+    });
+    expect(received.map((slice) => slice.month)).toEqual([1, 2]);
+    for (const slice of received) expect(prices(slice)).toEqual(referencePrices(slice.month));
+    // Nothing past the last month.
+    service.stepAhead();
+    await new Promise((next) => setTimeout(next, 20));
+    expect(service.timings().months).toBe(3);
+    await service.dispose();
+  });
+
+  it('drops a month simulated ahead when another scenario loads, and runs a one-month scenario whole', async () => {
+    const service = oneThread();
+    // Before any load: nothing to do.
+    service.stepAhead();
+    const long = scenario(5);
+    expect((await service.load(long, options(long))).ok).toBe(true);
+    service.stepAhead();
+    expect(await simulated(service, 1)).toBe(1);
+    // The new load starts from month 0: its one month is the run's only month.
+    const short = scenario(1);
+    expect((await service.load(short, options(short))).ok).toBe(true);
+    expect(service.timings().months).toBe(0);
+    service.stepAhead();
+    expect(await simulated(service, 1)).toBe(1);
+    const received: MonthSlice[] = [];
+    expect(await service.run((slices) => void received.push(...slices))).toEqual({
+      ok: true,
+      status: 'done',
+    });
+    expect(received.map((slice) => slice.month)).toEqual([0]);
+    const reference = createSimulation(world, short);
+    reference.run();
+    expect(received[0].conservationError).toBe(reference.results.conservationError[0]);
+    expect(Array.from(received[0].flowTonnes)).toEqual(Array.from(reference.results.flowTonnes[0]));
     await service.dispose();
   });
 });

@@ -114,4 +114,21 @@ describe('the run session', () => {
     expect(sameRun({ ...statusQuo, seed: statusQuo.seed + 1 }, statusQuo)).toBe(false);
     expect(sameRun(scenarioOf('club'), statusQuo)).toBe(false);
   });
+
+  it('asks the client to make the first month ahead only while nothing has run', async () => {
+    const state = initialState();
+    state.scenario = scenarioOf('status-quo');
+    const store = createStore(state);
+    let asked = 0;
+    const session = createRunSession(store, () => ({ ...localClient([]), stepAhead: () => void asked++ }));
+    session.warm(true);
+    session.stepAhead();
+    expect(asked).toBe(1);
+    await session.step();
+    expect(state.run.monthsDone).toBe(1);
+    // A run has started: its months come as asked.
+    session.stepAhead();
+    expect(asked).toBe(1);
+    session.dispose();
+  });
 });
