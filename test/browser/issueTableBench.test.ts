@@ -31,6 +31,9 @@ describe('speed table bench', () => {
       expect(m.firstMonthRead).toBeGreaterThanOrEqual(m.firstMonthOnScreen);
       expect(cold.totalMs).toBe(m.firstMonthOnScreen);
       expect(raw.coldLoads).toEqual([cold.totalMs]);
+      // The visitor's load: Run pressed a while later, its first month drawn after the click.
+      expect(raw.visitorClicks).toHaveLength(1);
+      expect(raw.visitorClicks[0]).toBeGreaterThan(0);
       expect(cold.coordinatorFetches).toBe(1);
       // 120 months at 12 a second: month k is due k / 12 s after the start.
       expect(raw.paced).toBeGreaterThanOrEqual((119 / 12) * 1000);
