@@ -96,11 +96,12 @@ const DEFERRED_WORK_GRACE_MS = 1500;
 /**
  * How long after its first paint the page lets the engine make the first month ahead of Run, ms
  * (runSession.ts: stepAhead). On a cold page that month is the engine's costliest (its code not
- * yet optimised: about 250 ms at 5,000 agents on this machine kind), so made ahead it is on
- * screen about one frame after a click instead of a quarter of a second. Not at once: on 2 cores
+ * yet optimised: about 250 ms at 5,000 agents on this machine kind); made ahead, Run to the
+ * first month drawn takes 150–200 ms (the page's own frames) against 260–330 ms (`npm run bench
+ * -- table`, a click 0.8 s after the page could take one, and one at once). Not at once: on 2 cores
  * it takes the core the page's next frames need, and in 10 interleaved cold loads with a click
  * as soon as the button could take one (what `npm run bench -- table` does), made right after
- * the paint it put the click 37 ms later and the first month 76 ms later (medians). A visitor
+ * the paint it put the click and the first month on screen 37 ms later (medians). A visitor
  * does not click within this time of the page appearing; a click before it runs as before.
  */
 const STEP_AHEAD_AFTER_PAINT_MS = 300;
