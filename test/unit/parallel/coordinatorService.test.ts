@@ -107,6 +107,15 @@ describe('coordinator service run', () => {
     return service.timings().months;
   };
   const prices = (slice: MonthSlice) => Array.from(slice.series?.price ?? []);
+  /** Runs the loaded scenario to its end; the months the page received. */
+  const runToEnd = async (service: ReturnType<typeof oneThread>) => {
+    const received: MonthSlice[] = [];
+    expect(await service.run((slices) => void received.push(...slices))).toEqual({
+      ok: true,
+      status: 'done',
+    });
+    return received;
+  };
 
   it('simulates the next month when asked, before the page asks for it, with the same months', async () => {
     const s = scenario(3);
@@ -134,11 +143,7 @@ describe('coordinator service run', () => {
     // A run takes the month simulated ahead, then goes on: every month once, in order.
     service.stepAhead();
     expect(await simulated(service, 2)).toBe(2);
-    const received: MonthSlice[] = [];
-    expect(await service.run((slices) => void received.push(...slices))).toEqual({
-      ok: true,
-      status: 'done',
-    });
+    const received = await runToEnd(service);
     expect(received.map((slice) => slice.month)).toEqual([1, 2]);
     for (const slice of received) expect(prices(slice)).toEqual(referencePrices(slice.month));
     // Nothing past the last month.
@@ -162,11 +167,7 @@ describe('coordinator service run', () => {
     expect(service.timings().months).toBe(0);
     service.stepAhead();
     expect(await simulated(service, 1)).toBe(1);
-    const received: MonthSlice[] = [];
-    expect(await service.run((slices) => void received.push(...slices))).toEqual({
-      ok: true,
-      status: 'done',
-    });
+    const received = await runToEnd(service);
     expect(received.map((slice) => slice.month)).toEqual([0]);
     const reference = createSimulation(world, short);
     reference.run();
