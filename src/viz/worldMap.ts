@@ -122,6 +122,8 @@ const MAP_OUTLINE = geoGraticule()
   ])
   .outline();
 const MARKER_RADIUS = 5.5;
+/** Countries converted or drawn per task as the borders come in (node territories: a quarter). */
+const BORDER_SLICE = 24;
 const HATCH_ID = 'hatch-non-attending';
 
 export function createWorldMap(container: HTMLElement, options: WorldMapOptions): WorldMap {
@@ -203,37 +205,67 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
   function setBorders(topology: CountriesTopology) {
     if (bordersDrawn) return;
     bordersDrawn = true;
-    const features = feature(topology, topology.objects.countries).features.filter(
-      (f) => String(f.id) !== ANTARCTICA,
-    ) as Feature<Geometry, { name: string }>[];
+    const geometries = topology.objects.countries.geometries.filter((g) => String(g.id) !== ANTARCTICA);
+    const features: Feature<Geometry, { name: string }>[] = [];
     // Countries that are not nodes belong to ROW: drawn grey, clickable, not focusable.
-    countries
-      .insert('g', 'g.node-shape')
-      .attr('class', 'layer-rest')
-      .selectAll('path.rest-country')
-      .data(features.filter((f) => !nodeByNumeric.has(String(f.id))))
-      .join('path')
-      .attr('class', 'rest-country')
-      .attr('d', (f) => path(f) ?? '')
-      .attr('fill', CATEGORY_STYLE.rest.fill)
-      .on('pointerenter pointermove', (event: PointerEvent) =>
-        showTooltipAt('ROW', event.clientX, event.clientY),
-      )
-      .on('pointerleave', hideTooltip)
-      .on('click', () => selectNode('ROW'));
-    shapes.each(function drawTerritory(node) {
-      const group = select(this);
-      const own = features.filter((f) => node.territory.includes(String(f.id)));
-      const d = own.map((f) => path(f) ?? '').join('');
-      group.append('path').attr('class', 'territory').attr('d', d);
-      if (nodeCategory(node) === 'producer') {
-        group.append('path').attr('class', 'hatch').attr('d', d).attr('fill', `url(#${HATCH_ID})`);
-      }
+    const rest = countries.insert('g', 'g.node-shape').attr('class', 'layer-rest');
+    const drawRest = (slice: Feature<Geometry, { name: string }>[]) =>
+      rest
+        .selectAll(null)
+        .data(slice)
+        .enter()
+        .append('path')
+        .attr('class', 'rest-country')
+        .attr('d', (f) => path(f) ?? '')
+        .attr('fill', CATEGORY_STYLE.rest.fill)
+        .on('pointerenter pointermove', (event: PointerEvent) =>
+          showTooltipAt('ROW', event.clientX, event.clientY),
+        )
+        .on('pointerleave', hideTooltip)
+        .on('click', () => selectNode('ROW'));
+    const drawTerritories = (nodes: readonly TradeNode[]) =>
+      shapes
+        .filter((node) => nodes.includes(node))
+        .each(function drawTerritory(node) {
+          const group = select(this);
+          const own = features.filter((f) => node.territory.includes(String(f.id)));
+          const d = own.map((f) => path(f) ?? '').join('');
+          group.append('path').attr('class', 'territory').attr('d', d);
+          if (nodeCategory(node) === 'producer') {
+            group.append('path').attr('class', 'hatch').attr('d', d).attr('fill', `url(#${HATCH_ID})`);
+          }
+        });
+    // In slices, a task each: the 1:50m shapes take this thread for half a second or more on
+    // this machine kind, and a visitor's click on Run (or a month's frame) then waited for all
+    // of it; between slices it is heard.
+    const slices: (() => void)[] = [];
+    for (let at = 0; at < geometries.length; at += BORDER_SLICE) {
+      const part = geometries.slice(at, at + BORDER_SLICE);
+      slices.push(() => {
+        const converted = feature(topology, { type: 'GeometryCollection', geometries: part }).features;
+        features.push(...(converted as Feature<Geometry, { name: string }>[]));
+      });
+    }
+    slices.push(() => {
+      const others = features.filter((f) => !nodeByNumeric.has(String(f.id)));
+      for (let at = 0; at < others.length; at += BORDER_SLICE)
+        slices.push(() => drawRest(others.slice(at, at + BORDER_SLICE)));
+      for (let at = 0; at < territorial.length; at += BORDER_SLICE / 4)
+        slices.push(() => drawTerritories(territorial.slice(at, at + BORDER_SLICE / 4)));
+      slices.push(() => {
+        paintTerritories(territoryFill);
+        if (hatched !== null) showHatch(hatched);
+        if (selectedCode !== null) highlight(selectedCode);
+        container.dataset.borders = 'loaded';
+      });
     });
-    paintTerritories(territoryFill);
-    if (hatched !== null) showHatch(hatched);
-    if (selectedCode !== null) highlight(selectedCode);
-    container.dataset.borders = 'loaded';
+    const next = () => {
+      const slice = slices.shift();
+      if (!slice) return;
+      slice();
+      if (slices.length > 0) setTimeout(next, 0);
+    };
+    next();
   }
 
   // One marker per node, nudged apart where neighbours would overlap.
