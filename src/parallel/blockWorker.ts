@@ -35,7 +35,7 @@ import {
   touchableMonth,
 } from '../engine/phases.ts';
 import { MARKET_SERIES } from '../engine/recording.ts';
-import { type FlowStore, prefaultFlows, prefaultMonths, SERIES } from '../engine/results.ts';
+import { type FlowStore, prefaultFlows, prefaultMonths, SERIES, type SeriesName } from '../engine/results.ts';
 import type { BlockRange } from './partition.ts';
 import type { BlockWorkerApi, BlockWorkerSetup, PhaseReply } from './protocol.ts';
 import * as protocol from './protocol.ts';
@@ -334,6 +334,23 @@ export function createBlockWorker(): BlockWorkerApi {
       let marketMapped = -1;
       // Whether the coordinator has released a phase after the one this worker last ran.
       const released = () => Atomics.load(control, protocol.CONTROL_GENERATION) !== seen;
+      // Maps this worker's share of `names`' results pages from month `first`, months ahead.
+      const results = shared.results;
+      const mapAhead =
+        results &&
+        ((first: number, mapped: number, names: readonly SeriesName[], lag: number) =>
+          prefaultMonths(
+            results,
+            stride,
+            first,
+            PREFAULT_MONTHS_AHEAD,
+            mapped,
+            index,
+            workers,
+            released,
+            names,
+            lag,
+          ));
       for (;;) {
         Atomics.wait(control, protocol.CONTROL_GENERATION, seen);
         const now = Atomics.load(control, protocol.CONTROL_GENERATION);
@@ -390,33 +407,9 @@ export function createBlockWorker(): BlockWorkerApi {
         // after (written only once every worker has finished the next phase).
         // Each goes on from where the last moment between phases stopped, months ahead.
         const next = touchableMonth(code, month);
-        if (shared.results && next >= 0) {
-          const ahead = PREFAULT_MONTHS_AHEAD;
-          const results = shared.results;
-          recordMapped = prefaultMonths(
-            results,
-            stride,
-            next,
-            ahead,
-            recordMapped,
-            index,
-            workers,
-            released,
-            RECORD_SERIES,
-            2,
-          );
-          marketMapped = prefaultMonths(
-            results,
-            stride,
-            next + 1,
-            ahead,
-            marketMapped,
-            index,
-            workers,
-            released,
-            MARKET_SERIES,
-            3,
-          );
+        if (mapAhead && next >= 0) {
+          recordMapped = mapAhead(next, recordMapped, RECORD_SERIES, 2);
+          marketMapped = mapAhead(next + 1, marketMapped, MARKET_SERIES, 3);
         }
       }
     },

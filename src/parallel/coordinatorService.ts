@@ -244,10 +244,9 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   const stepAhead = () => {
     if (ahead !== null || running !== null || engine !== local || !local.isLoaded) return;
     if (local.month >= local.months) return;
-    const loadedRun = local.results;
     const step = nextTask().then(async () => {
       // A new load, a dispose or a call from the page came first (each takes `ahead` first).
-      if (ahead !== step || engine !== local || local.results !== loadedRun) return false;
+      if (ahead !== step) return false;
       await local.step();
       return true;
     });
