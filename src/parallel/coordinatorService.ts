@@ -237,33 +237,51 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
   };
 
   /**
-   * The next month of a one-thread run, simulated ahead at the page's word (stepAhead; resolves
-   * true once it is), taken by the next run or step.
+   * The next month of a one-thread run, simulated ahead at the page's word (stepAhead): queued
+   * (a token, until this worker's next task) or made (`monthAhead`), taken by the next run or
+   * step, dropped by a load. Nothing here awaits: the one-thread step runs to its end within a
+   * task, so a call from the page never finds it half done, and no call can slip in between
+   * another call's checks and its work (an await there let two loads reach the engine at once).
    */
-  let ahead: Promise<boolean> | null = null;
+  let aheadToken: object | null = null;
+  let monthAhead = false;
+  /** The month stepped ahead failed: the next month asked for reports it. */
+  let aheadFailure: unknown = null;
   const stepAhead = () => {
-    if (ahead !== null || running !== null || engine !== local || !local.isLoaded) return;
+    if (aheadToken || monthAhead || running !== null || engine !== local || !local.isLoaded) return;
     if (local.month >= local.months) return;
-    const step = nextTask().then(async () => {
-      // A new load, a dispose or a call from the page came first (each takes `ahead` first).
-      if (ahead !== step) return false;
-      await local.step();
-      return true;
+    const token = {};
+    aheadToken = token;
+    void nextTask().then(() => {
+      // A load, a run, a step or a dispose came first (each takes the token).
+      if (aheadToken !== token) return;
+      aheadToken = null;
+      local.step().then(
+        () => {
+          monthAhead = true;
+        },
+        (error: unknown) => {
+          aheadFailure = error ?? new Error('the month stepped ahead failed');
+        },
+      );
     });
-    step.catch(() => undefined); // its failure is the next month's, reported when asked for
-    ahead = step;
   };
-  /** Waits for a month stepped ahead and drops it (a new load, a dispose). */
-  const dropAhead = async () => {
-    const early = ahead;
-    ahead = null;
-    await early?.catch(() => undefined);
+  /** Forgets a month queued or made ahead (a new load, a dispose). */
+  const dropAhead = () => {
+    aheadToken = null;
+    monthAhead = false;
+    aheadFailure = null;
   };
-  /** Simulates the next month, or takes the one simulated ahead; returns its index. */
+  /** Simulates the next month, or takes the one made ahead; returns its index. */
   const nextMonth = async (): Promise<number> => {
-    const early = ahead;
-    ahead = null;
-    if (!(early && (await early))) await engine.step();
+    aheadToken = null;
+    if (aheadFailure !== null) {
+      const failed = aheadFailure;
+      aheadFailure = null;
+      throw failed;
+    }
+    if (monthAhead) monthAhead = false;
+    else await engine.step();
     return engine.month - 1;
   };
 
@@ -288,7 +306,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
       )
         return early.reply;
       await settle();
-      await dropAhead();
+      dropAhead();
       storage = null;
       try {
         let loaded: LoadInfo;
@@ -365,7 +383,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
         };
         try {
           // A month stepped ahead is the run's next month, still to send.
-          while (!pauseRequested && (ahead !== null || engine.month < engine.months)) {
+          while (!pauseRequested && (monthAhead || aheadFailure !== null || engine.month < engine.months)) {
             const month = monthSlice(engine, await nextMonth(), storage);
             batch.push(month.slice);
             buffers.push(...month.buffers);
@@ -443,7 +461,7 @@ export function createCoordinatorService(world: () => World, spawn: SpawnBlockWo
     async dispose() {
       preloaded = null;
       await settle();
-      await dropAhead();
+      dropAhead();
       spare.dispose();
       await local.dispose();
       await parallel.dispose();
