@@ -2,7 +2,7 @@
  * Starting structure: a node's starting output per mineral and stage, as tonnes or as a share
  * of the world. Read once at the start by src/engine/layout.ts (startingOutput): no monthly table.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Atoms, field, nodeField, share } from './fields.ts';
 import { labelBy } from './labels.ts';
 import { defineLever, readAtStart, startStage } from './lever.ts';

@@ -1,5 +1,5 @@
 /** Demand growth paths: compound growth of base demand in a scope; later rows override earlier ones. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachActive, forEachNodeCell } from './compile.ts';
 import { type Atoms, field, mineralOrAllField, scopeField, scopeRef } from './fields.ts';
 import { mineralText, str } from './labels.ts';

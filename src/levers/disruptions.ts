@@ -1,5 +1,5 @@
 /** Declared disruptions: months in which stockpiles that release on disruption sell. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachActiveGood } from './compile.ts';
 import { type Atoms, field, stageOrAllField, text } from './fields.ts';
 import { goodText } from './labels.ts';

@@ -2,7 +2,7 @@
  * Export controls: bans, quotas and licences by an exporting node, to all destinations or a
  * list; the market opens a route price above the exporter's domestic price (src/engine/market.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PolicyContext } from '../engine/policy.ts';
 import { forEachActive, precautionBeforeStart } from './compile.ts';
 import { type Atoms, field, nodeRef, scopeRef, share, text, tonnes } from './fields.ts';

@@ -3,7 +3,7 @@
  * (nodes, zones, scopes), the mineral and stage fields of a catalog, and a lever's window.
  * Every field carries its help, label and widget as metadata (FieldMeta, lever.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldMeta } from './lever.ts';
 
 /** Attaches a field's metadata (help, label, widget) to its schema. */

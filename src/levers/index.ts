@@ -5,7 +5,7 @@
  * monthly tables (compilePolicy, src/engine/policy.ts), the editor (src/ui/editor/) and the
  * docs (src/scenario/docs.ts). Adding a lever: one module beside these, one line here, a test.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { capacityOverrides } from './capacityOverrides.ts';
 import { demandGrowth } from './demandGrowth.ts';
 import { disruptions } from './disruptions.ts';

@@ -1,5 +1,5 @@
 /** Investment support: government equity or finance that lowers the margin new capacity must clear. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field, share } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';

@@ -26,7 +26,7 @@
  * cannot prove free of side effects, and zod with it; test/unit/levers/engineBundle.test.ts).
  * The schema, the editor and the docs use the registry (index.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MonthPolicy, PolicyContext } from '../engine/policy.ts';
 import type { LeverWindow } from './compile.ts';
 import { type Atoms, windowFields } from './fields.ts';

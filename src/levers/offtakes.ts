@@ -1,5 +1,5 @@
 /** Offtake agreements: a buyer takes a share of a producer's monthly offer at an agreed price. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addRulesPerGood } from './compile.ts';
 import { type Atoms, field, nodeRef, scopeRef, share, usdPerTonne } from './fields.ts';
 import { goodText, str } from './labels.ts';

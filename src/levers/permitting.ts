@@ -1,5 +1,5 @@
 /** Permitting: months from an investment decision to new capacity, in a scope. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachScopedCell } from './compile.ts';
 import { type Atoms, field } from './fields.ts';
 import { defineLever, type Items, windowed } from './lever.ts';

@@ -2,7 +2,7 @@
  * Border-adjusted price floors: a zone's imports from outside it pay a variable levy
  * max(0, F − landed cost), recomputed monthly (src/engine/market.ts applies the FloorRule).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addRulesPerGood, isActive } from './compile.ts';
 import { type Atoms, field, usdPerTonne, zoneField } from './fields.ts';
 import { labelBy } from './labels.ts';

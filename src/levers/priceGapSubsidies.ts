@@ -1,5 +1,5 @@
 /** Price-gap subsidies: a zone or node pays its producers max(0, reference − market price) per tonne. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addRulesPerGood } from './compile.ts';
 import { type Atoms, field, scopeRef, usdPerTonne } from './fields.ts';
 import { labelBy } from './labels.ts';

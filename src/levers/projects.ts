@@ -2,7 +2,7 @@
  * Named capacity projects: a mine or plant with its capacity, cost and start month. The engine
  * reads them once (src/engine/coordinator.ts brings each online in its start month): no table.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Atoms, field, month, nodeField, text, usdPerTonne } from './fields.ts';
 import { str } from './labels.ts';
 import { defineLever, readAtStart, referenceTimes } from './lever.ts';

@@ -1,5 +1,5 @@
 /** Recycling: a share of a scope's past consumption returns as secondary refined supply. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachActive } from './compile.ts';
 import { type Atoms, field, scopeField, scopeRef, share } from './fields.ts';
 import { mineralText, str } from './labels.ts';

@@ -1,5 +1,5 @@
 /** Supply shocks: a share of a node's capacity lost for a period. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { forEachActiveGood, precautionBeforeStart } from './compile.ts';
 import { type Atoms, field, nodeField, share } from './fields.ts';
 import { labelBy } from './labels.ts';

@@ -1,5 +1,5 @@
 /** Standards-based markets: a share of a zone's purchases must come from compliant origins. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addRulesPerGood } from './compile.ts';
 import { type Atoms, field, nodeRef, share, zoneField } from './fields.ts';
 import { labelBy } from './labels.ts';

@@ -2,7 +2,7 @@
  * Starting stocks per scope and stage, in months of cover; later entries override earlier
  * ones. Read once at the start by src/engine/layout.ts (startingCover): no monthly table.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Atoms, field, scopeField, scopeRef } from './fields.ts';
 import { labelBy } from './labels.ts';
 import { defineLever, readAtStart, startStage } from './lever.ts';

@@ -2,7 +2,7 @@
  * Stockpile agencies: buy below a trigger price within a budget, release above another or in a
  * declared disruption. The policy says which are in force; the coordinator keeps their stocks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isActive } from './compile.ts';
 import { type Atoms, field, scopeRef, text, tonnes, usdPerTonne } from './fields.ts';
 import { str } from './labels.ts';

@@ -2,7 +2,7 @@
  * Tariffs: most-favoured-nation and bilateral rates, and the zones' internal and external
  * rates, into one ad valorem matrix per good (fraction of the origin price).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isActive, precautionBeforeStart } from './compile.ts';
 import { type Atoms, field, mineralOrAllField, stageOrAllField, tariffRate, text } from './fields.ts';
 import { goodText, str } from './labels.ts';

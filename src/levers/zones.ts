@@ -1,5 +1,5 @@
 /** Preferential trade zones: members trade at the internal tariff; other levers name zones by id. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Atoms, field, nodeRef, tariffRate, text, zoneId } from './fields.ts';
 import { str } from './labels.ts';
 import { defineLever, windowed } from './lever.ts';

@@ -3,7 +3,7 @@
  * the schema's fields — ranges, defaults, help texts and the levers' metadata (editor labels,
  * widgets, rules in words) — for error messages, links (defaults left out) and the editor.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldMeta } from '../levers/lever.ts';
 import { scenarioSchema } from './catalog.ts';
 

@@ -8,7 +8,7 @@
  * (end null = until the run ends). Rates and shares are fractions (0.25 = 25%). Prices are USD
  * per tonne of the mineral's unit (see src/data/minerals.ts). Tonnes are metric tonnes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   STATUS_QUO_FREIGHT_USD_PER_TONNE_KM,
   STATUS_QUO_HANDLING_USD_PER_TONNE,

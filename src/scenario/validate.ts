@@ -9,7 +9,7 @@
  * (migrate.ts), then the schema (schema.ts). Values are only read, never merged into other
  * objects, so a hostile document cannot change Object.prototype.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { scenarioSchema } from './catalog.ts';
 import { allowedKeys, describeAllowed } from './introspect.ts';
 import { nodeAt } from './jsonSchema.ts';
