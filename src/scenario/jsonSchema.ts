@@ -1,14 +1,20 @@
 /**
- * The scenario schema as JSON Schema (z.toJSONSchema, made once): the one way the code reads
- * the schema's fields — ranges, defaults, help texts and the levers' metadata (editor labels,
- * widgets, rules in words) — for error messages, links (defaults left out) and the editor.
+ * The scenario schema as JSON Schema: the one way the code reads the schema's fields — ranges,
+ * defaults, help texts and the levers' metadata (editor labels, widgets, rules in words) — for
+ * error messages, links (defaults left out) and the editor. Made from the zod schema by
+ * z.toJSONSchema (buildScenarioJsonSchema), at build time: the page needs it for its first frame
+ * (the editor's open sections), and making it took the page's thread 60–100 ms of a cold load in
+ * Chromium here. `npm run docs` writes it (src/data/generated/scenarioJsonSchema.ts) and a unit
+ * test keeps it equal to what z.toJSONSchema makes now.
  */
 import * as z from 'zod';
+import { SCENARIO_JSON_SCHEMA } from '../data/generated/scenarioJsonSchema.ts';
 import type { FieldMeta } from '../levers/lever.ts';
 import { scenarioSchema } from './catalog.ts';
 
 /** The parts of a JSON Schema node this code reads, with the fields' metadata. */
 export interface JsonNode extends Partial<FieldMeta> {
+  $schema?: string;
   type?: string | string[];
   title?: string;
   summary?: string;
@@ -33,12 +39,14 @@ export interface JsonNode extends Partial<FieldMeta> {
   anyOf?: JsonNode[];
 }
 
-let root: JsonNode | null = null;
+/** The scenario's JSON Schema as a document is written (defaults optional), from the zod schema. */
+export function buildScenarioJsonSchema(): JsonNode {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
+}
 
-/** The scenario's JSON Schema as a document is written (defaults optional). */
+/** The scenario's JSON Schema as built when the code was (buildScenarioJsonSchema). */
 export function scenarioJsonSchema(): JsonNode {
-  root ??= z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
-  return root;
+  return SCENARIO_JSON_SCHEMA;
 }
 
 /** The options of a node other than null, and whether null is allowed. */
