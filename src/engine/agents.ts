@@ -377,14 +377,33 @@ const SITE_FLOWS = [
 const INPUT_STOCK = [PARTIAL_STOCK_IN, PARTIAL_INPUT_RECEIVED, PARTIAL_INPUT_USED];
 const PRODUCER_SETTLEMENT = [...OUTPUT_STOCK, ...SITE_FLOWS, ...INPUT_STOCK];
 
-/** A block's sums into its partials, `sums[i]` to field `fields[i]`. */
-function store({ partials, p }: BlockJob, fields: readonly number[], ...sums: number[]): void {
-  for (let i = 0; i < fields.length; i++) partials[p + fields[i]] = sums[i];
+/**
+ * A block's sums into its partials, the k-th sum to field `fields[k]` (the list says how many
+ * are given). Arguments, not a rest array: a block stores its sums four times a month, and on a
+ * cold page (code not yet optimised) each rest array was one more object for the collector.
+ */
+function store(
+  { partials, p }: BlockJob,
+  fields: readonly number[],
+  s0: number,
+  s1: number,
+  s2 = 0,
+  s3 = 0,
+  s4 = 0,
+  s5 = 0,
+): void {
+  const n = fields.length;
+  partials[p + fields[0]] = s0;
+  partials[p + fields[1]] = s1;
+  if (n > 2) partials[p + fields[2]] = s2;
+  if (n > 3) partials[p + fields[3]] = s3;
+  if (n > 4) partials[p + fields[4]] = s4;
+  if (n > 5) partials[p + fields[5]] = s5;
 }
 
 /** Zeroes the fields the other role fills (every field but the stock-in both roles fill). */
 function zeroOther({ partials, p }: BlockJob, fields: readonly number[]): void {
-  for (const field of fields) if (field !== PARTIAL_STOCK_IN) partials[p + field] = 0;
+  for (let i = 0; i < fields.length; i++) if (fields[i] !== PARTIAL_STOCK_IN) partials[p + fields[i]] = 0;
 }
 
 /** Field `field` of `view` at view key `key` (good × nodes + node). */
