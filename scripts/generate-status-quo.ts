@@ -1,29 +1,36 @@
 /**
- * Writes src/data/generated/statusQuoScenario.ts (committed, typed as a Scenario): the status-quo preset as the
- * app opens with it (presetDraft then validateScenario), which the engine's coordinator worker
- * loads as soon as it has started on a page that opens on it (workers/coordinator.worker.ts),
- * before the page's own load call arrives. The worker uses that load only for a scenario equal
- * to it in every value, so a stale file costs speed, not numbers; a unit test
- * (test/unit/scenario/statusQuoScenario.test.ts) keeps it current.
+ * Writes src/data/generated/statusQuoScenario.ts (committed, typed as a Scenario): the status-quo preset
+ * validated (what presetDraft gives when nothing is kept), and what a link to it holds. The app opens on it without validating (src/ui/app.ts:
+ * initialState; building the zod schema would take the page's first second about 40 ms), and the
+ * engine's coordinator worker loads it as soon as it has started on a page that opens on it
+ * (workers/coordinator.worker.ts), before the page's own load call arrives. A unit test
+ * (test/unit/scenario/statusQuoScenario.test.ts) keeps it equal to the preset validated now.
  *
  *   npx tsx scripts/generate-status-quo.ts
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { scenarioDiff } from '../src/scenario/codec.ts';
+import { PRESETS } from '../src/scenario/presets.ts';
+import { SCENARIO_VERSION } from '../src/scenario/schema.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
-import { presetDraft } from '../src/ui/editor/scenarioEditor.ts';
 
-// As the app's initialState (src/ui/app.ts) makes it.
-const checked = validateScenario(presetDraft('status-quo', {}));
+// The schema itself, not the answers made from this file the last time (validate.ts: prebuilt).
+const preset = PRESETS.find((p) => p.id === 'status-quo');
+if (!preset) throw new Error('no status-quo preset');
+const checked = validateScenario(structuredClone(preset.scenario), { prebuilt: false });
 if (!checked.ok) throw new Error(checked.errors.join('; '));
 const file = resolve(import.meta.dirname, '../src/data/generated/statusQuoScenario.ts');
 writeFileSync(
   file,
   [
-    "// Written by scripts/generate-status-quo.ts: do not edit (a unit test keeps it equal to the app's opening scenario).",
+    '// Written by scripts/generate-status-quo.ts: do not edit (a unit test keeps it equal to the status-quo preset validated now).',
     "import type { Scenario } from '../../scenario/schema.ts';",
     '',
     `export const STATUS_QUO_SCENARIO: Scenario = ${JSON.stringify(checked.scenario, null, 2)};`,
+    '',
+    '/** What a link to it holds, as encodeScenario checks it reads back: its values other than the defaults. */',
+    `export const STATUS_QUO_LINK_DOCUMENT: Record<string, unknown> = ${JSON.stringify({ version: SCENARIO_VERSION, ...scenarioDiff(checked.scenario) }, null, 2)};`,
     '',
   ].join('\n'),
 );

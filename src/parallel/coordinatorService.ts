@@ -18,6 +18,7 @@ import {
   writeMonth,
 } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
+import { sameValue } from '../scenario/sameValue.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
 import { LocalEngine } from './localEngine.ts';
@@ -191,25 +192,6 @@ function withStorage(
       ? { series: results.series, stockpileTonnes: results.stockpileTonnes }
       : sharedResultsStorage(info.meta);
   return { info: { ...info, storage }, storage };
-}
-
-/**
- * Whether `a` and `b` are the same JSON-like value: the same keys in the same order, and leaves
- * equal by Object.is (so 0 and -0 differ, as they may in the engine's arithmetic).
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    const key = keysA[i];
-    if (key !== keysB[i]) return false;
-    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
 }
 
 function failure(error: unknown): ServiceFailure {

@@ -41,7 +41,7 @@ export interface JsonNode extends Partial<FieldMeta> {
 
 /** The scenario's JSON Schema as a document is written (defaults optional), from the zod schema. */
 export function buildScenarioJsonSchema(): JsonNode {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as JsonNode;
+  return z.toJSONSchema(scenarioSchema(), { io: 'input', unrepresentable: 'any' }) as JsonNode;
 }
 
 /** The scenario's JSON Schema as built when the code was (buildScenarioJsonSchema). */

@@ -1,18 +1,58 @@
 /**
- * The status quo the engine's coordinator worker loads before the page asks
- * (src/data/generated/statusQuoScenario.ts) is the scenario the app opens on, value for value:
- * otherwise the worker's early load is never taken (the page's load builds its own).
+ * The status quo validated at build time (src/data/generated/statusQuoScenario.ts) is the
+ * status-quo preset as validateScenario makes it now, value for value: a page opening on it
+ * validates it (its draft, its preset's name, its link) without building the zod schema, and the
+ * engine's coordinator worker loads it before the page asks.
  */
 import { describe, expect, it } from 'vitest';
-import { STATUS_QUO_SCENARIO as statusQuo } from '../../../src/data/generated/statusQuoScenario.ts';
-import { sameValue } from '../../../src/parallel/coordinatorService.ts';
+import {
+  STATUS_QUO_LINK_DOCUMENT as linkDocument,
+  STATUS_QUO_SCENARIO as statusQuo,
+} from '../../../src/data/generated/statusQuoScenario.ts';
+import { scenarioDiff } from '../../../src/scenario/codec.ts';
+import { PRESETS } from '../../../src/scenario/presets.ts';
+import { sameValue } from '../../../src/scenario/sameValue.ts';
+import { SCENARIO_VERSION } from '../../../src/scenario/schema.ts';
+import { validateScenario } from '../../../src/scenario/validate.ts';
 import { initialState } from '../../../src/ui/app.ts';
 
+const preset = PRESETS.find((p) => p.id === 'status-quo')!.scenario;
+
 describe('the generated status-quo scenario', () => {
-  it('equals the scenario the app opens on (else: npx tsx scripts/generate-status-quo.ts)', () => {
-    const opening = initialState().scenario;
-    expect(sameValue(statusQuo, opening)).toBe(true);
-    expect(statusQuo).toEqual(opening);
+  it('is the status-quo preset as the schema validates it now (else: npx tsx scripts/generate-status-quo.ts)', () => {
+    const checked = validateScenario(structuredClone(preset), { prebuilt: false });
+    if (!checked.ok) throw new Error(checked.errors.join('; '));
+    expect(sameValue(statusQuo, checked.scenario)).toBe(true);
+    expect(statusQuo).toEqual(checked.scenario);
+    // Validated again, it is itself; its link's document (as encodeScenario makes it) gives it too.
+    for (const input of [statusQuo, linkDocument])
+      expect(validateScenario(structuredClone(input), { prebuilt: false })).toEqual({
+        ok: true,
+        scenario: statusQuo,
+      });
+    expect(sameValue(linkDocument, { version: SCENARIO_VERSION, ...scenarioDiff(statusQuo) })).toBe(true);
+  });
+
+  it('answers validation of those three documents, a copy each time, and of no other', () => {
+    for (const input of [
+      structuredClone(preset),
+      structuredClone(statusQuo),
+      structuredClone(linkDocument),
+    ]) {
+      const answer = validateScenario(input);
+      expect(answer).toEqual({ ok: true, scenario: statusQuo });
+      if (answer.ok) expect(answer.scenario).not.toBe(statusQuo);
+    }
+    // One value changed, or -0 for 0: the schema runs (and says so where it must).
+    const edited = { ...structuredClone(statusQuo), months: 0 };
+    expect(validateScenario(edited).ok).toBe(false);
+    const negativeZero = structuredClone(statusQuo);
+    negativeZero.tariffs[0].start = -0;
+    expect(sameValue(validateScenario(negativeZero), { ok: true, scenario: negativeZero })).toBe(true);
+  });
+
+  it('is what the app opens on', () => {
+    expect(sameValue(initialState().scenario, statusQuo)).toBe(true);
   });
 });
 

@@ -329,7 +329,7 @@ describe('the validator never throws', () => {
       'valueOf',
       'hasOwnProperty',
     ),
-    fc.constantFrom(...Object.keys(scenarioSchema.shape)),
+    fc.constantFrom(...Object.keys(scenarioSchema().shape)),
   );
   const message = (result: Validation) => {
     if (result.ok) expect(validateScenario(result.scenario).ok).toBe(true);
