@@ -113,23 +113,27 @@ export function originPreferences(
       for (let j = 0; j < N; j++)
         weight[i * N + j] = armingtonWeight(ref * (1 + t[i * N + j]) + transport[i * N + j], sigma[g]);
     }
+    // Read once into locals: this loop runs some 2 million times in a load, the first load of a
+    // worker in code not yet optimised, where each property read costs.
+    const output = good.output;
     for (let step = 0; step < FITTING_STEPS; step++) {
       sold.fill(0);
       for (let j = 0; j < N; j++) {
-        if (!(bid[j] > 0)) continue;
+        const demand = bid[j];
+        if (!(demand > 0)) continue;
         let denominator = 0;
         for (let k = 0; k < origins; k++) {
           const i = origin[k];
-          denominator += p[i] * good.output[i] * weight[i * N + j];
+          denominator += p[i] * output[i] * weight[i * N + j];
         }
         for (let k = 0; k < origins; k++) {
           const i = origin[k];
-          sold[i] += (bid[j] * p[i] * good.output[i] * weight[i * N + j]) / denominator;
+          sold[i] += (demand * p[i] * output[i] * weight[i * N + j]) / denominator;
         }
       }
       for (let k = 0; k < origins; k++) {
         const i = origin[k];
-        p[i] *= (bidTotal * good.output[i]) / offerTotal / sold[i];
+        p[i] *= (bidTotal * output[i]) / offerTotal / sold[i];
       }
     }
     // Only ratios matter; scale to an output-weighted mean of 1.

@@ -88,23 +88,34 @@ export interface World {
 
 const EARTH_RADIUS_KM = 6371;
 
-/** Great-circle distance between two nodes' centroids, km. */
-export function greatCircleKm(a: WorldNode, b: WorldNode): number {
-  const rad = Math.PI / 180;
+const RADIANS_PER_DEGREE = Math.PI / 180;
+
+/**
+ * Great-circle distance between two nodes' centroids, km (haversine), given the cosines of
+ * their latitudes (cos(lat × π/180)), which distanceMatrix works out once per node.
+ */
+function greatCircleKm(a: WorldNode, cosLatA: number, b: WorldNode, cosLatB: number): number {
+  const rad = RADIANS_PER_DEGREE;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
   const sLat = sin(dLat / 2);
   const sLon = sin(dLon / 2);
-  const h = sLat * sLat + cos(a.lat * rad) * cos(b.lat * rad) * sLon * sLon;
+  const h = sLat * sLat + cosLatA * cosLatB * sLon * sLon;
   return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Distance matrix, km, row-major [origin * n + destination]. */
+/**
+ * Distance matrix, km, row-major [origin * n + destination]. Each latitude's cosine is worked
+ * out once, not once per pair: the deterministic trigonometry (math.ts) runs unoptimised in a
+ * worker's first load, where the matrix of 79 nodes took about 40 ms.
+ */
 export function distanceMatrix(nodes: readonly WorldNode[]): Float64Array {
   const n = nodes.length;
   const km = new Float64Array(n * n);
+  const cosLat = Float64Array.from(nodes, (node) => cos(node.lat * RADIANS_PER_DEGREE));
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) km[i * n + j] = i === j ? 0 : greatCircleKm(nodes[i], nodes[j]);
+    for (let j = 0; j < n; j++)
+      km[i * n + j] = i === j ? 0 : greatCircleKm(nodes[i], cosLat[i], nodes[j], cosLat[j]);
   }
   return km;
 }
