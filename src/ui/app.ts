@@ -333,6 +333,7 @@ export function createApp(root: HTMLElement, options: AppOptions): App {
       store.update((s) => {
         s.view.zoneId = id;
       }),
+    whenSettled: deferred,
   });
 
   performance.mark('boot:editor-built');

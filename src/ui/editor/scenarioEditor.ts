@@ -27,6 +27,12 @@ export interface ScenarioEditorOptions {
   onPreset(draft: Draft): void;
   /** The user picked the zone the map edits and the charts measure. */
   onSelectZone(id: string): void;
+  /**
+   * When the page's deferred work may run (app.ts: afterFirstPaintAndMonth): the closed
+   * sections' fields are made then, at an idle moment, not while a run's first month is due.
+   * Default: at the next idle moment.
+   */
+  whenSettled?: (work: () => void) => void;
 }
 
 export interface ScenarioEditor {
@@ -149,6 +155,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     };
     details.open = open.has(key);
     if (details.open) build();
+    else if (options.whenSettled) options.whenSettled(() => whenIdle(buildLate));
     else whenIdle(buildLate);
     details.addEventListener('toggle', () => {
       if (!details.open) {
