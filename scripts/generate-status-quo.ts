@@ -1,6 +1,7 @@
 /**
  * Writes src/data/generated/statusQuoScenario.ts (committed, typed as a Scenario): the status-quo preset
- * validated (what presetDraft gives when nothing is kept), and what a link to it holds. The app opens on it without validating (src/ui/app.ts:
+ * validated (what presetDraft gives when nothing is kept), what a link to it holds and what a run
+ * of it asks for its status-quo twin. The app opens on it without validating (src/ui/app.ts:
  * initialState; building the zod schema would take the page's first second about 40 ms), and the
  * engine's coordinator worker loads it as soon as it has started on a page that opens on it
  * (workers/coordinator.worker.ts), before the page's own load call arrives. A unit test
@@ -14,6 +15,7 @@ import { scenarioDiff } from '../src/scenario/codec.ts';
 import { PRESETS } from '../src/scenario/presets.ts';
 import { SCENARIO_VERSION } from '../src/scenario/schema.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
+import { statusQuoDocument } from '../src/ui/runSession.ts';
 
 // The schema itself, not the answers made from this file the last time (validate.ts: prebuilt).
 const preset = PRESETS.find((p) => p.id === 'status-quo');
@@ -31,6 +33,9 @@ writeFileSync(
     '',
     '/** What a link to it holds, as encodeScenario checks it reads back: its values other than the defaults. */',
     `export const STATUS_QUO_LINK_DOCUMENT: Record<string, unknown> = ${JSON.stringify({ version: SCENARIO_VERSION, ...scenarioDiff(checked.scenario) }, null, 2)};`,
+    '',
+    '/** What a run of it asks for its status-quo twin (src/ui/runSession.ts: statusQuoFor), which is itself. */',
+    `export const STATUS_QUO_TWIN_DOCUMENT: Record<string, unknown> = ${JSON.stringify(statusQuoDocument(checked.scenario), null, 2)};`,
     '',
   ].join('\n'),
 );

@@ -10,7 +10,11 @@
  * objects, so a hostile document cannot change Object.prototype.
  */
 import type * as z from 'zod';
-import { STATUS_QUO_LINK_DOCUMENT, STATUS_QUO_SCENARIO } from '../data/generated/statusQuoScenario.ts';
+import {
+  STATUS_QUO_LINK_DOCUMENT,
+  STATUS_QUO_SCENARIO,
+  STATUS_QUO_TWIN_DOCUMENT,
+} from '../data/generated/statusQuoScenario.ts';
 import { scenarioSchema } from './catalog.ts';
 import { allowedKeys, describeAllowed } from './introspect.ts';
 import { nodeAt } from './jsonSchema.ts';
@@ -232,20 +236,19 @@ export interface ValidationOptions extends MigrationOptions {
 
 /**
  * What validation gave at build time, for the documents a page opening on the status quo
- * validates before its first frame (its draft, its preset's name, its link): the status-quo preset
- * as written, as validated and as its link holds it (src/data/generated/statusQuoScenario.ts; a
- * unit test keeps the answers equal to the schema's). Those need no zod schema, whose making took about 40 ms of a
- * cold page's first second. Undefined for any other document (compared value for value, key
- * order and -0 included), or with other migrations.
+ * validates before its first month is on screen (its draft, its preset's name, its link, its
+ * run's status-quo twin): the status-quo preset as written, as validated, as its link holds it
+ * and as a run asks for its twin (src/data/generated/statusQuoScenario.ts; a unit test keeps the
+ * answers equal to the schema's). Those need no zod schema, whose making took about 40 ms of a
+ * cold page's first second (and, made at the first Run, held the step's message back as long).
+ * Undefined for any other document (compared value for value, key order and -0 included), or
+ * with other migrations.
  */
 function prebuiltAnswer(input: unknown, options: ValidationOptions): Scenario | undefined {
   if (options.prebuilt === false || options.migrations || options.current !== undefined) return undefined;
   const preset = PRESETS.find((p) => p.id === 'status-quo')?.scenario;
-  const known =
-    sameValue(input, STATUS_QUO_SCENARIO) ||
-    sameValue(input, preset) ||
-    sameValue(input, STATUS_QUO_LINK_DOCUMENT);
-  if (!known) return undefined;
+  const documents = [STATUS_QUO_SCENARIO, preset, STATUS_QUO_LINK_DOCUMENT, STATUS_QUO_TWIN_DOCUMENT];
+  if (!documents.some((document) => sameValue(input, document))) return undefined;
   // A copy of its own, as the schema's parse gives.
   return structuredClone(STATUS_QUO_SCENARIO);
 }

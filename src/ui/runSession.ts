@@ -42,15 +42,20 @@ export interface RunSession {
   dispose(): void;
 }
 
-/** The status quo with the same length, seed and resolution as `scenario`. */
-export function statusQuoFor(scenario: Scenario): Scenario {
-  const v = validateScenario({
+/** The document of the status quo with the same length, seed and resolution as `scenario`. */
+export function statusQuoDocument(scenario: Scenario): Record<string, unknown> {
+  return {
     version: 1,
     name: 'Status quo',
     months: scenario.months,
     seed: scenario.seed,
     resolution: scenario.resolution,
-  });
+  };
+}
+
+/** The status quo with the same length, seed and resolution as `scenario`. */
+export function statusQuoFor(scenario: Scenario): Scenario {
+  const v = validateScenario(statusQuoDocument(scenario));
   if (!v.ok) throw new Error(v.errors.join('; '));
   return v.scenario;
 }

@@ -62,3 +62,12 @@ export const STATUS_QUO_LINK_DOCUMENT: Record<string, unknown> = {
   "version": 1,
   "seed": 1
 };
+
+/** What a run of it asks for its status-quo twin (src/ui/runSession.ts: statusQuoFor), which is itself. */
+export const STATUS_QUO_TWIN_DOCUMENT: Record<string, unknown> = {
+  "version": 1,
+  "name": "Status quo",
+  "months": 120,
+  "seed": 1,
+  "resolution": 5000
+};
