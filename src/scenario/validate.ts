@@ -26,7 +26,7 @@ import {
   MAX_SCENARIO_VALUES,
 } from './limits.ts';
 import { type MigrationOptions, migrateScenario, type ScenarioDocument } from './migrate.ts';
-import { PRESETS } from './presets.ts';
+import { presetById } from './presets.ts';
 import { sameValue } from './sameValue.ts';
 import { MAX_SCENARIO_CHARS, type Scenario } from './schema.ts';
 
@@ -244,11 +244,18 @@ export interface ValidationOptions extends MigrationOptions {
  * Undefined for any other document (compared value for value, key order and -0 included), or
  * with other migrations.
  */
+/** The documents prebuiltAnswer knows, listed at its first call. */
+let prebuiltDocuments: readonly unknown[] | null = null;
+
 function prebuiltAnswer(input: unknown, options: ValidationOptions): Scenario | undefined {
   if (options.prebuilt === false || options.migrations || options.current !== undefined) return undefined;
-  const preset = PRESETS.find((p) => p.id === 'status-quo')?.scenario;
-  const documents = [STATUS_QUO_SCENARIO, preset, STATUS_QUO_LINK_DOCUMENT, STATUS_QUO_TWIN_DOCUMENT];
-  if (!documents.some((document) => sameValue(input, document))) return undefined;
+  prebuiltDocuments ??= [
+    STATUS_QUO_SCENARIO,
+    presetById('status-quo')?.scenario,
+    STATUS_QUO_LINK_DOCUMENT,
+    STATUS_QUO_TWIN_DOCUMENT,
+  ];
+  if (!prebuiltDocuments.some((document) => sameValue(input, document))) return undefined;
   // A copy of its own, as the schema's parse gives.
   return structuredClone(STATUS_QUO_SCENARIO);
 }

@@ -11,14 +11,14 @@ import {
   STATUS_QUO_TWIN_DOCUMENT as twinDocument,
 } from '../../../src/data/generated/statusQuoScenario.ts';
 import { scenarioDiff } from '../../../src/scenario/codec.ts';
-import { PRESETS } from '../../../src/scenario/presets.ts';
+import { presetById } from '../../../src/scenario/presets.ts';
 import { sameValue } from '../../../src/scenario/sameValue.ts';
 import { SCENARIO_VERSION } from '../../../src/scenario/schema.ts';
 import { validateScenario } from '../../../src/scenario/validate.ts';
 import { initialState } from '../../../src/ui/app.ts';
 import { statusQuoDocument, statusQuoFor } from '../../../src/ui/runSession.ts';
 
-const preset = PRESETS.find((p) => p.id === 'status-quo')!.scenario;
+const preset = presetById('status-quo')!.scenario;
 
 describe('the generated status-quo scenario', () => {
   it('is the status-quo preset as the schema validates it now (else: npx tsx scripts/generate-status-quo.ts)', () => {
