@@ -18,8 +18,6 @@
  */
 import {
   zoom as d3zoom,
-  geoEqualEarth,
-  geoGraticule,
   geoPath,
   type Selection,
   select,
@@ -33,11 +31,12 @@ import {
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { MAP_FRAME } from '../data/generated/mapFrame';
 import { nodeCategory } from '../data/nodes';
 import type { TradeNode } from '../data/types';
 import { arcGeometry } from './flowArcs';
 import { appendLayers } from './layers';
-import { layoutMarkers } from './markerLayout';
+import { MAP_HEIGHT, MAP_WIDTH, MARKER_RADIUS, mapLayout } from './mapFrame';
 import { CATEGORY_STYLE } from './palette';
 
 export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -110,25 +109,13 @@ export interface WorldMap {
 
 /** ISO numeric of Antarctica, left off the map: no node there, and it wastes a third of the height. */
 const ANTARCTICA = '010';
-/**
- * The outline the projection is fitted to: every longitude, from the southern tip of South
- * America and the sub-Antarctic islands (60° S) to northern Greenland (84° N), i.e. the world
- * without Antarctica, known before the borders arrive.
- */
-const MAP_OUTLINE = geoGraticule()
-  .extent([
-    [-180, -60],
-    [180, 84],
-  ])
-  .outline();
-const MARKER_RADIUS = 5.5;
 /** Countries converted or drawn per task as the borders come in (node territories: a quarter). */
 const BORDER_SLICE = 24;
 const HATCH_ID = 'hatch-non-attending';
 
 export function createWorldMap(container: HTMLElement, options: WorldMapOptions): WorldMap {
-  const width = options.width ?? 960;
-  const height = options.height ?? 470;
+  const width = options.width ?? MAP_WIDTH;
+  const height = options.height ?? MAP_HEIGHT;
   const nodesByCode = new Map(options.nodes.map((n) => [n.code, n]));
   const nodeByNumeric = new Map(options.nodes.flatMap((n) => n.territory.map((t) => [t, n.code] as const)));
 
@@ -164,20 +151,12 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     .attr('stroke', '#7a4f00')
     .attr('stroke-width', 1.1);
 
-  const projection = geoEqualEarth().fitExtent(
-    [
-      [6, 6],
-      [width - 6, height - 6],
-    ],
-    MAP_OUTLINE,
-  );
+  const frame = mapLayout(options.nodes, width, height, MAP_FRAME);
+  const { projection } = frame;
   const path = geoPath(projection);
 
   const zoom = svg.append('g').attr('class', 'layer-zoom');
-  zoom
-    .append('path')
-    .attr('class', 'ocean')
-    .attr('d', path({ type: 'Sphere' }) ?? '');
+  zoom.append('path').attr('class', 'ocean').attr('d', frame.sphere);
   const countries = zoom.append('g').attr('class', 'layer-countries');
   const arcZoom = arcsSvg.append('g').attr('class', 'layer-zoom');
   const [arcLayer] = appendLayers(arcZoom, ['layer-arcs']);
@@ -268,19 +247,8 @@ export function createWorldMap(container: HTMLElement, options: WorldMapOptions)
     next();
   }
 
-  // One marker per node, nudged apart where neighbours would overlap.
-  const anchors = options.nodes.map((n) => {
-    const [x, y] = projection([n.marker?.lon ?? n.lon, n.marker?.lat ?? n.lat]) ?? [0, 0];
-    return { code: n.code, x, y };
-  });
-  const placed = new Map(
-    layoutMarkers(
-      anchors.filter((a) => a.code !== 'ROW'),
-      MARKER_RADIUS * 2 + 2,
-    ).map((m) => [m.code, m]),
-  );
-  const rowAnchor = anchors.find((a) => a.code === 'ROW');
-  if (rowAnchor) placed.set('ROW', { ...rowAnchor, px: rowAnchor.x, py: rowAnchor.y });
+  // One marker per node, nudged apart where neighbours would overlap (mapFrame.ts).
+  const placed = new Map(frame.markers.map((m) => [m.code, m]));
 
   leaders
     .selectAll('line')
