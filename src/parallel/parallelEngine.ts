@@ -82,24 +82,19 @@ export interface ParallelLoadOptions {
 }
 
 /**
- * Agents a worker holds at most for block workers sharing memory to clear the goods between
- * them by default (marketsOnWorkersByDefault). Clearing every good takes the coordinator about
- * 1.8 ms a month whatever the population; on the workers it leaves about 0.6 ms of serial work,
- * and each worker clears about half the goods before its blocks. Measured on 2 vCPUs, 2 workers,
- * interleaved with the coordinator clearing (other sessions kept the load average at 7–12; this
- * run's process at high priority): the month took 0.66–0.83 of the time at 5,000 agents (four
- * runs of 8–10 rounds) and 0.79 at 100,000; at 1,000,000 (500,000 a worker) anywhere from 0.78
- * to 1.41 in nine runs (about 1.0–1.05 overall): the saving, under a twentieth of the month
- * there, is lost in the noise, so the coordinator keeps the goods at that size.
+ * Whether two or more block workers sharing memory clear the goods between them unless the load
+ * says otherwise: at every population. Clearing every good takes the coordinator about 2–3.5 ms
+ * a month whatever the population, serial work while every worker waits; on the workers it
+ * leaves about 0.8 ms of it, and each worker clears about half the goods before its blocks.
+ * Measured on 2 vCPUs, 2 workers, setups alternated (a scratch script, load average 1–2): the
+ * month took 0.66–0.83 of the time at 5,000 agents and 0.79 at 100,000 (2026-12-01, under load
+ * 7–12), and 0.89 of it at 1,000,000 agents (2026-12-02: 15.4 against 17.3 ms a month, medians;
+ * faster in 14 of 16 rounds) and 0.92–0.99 at 3,000,000 (faster in 3 of 4). On 2026-12-01, under
+ * that load, 1,000,000 had come out anywhere from 0.78 to 1.41 in nine runs, and the goods stayed
+ * on the coordinator above 200,000 agents a worker until the second measure.
  */
-export const MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER = 200_000;
-
-/**
- * Whether `workers` block workers sharing memory clear the goods of a population of `agents`
- * between them unless the load says otherwise (MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER).
- */
-export function marketsOnWorkersByDefault(agents: number, workers: number): boolean {
-  return agents <= MARKETS_ON_WORKERS_MAX_AGENTS_PER_WORKER * workers;
+export function marketsOnWorkersByDefault(): boolean {
+  return true;
 }
 
 /** Where the time went since load, ms. */
@@ -228,9 +223,7 @@ export class ParallelEngine {
         : null;
       // One worker would only move the work off the coordinator.
       const splitMarkets =
-        shared !== null &&
-        workers >= 2 &&
-        (options.marketsOnWorkers ?? marketsOnWorkersByDefault(plan.agentCount, workers));
+        shared !== null && workers >= 2 && (options.marketsOnWorkers ?? marketsOnWorkersByDefault());
       const marketBuffer = splitMarkets
         ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
         : undefined;

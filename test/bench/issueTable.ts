@@ -386,7 +386,7 @@ export async function bench(options: BenchOptions) {
   // Node probes first, then the browser, so they do not run at once.
   const nodeMs = nodeSingleThread(teachingAgents, teachingMonths, smoke ? 1 : repeats + 2);
   // The default setup, and the other place for the goods beside it (the month time says which pays).
-  const onWorkers = marketsOnWorkersByDefault(teachingAgents, 2);
+  const onWorkers = marketsOnWorkersByDefault();
   const [coordinator, otherMarkets] = await nodeWorkers(
     teachingAgents,
     teachingMonths,
