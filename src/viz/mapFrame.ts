@@ -87,25 +87,35 @@ function placeAnchors(anchors: readonly MarkerAnchor[]): PlacedMarker[] {
   return anchors.map((a) => placed.get(a.code) ?? { ...a, px: a.x, py: a.y });
 }
 
-/** The frame of a `width` × `height` map of `nodes`, made now (the generator and its test use it). */
-export function makeMapFrame(nodes: readonly TradeNode[], width: number, height: number): MapFrame {
+/** What a map draws its frame with: the projection, the ocean's outline and the markers, in the nodes' order. */
+export interface MapLayout {
+  projection: GeoProjection;
+  sphere: string;
+  markers: PlacedMarker[];
+}
+
+/** The frame of a `width` × `height` map of `nodes`, made now. */
+function madeLayout(nodes: readonly TradeNode[], width: number, height: number): MapLayout {
   const projection = fittedProjection(width, height);
+  return {
+    projection,
+    sphere: geoPath(projection)({ type: 'Sphere' }) ?? '',
+    markers: placeAnchors(markerAnchors(nodes, projection)),
+  };
+}
+
+/** The frame of a `width` × `height` map of `nodes`, made now, as the build writes it (the generator and its test). */
+export function makeMapFrame(nodes: readonly TradeNode[], width: number, height: number): MapFrame {
+  const { projection, sphere, markers } = madeLayout(nodes, width, height);
   const [tx, ty] = projection.translate();
   return {
     width,
     height,
     scale: projection.scale(),
     translate: [tx, ty],
-    sphere: geoPath(projection)({ type: 'Sphere' }) ?? '',
-    markers: placeAnchors(markerAnchors(nodes, projection)).map((m) => [m.code, m.x, m.y, m.px, m.py]),
+    sphere,
+    markers: markers.map((m) => [m.code, m.x, m.y, m.px, m.py]),
   };
-}
-
-/** What a map draws its frame with: the projection, the ocean's outline and the markers, in the nodes' order. */
-export interface MapLayout {
-  projection: GeoProjection;
-  sphere: string;
-  markers: PlacedMarker[];
 }
 
 /**
@@ -119,14 +129,7 @@ export function mapLayout(
   height: number,
   prebuilt: MapFrame,
 ): MapLayout {
-  if (width !== prebuilt.width || height !== prebuilt.height) {
-    const projection = fittedProjection(width, height);
-    return {
-      projection,
-      sphere: geoPath(projection)({ type: 'Sphere' }) ?? '',
-      markers: placeAnchors(markerAnchors(nodes, projection)),
-    };
-  }
+  if (width !== prebuilt.width || height !== prebuilt.height) return madeLayout(nodes, width, height);
   // What fitExtent leaves: its scale and translation, set in that order.
   const projection = geoEqualEarth().scale(prebuilt.scale).translate(prebuilt.translate);
   const anchors = markerAnchors(nodes, projection);
