@@ -12,3 +12,32 @@ declare var TextEncoder: { new (): TextEncoder };
 declare var crypto: {
   subtle: { digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> };
 };
+
+/**
+ * The part of the WebAssembly JavaScript API the engine uses: the agents' columns live in a
+ * WebAssembly memory, and their monthly loops are a WebAssembly module (src/engine/agentLoops.ts).
+ */
+declare namespace WebAssembly {
+  interface MemoryDescriptor {
+    initial: number;
+    maximum?: number;
+    shared?: boolean;
+  }
+  class Memory {
+    constructor(descriptor: MemoryDescriptor);
+    readonly buffer: ArrayBuffer;
+  }
+  class Module {
+    constructor(bytes: Uint8Array<ArrayBuffer>);
+  }
+  class Instance {
+    constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
+    readonly exports: Record<string, unknown>;
+  }
+  class Global {
+    value: number;
+  }
+}
+
+/** Base64 to a binary string (the loops' module is embedded as base64). */
+declare function atob(data: string): string;

@@ -4,6 +4,7 @@
  * exit, invest). Every block writes its own partial sums; nothing here depends on which worker
  * runs which block. Hot loops read columns into locals and allocate nothing.
  */
+import { agentLoops } from './agentLoops.ts';
 import type { AgentColumns } from './columns.ts';
 import {
   CHOKE_PRICE_MEDIAN,
@@ -311,27 +312,6 @@ export function scaleBlocks(
 }
 
 /**
- * The constants the monthly loops read, which each loop copies into locals before it starts:
- * optimised code reloads an imported binding (a module cell) and checks it for initialisation at
- * every read, several instructions per agent and constant.
- */
-const LOOP_CONSTANTS = {
-  dormant: STATUS_DORMANT,
-  active: STATUS_ACTIVE,
-  building: STATUS_BUILDING,
-  scheduled: STATUS_SCHEDULED,
-  ramp: UTILISATION_RAMP,
-  inventoryResponse: INVENTORY_RESPONSE,
-  outputAdjustment: OUTPUT_ADJUSTMENT,
-  restock: RESTOCK_RATE,
-  stockAdjustment: STOCK_ADJUSTMENT,
-  mothballMargin: MOTHBALL_MARGIN,
-  mothballAfter: MOTHBALL_AFTER_MONTHS,
-  exitAfter: EXIT_AFTER_MOTHBALLED_MONTHS,
-  restartLag: RESTART_LAG_FACTOR,
-} as const;
-
-/**
  * One block's month: the columns and partials, the two views its parts read (null where a part
  * does not run), and where the block is (its good, node and role, its view key, its agents
  * [start, end) in the columns, its partials' offset).
@@ -455,8 +435,7 @@ export function monthBlock(
 
 function consumersMonth(job: BlockJob): void {
   const { cols, settleView, decideView, key, start, end } = job;
-  const { capacity, stockIn, produced, offered, unitCost } = cols;
-  // Which parts run: constant over the block, so each branch below goes the same way every agent.
+  // Which parts run: constant over the block (the loops are compiled for each combination).
   const settle = settleView !== null;
   const decide = decideView !== null;
   // Settle: the share of each bid filled, 0–1.
@@ -466,37 +445,11 @@ function consumersMonth(job: BlockJob): void {
   const price = decide ? viewValue(decideView, VIEW_BUYER_PRICE, key) : 0;
   const factor = decide ? viewValue(decideView, VIEW_DEMAND_FACTOR, key) : 0;
   const cover = decide ? viewValue(decideView, VIEW_BUYER_COVER, key) : 0;
-  const { restock } = LOOP_CONSTANTS;
-  let consumed = 0;
-  let unmet = 0;
-  let stock = 0;
-  let demand = 0;
-  let bid = 0;
-  for (let a = start; a < end; a++) {
-    // Safety stock, t: the settle's result is the decide's start.
-    let held = stockIn[a];
-    if (settle) {
-      const available = held + offered[a] * fill;
-      const want = produced[a];
-      const use = want < available ? want : available;
-      held = available - use;
-      stockIn[a] = held;
-      consumed += use;
-      unmet += want - use;
-      stock += held;
-    }
-    if (decide) {
-      const want = unitCost[a] >= price ? capacity[a] * factor : 0;
-      const order = want + (cover * want - held) * restock;
-      const ask = order > 0 ? order : 0;
-      produced[a] = want;
-      offered[a] = ask;
-      demand += want;
-      bid += ask;
-    }
-  }
-  if (settle) store(job, CONSUMER_SETTLEMENT, consumed, unmet, stock);
-  if (decide) store(job, CONSUMER_DECISION, demand, bid);
+  const loops = agentLoops(cols);
+  loops.consumers(start, end, settle, decide, fill, price, factor, cover);
+  const sums = loops.sums;
+  if (settle) store(job, CONSUMER_SETTLEMENT, sums[0].value, sums[1].value, sums[2].value);
+  if (decide) store(job, CONSUMER_DECISION, sums[3].value, sums[4].value);
 }
 
 /**
@@ -506,21 +459,7 @@ function consumersMonth(job: BlockJob): void {
  */
 function producersMonth(job: BlockJob): void {
   const { ctx, cols, settleView, decideView, good, node, role, key, start, end } = job;
-  const {
-    capacity,
-    stockOut,
-    stockIn,
-    produced,
-    offered,
-    inputBid,
-    pendingCapacity,
-    unitCost,
-    investment,
-    pendingMonths,
-    status,
-    lossMonths,
-  } = cols;
-  // Which parts run: constant over the block, so each branch below goes the same way every agent.
+  // Which parts run: constant over the block (the loops are compiled for each combination).
   const settle = settleView !== null;
   const decide = decideView !== null;
   const processor = role === ROLE_PROCESSOR;
@@ -556,196 +495,47 @@ function producersMonth(job: BlockJob): void {
   // Months of output a site has room to store.
   const roomMonths = cover + STORAGE_LIMIT_MONTHS;
 
-  const {
-    dormant,
-    active,
-    building,
-    scheduled,
-    mothballMargin,
-    mothballAfter,
-    exitAfter,
-    restartLag,
-    ramp,
-    inventoryResponse,
-    outputAdjustment,
-    restock,
-    stockAdjustment,
-  } = LOOP_CONSTANTS;
-  let sold = 0;
-  let heldOut = 0;
-  let started = 0;
-  let constructing = 0;
-  let added = 0;
-  let mothballed = 0;
-  let heldIn = 0;
-  let received = 0;
-  let used = 0;
-  let offer = 0;
-  let output = 0;
-  let bidInput = 0;
-  let operating = 0;
-  let cashCost = 0;
-  let pipeline = 0;
-  // Each column is read once and written once per agent, at its own width (locals in between);
-  // capacity and the expansion pipeline only where a rule uses them.
-  for (let a = start; a < end; a++) {
-    let state = status[a];
-    const cost = unitCost[a];
-    // Last month's output, t (this month's settle sells and uses it; the decide ramps from it).
-    const last = produced[a];
-    // Finished stock, t; capacity, t/month (a dormant site's only when it starts building);
-    // capacity under expansion, t/month (an active site's, or one that comes online).
-    let held = stockOut[a];
-    let size = state !== dormant ? capacity[a] : 0;
-    let pending = state === active ? pendingCapacity[a] : 0;
-    // Processors' input stock, t of input.
-    let input = processor ? stockIn[a] : 0;
-
-    if (settle) {
-      // Output stock: sales, and the stock left.
-      const s = offered[a] * sellFraction;
-      held += last - s;
-      // Selling all of a stock can leave −1e-14 t of rounding: a stock is never negative.
-      if (held < 0) held = 0;
-      stockOut[a] = held;
-      sold += s;
-      heldOut += held;
-
-      // The site.
-      if (state === active) {
-        const fullCost = cost + longInputCost;
-        let loss = lossMonths[a];
-        // A sustained expected loss (the year-long expectation well below cost), not a bad month.
-        if (exitPrice < fullCost * (1 - mothballMargin)) {
-          if (loss < 255) loss++;
-        } else loss = 0;
-        if (loss >= mothballAfter) {
-          // Mothballed: the site keeps its capacity and can restart; lossMonths counts months closed.
-          state = dormant;
-          status[a] = dormant;
-          lossMonths[a] = 1;
-          mothballed += size;
-          pending = 0;
-          pendingCapacity[a] = 0;
-          pendingMonths[a] = 0;
-        } else {
-          lossMonths[a] = loss;
-          // Expansions under way come online at 1/lag a month; new ones start while they pay.
-          if (pending > 0) {
-            const done = pending / expansionLag;
-            size += done;
-            capacity[a] = size;
-            pending -= done;
-            added += done;
-          }
-          if (expansionRate > 0 && longPrice > fullCost) {
-            const more = size * expansionRate;
-            pending += more;
-            started += more;
-          }
-          pendingCapacity[a] = pending;
-          constructing += pending;
-        }
-      } else if (state === dormant) {
-        const fullCost = cost + longInputCost;
-        let loss = lossMonths[a];
-        // A mothballed site has sunk its capital: it restarts at half the hurdle, and sooner,
-        // until it has been closed so long that it has exited for good.
-        if (loss > 0 && ++loss > exitAfter) loss = 0;
-        lossMonths[a] = loss;
-        const restart = loss > 0;
-        const required = restart ? hurdle * 0.5 : hurdle;
-        // Float32 column: the sum is rounded as the column stores it before it is compared.
-        let pressure = investment[a];
-        if (longPrice > fullCost * (1 + required)) pressure = Math.fround(pressure + buildRate);
-        if (pressure >= 1) {
-          pressure -= 1;
-          state = building;
-          status[a] = building;
-          pendingMonths[a] = Math.max(1, Math.round(restart ? buildLag * restartLag : buildLag));
-          size = capacity[a];
-          started += size;
-          constructing += size;
-        }
-        investment[a] = pressure;
-      } else if (state === building || state === scheduled) {
-        const months = pendingMonths[a] - 1;
-        pendingMonths[a] = months;
-        if (months <= 0) {
-          state = active;
-          status[a] = active;
-          lossMonths[a] = 0;
-          added += size;
-          // The decide adds an active site's expansions under way to the pipeline.
-          pending = pendingCapacity[a];
-        } else constructing += size;
-      }
-
-      // Processors' input stock: received, used, and the stock left.
-      if (processor) {
-        const got = inputBid[a] * inputFill;
-        const use = last / yieldRate;
-        input += got - use;
-        if (input < 0) input = 0;
-        stockIn[a] = input;
-        received += got;
-        used += use;
-        heldIn += input;
-      }
-    }
-
-    if (decide) {
-      let q = 0;
-      let want = 0;
-      let room = 0;
-      if (state === building) pipeline += size;
-      if (state === active) {
-        pipeline += pending;
-        const cap = size * shock;
-        room = roomMonths * cap;
-        const u = utilisation(price, cost + inputCost, ramp);
-        // Output moves part of the way to the target each month (ramping a site takes time).
-        // A site holding more finished stock than it aims to (its normal cover, or more while
-        // prices sit below normal and storage pays) runs slower to work the excess off, rather
-        // than only offering it and waiting for the price to fall (production smoothing).
-        let target = cap * u;
-        const excess = held - cover * last * (hold > 1 ? hold : 1);
-        if (excess > 0) target -= inventoryResponse * excess;
-        if (target < 0) target = 0;
-        q = last + outputAdjustment * (target - last);
-        if (q > cap) q = cap;
-        // Storage is finite: past its room a site runs only as far as its stock drains.
-        if (held > room) q *= Math.max(0, 1 - (held - room) / (0.5 * room));
-        operating += cap;
-        if (processor) {
-          const planned = q;
-          const canMake = input * yieldRate;
-          if (q > canMake) q = canMake;
-          // Bid for the input of the planned run rate, and move part of the way to the target cover.
-          const need = planned / yieldRate;
-          const order = need + restock * (inputCover * need - input);
-          want = order > 0 ? order : 0;
-        }
-      }
-      let aim = cover * q * hold;
-      if (aim > room) aim = room;
-      let ask = q + stockAdjustment * (held - aim);
-      if (ask < 0) ask = 0;
-      produced[a] = q;
-      offered[a] = ask;
-      // Only processors bid for input; the other producers' bids stay the 0 drawn at the start,
-      // so their part of the column is neither read nor written back each month.
-      if (processor) inputBid[a] = want;
-      output += q;
-      offer += ask;
-      bidInput += want;
-      cashCost += q * cost;
-    }
-  }
+  const loops = agentLoops(cols);
+  loops.producers(
+    start,
+    end,
+    settle,
+    decide,
+    processor,
+    yieldRate,
+    sellFraction,
+    longPrice,
+    exitPrice,
+    buildRate,
+    expansionRate,
+    hurdle,
+    buildLag,
+    expansionLag,
+    longInputCost,
+    inputFill,
+    price,
+    shock,
+    inputCost,
+    inputCover,
+    cover,
+    hold,
+    roomMonths,
+  );
+  const sums = loops.sums;
   if (settle) {
-    store(job, OUTPUT_STOCK, sold, heldOut);
-    store(job, SITE_FLOWS, started, constructing, added, mothballed);
-    store(job, INPUT_STOCK, heldIn, received, used);
+    store(job, OUTPUT_STOCK, sums[0].value, sums[1].value);
+    store(job, SITE_FLOWS, sums[2].value, sums[3].value, sums[4].value, sums[5].value);
+    store(job, INPUT_STOCK, sums[6].value, sums[7].value, sums[8].value);
   }
-  if (decide) store(job, PRODUCER_DECISION, offer, output, bidInput, operating, cashCost, pipeline);
+  if (decide)
+    store(
+      job,
+      PRODUCER_DECISION,
+      sums[9].value,
+      sums[10].value,
+      sums[11].value,
+      sums[12].value,
+      sums[13].value,
+      sums[14].value,
+    );
 }

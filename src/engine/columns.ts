@@ -1,14 +1,17 @@
 /**
  * Agent state as structure-of-arrays: one typed-array column per field, all carved out of one
- * ArrayBuffer (or SharedArrayBuffer) at named offsets, flatbush-style. A column set covers a
- * contiguous range of agents [first, first + count); the whole population in one thread or in
- * shared memory, a worker's own range when buffers are transferred instead.
+ * WebAssembly memory at named offsets, flatbush-style, so the agents' monthly loops
+ * (agentLoops.ts) work on the columns where they are. A column set covers a contiguous range of
+ * agents [first, first + count); the whole population in one thread or in a shared memory that
+ * every block worker reads, a worker's own range when buffers are transferred instead.
  */
 
 export interface AgentColumns {
   /** Index of the first agent the columns hold. */
   first: number;
   count: number;
+  /** The memory the columns live in, from byte 0 (a shared one in the parallel engine). */
+  memory: WebAssembly.Memory;
   buffer: ArrayBufferLike;
   /** Producers: capacity, t/month. Consumers: base demand, t/month. */
   capacity: Float64Array;
@@ -40,7 +43,7 @@ export interface AgentColumns {
 }
 
 /** The agent columns' names (every field of AgentColumns but where they live). */
-type ColumnName = Exclude<keyof AgentColumns, 'first' | 'count' | 'buffer'>;
+type ColumnName = Exclude<keyof AgentColumns, 'first' | 'count' | 'memory' | 'buffer'>;
 
 /** A column's name and the typed-array constructor of its field in AgentColumns. */
 type ColumnEntry = {
@@ -85,11 +88,36 @@ export function columnsByteLength(count: number): number {
   return COLUMN_TYPES.reduce((sum, [, type]) => sum + align8(count * type.BYTES_PER_ELEMENT), 0);
 }
 
-/** Views over `buffer` (fresh ArrayBuffer when omitted) for agents [first, first + count). */
-export function createColumns(first: number, count: number, buffer?: ArrayBufferLike): AgentColumns {
+/** Bytes of a WebAssembly memory page. */
+const PAGE_BYTES = 65536;
+
+/**
+ * Pages a memory may grow to: all of wasm32's 4 GiB, which the loops' modules declare (a shared
+ * memory must state a maximum, and an import's must not exceed the module's). The engine never
+ * grows a memory: growing would detach a non-shared memory's buffer under the columns' views.
+ */
+export const MAXIMUM_PAGES = 65536;
+
+/**
+ * A memory for the columns of `count` agents, zeroed: `shared` for the parallel engine's
+ * columns, which every block worker reads (its buffer is a SharedArrayBuffer), else this
+ * thread's own.
+ */
+export function columnsMemory(count: number, shared = false): WebAssembly.Memory {
+  const pages = Math.max(1, Math.ceil(columnsByteLength(count) / PAGE_BYTES));
+  if (pages > MAXIMUM_PAGES)
+    throw new Error(
+      `${count} agents need ${columnsByteLength(count)} bytes of columns; a memory holds 4 GiB`,
+    );
+  return new WebAssembly.Memory({ initial: pages, maximum: MAXIMUM_PAGES, shared });
+}
+
+/** Views over `memory` (a fresh one when omitted) for agents [first, first + count). */
+export function createColumns(first: number, count: number, memory?: WebAssembly.Memory): AgentColumns {
   const bytes = columnsByteLength(count);
-  const buf = buffer ?? new ArrayBuffer(bytes);
-  if (buf.byteLength < bytes) throw new Error(`agent buffer holds ${buf.byteLength} bytes, needs ${bytes}`);
+  const mem = memory ?? columnsMemory(count);
+  const buf = mem.buffer;
+  if (buf.byteLength < bytes) throw new Error(`agent memory holds ${buf.byteLength} bytes, needs ${bytes}`);
   const views: Partial<Record<ColumnName, AgentColumns[ColumnName]>> = {};
   let offset = 0;
   for (const [name, type] of COLUMN_TYPES) {
@@ -97,5 +125,5 @@ export function createColumns(first: number, count: number, buffer?: ArrayBuffer
     offset += align8(count * type.BYTES_PER_ELEMENT);
   }
   // Every column has its view (the unit tests check the list names each column once), of its field's type.
-  return { first, count, buffer: buf, ...views } as AgentColumns;
+  return { first, count, memory: mem, buffer: buf, ...views } as AgentColumns;
 }

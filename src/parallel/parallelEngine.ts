@@ -18,7 +18,7 @@
  */
 import type { Remote } from 'comlink';
 import { transfer } from 'comlink';
-import { columnsByteLength } from '../engine/columns.ts';
+import { columnsMemory } from '../engine/columns.ts';
 import { Coordinator } from '../engine/coordinator.ts';
 import { marketViewsByteLength, PARTIAL_FIELDS } from '../engine/exchange.ts';
 import { marketGroups, marketStateByteLength } from '../engine/goodMarkets.ts';
@@ -680,7 +680,7 @@ function allocateShared(
   workers: number,
 ): SharedMemory {
   return {
-    columns: new SharedArrayBuffer(columnsByteLength(agentCount)),
+    columns: columnsMemory(agentCount, true),
     partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
     view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),

@@ -75,8 +75,8 @@ export const PHASE_STOP = 99;
 
 /** Buffers shared by the coordinator and every worker (shared-memory mode). */
 export interface SharedMemory {
-  /** Agent columns of the whole population (createColumns(0, agentCount, columns)). */
-  columns: SharedArrayBuffer;
+  /** Agent columns of the whole population (createColumns(0, agentCount, columns)), a shared memory. */
+  columns: WebAssembly.Memory;
   /** Partial sums, blockCount × PARTIAL_FIELDS Float64. */
   partials: SharedArrayBuffer;
   /** The two market views (createMarketViews), 2 × VIEW_FIELDS × goods × nodes Float64. */

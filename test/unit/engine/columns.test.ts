@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_AGENT, columnsByteLength, createColumns } from '../../../src/engine/columns.ts';
+import {
+  BYTES_PER_AGENT,
+  columnsByteLength,
+  columnsMemory,
+  createColumns,
+} from '../../../src/engine/columns.ts';
 
 const COLUMN_NAMES = [
   'capacity',
@@ -17,12 +22,14 @@ const COLUMN_NAMES = [
 ] as const;
 
 describe('agent columns', () => {
-  it('gives every column its own 8-byte aligned, non-overlapping range of the buffer', () => {
+  it('gives every column its own 8-byte aligned, non-overlapping range of the memory', () => {
     for (const count of [1, 3, 7, 8, 513]) {
       const cols = createColumns(10, count);
       expect(cols.first).toBe(10);
       expect(cols.count).toBe(count);
-      expect(cols.buffer.byteLength).toBe(columnsByteLength(count));
+      // Whole WebAssembly pages of 64 KiB, as few as hold the columns.
+      expect(cols.buffer).toBe(cols.memory.buffer);
+      expect(cols.buffer.byteLength).toBe(Math.ceil(columnsByteLength(count) / 65536) * 65536);
       const ranges = COLUMN_NAMES.map((name) => {
         const column = cols[name];
         expect(column.length, name).toBe(count);
@@ -43,7 +50,14 @@ describe('agent columns', () => {
     expect(columnsByteLength(8)).toBe(8 * BYTES_PER_AGENT);
   });
 
-  it('refuses a buffer too small for the agents', () => {
-    expect(() => createColumns(0, 100, new ArrayBuffer(64))).toThrow(/agent buffer holds 64 bytes, needs/);
+  it('refuses a memory too small for the agents, and more agents than a memory holds', () => {
+    const page = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+    expect(() => createColumns(0, 2000, page)).toThrow(/agent memory holds 65536 bytes, needs 136000/);
+    expect(() => columnsMemory(70_000_000)).toThrow(/70000000 agents need 4760000000 bytes of columns/);
+  });
+
+  it('makes a shared memory for the parallel engine and a thread-own one otherwise', () => {
+    expect(columnsMemory(10, true).buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(columnsMemory(10).buffer).toBeInstanceOf(ArrayBuffer);
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * The agents' monthly loops as WebAssembly (src/engine/wasm/agentMonth.ts, compiled at build
+ * time into src/data/generated/agentMonthWasm.ts), instantiated over the memory a column set
+ * lives in. agents.ts calls them block by block with the block's market signals and reads the
+ * block's sums back from the instance's globals.
+ *
+ * One instance per column set and thread: it holds where the columns are and the last block's
+ * sums, so two threads over one shared memory each have their own. Each module is compiled once
+ * a thread, synchronously (7 kB: far below the 8 MB a browser compiles synchronously on a page's
+ * main thread), when the first column set asks for it.
+ */
+import { AGENT_MONTH_OWN, AGENT_MONTH_SHARED } from '../data/generated/agentMonthWasm.ts';
+import type { AgentColumns } from './columns.ts';
+
+/** The loops' exports (the parameters are agentMonth.ts's, in its order). */
+export interface AgentLoops {
+  consumers(
+    start: number,
+    end: number,
+    settle: boolean,
+    decide: boolean,
+    fill: number,
+    price: number,
+    factor: number,
+    cover: number,
+  ): void;
+  producers(
+    start: number,
+    end: number,
+    settle: boolean,
+    decide: boolean,
+    processor: boolean,
+    yieldRate: number,
+    sellFraction: number,
+    longPrice: number,
+    exitPrice: number,
+    buildRate: number,
+    expansionRate: number,
+    hurdle: number,
+    buildLag: number,
+    expansionLag: number,
+    longInputCost: number,
+    inputFill: number,
+    price: number,
+    shock: number,
+    inputCost: number,
+    inputCover: number,
+    cover: number,
+    hold: number,
+    roomMonths: number,
+  ): void;
+  /** The last block's sums, in the order agentMonth.ts lists them. */
+  sums: readonly WebAssembly.Global[];
+}
+
+/** Sums the loops export (sum0 … sum14). */
+const SUMS = 15;
+
+let sharedModule: WebAssembly.Module | null = null;
+let ownModule: WebAssembly.Module | null = null;
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The module for a memory: a module's import states whether it takes a shared memory, and an
+ * instance takes only the kind its module states.
+ */
+function moduleFor(memory: WebAssembly.Memory): WebAssembly.Module {
+  if (isShared(memory)) {
+    sharedModule ??= new WebAssembly.Module(decode(AGENT_MONTH_SHARED));
+    return sharedModule;
+  }
+  ownModule ??= new WebAssembly.Module(decode(AGENT_MONTH_OWN));
+  return ownModule;
+}
+
+/** Whether a memory is shared (its buffer is a SharedArrayBuffer, where that exists at all). */
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
+const instances = new WeakMap<AgentColumns, AgentLoops>();
+
+/** The loops over `cols` in this thread (made at the first call for a column set). */
+export function agentLoops(cols: AgentColumns): AgentLoops {
+  let loops = instances.get(cols);
+  if (!loops) {
+    const instance = new WebAssembly.Instance(moduleFor(cols.memory), {
+      env: {
+        memory: cols.memory,
+        // Called only by a failed assertion, and the loops are compiled without assertions.
+        abort: () => {
+          throw new Error('the agent loops aborted');
+        },
+      },
+    });
+    const exports = instance.exports;
+    (exports.bind as (...offsets: number[]) => void)(
+      cols.capacity.byteOffset,
+      cols.stockOut.byteOffset,
+      cols.stockIn.byteOffset,
+      cols.produced.byteOffset,
+      cols.offered.byteOffset,
+      cols.inputBid.byteOffset,
+      cols.pendingCapacity.byteOffset,
+      cols.unitCost.byteOffset,
+      cols.investment.byteOffset,
+      cols.pendingMonths.byteOffset,
+      cols.status.byteOffset,
+      cols.lossMonths.byteOffset,
+    );
+    loops = {
+      consumers: exports.consumers as AgentLoops['consumers'],
+      producers: exports.producers as AgentLoops['producers'],
+      sums: Array.from({ length: SUMS }, (_, i) => exports[`sum${i}`] as WebAssembly.Global),
+    };
+    instances.set(cols, loops);
+  }
+  return loops;
+}
