@@ -15,7 +15,8 @@ export const isolationHeaders = {
 /**
  * The Content-Security-Policy (docs/links.md). index.html carries the same text in a
  * <meta http-equiv> so a plain static host enforces it too; a unit test keeps the two equal.
- * - script-src 'self': no inline scripts, no eval or new Function, no other origin;
+ * - script-src 'self' 'wasm-unsafe-eval': no inline scripts, no eval or new Function, no other
+ *   origin; WebAssembly may be compiled (the agents' monthly loops: src/engine/agentLoops.ts);
  * - worker-src 'self' blob:: the engine's workers (module files, or blob: URLs);
  * - style-src 'unsafe-inline': Vite's dev server injects CSS as <style> elements and D3
  *   sets style attributes; styles cannot run code;
@@ -28,7 +29,7 @@ export const isolationHeaders = {
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -2,7 +2,8 @@
  * Agent rules, as plain functions over a range of blocks: initialisation (drawing sizes and
  * costs), the monthly decision (produce, offer, bid) and settlement (sell, buy, consume, stock,
  * exit, invest). Every block writes its own partial sums; nothing here depends on which worker
- * runs which block. Hot loops read columns into locals and allocate nothing.
+ * runs which block. The monthly loops themselves are WebAssembly (wasm/agentMonth.ts, run through
+ * agentLoops.ts): this module reads each block's market signals and stores the block's sums.
  */
 import { agentLoops } from './agentLoops.ts';
 import type { AgentColumns } from './columns.ts';
@@ -11,17 +12,9 @@ import {
   CHOKE_PRICE_SPREAD,
   COST_CURVE_EXPONENT,
   DORMANT_COST_RANGE,
-  EXIT_AFTER_MOTHBALLED_MONTHS,
   IDLE_COST_RANGE,
-  INVENTORY_RESPONSE,
-  MOTHBALL_AFTER_MONTHS,
-  MOTHBALL_MARGIN,
   OPERATING_COST_RANGE,
-  OUTPUT_ADJUSTMENT,
-  RESTART_LAG_FACTOR,
-  RESTOCK_RATE,
   SIZE_SPREAD,
-  STOCK_ADJUSTMENT,
   STORAGE_LIMIT_MONTHS,
   STORAGE_RESPONSE,
   UTILISATION_RAMP,
@@ -71,7 +64,6 @@ import {
   ROLE_CONSUMER,
   ROLE_PROCESSOR,
   STATUS_ACTIVE,
-  STATUS_BUILDING,
   STATUS_DORMANT,
   STATUS_SCHEDULED,
 } from './layout.ts';
@@ -176,7 +168,7 @@ export function steadyExpansion(
 
 /**
  * Share of capacity run at expected price `price` by a site with total unit cost `unitCost`
- * (input included). Hot loops pass UTILISATION_RAMP from a local (see decideProducers).
+ * (input included). The monthly loop computes the same (wasm/agentMonth.ts, producersLoop).
  */
 export function utilisation(price: number, unitCost: number, ramp = UTILISATION_RAMP): number {
   const u = 0.5 + (price - unitCost) / (ramp * unitCost);
@@ -397,9 +389,9 @@ function viewValue(view: MarketView, field: number, key: number): number {
  * capacity; consumers consume and record unmet demand), then decide month m + 1 on `decideView`
  * (producers choose output and offers, processors bid for input, consumers bid). Either view may
  * be null: month 0's decide runs alone, and so does the last month's settle. One loop per role
- * (consumers, and producers: mines and processors, whose input is one branch the block never
- * changes), so each column is read and written once a month, not once per part: the loops are
- * bound by instructions, and each typed-array access costs several.
+ * (consumers, and producers: mines and processors, whose input is one switch the block never
+ * changes), so each column is read and written once a month, not once per part; the loops are
+ * WebAssembly compiled for each combination of the block's switches (wasm/agentMonth.ts).
  */
 export function monthBlock(
   ctx: AgentContext,
