@@ -17,7 +17,10 @@ describe('the agent loops in WebAssembly', () => {
     const shared = await compileAgentLoops(true);
     const own = await compileAgentLoops(false);
     const { readFileSync } = await import('node:fs');
-    const carried = readFileSync(new URL('../../../src/data/generated/agentMonthWasm.ts', import.meta.url), 'utf8');
+    const carried = readFileSync(
+      new URL('../../../src/data/generated/agentMonthWasm.ts', import.meta.url),
+      'utf8',
+    );
     expect(carried).toBe(agentLoopsModule(shared, own));
     expect(AGENT_MONTH_SHARED).toBe(Buffer.from(shared).toString('base64'));
     expect(AGENT_MONTH_OWN).toBe(Buffer.from(own).toString('base64'));
@@ -67,7 +70,31 @@ describe('the agent loops in WebAssembly', () => {
     cols.capacity.set([5, 7]);
     const loops = agentLoops(cols);
     // Long-run price 1000 USD/t, above any hurdle; build rate 0.2 a month; build lag 10 months.
-    loops.producers(0, 2, true, false, false, 1, 0, 1000, 1000, 0.2, 0, 0.3, 10, 12, 0, 0, 0, 0, 0, 0, 1, 1, 4);
+    loops.producers(
+      0,
+      2,
+      true,
+      false,
+      false,
+      1,
+      0,
+      1000,
+      1000,
+      0.2,
+      0,
+      0.3,
+      10,
+      12,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      1,
+      4,
+    );
     expect([...cols.status]).toEqual([STATUS_BUILDING, STATUS_DORMANT]);
     // 10 × 0.25 = 2.5 months rounds up to 3, as Math.round does (f64.nearest would give 2).
     expect(cols.pendingMonths[0]).toBe(Math.max(1, Math.round(10 * 0.25)));
