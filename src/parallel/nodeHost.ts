@@ -28,7 +28,9 @@ const BOOT = import.meta.url.endsWith('.ts')
  * optimised at a call, not inside a loop: OSR buys them nothing. The single-thread engine's
  * default run took the same time with and without it (five processes each, 8 runs). Chromium's
  * V8 does not get stuck (its block workers reach 15–20 ms a month), and a page cannot set V8's
- * flags anyway.
+ * flags anyway. Since then the agent loops have become WebAssembly (src/engine/agentLoops.ts),
+ * which OSR does not concern; the flag stays for the JavaScript the workers still run each month
+ * (the goods' markets, the blocks' signals and sums), where it was not measured again.
  */
 let osrOff = false;
 function turnOffOsr(): void {
