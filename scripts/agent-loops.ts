@@ -3,12 +3,13 @@
  * WebAssembly, twice: for a shared memory (the parallel engine's columns, which every block
  * worker reads) and for a thread's own memory (the single-thread engine, and block workers that
  * own their agents' columns). A module states in its import which kind of memory it takes.
- * The loops' constants come from the engine's TypeScript (layout.ts, constants.ts), written as an
+ * The loops' constants come from the engine's TypeScript (layout.ts, constants.ts, columns.ts), written as an
  * AssemblyScript module beside the source, so each number has one home.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import asc from 'assemblyscript/asc';
+import { BLOCK_SIGNALS } from '../src/engine/columns.ts';
 import {
   EXIT_AFTER_MOTHBALLED_MONTHS,
   INVENTORY_RESPONSE,
@@ -33,6 +34,7 @@ export function loopConstants(): string {
     ['SCHEDULED', STATUS_SCHEDULED],
     ['MOTHBALL_AFTER', MOTHBALL_AFTER_MONTHS],
     ['EXIT_AFTER', EXIT_AFTER_MOTHBALLED_MONTHS],
+    ['BLOCK_SIGNALS', BLOCK_SIGNALS],
   ];
   const reals: [string, number][] = [
     ['UTILISATION_RAMP', UTILISATION_RAMP],
@@ -54,7 +56,7 @@ export function loopConstants(): string {
 }
 
 /** The loops as WebAssembly for a shared memory (`shared`) or a thread's own. */
-export async function compileAgentLoops(shared: boolean): Promise<Uint8Array> {
+export async function compileAgentLoops(shared: boolean): Promise<Uint8Array<ArrayBuffer>> {
   const result = await asc.compileString(
     { 'agentMonth.ts': readFileSync(SOURCE, 'utf8'), 'constants.ts': loopConstants() },
     {
@@ -75,7 +77,7 @@ export async function compileAgentLoops(shared: boolean): Promise<Uint8Array> {
   );
   if (result.error || !result.binary)
     throw new Error(`agentMonth.ts did not compile: ${result.error?.message}\n${result.stderr.toString()}`);
-  return result.binary;
+  return new Uint8Array(result.binary);
 }
 
 /** The generated TypeScript module that carries both compilations (generate-agent-loops.ts). */

@@ -1,60 +1,34 @@
 /**
  * The agents' monthly loops as WebAssembly (src/engine/wasm/agentMonth.ts, compiled at build
  * time into src/data/generated/agentMonthWasm.ts), instantiated over the memory a column set
- * lives in. agents.ts calls them block by block with the block's market signals and reads the
- * block's sums back from the instance's globals.
+ * lives in. agents.ts calls them block by block, with the block's market signals in the block's
+ * row of that memory, where the loops leave the block's sums.
  *
- * One instance per column set and thread: it holds where the columns are and the last block's
- * sums, so two threads over one shared memory each have their own. Each module is compiled once
- * a thread, synchronously (7 kB: far below the 8 MB a browser compiles synchronously on a page's
- * main thread), when the first column set asks for it.
+ * One instance per column set and thread: it holds where the columns are. Signals and sums go
+ * through memory, not arguments and exported globals: a call with 23 arguments and reads of the
+ * sums as globals cost about 200 ns a block (a scratch script), which counts at the teaching
+ * scenario's 2,000 blocks of a few agents a month. Each module is compiled once a thread,
+ * synchronously (7 kB: far below the 8 MB a browser compiles synchronously on a page's main
+ * thread), when the first column set asks for it.
  */
 import { AGENT_MONTH_OWN, AGENT_MONTH_SHARED } from '../data/generated/agentMonthWasm.ts';
 import type { AgentColumns } from './columns.ts';
 
-/** The loops' exports (the parameters are agentMonth.ts's, in its order). */
+/**
+ * The loops' exports (agentMonth.ts): each reads the block's signals from the block's row (the
+ * byte offset `row` in the memory; columns.ts, blockRows) and leaves the block's sums after them.
+ */
 export interface AgentLoops {
-  consumers(
-    start: number,
-    end: number,
-    settle: boolean,
-    decide: boolean,
-    fill: number,
-    price: number,
-    factor: number,
-    cover: number,
-  ): void;
+  consumers(start: number, end: number, settle: boolean, decide: boolean, row: number): void;
   producers(
     start: number,
     end: number,
     settle: boolean,
     decide: boolean,
     processor: boolean,
-    yieldRate: number,
-    sellFraction: number,
-    longPrice: number,
-    exitPrice: number,
-    buildRate: number,
-    expansionRate: number,
-    hurdle: number,
-    buildLag: number,
-    expansionLag: number,
-    longInputCost: number,
-    inputFill: number,
-    price: number,
-    shock: number,
-    inputCost: number,
-    inputCover: number,
-    cover: number,
-    hold: number,
-    roomMonths: number,
+    row: number,
   ): void;
-  /** The last block's sums, in the order agentMonth.ts lists them. */
-  sums: readonly WebAssembly.Global[];
 }
-
-/** Sums the loops export (sum0 … sum14). */
-const SUMS = 15;
 
 let sharedModule: WebAssembly.Module | null = null;
 let ownModule: WebAssembly.Module | null = null;
@@ -85,9 +59,13 @@ function isShared(memory: WebAssembly.Memory): boolean {
 }
 
 const instances = new WeakMap<AgentColumns, AgentLoops>();
+/** The last column set asked for and its loops: every block of a run asks for the same. */
+let lastCols: AgentColumns | null = null;
+let lastLoops: AgentLoops | null = null;
 
 /** The loops over `cols` in this thread (made at the first call for a column set). */
 export function agentLoops(cols: AgentColumns): AgentLoops {
+  if (cols === lastCols && lastLoops) return lastLoops;
   let loops = instances.get(cols);
   if (!loops) {
     const instance = new WebAssembly.Instance(moduleFor(cols.memory), {
@@ -117,9 +95,10 @@ export function agentLoops(cols: AgentColumns): AgentLoops {
     loops = {
       consumers: exports.consumers as AgentLoops['consumers'],
       producers: exports.producers as AgentLoops['producers'],
-      sums: Array.from({ length: SUMS }, (_, i) => exports[`sum${i}`] as WebAssembly.Global),
     };
     instances.set(cols, loops);
   }
+  lastCols = cols;
+  lastLoops = loops;
   return loops;
 }

@@ -6,7 +6,7 @@
  * agentLoops.ts): this module reads each block's market signals and stores the block's sums.
  */
 import { agentLoops } from './agentLoops.ts';
-import type { AgentColumns } from './columns.ts';
+import { type AgentColumns, BLOCK_ROW_FIELDS, BLOCK_SIGNALS } from './columns.ts';
 import {
   CHOKE_PRICE_MEDIAN,
   CHOKE_PRICE_SPREAD,
@@ -304,28 +304,6 @@ export function scaleBlocks(
 }
 
 /**
- * One block's month: the columns and partials, the two views its parts read (null where a part
- * does not run), and where the block is (its good, node and role, its view key, its agents
- * [start, end) in the columns, its partials' offset).
- */
-interface BlockJob {
-  ctx: AgentContext;
-  cols: AgentColumns;
-  /** Month m's view (its fills and signals), for settling month m; null: no settle. */
-  settleView: MarketView | null;
-  /** Month m + 1's view, for deciding month m + 1; null: no decide. */
-  decideView: MarketView | null;
-  partials: Float64Array;
-  good: number;
-  node: number;
-  role: number;
-  key: number;
-  start: number;
-  end: number;
-  p: number;
-}
-
-/**
  * The partial fields each part fills, in the order it stores its sums (store), and so the
  * fields blocks of the other role write 0 to (the stock-in field is both roles').
  */
@@ -355,7 +333,8 @@ const PRODUCER_SETTLEMENT = [...OUTPUT_STOCK, ...SITE_FLOWS, ...INPUT_STOCK];
  * cold page (code not yet optimised) each rest array was one more object for the collector.
  */
 function store(
-  { partials, p }: BlockJob,
+  partials: Float64Array,
+  p: number,
   fields: readonly number[],
   s0: number,
   s1: number,
@@ -374,7 +353,7 @@ function store(
 }
 
 /** Zeroes the fields the other role fills (every field but the stock-in both roles fill). */
-function zeroOther({ partials, p }: BlockJob, fields: readonly number[]): void {
+function zeroOther(partials: Float64Array, p: number, fields: readonly number[]): void {
   for (let i = 0; i < fields.length; i++) if (fields[i] !== PARTIAL_STOCK_IN) partials[p + fields[i]] = 0;
 }
 
@@ -401,32 +380,31 @@ export function monthBlock(
   partials: Float64Array,
   b: number,
 ): void {
-  const good = ctx.blockGood[b];
-  const node = ctx.blockNode[b];
+  // Where the block is: its agents [start, end) in the columns, its partials from p.
   const start = ctx.plan.blockStart[b] - cols.first;
-  const job: BlockJob = {
-    ctx,
-    cols,
-    settleView,
-    decideView,
-    partials,
-    good,
-    node,
-    role: ctx.blockRole[b],
-    key: good * ctx.nodes + node,
-    start,
-    end: start + ctx.plan.blockLength[b],
-    p: b * PARTIAL_FIELDS,
-  };
-  const consumer = job.role === ROLE_CONSUMER;
-  if (consumer) consumersMonth(job);
-  else producersMonth(job);
-  if (settleView) zeroOther(job, consumer ? PRODUCER_SETTLEMENT : CONSUMER_SETTLEMENT);
-  if (decideView) zeroOther(job, consumer ? PRODUCER_DECISION : CONSUMER_DECISION);
+  const end = start + ctx.plan.blockLength[b];
+  const p = b * PARTIAL_FIELDS;
+  const consumer = ctx.blockRole[b] === ROLE_CONSUMER;
+  if (consumer) consumersMonth(ctx, cols, settleView, decideView, partials, b, start, end, p);
+  else producersMonth(ctx, cols, settleView, decideView, partials, b, start, end, p);
+  if (settleView) zeroOther(partials, p, consumer ? PRODUCER_SETTLEMENT : CONSUMER_SETTLEMENT);
+  if (decideView) zeroOther(partials, p, consumer ? PRODUCER_DECISION : CONSUMER_DECISION);
 }
 
-function consumersMonth(job: BlockJob): void {
-  const { cols, settleView, decideView, key, start, end } = job;
+/** Block `b`'s consumers, agents [start, end) of `cols`, their sums into partials from p. */
+function consumersMonth(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  settleView: MarketView | null,
+  decideView: MarketView | null,
+  partials: Float64Array,
+  b: number,
+  start: number,
+  end: number,
+  p: number,
+): void {
+  // The block's view key (good × nodes + node).
+  const key = ctx.blockGood[b] * ctx.nodes + ctx.blockNode[b];
   // Which parts run: constant over the block (the loops are compiled for each combination).
   const settle = settleView !== null;
   const decide = decideView !== null;
@@ -437,11 +415,17 @@ function consumersMonth(job: BlockJob): void {
   const price = decide ? viewValue(decideView, VIEW_BUYER_PRICE, key) : 0;
   const factor = decide ? viewValue(decideView, VIEW_DEMAND_FACTOR, key) : 0;
   const cover = decide ? viewValue(decideView, VIEW_BUYER_COVER, key) : 0;
-  const loops = agentLoops(cols);
-  loops.consumers(start, end, settle, decide, fill, price, factor, cover);
-  const sums = loops.sums;
-  if (settle) store(job, CONSUMER_SETTLEMENT, sums[0].value, sums[1].value, sums[2].value);
-  if (decide) store(job, CONSUMER_DECISION, sums[3].value, sums[4].value);
+  // The block's row: its signals for the loops, then the sums they leave (columns.ts).
+  const rows = cols.blockRows;
+  const r = b * BLOCK_ROW_FIELDS;
+  rows[r] = fill;
+  rows[r + 1] = price;
+  rows[r + 2] = factor;
+  rows[r + 3] = cover;
+  agentLoops(cols).consumers(start, end, settle, decide, rows.byteOffset + r * 8);
+  const sums = r + BLOCK_SIGNALS;
+  if (settle) store(partials, p, CONSUMER_SETTLEMENT, rows[sums], rows[sums + 1], rows[sums + 2]);
+  if (decide) store(partials, p, CONSUMER_DECISION, rows[sums + 3], rows[sums + 4]);
 }
 
 /**
@@ -449,8 +433,21 @@ function consumersMonth(job: BlockJob): void {
  * site's exit, expansion, building and restart (capacity flows, t/month); processors' input
  * received and used and the input stock left; then the next month's output, offer and input bid.
  */
-function producersMonth(job: BlockJob): void {
-  const { ctx, cols, settleView, decideView, good, node, role, key, start, end } = job;
+function producersMonth(
+  ctx: AgentContext,
+  cols: AgentColumns,
+  settleView: MarketView | null,
+  decideView: MarketView | null,
+  partials: Float64Array,
+  b: number,
+  start: number,
+  end: number,
+  p: number,
+): void {
+  const good = ctx.blockGood[b];
+  const node = ctx.blockNode[b];
+  const role = ctx.blockRole[b];
+  const key = good * ctx.nodes + node;
   // Which parts run: constant over the block (the loops are compiled for each combination).
   const settle = settleView !== null;
   const decide = decideView !== null;
@@ -487,47 +484,44 @@ function producersMonth(job: BlockJob): void {
   // Months of output a site has room to store.
   const roomMonths = cover + STORAGE_LIMIT_MONTHS;
 
-  const loops = agentLoops(cols);
-  loops.producers(
-    start,
-    end,
-    settle,
-    decide,
-    processor,
-    yieldRate,
-    sellFraction,
-    longPrice,
-    exitPrice,
-    buildRate,
-    expansionRate,
-    hurdle,
-    buildLag,
-    expansionLag,
-    longInputCost,
-    inputFill,
-    price,
-    shock,
-    inputCost,
-    inputCover,
-    cover,
-    hold,
-    roomMonths,
-  );
-  const sums = loops.sums;
+  // The block's row: its signals for the loops, in agentMonth.ts's order, then the sums they leave.
+  const rows = cols.blockRows;
+  const r = b * BLOCK_ROW_FIELDS;
+  rows[r] = yieldRate;
+  rows[r + 1] = sellFraction;
+  rows[r + 2] = longPrice;
+  rows[r + 3] = exitPrice;
+  rows[r + 4] = buildRate;
+  rows[r + 5] = expansionRate;
+  rows[r + 6] = hurdle;
+  rows[r + 7] = buildLag;
+  rows[r + 8] = expansionLag;
+  rows[r + 9] = longInputCost;
+  rows[r + 10] = inputFill;
+  rows[r + 11] = price;
+  rows[r + 12] = shock;
+  rows[r + 13] = inputCost;
+  rows[r + 14] = inputCover;
+  rows[r + 15] = cover;
+  rows[r + 16] = hold;
+  rows[r + 17] = roomMonths;
+  agentLoops(cols).producers(start, end, settle, decide, processor, rows.byteOffset + r * 8);
+  const sums = r + BLOCK_SIGNALS;
   if (settle) {
-    store(job, OUTPUT_STOCK, sums[0].value, sums[1].value);
-    store(job, SITE_FLOWS, sums[2].value, sums[3].value, sums[4].value, sums[5].value);
-    store(job, INPUT_STOCK, sums[6].value, sums[7].value, sums[8].value);
+    store(partials, p, OUTPUT_STOCK, rows[sums], rows[sums + 1]);
+    store(partials, p, SITE_FLOWS, rows[sums + 2], rows[sums + 3], rows[sums + 4], rows[sums + 5]);
+    store(partials, p, INPUT_STOCK, rows[sums + 6], rows[sums + 7], rows[sums + 8]);
   }
   if (decide)
     store(
-      job,
+      partials,
+      p,
       PRODUCER_DECISION,
-      sums[9].value,
-      sums[10].value,
-      sums[11].value,
-      sums[12].value,
-      sums[13].value,
-      sums[14].value,
+      rows[sums + 9],
+      rows[sums + 10],
+      rows[sums + 11],
+      rows[sums + 12],
+      rows[sums + 13],
+      rows[sums + 14],
     );
 }

@@ -40,10 +40,16 @@ export interface AgentColumns {
   status: Uint8Array;
   /** Consecutive months with an expected price below unit cost. */
   lossMonths: Uint8Array;
+  /**
+   * Per block of the plan (by block number), a row of BLOCK_ROW_FIELDS after the columns: the
+   * block's market signals for the loops, then the sums they leave (agents.ts, agentLoops.ts).
+   * A block runs on one thread at a time, so no two threads write one row at once.
+   */
+  blockRows: Float64Array;
 }
 
 /** The agent columns' names (every field of AgentColumns but where they live). */
-type ColumnName = Exclude<keyof AgentColumns, 'first' | 'count' | 'memory' | 'buffer'>;
+type ColumnName = Exclude<keyof AgentColumns, 'first' | 'count' | 'memory' | 'buffer' | 'blockRows'>;
 
 /** A column's name and the typed-array constructor of its field in AgentColumns. */
 type ColumnEntry = {
@@ -88,6 +94,16 @@ export function columnsByteLength(count: number): number {
   return COLUMN_TYPES.reduce((sum, [, type]) => sum + align8(count * type.BYTES_PER_ELEMENT), 0);
 }
 
+/** A block's row: its signals for the loops (the most a role takes: producers'), then its sums. */
+export const BLOCK_SIGNALS = 18;
+export const BLOCK_SUMS = 15;
+export const BLOCK_ROW_FIELDS = BLOCK_SIGNALS + BLOCK_SUMS;
+
+/** Bytes of a memory for `count` agents' columns and `blocks` blocks' rows. */
+export function memoryByteLength(count: number, blocks: number): number {
+  return columnsByteLength(count) + blocks * BLOCK_ROW_FIELDS * 8;
+}
+
 /** Bytes of a WebAssembly memory page. */
 const PAGE_BYTES = 65536;
 
@@ -99,23 +115,30 @@ const PAGE_BYTES = 65536;
 export const MAXIMUM_PAGES = 65536;
 
 /**
- * A memory for the columns of `count` agents, zeroed: `shared` for the parallel engine's
- * columns, which every block worker reads (its buffer is a SharedArrayBuffer), else this
- * thread's own.
+ * A memory for the columns of `count` agents and the rows of `blocks` blocks, zeroed: `shared`
+ * for the parallel engine's columns, which every block worker reads (its buffer is a
+ * SharedArrayBuffer), else this thread's own.
  */
-export function columnsMemory(count: number, shared = false): WebAssembly.Memory {
-  const pages = Math.max(1, Math.ceil(columnsByteLength(count) / PAGE_BYTES));
+export function columnsMemory(count: number, blocks: number, shared = false): WebAssembly.Memory {
+  const bytes = memoryByteLength(count, blocks);
+  const pages = Math.max(1, Math.ceil(bytes / PAGE_BYTES));
   if (pages > MAXIMUM_PAGES)
-    throw new Error(
-      `${count} agents need ${columnsByteLength(count)} bytes of columns; a memory holds 4 GiB`,
-    );
+    throw new Error(`${count} agents need ${bytes} bytes of columns; a memory holds 4 GiB`);
   return new WebAssembly.Memory({ initial: pages, maximum: MAXIMUM_PAGES, shared });
 }
 
-/** Views over `memory` (a fresh one when omitted) for agents [first, first + count). */
-export function createColumns(first: number, count: number, memory?: WebAssembly.Memory): AgentColumns {
-  const bytes = columnsByteLength(count);
-  const mem = memory ?? columnsMemory(count);
+/**
+ * Views over `memory` (a fresh one when omitted) for agents [first, first + count) and the rows
+ * of a plan's `blocks` blocks.
+ */
+export function createColumns(
+  first: number,
+  count: number,
+  blocks: number,
+  memory?: WebAssembly.Memory,
+): AgentColumns {
+  const bytes = memoryByteLength(count, blocks);
+  const mem = memory ?? columnsMemory(count, blocks);
   const buf = mem.buffer;
   if (buf.byteLength < bytes) throw new Error(`agent memory holds ${buf.byteLength} bytes, needs ${bytes}`);
   const views: Partial<Record<ColumnName, AgentColumns[ColumnName]>> = {};
@@ -124,6 +147,7 @@ export function createColumns(first: number, count: number, memory?: WebAssembly
     views[name] = new type(buf, offset, count);
     offset += align8(count * type.BYTES_PER_ELEMENT);
   }
+  const blockRows = new Float64Array(buf, offset, blocks * BLOCK_ROW_FIELDS);
   // Every column has its view (the unit tests check the list names each column once), of its field's type.
-  return { first, count, memory: mem, buffer: buf, ...views } as AgentColumns;
+  return { first, count, memory: mem, buffer: buf, blockRows, ...views } as AgentColumns;
 }

@@ -60,7 +60,7 @@ export function createSimulation(
     policy,
   );
   const ctx = localAgentContext(world, plan, scenario, coordinator);
-  const cols = createColumns(0, plan.agentCount);
+  const cols = createColumns(0, plan.agentCount, plan.blockCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const { views } = coordinator.views;
   const allBlocks = (phase: AgentPhase) =>

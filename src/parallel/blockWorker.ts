@@ -261,7 +261,7 @@ export function createBlockWorker(): BlockWorkerApi {
         state = {
           setup,
           ctx,
-          cols: createColumns(0, plan.agentCount, shared.columns),
+          cols: createColumns(0, plan.agentCount, plan.blockCount, shared.columns),
           partials: new Float64Array(shared.partials),
           views: views.views,
           onPart: (code, month) => {
@@ -286,7 +286,7 @@ export function createBlockWorker(): BlockWorkerApi {
         state = {
           setup,
           ctx,
-          cols: createColumns(range.firstAgent, range.agentCount),
+          cols: createColumns(range.firstAgent, range.agentCount, plan.blockCount),
           partials: new Float64Array(plan.blockCount * PARTIAL_FIELDS),
           views: createMarketViews(goods, nodes).views,
           onPart: undefined,

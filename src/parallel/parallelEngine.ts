@@ -680,7 +680,7 @@ function allocateShared(
   workers: number,
 ): SharedMemory {
   return {
-    columns: columnsMemory(agentCount, true),
+    columns: columnsMemory(agentCount, blockCount, true),
     partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
     view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),

@@ -75,7 +75,7 @@ export const PHASE_STOP = 99;
 
 /** Buffers shared by the coordinator and every worker (shared-memory mode). */
 export interface SharedMemory {
-  /** Agent columns of the whole population (createColumns(0, agentCount, columns)), a shared memory. */
+  /** Agent columns of the whole population and the blocks' rows (createColumns(0, agentCount, blockCount, columns)), a shared memory. */
   columns: WebAssembly.Memory;
   /** Partial sums, blockCount × PARTIAL_FIELDS Float64. */
   partials: SharedArrayBuffer;

@@ -81,7 +81,7 @@ export function timedMonthLoop(
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan);
   const ctx = localAgentContext(world, plan, scenario, coordinator);
-  const cols = createColumns(0, plan.agentCount);
+  const cols = createColumns(0, plan.agentCount, plan.blockCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const { views } = coordinator.views;
   const allBlocks = (phase: AgentPhase) =>

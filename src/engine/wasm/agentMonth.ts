@@ -17,6 +17,7 @@
  */
 import {
   ACTIVE,
+  BLOCK_SIGNALS,
   BUILDING,
   DORMANT,
   EXIT_AFTER,
@@ -74,23 +75,14 @@ export function bind(
   lossMonthsAt = lossMonths;
 }
 
-// The block's sums, in the order agents.ts stores them (globals of this instance: each thread
-// has its own instance, so two threads over one shared memory never share them).
-export let sum0: f64 = 0;
-export let sum1: f64 = 0;
-export let sum2: f64 = 0;
-export let sum3: f64 = 0;
-export let sum4: f64 = 0;
-export let sum5: f64 = 0;
-export let sum6: f64 = 0;
-export let sum7: f64 = 0;
-export let sum8: f64 = 0;
-export let sum9: f64 = 0;
-export let sum10: f64 = 0;
-export let sum11: f64 = 0;
-export let sum12: f64 = 0;
-export let sum13: f64 = 0;
-export let sum14: f64 = 0;
+/** The f64 at index k of a block's row (the row's byte offset `row`). */
+function rowAt(row: usize, k: i32): f64 {
+  return load<f64>(row + (<usize>k << 3));
+}
+/** Writes the block's k-th sum, after its signals in its row. */
+function setSum(row: usize, k: i32, value: f64): void {
+  store<f64>(row + (<usize>(BLOCK_SIGNALS + k) << 3), value);
+}
 
 function f64At(column: usize, a: i32): f64 {
   return load<f64>(column + (<usize>a << 3));
@@ -110,23 +102,19 @@ function roundHalfUp(x: f64): f64 {
 }
 
 /**
- * Consumers of agents [start, end): settle (with `fill`, the share of each bid filled, 0–1) and
- * decide (with the price buyers expect, USD/t, demand over base demand, and the safety stock aimed
- * at, months of demand). Sums: consumed, unmet, stock (settle); demand, bid (decide).
+ * Consumers of agents [start, end): settle and decide with the block's signals in its row at
+ * byte `row` (0: the share of each bid filled, 0–1; 1: the price buyers expect, USD/t; 2: demand
+ * over base demand; 3: the safety stock aimed at, months of demand). Sums, after the signals:
+ * consumed, unmet, stock (settle); demand, bid (decide).
  */
-export function consumers(
-  start: i32,
-  end: i32,
-  settle: bool,
-  decide: bool,
-  fill: f64,
-  price: f64,
-  factor: f64,
-  cover: f64,
-): void {
-  if (settle && decide) consumersLoop(start, end, true, true, fill, price, factor, cover);
-  else if (settle) consumersLoop(start, end, true, false, fill, price, factor, cover);
-  else consumersLoop(start, end, false, true, fill, price, factor, cover);
+export function consumers(start: i32, end: i32, settle: bool, decide: bool, row: usize): void {
+  const fill = rowAt(row, 0);
+  const price = rowAt(row, 1);
+  const factor = rowAt(row, 2);
+  const cover = rowAt(row, 3);
+  if (settle && decide) consumersLoop(start, end, true, true, fill, price, factor, cover, row);
+  else if (settle) consumersLoop(start, end, true, false, fill, price, factor, cover, row);
+  else consumersLoop(start, end, false, true, fill, price, factor, cover, row);
 }
 
 // @ts-ignore: decorator
@@ -140,6 +128,7 @@ function consumersLoop(
   price: f64,
   factor: f64,
   cover: f64,
+  row: usize,
 ): void {
   let consumed: f64 = 0;
   let unmet: f64 = 0;
@@ -170,11 +159,11 @@ function consumersLoop(
       bid += ask;
     }
   }
-  sum0 = consumed;
-  sum1 = unmet;
-  sum2 = stock;
-  sum3 = demand;
-  sum4 = bid;
+  setSum(row, 0, consumed);
+  setSum(row, 1, unmet);
+  setSum(row, 2, stock);
+  setSum(row, 3, demand);
+  setSum(row, 4, bid);
 }
 
 /**
@@ -183,86 +172,53 @@ function consumersLoop(
  * processors' input received and used and the input stock left; then the next month's output,
  * offer and input bid.
  *
- * Settle, on month m's view: `sellFraction` (share of offers sold, 0–1), `longPrice` (long-run
- * expected price), `exitPrice` (the price mothballing compares), `buildRate` and `expansionRate`
- * (shares a month), `hurdle` (return asked of a new site), `buildLag` and `expansionLag` (months),
- * and for processors `longInputCost` (input at the long-run price per tonne of output) and
- * `inputFill` (share of input bids filled). Decide, on month m + 1's view: `price` (expected),
- * `shock` (capacity factor), and for processors `inputCost` (per tonne of output) and `inputCover`
- * (months of input aimed at); `cover` (finished goods aimed at, months of output), `hold` (how
- * far speculative storage scales that aim) and `roomMonths` (months of output a site can store).
+ * The block's signals, in its row at byte `row`: 0 `yieldRate` (output per tonne of input).
+ * Settle, on month m's view: 1 `sellFraction` (share of offers sold, 0–1), 2 `longPrice`
+ * (long-run expected price), 3 `exitPrice` (the price mothballing compares), 4 `buildRate` and
+ * 5 `expansionRate` (shares a month), 6 `hurdle` (return asked of a new site), 7 `buildLag` and
+ * 8 `expansionLag` (months), and for processors 9 `longInputCost` (input at the long-run price
+ * per tonne of output) and 10 `inputFill` (share of input bids filled). Decide, on month m + 1's
+ * view: 11 `price` (expected), 12 `shock` (capacity factor), and for processors 13 `inputCost`
+ * (per tonne of output) and 14 `inputCover` (months of input aimed at); 15 `cover` (finished
+ * goods aimed at, months of output), 16 `hold` (how far speculative storage scales that aim) and
+ * 17 `roomMonths` (months of output a site can store).
  *
- * Sums: sold, held out, started, under construction, added, mothballed, held in, received, used
- * (settle); offer, output, input bid, operating capacity, cash cost, pipeline (decide).
+ * Sums, after the signals: sold, held out, started, under construction, added, mothballed, held
+ * in, received, used (settle); offer, output, input bid, operating capacity, cash cost, pipeline
+ * (decide).
  */
-export function producers(
-  start: i32,
-  end: i32,
-  settle: bool,
-  decide: bool,
-  processor: bool,
-  yieldRate: f64,
-  sellFraction: f64,
-  longPrice: f64,
-  exitPrice: f64,
-  buildRate: f64,
-  expansionRate: f64,
-  hurdle: f64,
-  buildLag: f64,
-  expansionLag: f64,
-  longInputCost: f64,
-  inputFill: f64,
-  price: f64,
-  shock: f64,
-  inputCost: f64,
-  inputCover: f64,
-  cover: f64,
-  hold: f64,
-  roomMonths: f64,
-): void {
+export function producers(start: i32, end: i32, settle: bool, decide: bool, processor: bool, row: usize): void {
   if (settle && decide) {
-    if (processor)
-      producersLoop(start, end, true, true, true, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
-    else
-      producersLoop(start, end, true, true, false, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
+    if (processor) producersLoop(start, end, true, true, true, row);
+    else producersLoop(start, end, true, true, false, row);
   } else if (settle) {
-    if (processor)
-      producersLoop(start, end, true, false, true, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
-    else
-      producersLoop(start, end, true, false, false, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
-  } else if (processor)
-    producersLoop(start, end, false, true, true, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
-  else
-    producersLoop(start, end, false, true, false, yieldRate, sellFraction, longPrice, exitPrice, buildRate, expansionRate, hurdle, buildLag, expansionLag, longInputCost, inputFill, price, shock, inputCost, inputCover, cover, hold, roomMonths);
+    if (processor) producersLoop(start, end, true, false, true, row);
+    else producersLoop(start, end, true, false, false, row);
+  } else if (processor) producersLoop(start, end, false, true, true, row);
+  else producersLoop(start, end, false, true, false, row);
 }
 
 // @ts-ignore: decorator
 @inline
-function producersLoop(
-  start: i32,
-  end: i32,
-  settle: bool,
-  decide: bool,
-  processor: bool,
-  yieldRate: f64,
-  sellFraction: f64,
-  longPrice: f64,
-  exitPrice: f64,
-  buildRate: f64,
-  expansionRate: f64,
-  hurdle: f64,
-  buildLag: f64,
-  expansionLag: f64,
-  longInputCost: f64,
-  inputFill: f64,
-  price: f64,
-  shock: f64,
-  inputCost: f64,
-  inputCover: f64,
-  cover: f64,
-  hold: f64,
-  roomMonths: f64,
-): void {
+function producersLoop(start: i32, end: i32, settle: bool, decide: bool, processor: bool, row: usize): void {
+  const yieldRate = rowAt(row, 0);
+  const sellFraction = rowAt(row, 1);
+  const longPrice = rowAt(row, 2);
+  const exitPrice = rowAt(row, 3);
+  const buildRate = rowAt(row, 4);
+  const expansionRate = rowAt(row, 5);
+  const hurdle = rowAt(row, 6);
+  const buildLag = rowAt(row, 7);
+  const expansionLag = rowAt(row, 8);
+  const longInputCost = rowAt(row, 9);
+  const inputFill = rowAt(row, 10);
+  const price = rowAt(row, 11);
+  const shock = rowAt(row, 12);
+  const inputCost = rowAt(row, 13);
+  const inputCover = rowAt(row, 14);
+  const cover = rowAt(row, 15);
+  const hold = rowAt(row, 16);
+  const roomMonths = rowAt(row, 17);
   let sold: f64 = 0;
   let heldOut: f64 = 0;
   let started: f64 = 0;
@@ -440,19 +396,19 @@ function producersLoop(
       cashCost += q * cost;
     }
   }
-  sum0 = sold;
-  sum1 = heldOut;
-  sum2 = started;
-  sum3 = constructing;
-  sum4 = added;
-  sum5 = mothballed;
-  sum6 = heldIn;
-  sum7 = received;
-  sum8 = used;
-  sum9 = offer;
-  sum10 = output;
-  sum11 = bidInput;
-  sum12 = operating;
-  sum13 = cashCost;
-  sum14 = pipeline;
+  setSum(row, 0, sold);
+  setSum(row, 1, heldOut);
+  setSum(row, 2, started);
+  setSum(row, 3, constructing);
+  setSum(row, 4, added);
+  setSum(row, 5, mothballed);
+  setSum(row, 6, heldIn);
+  setSum(row, 7, received);
+  setSum(row, 8, used);
+  setSum(row, 9, offer);
+  setSum(row, 10, output);
+  setSum(row, 11, bidInput);
+  setSum(row, 12, operating);
+  setSum(row, 13, cashCost);
+  setSum(row, 14, pipeline);
 }

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { agentLoopsModule, compileAgentLoops } from '../../../scripts/agent-loops.ts';
 import { AGENT_MONTH_OWN, AGENT_MONTH_SHARED } from '../../../src/data/generated/agentMonthWasm.ts';
 import { agentLoops } from '../../../src/engine/agentLoops.ts';
-import { columnsMemory, createColumns } from '../../../src/engine/columns.ts';
+import {
+  type AgentColumns,
+  BLOCK_ROW_FIELDS,
+  BLOCK_SIGNALS,
+  columnsMemory,
+  createColumns,
+} from '../../../src/engine/columns.ts';
 import { RESTOCK_RATE } from '../../../src/engine/constants.ts';
 import { STATUS_BUILDING, STATUS_DORMANT } from '../../../src/engine/layout.ts';
 
@@ -27,14 +33,24 @@ describe('the agent loops in WebAssembly', () => {
     // Both validate, and each states the memory it takes.
     expect(WebAssembly.validate(shared)).toBe(true);
     expect(WebAssembly.validate(own)).toBe(true);
-    const memoryImport = (bytes: Uint8Array) =>
+    const memoryImport = (bytes: Uint8Array<ArrayBuffer>) =>
       WebAssembly.Module.imports(new WebAssembly.Module(bytes)).filter((i) => i.kind === 'memory');
     expect(memoryImport(shared)).toHaveLength(1);
     expect(memoryImport(own)).toHaveLength(1);
   }, 60_000);
 
-  it('settle and decide consumers on the columns, and sum the block', () => {
-    const cols = createColumns(0, 3);
+  /** Writes a block's signals into its row and returns the row's byte offset and its sums. */
+  const rowOf = (cols: AgentColumns, block: number, signals: number[]) => {
+    const r = block * BLOCK_ROW_FIELDS;
+    cols.blockRows.set(signals, r);
+    return {
+      at: cols.blockRows.byteOffset + r * 8,
+      sums: () => [...cols.blockRows.subarray(r + BLOCK_SIGNALS, r + BLOCK_ROW_FIELDS)],
+    };
+  };
+
+  it('settle and decide consumers on the columns, and leave the block’s sums in its row', () => {
+    const cols = createColumns(0, 3, 2);
     // Base demand 10 t/month; choke prices 50, 150 and 200 USD/t; safety stocks 4, 0 and 2 t;
     // last month's wants 10 t and bids 12, 0 and 10 t.
     cols.capacity.set([10, 10, 10]);
@@ -42,12 +58,12 @@ describe('the agent loops in WebAssembly', () => {
     cols.stockIn.set([4, 0, 2]);
     cols.produced.set([10, 10, 10]);
     cols.offered.set([12, 0, 10]);
-    const loops = agentLoops(cols);
-    // Half of each bid filled; a price of 100 USD/t; demand at 1.1 × base; cover of 2 months.
-    loops.consumers(0, 3, true, true, 0.5, 100, 1.1, 2);
+    // Block 1: half of each bid filled; a price of 100 USD/t; demand at 1.1 × base; cover of 2 months.
+    const row = rowOf(cols, 1, [0.5, 100, 1.1, 2]);
+    agentLoops(cols).consumers(0, 3, true, true, row.at);
     // Settle: available = stock + half the bid; use up to the want.
     expect([...cols.stockIn]).toEqual([0, 0, 0]);
-    const [consumed, unmet, stock, demand, bid] = loops.sums.slice(0, 5).map((g) => g.value);
+    const [consumed, unmet, stock, demand, bid] = row.sums();
     expect(consumed).toBe(10 + 0 + 7);
     expect(unmet).toBe(0 + 10 + 3);
     expect(stock).toBe(0);
@@ -58,43 +74,22 @@ describe('the agent loops in WebAssembly', () => {
     expect([...cols.offered]).toEqual([0, order, order]);
     expect(demand).toBe(2 * want);
     expect(bid).toBe(2 * order);
+    // Block 0's row is untouched.
+    expect([...cols.blockRows.subarray(0, BLOCK_ROW_FIELDS)].every((v) => v === 0)).toBe(true);
   });
 
   it('start a mothballed site building once its investment pressure passes 1, rounding lags as Math.round', () => {
-    const cols = createColumns(0, 2);
+    const cols = createColumns(0, 2, 1);
     cols.status.set([STATUS_DORMANT, STATUS_DORMANT]);
     // Closed a month (a restart, at a quarter of the build lag) and closed long ago (lossMonths 0).
     cols.lossMonths.set([1, 0]);
     cols.investment.set([0.9, 0.5]);
     cols.unitCost.set([100, 100]);
     cols.capacity.set([5, 7]);
-    const loops = agentLoops(cols);
-    // Long-run price 1000 USD/t, above any hurdle; build rate 0.2 a month; build lag 10 months.
-    loops.producers(
-      0,
-      2,
-      true,
-      false,
-      false,
-      1,
-      0,
-      1000,
-      1000,
-      0.2,
-      0,
-      0.3,
-      10,
-      12,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      4,
-    );
+    // Yield 1; nothing sold; long-run and exit price 1000 USD/t, above any hurdle; build rate 0.2
+    // a month; no expansion; hurdle 0.3; build lag 10 months, expansions 12 (agentMonth.ts, producers).
+    const row = rowOf(cols, 0, [1, 0, 1000, 1000, 0.2, 0, 0.3, 10, 12]);
+    agentLoops(cols).producers(0, 2, true, false, false, row.at);
     expect([...cols.status]).toEqual([STATUS_BUILDING, STATUS_DORMANT]);
     // 10 × 0.25 = 2.5 months rounds up to 3, as Math.round does (f64.nearest would give 2).
     expect(cols.pendingMonths[0]).toBe(Math.max(1, Math.round(10 * 0.25)));
@@ -103,25 +98,27 @@ describe('the agent loops in WebAssembly', () => {
     expect(cols.investment[0]).toBe(Math.fround(Math.fround(Math.fround(0.9) + 0.2) - 1));
     expect(cols.investment[1]).toBe(Math.fround(Math.fround(0.5) + 0.2));
     expect(cols.lossMonths[0]).toBe(2);
-    const [, , started, constructing] = loops.sums.map((g) => g.value);
+    const [, , started, constructing] = row.sums();
     expect(started).toBe(5);
     expect(constructing).toBe(5);
   });
 
-  it('keep each column set’s sums apart, on one shared memory too', () => {
-    const memory = columnsMemory(2, true);
-    const a = createColumns(0, 2, memory);
-    const b = createColumns(0, 2, memory);
+  it('work on one shared memory from two column sets, each through its own instance', () => {
+    const memory = columnsMemory(2, 2, true);
+    const a = createColumns(0, 2, 2, memory);
+    const b = createColumns(0, 2, 2, memory);
     a.capacity.set([1, 2]);
     a.unitCost.set([10, 10]);
     const first = agentLoops(a);
     const second = agentLoops(b);
     expect(second).not.toBe(first);
-    first.consumers(0, 2, false, true, 0, 1, 1, 0);
-    second.consumers(0, 1, false, true, 0, 1, 1, 0);
-    // Same memory: the second set sees the first's capacities; its sums are its own.
-    expect(first.sums[3].value).toBe(3);
-    expect(second.sums[3].value).toBe(1);
+    const rowA = rowOf(a, 0, [0, 1, 1, 0]);
+    const rowB = rowOf(b, 1, [0, 1, 1, 0]);
+    first.consumers(0, 2, false, true, rowA.at);
+    second.consumers(0, 1, false, true, rowB.at);
+    // Same memory: the second set sees the first's capacities; each block's sums are in its row.
+    expect(rowA.sums()[3]).toBe(3);
+    expect(rowB.sums()[3]).toBe(1);
     expect(b.produced[1]).toBe(2);
   });
 });

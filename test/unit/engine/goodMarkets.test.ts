@@ -122,7 +122,7 @@ function engine(scenario: Scenario, marketBuffer?: ArrayBuffer) {
   const plan = planPopulation(world, scenario);
   const coordinator = new Coordinator(world, scenario, plan, undefined, false, marketBuffer);
   const ctx = localAgentContext(world, plan, scenario, coordinator);
-  const cols = createColumns(0, plan.agentCount);
+  const cols = createColumns(0, plan.agentCount, plan.blockCount);
   const partials = new Float64Array(plan.blockCount * PARTIAL_FIELDS);
   const agents = (phase: AgentPhase) =>
     runAgentPhase(ctx, cols, coordinator.views.views, partials, phase, 0, plan.blockCount);
