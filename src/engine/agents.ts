@@ -391,8 +391,11 @@ export function monthBlock(
   if (decideView) zeroOther(partials, p, consumer ? PRODUCER_DECISION : CONSUMER_DECISION);
 }
 
-/** Block `b`'s consumers, agents [start, end) of `cols`, their sums into partials from p. */
-function consumersMonth(
+/**
+ * A role's month for block `b`: its agents [start, end) of `cols`, its sums into `partials` from
+ * p, settling on `settleView` and deciding on `decideView` (either may be null).
+ */
+type RoleMonth = (
   ctx: AgentContext,
   cols: AgentColumns,
   settleView: MarketView | null,
@@ -402,7 +405,10 @@ function consumersMonth(
   start: number,
   end: number,
   p: number,
-): void {
+) => void;
+
+/** Block `b`'s consumers. */
+const consumersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, b, start, end, p) => {
   // The block's view key (good × nodes + node).
   const key = ctx.blockGood[b] * ctx.nodes + ctx.blockNode[b];
   // Which parts run: constant over the block (the loops are compiled for each combination).
@@ -426,24 +432,14 @@ function consumersMonth(
   const sums = r + BLOCK_SIGNALS;
   if (settle) store(partials, p, CONSUMER_SETTLEMENT, rows[sums], rows[sums + 1], rows[sums + 2]);
   if (decide) store(partials, p, CONSUMER_DECISION, rows[sums + 3], rows[sums + 4]);
-}
+};
 
 /**
  * Producers' month, per agent in this order: sales out of output stock and the stock left; the
  * site's exit, expansion, building and restart (capacity flows, t/month); processors' input
  * received and used and the input stock left; then the next month's output, offer and input bid.
  */
-function producersMonth(
-  ctx: AgentContext,
-  cols: AgentColumns,
-  settleView: MarketView | null,
-  decideView: MarketView | null,
-  partials: Float64Array,
-  b: number,
-  start: number,
-  end: number,
-  p: number,
-): void {
+const producersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, b, start, end, p) => {
   const good = ctx.blockGood[b];
   const node = ctx.blockNode[b];
   const role = ctx.blockRole[b];
@@ -524,4 +520,4 @@ function producersMonth(
       rows[sums + 13],
       rows[sums + 14],
     );
-}
+};
