@@ -12,7 +12,7 @@
  * thread), when the first column set asks for it.
  */
 import { AGENT_MONTH_OWN, AGENT_MONTH_SHARED } from '../data/generated/agentMonthWasm.ts';
-import type { AgentColumns } from './columns.ts';
+import { type AgentColumns, columnOffsets } from './columns.ts';
 
 /**
  * The loops' exports (agentMonth.ts): each reads the block's signals from the block's row (the
@@ -68,30 +68,9 @@ export function agentLoops(cols: AgentColumns): AgentLoops {
   if (cols === lastCols && lastLoops) return lastLoops;
   let loops = instances.get(cols);
   if (!loops) {
-    const instance = new WebAssembly.Instance(moduleFor(cols.memory), {
-      env: {
-        memory: cols.memory,
-        // Called only by a failed assertion, and the loops are compiled without assertions.
-        abort: () => {
-          throw new Error('the agent loops aborted');
-        },
-      },
-    });
-    const exports = instance.exports;
-    (exports.bind as (...offsets: number[]) => void)(
-      cols.capacity.byteOffset,
-      cols.stockOut.byteOffset,
-      cols.stockIn.byteOffset,
-      cols.produced.byteOffset,
-      cols.offered.byteOffset,
-      cols.inputBid.byteOffset,
-      cols.pendingCapacity.byteOffset,
-      cols.unitCost.byteOffset,
-      cols.investment.byteOffset,
-      cols.pendingMonths.byteOffset,
-      cols.status.byteOffset,
-      cols.lossMonths.byteOffset,
-    );
+    // The module imports its memory and nothing else (no runtime, no assertions).
+    const { exports } = new WebAssembly.Instance(moduleFor(cols.memory), { env: { memory: cols.memory } });
+    (exports.bind as (...offsets: number[]) => void)(...columnOffsets(cols));
     loops = {
       consumers: exports.consumers as AgentLoops['consumers'],
       producers: exports.producers as AgentLoops['producers'],

@@ -82,6 +82,11 @@ const COLUMN_TYPES: readonly ColumnEntry[] = [
   ['lossMonths', Uint8Array],
 ];
 
+/** The columns' byte offsets in their memory, in buffer order (agentMonth.ts's `bind` takes them so). */
+export function columnOffsets(cols: AgentColumns): number[] {
+  return COLUMN_TYPES.map(([name]) => cols[name].byteOffset);
+}
+
 /** Bytes of state per agent. */
 export const BYTES_PER_AGENT = COLUMN_TYPES.reduce((sum, [, type]) => sum + type.BYTES_PER_ELEMENT, 0);
 

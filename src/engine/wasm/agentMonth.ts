@@ -46,7 +46,10 @@ let pendingMonthsAt: usize = 0;
 let statusAt: usize = 0;
 let lossMonthsAt: usize = 0;
 
-/** Sets where the columns are (their byte offsets in this instance's memory). */
+/**
+ * Sets where the columns are: their byte offsets in this instance's memory, in columns.ts's buffer
+ * order (columnOffsets).
+ */
 export function bind(
   capacity: usize,
   stockOut: usize,
