@@ -132,6 +132,12 @@ export function columnsMemory(count: number, blocks: number, shared = false): We
   return new WebAssembly.Memory({ initial: pages, maximum: MAXIMUM_PAGES, shared });
 }
 
+/** Whether `memory` is the size columnsMemory makes for `count` agents and `blocks` blocks. */
+export function fitsColumns(memory: WebAssembly.Memory, count: number, blocks: number): boolean {
+  const pages = Math.max(1, Math.ceil(memoryByteLength(count, blocks) / PAGE_BYTES));
+  return memory.buffer.byteLength === pages * PAGE_BYTES;
+}
+
 /**
  * Views over `memory` (a fresh one when omitted) for agents [first, first + count) and the rows
  * of a plan's `blocks` blocks.

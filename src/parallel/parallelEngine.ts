@@ -18,7 +18,6 @@
  */
 import type { Remote } from 'comlink';
 import { transfer } from 'comlink';
-import { columnsMemory } from '../engine/columns.ts';
 import { Coordinator } from '../engine/coordinator.ts';
 import { marketViewsByteLength, PARTIAL_FIELDS } from '../engine/exchange.ts';
 import { marketGroups, marketStateByteLength } from '../engine/goodMarkets.ts';
@@ -40,6 +39,7 @@ import { type RunResults, sharedFlowStore } from '../engine/results.ts';
 import type { World } from '../engine/world.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EngineError, type LoadInfo } from './client.ts';
+import { MemoryShelf } from './memoryShelf.ts';
 import {
   agentsByWorkerAndGood,
   type BlockRange,
@@ -105,6 +105,8 @@ export interface EngineTimings {
   setupMs: number;
   /** Starting workers (spawn until the first answer). */
   spawnMs: number;
+  /** Bytes of the last run's own shared memory this load took back (memoryShelf.ts); 0: all new. */
+  reusedBytes: number;
   /** Initialisation phases (draw, scale), coordinator included. */
   initialisationMs: number;
   /**
@@ -163,6 +165,8 @@ interface Run {
   phase: AgentPhase | null;
   /** Whether the block workers run the market phase (else the coordinator does). */
   marketsOnWorkers: boolean;
+  /** The market state the block workers clear goods in (shared memory, goods split), else null. */
+  marketBuffer: SharedArrayBuffer | null;
   /** Set when the run is dropped (dispose, failure): its waits end. */
   discarded: boolean;
   /** The watchdog's limit for one agent phase, ms. */
@@ -179,6 +183,8 @@ export class ParallelEngine {
   private failure: EngineError | null = null;
   private serving: Promise<void>[] = [];
   private run: Run | null = null;
+  /** The last finished run's own shared memory, for the next load of the same sizes. */
+  private readonly shelf = new MemoryShelf();
   private busyCall = false;
   /** What the engine is doing, for error messages. */
   private doing = 'starting workers';
@@ -213,20 +219,24 @@ export class ParallelEngine {
     return this.exclusive(async () => {
       const started = performance.now();
       await this.stopServing();
+      this.shelveRun();
       this.dropRun();
       const policy = compilePolicy(world, scenario);
       const plan = planPopulation(world, scenario, policy);
       const ranges = partitionBlocks(plan, options.workers);
       const workers = ranges.length;
       const shared = options.sharedMemory
-        ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers)
+        ? allocateShared(world, plan.agentCount, plan.blockCount, plan.groups.length, workers, this.shelf)
         : null;
       // One worker would only move the work off the coordinator.
       const splitMarkets =
         shared !== null && workers >= 2 && (options.marketsOnWorkers ?? marketsOnWorkersByDefault());
       const marketBuffer = splitMarkets
-        ? new SharedArrayBuffer(marketStateByteLength(world, scenario))
+        ? this.shelf.buffer(marketStateByteLength(world, scenario))
         : undefined;
+      // What this run did not take back (other sizes) is let go rather than held through the run.
+      const reusedBytes = this.shelf.reusedBytes;
+      this.shelf.clear();
       const flows = shared
         ? sharedFlowStore({ months: scenario.months, goods: world.goods, nodes: world.nodes })
         : null;
@@ -269,12 +279,14 @@ export class ParallelEngine {
         month: 0,
         phase: null,
         marketsOnWorkers: splitMarkets,
+        marketBuffer: marketBuffer ?? null,
         discarded: false,
         phaseTimeoutMs:
           options.phaseTimeoutMs ?? protocol.phaseDeadlineMs(Math.max(0, ...ranges.map((r) => r.agentCount))),
         fault: options.fault ?? null,
       };
       this.timings = emptyTimings(workers);
+      this.timings.reusedBytes = reusedBytes;
       const spawnStarted = performance.now();
       this.doing = 'starting workers';
       await this.ensurePool(workers);
@@ -353,6 +365,23 @@ export class ParallelEngine {
   async dispose(): Promise<void> {
     this.dropRun();
     this.terminatePool();
+    this.shelf.clear();
+  }
+
+  /**
+   * Shelves the loaded run's own shared memory (memoryShelf.ts) once no worker can write it: its
+   * workers have left their serve loops and none failed. Not its results or flows, which the
+   * reader of the run's results may still hold.
+   */
+  private shelveRun(): void {
+    const shared = this.run?.shared;
+    if (!shared || this.failure || this.pool.length === 0 || this.serving.length > 0) {
+      this.shelf.clear();
+      return;
+    }
+    const buffers = [shared.partials, shared.view];
+    if (this.run?.marketBuffer) buffers.push(this.run.marketBuffer);
+    this.shelf.keep(buffers, [shared.columns]);
   }
 
   private dropRun(): void {
@@ -662,6 +691,7 @@ export function emptyTimings(workers: number): EngineTimings {
     months: 0,
     setupMs: 0,
     spawnMs: 0,
+    reusedBytes: 0,
     initialisationMs: 0,
     coordinatorMs: 0,
     marketPhaseMs: 0,
@@ -678,11 +708,12 @@ function allocateShared(
   blockCount: number,
   groupCount: number,
   workers: number,
+  shelf: MemoryShelf,
 ): SharedMemory {
   return {
-    columns: columnsMemory(agentCount, blockCount, true),
-    partials: new SharedArrayBuffer(blockCount * PARTIAL_FIELDS * 8),
-    view: new SharedArrayBuffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
+    columns: shelf.columns(agentCount, blockCount),
+    partials: shelf.buffer(blockCount * PARTIAL_FIELDS * 8),
+    view: shelf.buffer(marketViewsByteLength(world.goods.length, world.nodes.length)),
     groupScales: new SharedArrayBuffer(Math.max(1, groupCount) * 8),
     control: new SharedArrayBuffer(protocol.controlLength(workers) * 4),
     busy: new SharedArrayBuffer(3 * workers * 8),
