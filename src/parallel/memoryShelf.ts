@@ -40,7 +40,7 @@ export class MemoryShelf {
     const at = this.buffers.findIndex((buffer) => buffer.byteLength === bytes);
     if (at < 0) return new SharedArrayBuffer(bytes);
     const [buffer] = this.buffers.splice(at, 1);
-    new Uint8Array(buffer).fill(0);
+    zero(buffer);
     this.reusedBytes += bytes;
     return buffer;
   }
@@ -53,8 +53,19 @@ export class MemoryShelf {
     const at = this.memories.findIndex((memory) => fitsColumns(memory, count, blocks));
     if (at < 0) return columnsMemory(count, blocks, true);
     const [memory] = this.memories.splice(at, 1);
-    new Uint8Array(memory.buffer).fill(0);
+    zero(memory.buffer);
     this.reusedBytes += memory.buffer.byteLength;
     return memory;
   }
+}
+
+/**
+ * Writes +0 over all of `buffer`, 8 bytes at a time where it can: V8 fills a shared buffer
+ * element by element, so a byte view took 21 ms for the 69 MB of 1,000,000 agents' columns, a
+ * Float64Array 2.7 ms (a scratch script; a buffer of one thread's own: about 1 ms either way).
+ */
+function zero(buffer: ArrayBufferLike): void {
+  const words = Math.floor(buffer.byteLength / 8);
+  new Float64Array(buffer, 0, words).fill(0);
+  new Uint8Array(buffer, words * 8).fill(0);
 }
