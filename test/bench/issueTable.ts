@@ -404,8 +404,9 @@ export async function bench(options: BenchOptions) {
   // on the machine (its two vCPUs are shared with other guests) weighs on the probe as on the
   // engine; five rounds, as the month times move with it more than other rows (two workers fill
   // both vCPUs, so a worker held up by the host holds up the barrier: claims and goods absorb only
-  // part of it). Medians. Before the single-thread agent row, whose 1,000,000-agent runs leave the
-  // main thread garbage to collect (its collector's helper threads would take a vCPU from a worker).
+  // part of it). Medians. Before the single-thread agent row: with four 1,000,000-agent runs of the
+  // single-thread engine kept in the process first, two workers' rounds took 8.8–12.5 ms a month
+  // against 8.6–9.3 ms without (a scratch script, two processes of each).
   const workerRepeats = smoke || options.quick ? 1 : 5;
   const probeOne: number[] = [];
   const probeTwo: number[] = [];
