@@ -383,13 +383,17 @@ describe('small errors, each fixed', () => {
   it('says "Paused at N months" with the N the progress bar shows', async () => {
     const { page, problems } = await openApp(app.browser, app.url);
     await setRunSettings(page, SMALL);
-    await setSpeed(page, '24');
+    // 3 months a second: the 24 months take 8 s, so the pause below comes well before the end
+    // even on a loaded machine (at 24 a second the run could end first, and the click then
+    // started a new run).
+    await setSpeed(page, '3');
     await page.click('#run-toggle');
     await page.waitForFunction(
       () => Number((document.querySelector('#run-progress-text')?.textContent ?? '0').split(' ')[0]) >= 4,
     );
     await page.click('#run-toggle');
-    await page.waitForTimeout(600);
+    // Until the run has stopped.
+    await page.waitForFunction(() => document.querySelector('#run-status')?.textContent?.includes('Paused'));
     await frame(page);
     const done = ((await page.textContent('#run-progress-text')) ?? '').split(' ')[0];
     expect(await page.textContent('#run-status')).toContain(`Paused at ${done} months`);
