@@ -395,17 +395,7 @@ export function monthBlock(
  * A role's month for block `b`: its agents [start, end) of `cols`, its sums into `partials` from
  * p, settling on `settleView` and deciding on `decideView` (either may be null).
  */
-type RoleMonth = (
-  ctx: AgentContext,
-  cols: AgentColumns,
-  settleView: MarketView | null,
-  decideView: MarketView | null,
-  partials: Float64Array,
-  b: number,
-  start: number,
-  end: number,
-  p: number,
-) => void;
+type RoleMonth = (...args: [...Parameters<typeof monthBlock>, start: number, end: number, p: number]) => void;
 
 /** Block `b`'s consumers. */
 const consumersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, b, start, end, p) => {

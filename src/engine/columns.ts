@@ -125,17 +125,22 @@ export const MAXIMUM_PAGES = 65536;
  * SharedArrayBuffer), else this thread's own.
  */
 export function columnsMemory(count: number, blocks: number, shared = false): WebAssembly.Memory {
-  const bytes = memoryByteLength(count, blocks);
-  const pages = Math.max(1, Math.ceil(bytes / PAGE_BYTES));
+  const pages = memoryPages(count, blocks);
   if (pages > MAXIMUM_PAGES)
-    throw new Error(`${count} agents need ${bytes} bytes of columns; a memory holds 4 GiB`);
+    throw new Error(
+      `${count} agents need ${memoryByteLength(count, blocks)} bytes of columns; a memory holds 4 GiB`,
+    );
   return new WebAssembly.Memory({ initial: pages, maximum: MAXIMUM_PAGES, shared });
 }
 
 /** Whether `memory` is the size columnsMemory makes for `count` agents and `blocks` blocks. */
 export function fitsColumns(memory: WebAssembly.Memory, count: number, blocks: number): boolean {
-  const pages = Math.max(1, Math.ceil(memoryByteLength(count, blocks) / PAGE_BYTES));
-  return memory.buffer.byteLength === pages * PAGE_BYTES;
+  return memory.buffer.byteLength === memoryPages(count, blocks) * PAGE_BYTES;
+}
+
+/** Pages of the memory columnsMemory makes for `count` agents and `blocks` blocks (at least one). */
+function memoryPages(count: number, blocks: number): number {
+  return Math.max(1, Math.ceil(memoryByteLength(count, blocks) / PAGE_BYTES));
 }
 
 /**
