@@ -150,15 +150,18 @@ export function updatePipelineFactors(
   agg: Aggregates,
 ): void {
   const N = world.nodes.length;
+  // Arrays read into locals: this runs on the coordinator while the workers wait.
+  const { produced, pipeline: underway } = agg;
+  const { expansionLag } = policy;
   for (let g = 0; g < world.goods.length; g++) {
     const growth = Math.max(0, worldGrowth(world, policy, world.goods[g].mineralIndex));
     let output = 0;
     let pipeline = 0;
     let lag = 0;
     for (let n = 0; n < N; n++) {
-      output += agg.produced[g * N + n];
-      pipeline += agg.pipeline[g * N + n];
-      lag += policy.expansionLag[g * N + n] * agg.produced[g * N + n];
+      output += produced[g * N + n];
+      pipeline += underway[g * N + n];
+      lag += expansionLag[g * N + n] * produced[g * N + n];
     }
     if (!(output > 0)) {
       pipelineFactor[g] = 1;

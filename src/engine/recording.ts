@@ -27,6 +27,9 @@ export function conservationError(
   stocksNow: Float64Array,
 ): number {
   const N = world.nodes.length;
+  // Arrays read into locals, as in recordMonth (the coordinator's serial work).
+  const { producerStock, processorStock, consumerStock, produced, consumed, inputUsed } = agg;
+  const { stock: recycledStock, recycledNow } = recycling;
   let worst = 0;
   for (let g = 0; g < world.goods.length; g++) {
     let stocks = 0;
@@ -34,9 +37,9 @@ export function conservationError(
     let outflow = 0;
     for (let n = 0; n < N; n++) {
       const k = g * N + n;
-      stocks += agg.producerStock[k] + agg.processorStock[k] + agg.consumerStock[k] + recycling.stock[k];
-      inflow += agg.produced[k] + recycling.recycledNow[k];
-      outflow += agg.consumed[k] + agg.inputUsed[k];
+      stocks += producerStock[k] + processorStock[k] + consumerStock[k] + recycledStock[k];
+      inflow += produced[k] + recycledNow[k];
+      outflow += consumed[k] + inputUsed[k];
     }
     for (const s of stockpiles) if (s.good === g) stocks += s.stock;
     stocksNow[g] = stocks;

@@ -58,8 +58,9 @@ export function generateRecycling(
 
 /** Recyclers' stock loses what sold (`sellFraction` per key, from the market view at `offset`). */
 export function settleRecycling(r: RecyclingState, view: Float64Array, offset: number): void {
-  for (let k = 0; k < r.stock.length; k++) {
-    r.stock[k] -= r.offer[k] * view[offset + k];
-    if (r.stock[k] < 0) r.stock[k] = 0;
+  const { stock, offer } = r;
+  for (let k = 0; k < stock.length; k++) {
+    stock[k] -= offer[k] * view[offset + k];
+    if (stock[k] < 0) stock[k] = 0;
   }
 }

@@ -60,6 +60,9 @@ export const tariffsPolicy = windowed('tariffs', {
       .filter((z) => isActive(z, month))
       .map((z) => ({ zone: z, mask: scopeMask(z.id) }));
     // Zone internal > bilateral > zone external > MFN > 0 (see docs/model.md).
+    // Goods under the same rules get the same matrix: made once, copied to the others (most
+    // rules name every mineral and stage; the matrix is N × N, made in a load's cold code).
+    const madeFor = new Map<string, Float64Array>();
     for (let g = 0; g < G; g++) {
       const t = policy.tariff[g];
       const good = world.goods[g];
@@ -69,6 +72,13 @@ export const tariffsPolicy = windowed('tariffs', {
           (r.mineral === 'all' || r.mineral === good.mineral) &&
           (r.stage === 'all' || r.stage === good.stage),
       );
+      const key = rules.map((r) => items.indexOf(r)).join();
+      const same = madeFor.get(key);
+      if (same) {
+        t.set(same);
+        continue;
+      }
+      madeFor.set(key, t);
       const mfn = rules.filter((r) => r.exporter === 'all');
       const bilateral = rules.filter((r) => r.exporter !== 'all');
       const importerMasks = new Map<string, Uint8Array>();
