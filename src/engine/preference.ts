@@ -81,7 +81,13 @@ export function originPreferences(
   const G = world.goods.length;
   const preference = new Float64Array(G * N).fill(1);
   const bid = new Float64Array(N);
-  const sold = new Float64Array(N);
+  // Per producing origin k (origin[k] is its node): its preference, output and sales, and its
+  // weight toward each buyer j at [j * N + k]. Packed by origin, so the fitting loops below read
+  // consecutive elements: they run some 2 million times in a load, the first load of a worker in
+  // code not yet optimised, where every index computed and array read costs.
+  const pk = new Float64Array(N);
+  const outputK = new Float64Array(N);
+  const soldK = new Float64Array(N);
   const weight = new Float64Array(N * N);
   const origin = new Int32Array(N);
   for (let g = 0; g < G; g++) {
@@ -110,32 +116,25 @@ export function originPreferences(
     for (let i = 0; i < N; i++) if (good.output[i] > 0) origin[origins++] = i;
     for (let k = 0; k < origins; k++) {
       const i = origin[k];
+      pk[k] = p[i];
+      outputK[k] = good.output[i];
       for (let j = 0; j < N; j++)
-        weight[i * N + j] = armingtonWeight(ref * (1 + t[i * N + j]) + transport[i * N + j], sigma[g]);
+        weight[j * N + k] = armingtonWeight(ref * (1 + t[i * N + j]) + transport[i * N + j], sigma[g]);
     }
-    // Read once into locals: this loop runs some 2 million times in a load, the first load of a
-    // worker in code not yet optimised, where each property read costs.
-    const output = good.output;
     for (let step = 0; step < FITTING_STEPS; step++) {
-      sold.fill(0);
+      soldK.fill(0);
       for (let j = 0; j < N; j++) {
         const demand = bid[j];
         if (!(demand > 0)) continue;
+        const row = j * N;
         let denominator = 0;
-        for (let k = 0; k < origins; k++) {
-          const i = origin[k];
-          denominator += p[i] * output[i] * weight[i * N + j];
-        }
-        for (let k = 0; k < origins; k++) {
-          const i = origin[k];
-          sold[i] += (demand * p[i] * output[i] * weight[i * N + j]) / denominator;
-        }
+        for (let k = 0; k < origins; k++) denominator += pk[k] * outputK[k] * weight[row + k];
+        for (let k = 0; k < origins; k++)
+          soldK[k] += (demand * pk[k] * outputK[k] * weight[row + k]) / denominator;
       }
-      for (let k = 0; k < origins; k++) {
-        const i = origin[k];
-        p[i] *= (bidTotal * output[i]) / offerTotal / sold[i];
-      }
+      for (let k = 0; k < origins; k++) pk[k] *= (bidTotal * outputK[k]) / offerTotal / soldK[k];
     }
+    for (let k = 0; k < origins; k++) p[origin[k]] = pk[k];
     // Only ratios matter; scale to an output-weighted mean of 1.
     let mean = 0;
     for (let i = 0; i < N; i++) mean += (p[i] * good.output[i]) / offerTotal;
