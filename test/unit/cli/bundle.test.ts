@@ -6,7 +6,16 @@
  * not touched.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,6 +92,16 @@ describe('the prebuilt command line', () => {
         // An imported module changes: the bundle follows.
         write('src/cli/words.ts', 'export const word: string = "second";\n');
         expect(launch(repo, ['sim']).stdout).toBe('second \n');
+        // The same size, other bytes: followed too (its time moved, so it is hashed).
+        write('src/cli/words.ts', 'export const word: string = "secnod";\n');
+        expect(launch(repo, ['sim']).stdout).toBe('secnod \n');
+        // Touched, the same bytes: hashed, found unchanged, and not rebuilt.
+        const record = join(repo, 'build/cli/inputs.json');
+        const built = statSync(record).mtimeMs;
+        const later = new Date(Date.now() + 60_000);
+        utimesSync(join(repo, 'src/cli/words.ts'), later, later);
+        expect(launch(repo, ['sim']).stdout).toBe('secnod \n');
+        expect(statSync(record).mtimeMs).toBe(built);
         // A new import and a removed one.
         write('src/cli/other.ts', 'export const word: string = "third";\n');
         write('src/cli/sim.ts', 'import { word } from "./other.ts";\nconsole.log(word);\n');
