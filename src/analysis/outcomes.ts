@@ -50,9 +50,12 @@ export interface OutcomeRow {
   of: 'good' | 'mineral';
   /** Smallest top of a chart's y axis (unmet demand: 2%, so a flat zero does not fill the chart). */
   yMaxAtLeast?: number;
+  /** True when `value` reads `earlier` (a duration counting on from the month before). */
+  cumulative?: true;
   /**
-   * The outcome in one month. `earlier` holds the months before it (a duration counts on from
-   * the month before); NaN where it is undefined (a zone that buys nothing).
+   * The outcome in one month. `earlier` holds the months before it when the row is
+   * `cumulative` (a duration counts on from the month before); NaN where it is undefined (a zone
+   * that buys nothing).
    */
   value(results: RunResults, month: number, at: OutcomeAt, earlier: Float64Array): number;
 }
@@ -172,6 +175,7 @@ export const OUTCOME_ROWS: readonly OutcomeRow[] = [
     name: 'shortage duration, world',
     unit: 'months',
     kind: 'months',
+    cumulative: true,
     value: (r, m, at, earlier) =>
       unmetShare(r, m, at.mineral) > SHORTAGE_THRESHOLD ? m + 1 : m > 0 ? earlier[m - 1] : 0,
   },
@@ -277,6 +281,19 @@ export function outcomeSeries(
   const values = new Float64Array(months);
   for (let m = 0; m < months; m++) values[m] = row.value(results, m, at, values);
   return values;
+}
+
+/** No earlier months: what a row that is not cumulative is given (it does not read them). */
+const NO_EARLIER = new Float64Array(0);
+
+/**
+ * An outcome in one month: that month's value alone, or for a cumulative row its series up to
+ * that month (the command line's summary reads the last month of each of seven rows; computing
+ * every month for it took most of the summary's time).
+ */
+export function outcomeAt(results: RunResults, row: OutcomeRow, at: OutcomeAt, month: number): number {
+  if (row.cumulative) return outcomeSeries(results, row, at, month + 1)[month];
+  return row.value(results, month, at, NO_EARLIER);
 }
 
 /** Every outcome of a run, per month, for a zone (src/data/groups.ts `zoneOf`). */

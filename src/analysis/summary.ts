@@ -6,7 +6,7 @@
 import { type ZoneRef, zoneOf } from '../data/groups';
 import { concentration, finalGoods, goodIndexOf, unmetShare, worldPrice } from '../engine/metrics.ts';
 import type { RunResults } from '../engine/results.ts';
-import { outcomeRow, outcomeSeries } from './outcomes.ts';
+import { outcomeAt, outcomeRow } from './outcomes.ts';
 import { type WelfareChange, welfareChange } from './welfare.ts';
 
 export interface MineralSummary {
@@ -69,7 +69,7 @@ export function summarise(results: RunResults, baseline?: RunResults): RunSummar
     const mine = goodIndexOf(results, mineral, 'mine');
     // The outcome rows' values in the last month (src/analysis/outcomes.ts).
     const lastOf = (id: string, good: number) =>
-      outcomeSeries(results, outcomeRow(id), { mineral, good, members: zone.members })[last];
+      outcomeAt(results, outcomeRow(id), { mineral, good, members: zone.members }, last);
     return {
       mineral,
       priceChange: worldPrice(results, last, main) / worldPrice(results, 0, main) - 1,

@@ -4,7 +4,14 @@
  * duration, months of cover) agree with the engine's series added up by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { allOutcomeNames, outcomeLabel, outcomes } from '../../../src/analysis/outcomes.ts';
+import {
+  allOutcomeNames,
+  OUTCOME_ROWS,
+  outcomeAt,
+  outcomeLabel,
+  outcomeSeries,
+  outcomes,
+} from '../../../src/analysis/outcomes.ts';
 import { FALLBACK_ZONE } from '../../../src/data/groups';
 import { finalGoods, goodIndexOf, shortageDuration, unmetShare } from '../../../src/engine/metrics.ts';
 import type { RunResults, SeriesName } from '../../../src/engine/results.ts';
@@ -58,6 +65,27 @@ describe('the outcome table', () => {
       expect(received).toBeGreaterThan(0);
       expect(all['lithium.importDependence.refine'][month]).toBeCloseTo(imports / received, 9);
     }
+  });
+
+  it('gives one month of an outcome as its series has it (only a cumulative row reads earlier months)', () => {
+    const rare = { mineral: 'rare_earths', members: FALLBACK_ZONE.members };
+    const good = goodIndexOf(results, 'rare_earths', 'refine');
+    for (const row of OUTCOME_ROWS) {
+      const place = { ...rare, good: row.of === 'good' ? good : -1 };
+      const series = outcomeSeries(results, row, place);
+      for (const month of [0, 5, results.monthsDone - 1])
+        expect(
+          Object.is(outcomeAt(results, row, place, month), series[month]),
+          `${row.id} month ${month}`,
+        ).toBe(true);
+    }
+    // The shortage counts on from earlier months.
+    const shortage = OUTCOME_ROWS.find((r) => r.id === 'shortage');
+    const last = results.monthsDone - 1;
+    expect(shortage?.cumulative).toBe(true);
+    expect(outcomeAt(results, shortage!, { ...rare, good }, last)).toBe(
+      shortageDuration(results, 'rare_earths', 0),
+    );
   });
 
   it('counts the shortage from month 0 to the last month with more than 1% of demand unmet', () => {
