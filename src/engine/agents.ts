@@ -357,9 +357,19 @@ function zeroOther(partials: Float64Array, p: number, fields: readonly number[])
   for (let i = 0; i < fields.length; i++) if (fields[i] !== PARTIAL_STOCK_IN) partials[p + fields[i]] = 0;
 }
 
-/** Field `field` of `view` at view key `key` (good × nodes + node). */
-function viewValue(view: MarketView, field: number, key: number): number {
-  return view.data[field * view.goods * view.nodes + key];
+/** A view's numbers, or none (a part that does not run reads nothing). */
+const NO_VIEW = new Float64Array(0);
+
+/**
+ * Where field `field` of a view starts in its data: each field is a goods × nodes plane, so key
+ * `key` (good × nodes + node) of the field is at this plus `key`. The role functions below index
+ * the views' arrays with it themselves: a call that returns a number not small enough to be an
+ * integer tag returns it boxed where the optimiser does not inline the call, and at 1,000,000
+ * agents the views' reads boxed some 2 MB a month in each thread, the scavenges of which held up
+ * a block worker (and every worker with it, at the next barrier) for up to 16 ms.
+ */
+function plane(ctx: AgentContext, field: number): number {
+  return field * ctx.goods * ctx.nodes;
 }
 
 /**
@@ -405,12 +415,14 @@ const consumersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, 
   const settle = settleView !== null;
   const decide = decideView !== null;
   // Settle: the share of each bid filled, 0–1.
-  const fill = settle ? viewValue(settleView, VIEW_FILL_FRACTION, key) : 0;
+  const s = settleView?.data ?? NO_VIEW;
+  const d = decideView?.data ?? NO_VIEW;
+  const fill = settle ? s[plane(ctx, VIEW_FILL_FRACTION) + key] : 0;
   // Decide: the price buyers expect (USD/t), demand over base demand, and the safety stock aimed
   // at (months of demand).
-  const price = decide ? viewValue(decideView, VIEW_BUYER_PRICE, key) : 0;
-  const factor = decide ? viewValue(decideView, VIEW_DEMAND_FACTOR, key) : 0;
-  const cover = decide ? viewValue(decideView, VIEW_BUYER_COVER, key) : 0;
+  const price = decide ? d[plane(ctx, VIEW_BUYER_PRICE) + key] : 0;
+  const factor = decide ? d[plane(ctx, VIEW_DEMAND_FACTOR) + key] : 0;
+  const cover = decide ? d[plane(ctx, VIEW_BUYER_COVER) + key] : 0;
   // The block's row: its signals for the loops, then the sums they leave (columns.ts).
   const rows = cols.blockRows;
   const r = b * BLOCK_ROW_FIELDS;
@@ -441,30 +453,31 @@ const producersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, 
   const yieldRate = ctx.goodYield[good];
   const inputKey = processor ? ctx.goodInput[good] * ctx.nodes + node : 0;
 
+  const s = settleView?.data ?? NO_VIEW;
+  const d = decideView?.data ?? NO_VIEW;
   // Settle, on month m's view: the share of offers sold, 0–1; prices (USD/t) and rates of the
   // site rules; processors' input cost at the long-run price per tonne of output and the share
   // of their input bids filled (0 for other producers).
-  const sellFraction = settle ? viewValue(settleView, VIEW_SELL_FRACTION, key) : 0;
-  const longPrice = settle ? viewValue(settleView, VIEW_LONG_PRICE, key) : 0;
-  const exitPrice = settle ? viewValue(settleView, VIEW_EXIT_PRICE, key) : 0;
-  const buildRate = settle ? viewValue(settleView, VIEW_BUILD_RATE, key) : 0;
-  const expansionRate = settle ? viewValue(settleView, VIEW_EXPANSION_RATE, key) : 0;
-  const hurdle = settle ? viewValue(settleView, VIEW_ENTRY_HURDLE, key) : 0;
-  const buildLag = settle ? viewValue(settleView, VIEW_BUILD_LAG, key) : 0;
-  const expansionLag = settle ? viewValue(settleView, VIEW_EXPANSION_LAG, key) : 0;
-  const longInputCost =
-    settle && processor ? viewValue(settleView, VIEW_BUYER_LONG_PRICE, inputKey) / yieldRate : 0;
-  const inputFill = settle && processor ? viewValue(settleView, VIEW_FILL_FRACTION, inputKey) : 0;
+  const sellFraction = settle ? s[plane(ctx, VIEW_SELL_FRACTION) + key] : 0;
+  const longPrice = settle ? s[plane(ctx, VIEW_LONG_PRICE) + key] : 0;
+  const exitPrice = settle ? s[plane(ctx, VIEW_EXIT_PRICE) + key] : 0;
+  const buildRate = settle ? s[plane(ctx, VIEW_BUILD_RATE) + key] : 0;
+  const expansionRate = settle ? s[plane(ctx, VIEW_EXPANSION_RATE) + key] : 0;
+  const hurdle = settle ? s[plane(ctx, VIEW_ENTRY_HURDLE) + key] : 0;
+  const buildLag = settle ? s[plane(ctx, VIEW_BUILD_LAG) + key] : 0;
+  const expansionLag = settle ? s[plane(ctx, VIEW_EXPANSION_LAG) + key] : 0;
+  const longInputCost = settle && processor ? s[plane(ctx, VIEW_BUYER_LONG_PRICE) + inputKey] / yieldRate : 0;
+  const inputFill = settle && processor ? s[plane(ctx, VIEW_FILL_FRACTION) + inputKey] : 0;
 
   // Decide, on month m + 1's view: the expected price (USD/t), the capacity shock, processors'
   // input cost per tonne of output and the input cover they aim at (months).
-  const price = decide ? viewValue(decideView, VIEW_EXPECTED_PRICE, key) : 0;
-  const shock = decide ? viewValue(decideView, VIEW_CAPACITY_FACTOR, key) : 0;
-  const inputCost = decide && processor ? viewValue(decideView, VIEW_BUYER_PRICE, inputKey) / yieldRate : 0;
-  const inputCover = decide && processor ? viewValue(decideView, VIEW_BUYER_COVER, inputKey) : 0;
+  const price = decide ? d[plane(ctx, VIEW_EXPECTED_PRICE) + key] : 0;
+  const shock = decide ? d[plane(ctx, VIEW_CAPACITY_FACTOR) + key] : 0;
+  const inputCost = decide && processor ? d[plane(ctx, VIEW_BUYER_PRICE) + inputKey] / yieldRate : 0;
+  const inputCover = decide && processor ? d[plane(ctx, VIEW_BUYER_COVER) + inputKey] : 0;
   // Producers aim to hold more stock when prices are below what they expect in the long run,
   // and sell stock off when they are above (speculative storage damps crashes and spikes).
-  const ratio = decide ? price / viewValue(decideView, VIEW_LONG_PRICE, key) : 0;
+  const ratio = decide ? price / d[plane(ctx, VIEW_LONG_PRICE) + key] : 0;
   const cover = ctx.goodProducerCover[good];
   const hold = ratio > 0 ? pow(1 / ratio, STORAGE_RESPONSE) : STORAGE_LIMIT_MONTHS / Math.max(cover, 0.01);
   // Months of output a site has room to store.
