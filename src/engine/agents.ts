@@ -414,9 +414,9 @@ const consumersMonth: RoleMonth = (ctx, cols, settleView, decideView, partials, 
   // Which parts run: constant over the block (the loops are compiled for each combination).
   const settle = settleView !== null;
   const decide = decideView !== null;
-  // Settle: the share of each bid filled, 0–1.
   const s = settleView?.data ?? NO_VIEW;
   const d = decideView?.data ?? NO_VIEW;
+  // Settle: the share of each bid filled, 0–1.
   const fill = settle ? s[plane(ctx, VIEW_FILL_FRACTION) + key] : 0;
   // Decide: the price buyers expect (USD/t), demand over base demand, and the safety stock aimed
   // at (months of demand).
