@@ -66,13 +66,19 @@ export const tariffsPolicy = windowed('tariffs', {
     for (let g = 0; g < G; g++) {
       const t = policy.tariff[g];
       const good = world.goods[g];
-      const rules = items.filter(
-        (r) =>
+      // The good's rules, in the list's order, and their places in the list (the matrix's key).
+      const rules: (typeof items)[number][] = [];
+      let key = '';
+      items.forEach((r, i) => {
+        if (
           isActive(r, month) &&
           (r.mineral === 'all' || r.mineral === good.mineral) &&
-          (r.stage === 'all' || r.stage === good.stage),
-      );
-      const key = rules.map((r) => items.indexOf(r)).join();
+          (r.stage === 'all' || r.stage === good.stage)
+        ) {
+          rules.push(r);
+          key += `${i},`;
+        }
+      });
       const same = madeFor.get(key);
       if (same) {
         t.set(same);

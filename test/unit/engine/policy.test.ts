@@ -75,6 +75,29 @@ describe('compiling levers into monthly tables (three nodes)', () => {
     expect(at(18)[CHN * N + USA]).toBe(0);
   });
 
+  it('gives goods under the same tariff rules equal matrices of their own, and others theirs', () => {
+    const policy = compilePolicy(
+      world,
+      scenario({
+        tariffs: [
+          { importer: 'USA', exporter: 'all', mineral: 'all', stage: 'all', rate: 0.05 },
+          { importer: 'USA', exporter: 'CHN', mineral: 'alpha', stage: 'refine', rate: 0.25, start: 6 },
+        ],
+      }),
+    );
+    // Month 0: one rule for both goods, so one matrix made and copied (not shared).
+    const [ore, metal] = policy.at(0).tariff;
+    expect(Array.from(metal)).toEqual(Array.from(ore));
+    expect(metal).not.toBe(ore);
+    expect(ore[CHN * N + USA]).toBe(0.05);
+    expect(ore[USA * N + USA]).toBe(0);
+    // Month 6: the refined good has a rule more.
+    const later = policy.at(6).tariff;
+    expect(later[ORE][CHN * N + USA]).toBe(0.05);
+    expect(later[METAL][CHN * N + USA]).toBe(0.25);
+    expect(later[METAL][MIN * N + USA]).toBe(0.05);
+  });
+
   it('lets a zone trade at its internal rate and charge its external rate to outsiders', () => {
     const p = compilePolicy(
       world,
