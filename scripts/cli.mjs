@@ -8,8 +8,8 @@
 // at those files again and rebuilds when any differs or is gone: a file whose size and time are
 // as recorded is unchanged (writing a file sets its time, to the nanosecond here), and any other
 // is hashed, so a file only touched does not rebuild. Hashing them all took 30–40 ms of a cold
-// start; reading their sizes and times takes about 6. `postinstall` builds once after `npm ci`; `node scripts/cli.mjs
-// --build` builds without running anything.
+// start; reading their sizes and times takes about 6. `postinstall` builds once after `npm ci`;
+// `node scripts/cli.mjs --build` builds without running anything.
 //
 // Usage: node scripts/cli.mjs <sim|pe|--build> [arguments of the command...]
 import { createHash } from 'node:crypto';

@@ -364,9 +364,9 @@ const NO_VIEW = new Float64Array(0);
  * Where field `field` of a view starts in its data: each field is a goods × nodes plane, so key
  * `key` (good × nodes + node) of the field is at this plus `key`. The role functions below index
  * the views' arrays with it themselves: a call that returns a number not small enough to be an
- * integer tag returns it boxed where the optimiser does not inline the call, and at 1,000,000
- * agents the views' reads boxed some 2 MB a month in each thread, the scavenges of which held up
- * a block worker (and every worker with it, at the next barrier) for up to 16 ms.
+ * integer tag returns it boxed where the optimiser does not inline the call: through a helper,
+ * the views' reads boxed some 2 MB a month at 1,000,000 agents (V8's sampling heap profiler),
+ * and single-thread months were a few per cent slower.
  */
 function plane(ctx: AgentContext, field: number): number {
   return field * ctx.goods * ctx.nodes;
